@@ -1,0 +1,16 @@
+package io.tdev.ops.api;
+
+import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.port.OpsPorts;
+import io.tdev.ops.runbook.Progress;
+import io.tdev.ops.runbook.Sleeper;
+
+import java.time.Clock;
+
+/**
+ * What every use case runs with: the environment's config, its ports (AWS or simulated), time, and where
+ * progress lines go. {@code user} is who asked (Jenkins user, $USER), recorded in actions and notifications.
+ */
+public record OpsContext(EnvironmentConfig config, OpsPorts ports, Clock clock, Sleeper sleeper, Progress progress,
+                         String user) {
+}

@@ -1,0 +1,53 @@
+package io.tdev.ops.api;
+
+import java.util.Map;
+
+/**
+ * The one entry point of every front end: the Jenkins plugin's steps, the shared library's tests and the CLI.
+ * Arguments come as a map of plain values (String, Number, Boolean, List, Map) under the same names everywhere;
+ * results come back as a map of plain JDK types (the Jenkins step's return value; the CLI's JSON).
+ * Unknown argument names, and values outside what is allowed, are {@link io.tdev.ops.model.InvalidInputException}s
+ * naming the argument and the allowed names/values; nothing is touched then.
+ *
+ * <h2>Arguments (all optional unless marked)</h2>
+ * <ul>
+ * <li>{@code healthCheck}: {@code baselineTime} (ISO-8601 instant: alarms already in ALARM before it are not
+ *   counted), {@code ignoreAlarms} (list of names), {@code windowMinutes} (ERROR log window),
+ *   {@code signals} (list of signal names to read; default all).
+ *   Result: {@code status} HEALTHY|DEGRADED|UNHEALTHY|UNKNOWN, {@code reasons} (list of strings),
+ *   {@code signals} (list of maps: {@code name, status, value, threshold, evidence}), {@code checkedAt}.</li>
+ * <li>{@code ecsDeploy}: {@code image} (required), {@code container}, {@code wait} (default true),
+ *   {@code timeoutMinutes}, {@code dryRun}. Result: {@code from, to, status, deploymentId, actions}.</li>
+ * <li>{@code markKnownGood}: {@code revision} (default: the service's current one), {@code dryRun}.
+ *   Result: {@code revision, status, actions}.</li>
+ * <li>{@code rollback}: {@code target} (last-known-good (default) | previous | REVISION | FAMILY:REVISION | ARN),
+ *   {@code reason}, {@code wait} (default true), {@code timeoutMinutes}, {@code notify} (default true),
+ *   {@code dryRun}. Result: {@code from, to, status, actions, notification}.</li>
+ * <li>{@code scale}: {@code count} (required: N | +N | -N | a preset name such as p0, p1), {@code force},
+ *   {@code wait}, {@code timeoutMinutes}, {@code dryRun}. Result: {@code from, to, status, minCapacity,
+ *   maxCapacity, restore, actions}.</li>
+ * <li>{@code preDeployChecklist}: {@code image}, {@code testReports} (directory or glob of JUnit XML),
+ *   {@code backupMaxAgeHours}, {@code takeBackup}, {@code scanSeverity}, {@code waive} (map item -> reason),
+ *   {@code waivedBy}, {@code skip} (list of items), {@code notify}, {@code message}, {@code dryRun}.
+ *   Result: {@code passed}, {@code items} (list of maps: {@code name, status, evidence, reason, by}),
+ *   {@code junitXml}, {@code markdown}.</li>
+ * <li>{@code stability}: one look at a rollout started with {@code wait: false}: {@code revision} (expected
+ *   task definition), {@code desiredCount}. Result: {@code done, stable, failed, message, running, desired,
+ *   pending}. This is what a resumable Jenkins step polls.</li>
+ * </ul>
+ */
+public interface TdevOps {
+    Map<String, Object> healthCheck(Map<String, ?> args);
+
+    Map<String, Object> ecsDeploy(Map<String, ?> args);
+
+    Map<String, Object> markKnownGood(Map<String, ?> args);
+
+    Map<String, Object> rollback(Map<String, ?> args);
+
+    Map<String, Object> scale(Map<String, ?> args);
+
+    Map<String, Object> preDeployChecklist(Map<String, ?> args);
+
+    Map<String, Object> stability(Map<String, ?> args);
+}

@@ -1,0 +1,3 @@
+package io.tdev.ops.model;
+
+public enum AlarmState { OK, ALARM, INSUFFICIENT_DATA }

@@ -1,0 +1,4 @@
+package io.tdev.ops.model;
+
+public record DbInstance(String id, String instanceClass, String status) {
+}

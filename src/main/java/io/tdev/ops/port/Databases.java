@@ -1,0 +1,10 @@
+package io.tdev.ops.port;
+
+import io.tdev.ops.model.DbInstance;
+
+/** RDS. */
+public interface Databases {
+    DbInstance describe(String instanceId);
+
+    void modifyInstanceClass(String instanceId, String instanceClass);
+}

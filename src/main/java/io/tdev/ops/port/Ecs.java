@@ -1,0 +1,45 @@
+package io.tdev.ops.port;
+
+import io.tdev.ops.model.ServiceRef;
+import io.tdev.ops.model.ServiceState;
+import io.tdev.ops.model.TaskDefinition;
+import io.tdev.ops.model.TaskDefinitionRef;
+
+import java.util.List;
+import java.util.Map;
+
+/** What the runbook needs of ECS. Implementations throw {@link io.tdev.ops.model.TdevException}s only. */
+public interface Ecs {
+    /** Describes one service; a missing service is a PreconditionFailedException naming it. */
+    ServiceState describeService(ServiceRef service);
+
+    /** Describes several services of one cluster (AWS: batches of 10 per call). */
+    List<ServiceState> describeServices(String cluster, List<String> services);
+
+    /** Accepts {@code family:revision}, a full ARN, or a bare family (its latest ACTIVE revision). */
+    TaskDefinition describeTaskDefinition(String taskDefinition);
+
+    /** Revisions of a family, newest first; {@code activeOnly} drops INACTIVE (deregistered) ones. */
+    List<TaskDefinitionRef> listTaskDefinitions(String family, boolean activeOnly);
+
+    /**
+     * Registers a new revision cloned from {@code base}, with the images of the named containers replaced
+     * ({@code container name -> image}); everything else (roles, sizes, env, secrets refs) copied as is.
+     */
+    TaskDefinitionRef registerTaskDefinition(TaskDefinition base, Map<String, String> imagesByContainer);
+
+    /** Points the service at a revision, which starts a new deployment; returns the new deployment's id. */
+    String updateService(ServiceRef service, TaskDefinitionRef taskDefinition);
+
+    /** Sets the desired task count (no new task definition). */
+    void setDesiredCount(ServiceRef service, int desiredCount);
+
+    /** Stops an in-progress deployment (AWS: StopServiceDeployment), leaving the service on its previous one. */
+    void stopDeployment(ServiceRef service, String deploymentId);
+
+    void tagTaskDefinition(TaskDefinitionRef ref, Map<String, String> tags);
+
+    void untagTaskDefinition(TaskDefinitionRef ref, List<String> keys);
+
+    Map<String, String> tagsOf(TaskDefinitionRef ref);
+}

@@ -1,0 +1,23 @@
+package io.tdev.ops.port;
+
+import io.tdev.ops.model.ReplicationStatus;
+import io.tdev.ops.model.StorageUsage;
+import io.tdev.ops.model.StoredObject;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** S3. */
+public interface Storage {
+    StorageUsage usage(String bucket);
+
+    /** Objects last modified before {@code cutoff}, at most {@code limit}. */
+    List<StoredObject> objectsOlderThan(String bucket, Instant cutoff, int limit);
+
+    ReplicationStatus replication(String bucket);
+
+    Optional<String> bucketPolicy(String bucket);
+
+    void putBucketPolicy(String bucket, String policyJson);
+}

@@ -1,0 +1,10 @@
+package io.tdev.ops.port;
+
+import io.tdev.ops.model.TargetHealthDescription;
+
+import java.util.List;
+
+/** ELBv2 target health. */
+public interface TargetHealth {
+    List<TargetHealthDescription> targetHealth(String targetGroupArn);
+}
