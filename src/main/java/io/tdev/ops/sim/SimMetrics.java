@@ -99,6 +99,11 @@ final class SimMetrics implements Metrics {
         accSeconds += s;
     }
 
+    /** Generations that failed because the task running them died. */
+    void generationsLost(int count) {
+        acc[12] += count;
+    }
+
     void closeMinute(Instant now) {
         if (accSeconds == 0) {
             return;
