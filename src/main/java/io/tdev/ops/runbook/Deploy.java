@@ -5,6 +5,7 @@ import io.tdev.ops.model.Container;
 import io.tdev.ops.model.Deployment;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.RolloutState;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TaskDefinition;
@@ -111,6 +112,12 @@ public final class Deploy {
 
     static String inProgressMessage(ServiceState s) {
         Optional<Deployment> primary = s.primaryDeployment();
+        if (primary.filter(d -> d.rolloutState() == RolloutState.FAILED).isPresent()) {
+            Deployment d = primary.get();
+            return "the last deployment of " + s.ref().service() + " (" + d.id() + " of " + d.taskDefinition()
+                    + ") FAILED and " + s.deployments().size() + " deployments are still listed; roll back first"
+                    + " (tdev-ops rollback), then deploy again";
+        }
         return "a deployment is already in progress on " + s.ref().service() + ": "
                 + primary.map(d -> d.id() + " of " + d.taskDefinition() + " " + d.rolloutState()).orElse("?")
                 + ", running " + s.running() + "/" + s.desired() + ", " + s.deployments().size()

@@ -3,6 +3,7 @@ package io.tdev.ops.runbook;
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.Deployment;
 import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.RolloutState;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TaskDefinition;
@@ -63,7 +64,9 @@ public final class Rollback {
         }
 
         List<Action> actions = new ArrayList<>();
-        Optional<Deployment> rolling = inProgress && !from.equals(to) ? s.primaryDeployment() : Optional.empty();
+        // only a rollout still running can be stopped; a FAILED one is simply replaced by the update
+        Optional<Deployment> rolling = inProgress && !from.equals(to)
+                ? s.primaryDeployment().filter(d -> d.rolloutState() == RolloutState.IN_PROGRESS) : Optional.empty();
         if (request.dryRun()) {
             rolling.ifPresent(d -> actions.add(new Action("stop deployment", ref + " " + d.id(),
                     d.taskDefinition() + " " + d.rolloutState(), "stopped", ctx.clock().instant(), true)));

@@ -225,4 +225,27 @@ class RollbackScenarioTest {
 
         assertThat(r.status()).isEqualTo(ChangeStatus.UNCHANGED);
     }
+
+    @Test
+    void aFailedDeploymentIsReplacedWithoutTryingToStopIt() {
+        SimRun run = SimRun.scenario("healthy");
+        DeployResult bad = new Deploy(run.ctx).run(new Deploy.Request(run.sim.imageUri("2.1.0-bad"), null, true, null, false));
+
+        RollbackResult r = new Rollback(run.ctx).run(to(null));
+
+        assertThat(bad.status()).isEqualTo(ChangeStatus.FAILED);
+        assertThat(r.status()).isEqualTo(ChangeStatus.COMPLETED);
+        assertThat(r.to()).isEqualTo(run.sim.revision(42));
+        assertThat(run.sim.calls(Api.STOP_SERVICE_DEPLOYMENT)).isZero();
+        assertThat(r.stoppedDeploymentId()).isNull();
+    }
+
+    @Test
+    void aDeployAfterAFailedOneIsRefusedWithRollBackFirst() {
+        SimRun run = SimRun.scenario("healthy");
+        new Deploy(run.ctx).run(new Deploy.Request(run.sim.imageUri("2.1.0-bad"), null, true, null, false));
+
+        assertThatThrownBy(() -> new Deploy(run.ctx).run(new Deploy.Request(run.sim.imageUri("2.0.44"), null, true, null, false)))
+                .isInstanceOf(PreconditionFailedException.class).hasMessageContaining("FAILED").hasMessageContaining("roll back first");
+    }
 }
