@@ -2,6 +2,7 @@ package io.tdev.ops.runbook;
 
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.Deployment;
+import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RolloutState;
 import io.tdev.ops.model.ServiceRef;
@@ -13,6 +14,7 @@ import io.tdev.ops.model.TdevException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,6 +46,7 @@ public final class Rollback {
     public RollbackResult run(Request request) {
         String target = request.target() == null || request.target().isBlank() ? LAST_KNOWN_GOOD : request.target().trim();
         String reason = request.reason() == null || request.reason().isBlank() ? "not given" : request.reason();
+        checkTargetForm(target);
         Duration timeout = Timeouts.stable(ctx, request.timeout());
         ServiceRef ref = ctx.config().serviceRef();
         ServiceState s = ctx.retry().call(() -> ctx.ports().ecs().describeService(ref));
@@ -164,10 +167,31 @@ public final class Rollback {
         }
     }
 
+    /** Refuses a malformed target before anything is read or touched. */
+    static void checkTargetForm(String target) {
+        if (target.equalsIgnoreCase(LAST_KNOWN_GOOD) || target.equalsIgnoreCase(PREVIOUS)
+                || target.matches("[0-9]{1,9}") || TaskDefinitionRef.looksLikeRef(target)) {
+            return;
+        }
+        throw new InvalidInputException("target", "got '" + target + "'; allowed: " + LAST_KNOWN_GOOD + " (default), "
+                + PREVIOUS + ", " + RevisionSpec.FORMS);
+    }
+
     private Choice choose(String target, ServiceState s) {
         TaskDefinitionRef current = s.taskDefinition();
         String family = current.family();
         if (target.equalsIgnoreCase(LAST_KNOWN_GOOD)) {
+            // run again while a rollback to a known-good revision is still rolling: that rollout is the target
+            boolean rollingToCurrent = s.deploymentInProgress() && s.primaryDeployment()
+                    .filter(d -> d.rolloutState() == RolloutState.IN_PROGRESS).isPresent();
+            if (rollingToCurrent) {
+                String tag = ctx.config().deploy().knownGoodTag();
+                Map<String, String> tags = ctx.retry().call(() -> ctx.ports().ecs().tagsOf(current));
+                if (tags.containsKey(tag)) {
+                    return new Choice(current, "the rollout in progress is already to " + current + ", tagged " + tag
+                            + " (" + tags.get(tag) + ")");
+                }
+            }
             return KnownGood.newest(ctx, family, current)
                     .map(m -> new Choice(m.ref(), "newest ACTIVE revision tagged " + ctx.config().deploy().knownGoodTag()
                             + " (" + m.taggedAs() + ")"))

@@ -149,9 +149,11 @@ class RollbackScenarioTest {
 
         assertThatThrownBy(() -> new Rollback(run.ctx).run(to("36")))
                 .isInstanceOf(PreconditionFailedException.class).hasMessageContaining("INACTIVE");
+        int reads = run.sim.calls(Api.DESCRIBE_SERVICES);
         assertThatThrownBy(() -> new Rollback(run.ctx).run(to("yesterday")))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("target:")
-                .hasMessageContaining("FAMILY:REVISION");
+                .hasMessageContaining("last-known-good (default), previous").hasMessageContaining("FAMILY:REVISION");
+        assertThat(run.sim.calls(Api.DESCRIBE_SERVICES)).isEqualTo(reads);
         assertThat(run.sim.calls(Api.UPDATE_SERVICE)).isZero();
     }
 
@@ -247,5 +249,19 @@ class RollbackScenarioTest {
 
         assertThatThrownBy(() -> new Deploy(run.ctx).run(new Deploy.Request(run.sim.imageUri("2.0.44"), null, true, null, false)))
                 .isInstanceOf(PreconditionFailedException.class).hasMessageContaining("FAILED").hasMessageContaining("roll back first");
+    }
+
+    @Test
+    void runningTheDefaultRollbackAgainWhileItRollsKeepsItsTargetAndOnlyWaits() {
+        SimRun run = SimRun.scenario("bad-deploy");
+        RollbackResult started = new Rollback(run.ctx).run(new Rollback.Request(null, "bad", false, null, false, false));
+
+        RollbackResult again = new Rollback(run.ctx).run(to(null));
+
+        assertThat(started.status()).isEqualTo(ChangeStatus.STARTED);
+        assertThat(again.to()).isEqualTo(run.sim.revision(42));
+        assertThat(again.chosenBecause()).contains("already to");
+        assertThat(again.status()).isEqualTo(ChangeStatus.COMPLETED);
+        assertThat(run.sim.calls(Api.STOP_SERVICE_DEPLOYMENT)).isEqualTo(1);
     }
 }
