@@ -75,6 +75,8 @@ public final class Deploy {
                     actions);
         }
 
+        ctx.progress().report("deploying " + image + " to " + ref.service() + " (container " + container.name()
+                + " of " + from + ")");
         TaskDefinitionRef to = ctx.ports().ecs().registerTaskDefinition(current, Map.of(container.name(), image));
         actions.add(new Action("register task definition", to.toString(), container.name() + "=" + container.image(),
                 container.name() + "=" + image, ctx.clock().instant(), false));

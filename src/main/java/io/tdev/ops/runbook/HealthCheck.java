@@ -142,7 +142,11 @@ public final class HealthCheck {
             for (String name : names) {
                 SignalReader reader = readers.get(name);
                 boolean informational = INFORMATIONAL.contains(name);
-                futures.add(slots.submit(() -> readOne(name, reader, informational, workers, timeout)));
+                futures.add(slots.submit(() -> {
+                    HealthSignal signal = readOne(name, reader, informational, workers, timeout);
+                    ctx.progress().report("signal " + name + ": " + signal.status() + " (" + signal.value() + ")");
+                    return signal;
+                }));
             }
             List<HealthSignal> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
