@@ -97,7 +97,15 @@ public final class Deploy {
                     "deployment " + deploymentId + " of " + to + " started; not waiting",
                     "poll stability with revision " + to, null, actions);
         }
-        StableWait.Result waited = new StableWait(ctx).waitFor(ref, to, null, timeout);
+        StableWait.Result waited;
+        try {
+            waited = new StableWait(ctx).waitFor(ref, to, null, timeout);
+        } catch (TdevException e) {
+            throw Failures.withContext(e, ref.service() + " was updated from " + from + " to " + to + " (deployment "
+                    + deploymentId + ") but watching it become stable failed; check with tdev-ops health --env "
+                    + ctx.config().name() + ", or roll back with tdev-ops rollback --env " + ctx.config().name()
+                    + " --target " + from);
+        }
         ChangeStatus status = ChangeStatus.of(waited.outcome());
         String message = switch (waited.outcome()) {
             case STABLE -> ref.service() + " is stable on " + to + " (" + image + ")";

@@ -123,7 +123,17 @@ public final class Rollback {
         String message = "rolling " + ref.service() + " back from " + from + " to " + to + "; not waiting";
         String next = null;
         if (request.waitForStable()) {
-            StableWait.Result waited = new StableWait(ctx).waitFor(ref, to, null, timeout);
+            StableWait.Result waited;
+            try {
+                waited = new StableWait(ctx).waitFor(ref, to, null, timeout);
+            } catch (TdevException e) {
+                String where = ref.service() + " points at " + to + " (rolled back from " + from + ") but watching it"
+                        + " become stable failed; run `" + command(to) + "` again to keep waiting (it will not update twice)";
+                if (request.notifyTeam()) {
+                    notify(from, to, reason, ChangeStatus.STARTED, where + ": " + e.getMessage(), actions);
+                }
+                throw Failures.withContext(e, where);
+            }
             status = ChangeStatus.of(waited.outcome());
             last = waited.last();
             message = switch (waited.outcome()) {

@@ -3,6 +3,8 @@ package io.tdev.ops.runbook;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.port.Ecs;
+import io.tdev.ops.port.OpsPorts;
 import io.tdev.ops.sim.Api;
 import io.tdev.ops.sim.SimEnvironment;
 import io.tdev.ops.sim.SimNotification;
@@ -10,7 +12,10 @@ import io.tdev.ops.testing.SimRun;
 import io.tdev.ops.testing.TestConfigs;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -263,5 +268,44 @@ class RollbackScenarioTest {
         assertThat(again.chosenBecause()).contains("already to");
         assertThat(again.status()).isEqualTo(ChangeStatus.COMPLETED);
         assertThat(run.sim.calls(Api.STOP_SERVICE_DEPLOYMENT)).isEqualTo(1);
+    }
+
+    /** The sim's ECS, except that every DescribeServices after an UpdateService is throttled. */
+    private static Ecs throttledAfterUpdate(Ecs real) {
+        AtomicBoolean updated = new AtomicBoolean();
+        return (Ecs) Proxy.newProxyInstance(RollbackScenarioTest.class.getClassLoader(),
+                new Class<?>[]{Ecs.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("describeService") && updated.get()) {
+                        throw new RemoteFailureException(Api.DESCRIBE_SERVICES, "Rate exceeded", true);
+                    }
+                    try {
+                        Object result = method.invoke(real, args);
+                        if (method.getName().equals("updateService")) {
+                            updated.set(true);
+                        }
+                        return result;
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void losingTrackWhileWaitingSaysTheServiceWasChangedNotifiesAndNamesTheCommandToResume() {
+        SimRun run = deployed43();
+        OpsPorts p = run.sim.ports();
+        OpsPorts ports = new OpsPorts(throttledAfterUpdate(p.ecs()), p.autoScaling(),
+                p.alarms(), p.metrics(), p.logs(), p.targetHealth(), p.storage(), p.tables(), p.notifier(), p.imageScans(),
+                p.secrets(), p.dns(), p.databases());
+        RunContext ctx = new RunContext(run.sim.config(), ports, run.sim.clock(), run.sim.sleeper(), Progress.NONE, "alice");
+
+        assertThatThrownBy(() -> new Rollback(ctx).run(to("42")))
+                .isInstanceOf(RemoteFailureException.class)
+                .hasMessageContaining("points at t-developer-backend-production:42 (rolled back from t-developer-backend-production:43)")
+                .hasMessageContaining("run `tdev-ops rollback --env production --target t-developer-backend-production:42` again")
+                .hasMessageContaining("gave up after 4 attempts");
+        assertThat(run.sim.currentRevision()).isEqualTo(run.sim.revision(42));
+        assertThat(run.sim.notifications()).singleElement()
+                .satisfies(n -> assertThat(n.message()).contains("to: t-developer-backend-production:42").contains("watching it"));
     }
 }
