@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 @Command(name = "checklist", mixinStandardHelpOptions = true,
+        header = "The pre-deploy checklist, each item with evidence.",
         description = {"The runbook's pre-deploy checklist, each item with evidence: tests-passed (JUnit XML reports),"
                 + " image-scan (ECR findings at or above a severity), backup (a fresh DynamoDB on-demand backup, or"
                 + " take one), rollback-plan (a known-good revision exists), monitoring (alarms exist, none"

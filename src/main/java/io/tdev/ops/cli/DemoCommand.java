@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "The story of a gated deploy on the simulated environment.",
         description = {"The story of a gated deploy on the simulated environment (virtual time, a few seconds):",
                 "pre-deploy checklist with evidence -> deploy -> bake (a health check every deploy.pollSeconds for"
                         + " deploy.bakeMinutes, counting only alarms not already in ALARM at the deploy start) ->",

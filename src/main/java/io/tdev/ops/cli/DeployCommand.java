@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import java.util.Map;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true,
+        header = "Deploy a new image and wait until the service is stable.",
         description = "Deploy a new image: registers a revision cloned from the service's current task definition"
                 + " with that image, updates the service, and waits until it is stable.",
         footer = {"",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 @Command(name = "health", mixinStandardHelpOptions = true,
+        header = "One health verdict from every signal of the service.",
         description = {"One verdict from every signal: ECS running vs desired and rollout, alarms in ALARM, ALB target"
                 + " health, ERROR log events and their top patterns, CPU and memory, S3 usage, yesterday's projects.",
                 "A signal that cannot be read is UNKNOWN, never HEALTHY."},

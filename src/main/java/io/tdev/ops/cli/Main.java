@@ -29,13 +29,13 @@ import java.io.PrintWriter;
                 "Exit codes:",
                 "  0  ok / healthy (DEGRADED too, with a warning; health --strict makes it 1)",
                 "  1  unhealthy / gate failed / operation failed",
-                "  2  invalid input (unknown option or value, invalid config): nothing was changed",
+                "  2  invalid input (unknown option or value, invalid config): nothing changed",
                 "  3  remote failure (AWS or the simulated environment)",
                 "",
                 "Examples:",
                 "  tdev-ops demo",
                 "  tdev-ops health --simulate --scenario alarm-storm --output json",
-                "  tdev-ops rollback --env staging --target previous --reason \"5xx after 2.1.0\" --dry-run",
+                "  tdev-ops rollback --env staging --target previous --reason \"5xx\" --dry-run",
                 "  tdev-ops scale --count p0 --region eu-west-1 --profile ops"})
 public final class Main implements Runnable {
     @Spec
@@ -64,6 +64,7 @@ public final class Main implements Runnable {
     /** The command line with tdev-ops' handling of bad input (exit 2, one message and a hint, no usage dump). */
     public static CommandLine commandLine(Main main) {
         CommandLine commandLine = new CommandLine(main);
+        commandLine.setUsageHelpWidth(100);
         commandLine.setParameterExceptionHandler(Main::invalidInput);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> unexpected(cmd.getErr(), e));
         return commandLine;

@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import java.util.Map;
 
 @Command(name = "mark-known-good", mixinStandardHelpOptions = true,
+        header = "Tag a revision as known-good (the rollback target).",
         description = "Tag a task-definition revision as known-good (after a passed post-deploy health check):"
                 + " 'rollback --target last-known-good' goes back to the newest such revision.",
         footer = {"",

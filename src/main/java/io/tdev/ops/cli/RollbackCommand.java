@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import java.util.Map;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
+        header = "Roll back to last-known-good, previous, or a revision.",
         description = {"Roll the service back: stops a deployment in progress, updates the service to the target"
                 + " revision, waits until stable and notifies the alert topic (from, to, reason, who).",
                 "Already on the target: says so and changes nothing."},

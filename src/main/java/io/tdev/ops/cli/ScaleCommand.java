@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import java.util.Map;
 
 @Command(name = "scale", mixinStandardHelpOptions = true,
+        header = "Set the task count: N, +N, -N or a preset (p0, p1).",
         description = {"Set the service's task count: absolute, delta, or a preset (p0: 10 tasks for a total outage,"
                 + " p1: +2 when degraded). Clamped to the scalable target's min..max; where autoscaling is registered"
                 + " its MinCapacity is raised instead of fought, and the result says how to restore it.",
