@@ -127,8 +127,11 @@ public final class ConfigLoader {
     private static InvalidInputException syntaxError(String source, JsonProcessingException e) {
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                 + ", column " + e.getLocation().getColumnNr();
-        return new InvalidInputException("config", source + ": YAML syntax error" + where + ": "
-                + e.getOriginalMessage().lines().findFirst().orElse(""));
+        // SnakeYAML's message repeats the location and quotes the source; keep its sentences only
+        String problem = String.join("; ", e.getOriginalMessage().lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .map(String::strip).toList());
+        return new InvalidInputException("config", source + ": YAML syntax error" + where + ": " + problem);
     }
 
     /** Objects merge field by field; scalars, lists and explicit nulls in {@code override} replace. */

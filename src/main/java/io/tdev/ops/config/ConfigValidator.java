@@ -36,9 +36,10 @@ final class ConfigValidator {
         if (!v.violations.isEmpty()) {
             StringBuilder problem = new StringBuilder(v.violations.get(0)[1]);
             for (String[] other : v.violations.subList(1, v.violations.size())) {
-                problem.append("; ").append(other[0]).append(": ").append(other[1]);
+                problem.append(System.lineSeparator()).append("  ").append(other[0]).append(": ").append(other[1]);
             }
-            throw new InvalidInputException(v.violations.get(0)[0], problem + " (" + source + ")");
+            throw new InvalidInputException(v.violations.get(0)[0], problem + System.lineSeparator() + "  (in "
+                    + source + ")");
         }
     }
 
