@@ -25,7 +25,7 @@ import java.util.Map;
                 "Examples:",
                 "  tdev-ops checklist --simulate --test-reports target/surefire-reports"
                         + " --image t-developer-backend-production:2.1.0",
-                "  tdev-ops checklist --test-reports build/test-results --take-backup --notify"
+                "  tdev-ops checklist --test-reports build/test-results --take-backup"
                         + " --junit-xml checklist.xml",
                 "  tdev-ops checklist --waive image-scan=\"CVE-2026-1234 not reachable\" --waived-by alice"
                         + " --skip team-notified --output markdown"})
@@ -59,11 +59,17 @@ public final class ChecklistCommand extends OpsCommand {
     @Option(names = "--skip", paramLabel = "ITEM", split = ",", description = "Items not to check (repeatable).")
     List<String> skip;
 
-    @Option(names = "--notify", description = "Notify the team through the alert topic (the team-notified item).")
-    boolean notify;
+    @Option(names = "--no-notify",
+            description = "Do not notify the team through the alert topic (the team-notified item then fails unless"
+                    + " skipped or waived).")
+    boolean noNotify;
 
     @Option(names = "--message", paramLabel = "TEXT", description = "The notification's text.")
     String message;
+
+    @Option(names = "--scan-timeout-minutes", paramLabel = "N",
+            description = "Wait at most N minutes for the image scan to finish.")
+    Integer scanTimeoutMinutes;
 
     @Option(names = "--junit-xml", paramLabel = "FILE",
             description = "Also write the checklist as JUnit XML (one test per item) to FILE.")
@@ -77,7 +83,8 @@ public final class ChecklistCommand extends OpsCommand {
         return new Args().put("image", image).put("testReports", testReports)
                 .put("backupMaxAgeHours", backupMaxAgeHours).put("takeBackup", takeBackup ? true : null)
                 .put("scanSeverity", scanSeverity).put("waive", waive).put("waivedBy", waivedBy).put("skip", skip)
-                .put("notify", notify ? true : null).put("message", message).put("dryRun", dryRun ? true : null)
+                .put("notify", noNotify ? false : null).put("message", message)
+                .put("scanTimeoutMinutes", scanTimeoutMinutes).put("dryRun", dryRun ? true : null)
                 .map();
     }
 

@@ -39,13 +39,18 @@ public final class HealthCommand extends OpsCommand {
             description = "Read only these signals (comma-separated; default all).")
     List<String> signals;
 
+    @Option(names = "--signal-timeout-seconds", paramLabel = "N",
+            description = "A signal not read in N seconds is UNKNOWN (default: the config's health.signalTimeoutSeconds).")
+    Integer signalTimeoutSeconds;
+
     @Option(names = "--strict", description = "DEGRADED exits 1 instead of 0.")
     boolean strict;
 
     @Override
     protected Map<String, Object> arguments() {
         return new Args().put("baselineTime", baselineTime).put("ignoreAlarms", ignoreAlarms)
-                .put("windowMinutes", windowMinutes).put("signals", signals).map();
+                .put("windowMinutes", windowMinutes).put("signals", signals)
+                .put("signalTimeoutSeconds", signalTimeoutSeconds).map();
     }
 
     @Override

@@ -66,13 +66,14 @@ class CliArgumentsTest {
     @Test
     void healthPassesEveryOptionUnderTheFacadesNames() {
         int exit = run(answer(health("HEALTHY")), "health", "--baseline-time", "2026-11-26T09:00:00Z",
-                "--ignore-alarm", "a,b", "--ignore-alarm", "c", "--window-minutes", "15", "--signals", "ecs,alarms");
+                "--ignore-alarm", "a,b", "--ignore-alarm", "c", "--window-minutes", "15", "--signals", "ecs,alarms",
+                "--signal-timeout-seconds", "5");
 
         assertThat(exit).isZero();
         assertThat(ops.called).isEqualTo("healthCheck");
         assertThat(ops.arguments).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "baselineTime", "2026-11-26T09:00:00Z", "ignoreAlarms", List.of("a", "b", "c"),
-                "windowMinutes", 15, "signals", List.of("ecs", "alarms")));
+                "windowMinutes", 15, "signals", List.of("ecs", "alarms"), "signalTimeoutSeconds", 5));
     }
 
     @Test
@@ -144,7 +145,7 @@ class CliArgumentsTest {
         int exit = run(answer(Map.of("passed", true, "items", List.of(), "junitXml", "<testsuite/>")),
                 "checklist", "--test-reports", "target/surefire-reports", "--image", "repo:2.1.0",
                 "--waive", "image-scan=CVE not reachable", "--waived-by", "alice", "--skip", "backup,monitoring",
-                "--take-backup", "--notify", "--scan-severity", "CRITICAL", "--backup-max-age-hours", "12",
+                "--take-backup", "--no-notify", "--scan-severity", "CRITICAL", "--backup-max-age-hours", "12",
                 "--junit-xml", xml.toString());
 
         assertThat(exit).isZero();
@@ -152,7 +153,7 @@ class CliArgumentsTest {
         assertThat(ops.arguments).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "testReports", "target/surefire-reports", "image", "repo:2.1.0",
                 "waive", Map.of("image-scan", "CVE not reachable"), "waivedBy", "alice",
-                "skip", List.of("backup", "monitoring"), "takeBackup", true, "notify", true,
+                "skip", List.of("backup", "monitoring"), "takeBackup", true, "notify", false,
                 "scanSeverity", "CRITICAL", "backupMaxAgeHours", 12));
         assertThat(Files.readString(xml)).isEqualTo("<testsuite/>");
     }

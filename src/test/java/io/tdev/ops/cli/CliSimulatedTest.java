@@ -130,7 +130,7 @@ class CliSimulatedTest {
     @Test
     void checklistWithPassingTestsPassesWithEvidence() throws IOException {
         int exit = run("checklist", "--simulate", "--test-reports", reports(0).toString(), "--take-backup",
-                "--notify", "--output", "json");
+                "--output", "json");
 
         assertThat(exit).as(out + "\n" + err).isZero();
         JsonNode checklist = json();
