@@ -22,9 +22,8 @@ public final class CommonOptions {
             description = "Run against the embedded simulated environment (virtual time) instead of AWS.")
     boolean simulate;
 
-    @Option(names = "--scenario", paramLabel = "NAME",
-            description = "Simulated scenario (with --simulate): healthy (default), bad-deploy, alarm-storm, "
-                    + "throttled, ...")
+    @Option(names = "--scenario", paramLabel = "NAME", completionCandidates = ScenarioNames.class,
+            description = "Simulated scenario (with --simulate; default healthy): ${COMPLETION-CANDIDATES}.")
     String scenario;
 
     public String env() {

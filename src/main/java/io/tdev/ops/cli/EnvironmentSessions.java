@@ -33,7 +33,10 @@ public final class EnvironmentSessions implements SessionFactory {
                     + String.join(", ", awsOptions) + "); drop --simulate to run against AWS");
         }
         String scenario = common.scenario() == null ? DEFAULT_SCENARIO : common.scenario();
-        SimEnvironment sim = SimEnvironments.scenario(scenario, config);
+        if (!SimEnvironment.scenarioNames().contains(scenario)) {
+            throw InvalidInputException.notAllowed("--scenario", scenario, SimEnvironment.scenarioNames());
+        }
+        SimEnvironment sim = SimEnvironment.scenario(scenario, config);
         OpsContext context = new OpsContext(config, sim.ports(), sim.clock(), sim.sleeper(), progress, user());
         return new OpsSession(new DefaultTdevOps(context), config, sim.clock(), null);
     }

@@ -102,11 +102,22 @@ class CliSimulatedTest {
     }
 
     @Test
-    void rollbackWhenAlreadyOnTheTargetSaysSo() throws IOException {
-        int exit = run("rollback", "--simulate", "--output", "json");
+    void rollbackWhenAlreadyOnTheTargetSaysSoAndChangesNothing() throws IOException {
+        int exit = run("rollback", "--simulate", "--target", "t-developer-backend-production:42", "--output", "json");
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(json().get("status").asText()).isEqualTo("UNCHANGED");
+        JsonNode rollback = json();
+        assertThat(rollback.get("status").asText()).isEqualTo("UNCHANGED");
+        assertThat(rollback.get("actions")).isEmpty();
+    }
+
+    @Test
+    void rollbackWithNoKnownGoodRevisionIsExitOneSayingWhatToDo() {
+        int exit = run("rollback", "--simulate", "--scenario", "no-known-good");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("error: nothing to roll back to").contains("previous")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -130,7 +141,7 @@ class CliSimulatedTest {
     @Test
     void checklistWithPassingTestsPassesWithEvidence() throws IOException {
         int exit = run("checklist", "--simulate", "--test-reports", reports(0).toString(), "--take-backup",
-                "--output", "json");
+                "--image", "t-developer-backend-production:2.1.0", "--output", "json");
 
         assertThat(exit).as(out + "\n" + err).isZero();
         JsonNode checklist = json();
@@ -184,7 +195,8 @@ class CliSimulatedTest {
         int exit = run("health", "--simulate", "--scenario", "meteor-strike");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--scenario").contains("meteor-strike").contains("healthy");
+        assertThat(err.toString()).contains("--scenario: got 'meteor-strike'; allowed values: ")
+                .contains("healthy", "bad-deploy", "alarm-storm");
     }
 
     @Test
@@ -207,11 +219,11 @@ class CliSimulatedTest {
 
     @Test
     void configOverrideReachesTheEngine() throws IOException {
-        Path config = Files.writeString(dir.resolve("strict.yaml"), "autoscaling:\n  maxTasks: 3\n");
+        Path config = Files.writeString(dir.resolve("small.yaml"), "autoscaling:\n  maxTasks: 3\n");
 
-        int exit = run("scale", "--simulate", "--config", config.toString(), "--count", "10", "--output", "json");
+        int exit = run("scale", "--simulate", "--config", config.toString(), "--count", "10");
 
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(json().get("to").asInt()).isLessThanOrEqualTo(3);
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("count: got 10").contains("0..3");
     }
 }
