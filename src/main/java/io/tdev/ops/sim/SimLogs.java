@@ -141,8 +141,13 @@ final class SimLogs implements Logs {
             LogFilterPattern pattern = LogFilterPattern.parse(filterPattern);
             List<LogEvent> found = new ArrayList<>();
             boolean truncated = false;
-            for (LogEvent e : eventsOf(logGroup)) {
-                if (e.timestamp().isBefore(from) || !e.timestamp().isBefore(to) || !pattern.test(e.message())) {
+            List<LogEvent> all = eventsOf(logGroup);
+            for (int i = firstAtOrAfter(all, from); i < all.size(); i++) {
+                LogEvent e = all.get(i);
+                if (!e.timestamp().isBefore(to)) {
+                    break;
+                }
+                if (!pattern.test(e.message())) {
                     continue;
                 }
                 if (found.size() == maxEvents) {
@@ -185,6 +190,21 @@ final class SimLogs implements Logs {
             }
             retention.put(logGroup, days);
         });
+    }
+
+    /** Events are kept in time order: binary search for the first one at or after {@code from}. */
+    private static int firstAtOrAfter(List<LogEvent> events, Instant from) {
+        int lo = 0;
+        int hi = events.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (events.get(mid).timestamp().isBefore(from)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private List<LogEvent> eventsOf(String group) {
