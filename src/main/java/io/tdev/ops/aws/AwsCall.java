@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,17 +26,25 @@ public final class AwsCall {
     }
 
     public static <T> T run(String action, Supplier<T> call) {
-        return run(action, null, call);
+        return run(action, (AwsResource) null, call);
     }
 
     /** Like {@link #run(String, Supplier)}; a not-found or access-denied failure names {@code resource}. */
     public static <T> T run(String action, AwsResource resource, Supplier<T> call) {
+        return run(action, code -> resource, call);
+    }
+
+    /**
+     * For calls about several resources (e.g. ECS UpdateService: ClusterNotFoundException names the cluster,
+     * ServiceNotFoundException the service): {@code resourceByErrorCode} picks the one AWS's error code is about.
+     */
+    public static <T> T run(String action, Function<String, AwsResource> resourceByErrorCode, Supplier<T> call) {
         try {
             return call.get();
         } catch (TdevException e) {
             throw e;
         } catch (AwsServiceException e) {
-            throw AwsErrors.map(action, resource, e);
+            throw AwsErrors.map(action, resourceByErrorCode.apply(AwsErrors.code(e)), e);
         } catch (ApiCallAttemptTimeoutException | ApiCallTimeoutException e) {
             throw new RemoteFailureException(action, action + " timed out" + attempts(e)
                     + " (apiCallTimeout / apiCallAttemptTimeout); AWS may be slow or unreachable: run again later", true, e);
@@ -47,11 +56,15 @@ public final class AwsCall {
     }
 
     public static void exec(String action, Runnable call) {
-        exec(action, null, call);
+        exec(action, (AwsResource) null, call);
     }
 
     public static void exec(String action, AwsResource resource, Runnable call) {
-        run(action, resource, () -> {
+        exec(action, code -> resource, call);
+    }
+
+    public static void exec(String action, Function<String, AwsResource> resourceByErrorCode, Runnable call) {
+        run(action, resourceByErrorCode, () -> {
             call.run();
             return null;
         });
@@ -76,8 +89,12 @@ public final class AwsCall {
         private AwsErrors() {
         }
 
+        static String code(AwsServiceException e) {
+            return e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() : null;
+        }
+
         static RuntimeException map(String action, AwsResource resource, AwsServiceException e) {
-            String code = e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() : null;
+            String code = code(e);
             String detail = Redact.secrets(e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
                     ? e.awsErrorDetails().errorMessage() : e.getMessage());
             if (e.isThrottlingException()) {
