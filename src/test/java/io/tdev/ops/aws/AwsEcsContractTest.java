@@ -35,10 +35,10 @@ import static io.tdev.ops.aws.EcsFixtures.serviceDeploying;
 import static io.tdev.ops.aws.EcsFixtures.taskDefinitionArn;
 import static io.tdev.ops.aws.TestEnvironments.CLUSTER;
 import static io.tdev.ops.aws.TestEnvironments.SERVICE;
-import static io.tdev.ops.aws.WireMockAws.faultsThenOk;
-import static io.tdev.ops.aws.WireMockAws.json;
-import static io.tdev.ops.aws.WireMockAws.jsonError;
-import static io.tdev.ops.aws.WireMockAws.jsonOk;
+import static io.tdev.ops.aws.AwsWireFixture.faultsThenOk;
+import static io.tdev.ops.aws.AwsWireFixture.json;
+import static io.tdev.ops.aws.AwsWireFixture.jsonError;
+import static io.tdev.ops.aws.AwsWireFixture.jsonOk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,14 +47,14 @@ class AwsEcsContractTest {
     private static final ServiceRef PROD = new ServiceRef(CLUSTER, SERVICE);
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockAws.extension();
+    static WireMockExtension wm = AwsWireFixture.extension();
 
     private AwsClientFactory factory;
     private AwsEcs ecs;
 
     @BeforeEach
     void connect() {
-        factory = WireMockAws.factory(wm);
+        factory = AwsWireFixture.factory(wm);
         ecs = new AwsEcs(factory.ecs(), TestEnvironments.production(), BackoffStrategy.retryImmediately());
     }
 
@@ -78,7 +78,7 @@ class AwsEcsContractTest {
 
             wm.verify(postRequestedFor(urlEqualTo("/"))
                     .withHeader("X-Amz-Target", equalTo(target("DescribeServices")))
-                    .withHeader("Content-Type", equalTo(WireMockAws.JSON_11))
+                    .withHeader("Content-Type", equalTo(AwsWireFixture.JSON_11))
                     .withHeader("Authorization", matching("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/\\d{8}/eu-west-1/ecs/aws4_request.*"))
                     .withRequestBody(equalToJson("{\"cluster\":\"" + CLUSTER + "\",\"services\":[\"" + SERVICE + "\"]}")));
         }
@@ -254,8 +254,8 @@ class AwsEcsContractTest {
 
             assertThatThrownBy(() -> ecs.describeService(PROD))
                     .hasMessageContaining("AWS rejected the credentials")
-                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(WireMockAws.SECRET_ACCESS_KEY)
-                            .doesNotContain(WireMockAws.ACCESS_KEY_ID));
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(AwsWireFixture.SECRET_ACCESS_KEY)
+                            .doesNotContain(AwsWireFixture.ACCESS_KEY_ID));
         }
     }
 

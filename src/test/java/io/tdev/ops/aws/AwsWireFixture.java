@@ -21,14 +21,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * timeouts; plus stubs for the two wire protocols the adapters here speak (JSON 1.1 with X-Amz-Target, and
  * the query protocol: form POST with Action=..., XML answers).
  */
-final class WireMockAws {
+final class AwsWireFixture {
     static final String ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
     static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     static final String REGION = "eu-west-1";
     static final String JSON_11 = "application/x-amz-json-1.1";
     static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(700);
 
-    private WireMockAws() {
+    private AwsWireFixture() {
     }
 
     static WireMockExtension extension() {
