@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * {@link Logs} on CloudWatch Logs: FilterLogEvents (paged by hand so that both an event cap and a page cap
  * bound the cost of a noisy window), Logs Insights StartQuery/GetQueryResults, DescribeLogGroups, PutRetentionPolicy.
  * <p>
- * {@code new AwsLogs(client)} uses a 20-page cap and {@link InsightsPolling#defaults()}.
+ * {@code new AwsLogs(client)} uses a 20-page cap and {@link Polling#defaults()}.
  */
 public final class AwsLogs implements Logs {
     /** The values PutRetentionPolicy accepts (AWS API reference, retentionInDays). */
@@ -37,14 +37,14 @@ public final class AwsLogs implements Logs {
 
     private final CloudWatchLogsClient client;
     private final int maxPages;
-    private final InsightsPolling polling;
+    private final Polling polling;
 
     public AwsLogs(CloudWatchLogsClient client) {
-        this(client, 20, InsightsPolling.defaults());
+        this(client, 20, Polling.defaults());
     }
 
     /** @param maxPages FilterLogEvents pages read at most per {@link #filter} (a page may be empty yet have a next token) */
-    public AwsLogs(CloudWatchLogsClient client, int maxPages, InsightsPolling polling) {
+    public AwsLogs(CloudWatchLogsClient client, int maxPages, Polling polling) {
         if (maxPages < 1) {
             throw new IllegalArgumentException("maxPages must be >= 1");
         }

@@ -49,7 +49,7 @@ class AwsLogsTest {
     @BeforeEach
     void setUp() {
         CloudWatchLogsClient client = aws.client(CloudWatchLogsClient.builder());
-        logs = new AwsLogs(client, 3, new InsightsPolling(Duration.ofSeconds(1), Duration.ofSeconds(4),
+        logs = new AwsLogs(client, 3, new Polling(Duration.ofSeconds(1), Duration.ofSeconds(4),
                 Duration.ofSeconds(10), slept::add, progress::add));
     }
 
