@@ -210,7 +210,7 @@ class AwsEcsContractTest {
         @Test
         void aReadTimeoutIsRetriedThenAnswered() {
             faultsThenOk(wm, () -> json(target("DescribeServices")), 1,
-                    jsonOk(ok).withFixedDelay(3_000), jsonOk(ok));
+                    jsonOk(ok).withFixedDelay(AwsWireFixture.TIMEOUT_DELAY_MS), jsonOk(ok));
 
             assertThat(ecs.describeService(PROD).pending()).isEqualTo(1);
             wm.verify(2, postRequestedFor(urlEqualTo("/")));
@@ -218,7 +218,7 @@ class AwsEcsContractTest {
 
         @Test
         void readTimeoutsOnEveryAttemptAreARetryableTimeout() {
-            wm.stubFor(json(target("DescribeServices")).willReturn(jsonOk(ok).withFixedDelay(3_000)));
+            wm.stubFor(json(target("DescribeServices")).willReturn(jsonOk(ok).withFixedDelay(AwsWireFixture.TIMEOUT_DELAY_MS)));
 
             assertThatThrownBy(() -> ecs.describeService(PROD))
                     .isInstanceOfSatisfying(RemoteFailureException.class, e -> assertThat(e.retryable()).isTrue())
