@@ -15,7 +15,7 @@ class ResultRendererTest {
         m.put("name", name);
         m.put("status", status);
         m.put("value", "1 in ALARM");
-        m.put("threshold", "0 alarms named t-developer* in ALARM and a long threshold text that does not fit");
+        m.put("threshold", "0 alarms named t-developer* in ALARM, not counting those already in ALARM at the baseline time");
         m.put("evidence", evidence);
         return m;
     }
