@@ -78,6 +78,10 @@ public abstract class OpsCommand implements Callable<Integer> {
             }
         } catch (TdevException e) {
             err.println("error: " + e.getMessage());
+            if (common.output() == OutputFormat.json) {
+                out.print(ResultRenderer.json(ErrorResult.of(e)));
+                out.flush();
+            }
             return e.exitCode();
         } catch (Exception e) {
             return Main.unexpected(err, e);

@@ -191,6 +191,17 @@ class CliSimulatedTest {
     }
 
     @Test
+    void failureWithJsonOutputIsAlsoJsonOnStdout() throws IOException {
+        int exit = run("rollback", "--simulate", "--scenario", "no-known-good", "--output", "json");
+
+        assertThat(exit).isEqualTo(1);
+        JsonNode error = json().get("error");
+        assertThat(error.get("kind").asText()).isEqualTo("precondition-failed");
+        assertThat(error.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(error.get("message").asText()).contains("nothing to roll back to");
+    }
+
+    @Test
     void unknownScenarioIsExitTwo() {
         int exit = run("health", "--simulate", "--scenario", "meteor-strike");
 
