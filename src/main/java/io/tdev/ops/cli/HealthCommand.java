@@ -48,7 +48,7 @@ public final class HealthCommand extends OpsCommand {
 
     @Override
     protected Map<String, Object> arguments() {
-        return new Args().put("baselineTime", baselineTime).put("ignoreAlarms", ignoreAlarms)
+        return new ArgumentMap().put("baselineTime", baselineTime).put("ignoreAlarms", ignoreAlarms)
                 .put("windowMinutes", windowMinutes).put("signals", signals)
                 .put("signalTimeoutSeconds", signalTimeoutSeconds).map();
     }
