@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
 final class SimEcs implements Ecs {
     private static final Pattern FAMILY = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     private static final int MAX_EVENTS = 100;
+    /** Generation jobs a task holds when it dies: they fail with it. */
+    private static final int GENERATIONS_IN_FLIGHT = 2;
 
     private final SimWorld world;
     private final ServiceRef ref;
@@ -273,6 +275,8 @@ final class SimEcs implements Ecs {
                     d.updatedAt = now;
                     d.nextLaunchAt = now.plusSeconds(15);
                 }
+                world.metrics.generationsLost(GENERATIONS_IN_FLIGHT);
+                world.logs.taskCrashed(t, now, GENERATIONS_IN_FLIGHT);
                 event(now, "(service " + ref.service() + ") (task " + t.id + ") failed ELB health checks in (target-group "
                         + world.targetGroupArn() + ")");
                 event(now, "(service " + ref.service() + ") has stopped 1 running tasks: (task " + t.id + ").");

@@ -3,6 +3,8 @@ package io.tdev.ops.runbook;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.port.Ecs;
+import io.tdev.ops.port.OpsPorts;
 import io.tdev.ops.sim.Api;
 import io.tdev.ops.sim.SimEnvironment;
 import io.tdev.ops.sim.SimNotification;
@@ -10,7 +12,10 @@ import io.tdev.ops.testing.SimRun;
 import io.tdev.ops.testing.TestConfigs;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -149,9 +154,11 @@ class RollbackScenarioTest {
 
         assertThatThrownBy(() -> new Rollback(run.ctx).run(to("36")))
                 .isInstanceOf(PreconditionFailedException.class).hasMessageContaining("INACTIVE");
+        int reads = run.sim.calls(Api.DESCRIBE_SERVICES);
         assertThatThrownBy(() -> new Rollback(run.ctx).run(to("yesterday")))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("target:")
-                .hasMessageContaining("FAMILY:REVISION");
+                .hasMessageContaining("last-known-good (default), previous").hasMessageContaining("FAMILY:REVISION");
+        assertThat(run.sim.calls(Api.DESCRIBE_SERVICES)).isEqualTo(reads);
         assertThat(run.sim.calls(Api.UPDATE_SERVICE)).isZero();
     }
 
@@ -224,5 +231,81 @@ class RollbackScenarioTest {
         RollbackResult r = new Rollback(run.ctx).run(to("42"));
 
         assertThat(r.status()).isEqualTo(ChangeStatus.UNCHANGED);
+    }
+
+    @Test
+    void aFailedDeploymentIsReplacedWithoutTryingToStopIt() {
+        SimRun run = SimRun.scenario("healthy");
+        DeployResult bad = new Deploy(run.ctx).run(new Deploy.Request(run.sim.imageUri("2.1.0-bad"), null, true, null, false));
+
+        RollbackResult r = new Rollback(run.ctx).run(to(null));
+
+        assertThat(bad.status()).isEqualTo(ChangeStatus.FAILED);
+        assertThat(r.status()).isEqualTo(ChangeStatus.COMPLETED);
+        assertThat(r.to()).isEqualTo(run.sim.revision(42));
+        assertThat(run.sim.calls(Api.STOP_SERVICE_DEPLOYMENT)).isZero();
+        assertThat(r.stoppedDeploymentId()).isNull();
+    }
+
+    @Test
+    void aDeployAfterAFailedOneIsRefusedWithRollBackFirst() {
+        SimRun run = SimRun.scenario("healthy");
+        new Deploy(run.ctx).run(new Deploy.Request(run.sim.imageUri("2.1.0-bad"), null, true, null, false));
+
+        assertThatThrownBy(() -> new Deploy(run.ctx).run(new Deploy.Request(run.sim.imageUri("2.0.44"), null, true, null, false)))
+                .isInstanceOf(PreconditionFailedException.class).hasMessageContaining("FAILED").hasMessageContaining("roll back first");
+    }
+
+    @Test
+    void runningTheDefaultRollbackAgainWhileItRollsKeepsItsTargetAndOnlyWaits() {
+        SimRun run = SimRun.scenario("bad-deploy");
+        RollbackResult started = new Rollback(run.ctx).run(new Rollback.Request(null, "bad", false, null, false, false));
+
+        RollbackResult again = new Rollback(run.ctx).run(to(null));
+
+        assertThat(started.status()).isEqualTo(ChangeStatus.STARTED);
+        assertThat(again.to()).isEqualTo(run.sim.revision(42));
+        assertThat(again.chosenBecause()).contains("already to");
+        assertThat(again.status()).isEqualTo(ChangeStatus.COMPLETED);
+        assertThat(run.sim.calls(Api.STOP_SERVICE_DEPLOYMENT)).isEqualTo(1);
+    }
+
+    /** The sim's ECS, except that every DescribeServices after an UpdateService is throttled. */
+    private static Ecs throttledAfterUpdate(Ecs real) {
+        AtomicBoolean updated = new AtomicBoolean();
+        return (Ecs) Proxy.newProxyInstance(RollbackScenarioTest.class.getClassLoader(),
+                new Class<?>[]{Ecs.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("describeService") && updated.get()) {
+                        throw new RemoteFailureException(Api.DESCRIBE_SERVICES, "Rate exceeded", true);
+                    }
+                    try {
+                        Object result = method.invoke(real, args);
+                        if (method.getName().equals("updateService")) {
+                            updated.set(true);
+                        }
+                        return result;
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void losingTrackWhileWaitingSaysTheServiceWasChangedNotifiesAndNamesTheCommandToResume() {
+        SimRun run = deployed43();
+        OpsPorts p = run.sim.ports();
+        OpsPorts ports = new OpsPorts(throttledAfterUpdate(p.ecs()), p.autoScaling(),
+                p.alarms(), p.metrics(), p.logs(), p.targetHealth(), p.storage(), p.tables(), p.notifier(), p.imageScans(),
+                p.secrets(), p.dns(), p.databases());
+        RunContext ctx = new RunContext(run.sim.config(), ports, run.sim.clock(), run.sim.sleeper(), Progress.NONE, "alice");
+
+        assertThatThrownBy(() -> new Rollback(ctx).run(to("42")))
+                .isInstanceOf(RemoteFailureException.class)
+                .hasMessageContaining("points at t-developer-backend-production:42 (rolled back from t-developer-backend-production:43)")
+                .hasMessageContaining("run `tdev-ops rollback --env production --target t-developer-backend-production:42` again")
+                .hasMessageContaining("gave up after 4 attempts");
+        assertThat(run.sim.currentRevision()).isEqualTo(run.sim.revision(42));
+        assertThat(run.sim.notifications()).singleElement()
+                .satisfies(n -> assertThat(n.message()).contains("to: t-developer-backend-production:42").contains("watching it"));
     }
 }

@@ -96,7 +96,7 @@ class SimFaultsTest {
                     return e;
                 }
             });
-            Thread.sleep(50);
+            awaitFirstCall(Api.DESCRIBE_TARGET_HEALTH);
             pool.shutdownNow();
             assertThat(read.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(RemoteFailureException.class,
                     e -> assertThat(e.getMessage()).contains("simulated hang").contains("interrupted"));
@@ -105,6 +105,14 @@ class SimFaultsTest {
         }
         env.faults().clear(Api.DESCRIBE_TARGET_HEALTH);
         assertThat(env.ports().targetHealth().targetHealth(env.targetGroupArn())).hasSize(3);
+    }
+
+    /** Waits (real time, bounded) until the worker thread has entered the call, so the interrupt reaches the hang. */
+    private void awaitFirstCall(String api) throws InterruptedException {
+        for (int i = 0; i < 1000 && env.calls(api) == 0; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(env.calls(api)).isEqualTo(1);
     }
 
     @Test

@@ -94,6 +94,25 @@ class SimObservabilityTest {
     }
 
     @Test
+    void insightsCountsErrorsPerFiveMinutesAndReturnsRawRowsWithoutStats() {
+        Instant from = env.now().minus(Duration.ofHours(6));
+
+        List<Map<String, String>> bins = logs.insights(List.of(group),
+                "filter @message like /ERROR/ | stats count(*) as errors by bin(1h) | sort errors desc", from, env.now());
+        List<Map<String, String>> raw = logs.insights(List.of(group),
+                "fields @timestamp, @message | filter @message like \"authentication failed\" | limit 2",
+                env.now().minus(Duration.ofHours(24)), env.now());
+
+        long total = logs.filter(group, "ERROR", from, env.now(), 10_000).events().size();
+        assertThat(bins).allSatisfy(r -> assertThat(r).containsKeys("bin(1h)", "errors"));
+        assertThat(bins.stream().mapToLong(r -> Long.parseLong(r.get("errors"))).sum()).isEqualTo(total);
+        assertThat(raw).hasSizeBetween(1, 2).allSatisfy(r -> {
+            assertThat(r.keySet()).containsExactly("@timestamp", "@message");
+            assertThat(r.get("@message")).contains("authentication failed");
+        });
+    }
+
+    @Test
     void retentionCanBeSetOnTShapedGroupsToAllowedValuesOnly() {
         assertThat(logs.logGroups("/ecs/t-developer")).extracting(g -> g.name()).containsExactly(group);
         assertThat(logs.logGroups("")).hasSize(4);

@@ -81,6 +81,10 @@ class SimScenariosTest {
 
         env.advance(Duration.ofMinutes(3));
         assertThat(env.service().primaryDeployment().orElseThrow().rolloutState()).isEqualTo(RolloutState.FAILED);
+        assertThat(env.alarm("t-developer-production-error-rate").orElseThrow().state())
+                .as("generations held by the crashed tasks failed").isEqualTo(AlarmState.ALARM);
+        var events = env.logEvents(Instant.EPOCH, env.now());
+        assertThat(events).isSortedAccordingTo(java.util.Comparator.comparing(io.tdev.ops.model.LogEvent::timestamp));
     }
 
     @Test
