@@ -169,6 +169,6 @@ class AwsImageScansTest {
 
         assertThatThrownBy(() -> scans.findings(REPO, "v1.8.0"))
                 .isInstanceOf(PreconditionFailedException.class)
-                .hasMessageContaining(REPO + ":v1.8.0").hasMessageContaining("`repository`");
+                .hasMessageContaining(REPO + ":v1.8.0").hasMessageContaining("config field repository");
     }
 }
