@@ -62,7 +62,7 @@ class AwsEngineOverTheWireTest {
     }
 
     /** A steady service of {@code count} tasks behind the ALB target group. */
-    private static String service(int desired, int running) {
+    static String service(int desired, int running) {
         return """
                 {"services": [{
                   "serviceArn": "%s", "serviceName": "%s", "clusterArn": "%s", "status": "ACTIVE",
@@ -82,7 +82,7 @@ class AwsEngineOverTheWireTest {
                 EcsFixtures.taskDefinitionArn("t-developer-backend", 43), desired, running);
     }
 
-    private static String metricData(String label, double... values) {
+    static String metricData(String label, double... values) {
         Instant t = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(values.length, ChronoUnit.MINUTES);
         StringBuilder ts = new StringBuilder();
         StringBuilder vs = new StringBuilder();
@@ -96,7 +96,7 @@ class AwsEngineOverTheWireTest {
                         <StatusCode>Complete</StatusCode></member>""".formatted(label, ts, vs), null);
     }
 
-    private void stubHealthySignals(String alarmsInAlarm) {
+    static void stubHealthySignals(WireMockExtension wm, String alarmsInAlarm) {
         wm.stubFor(json(ECS + "DescribeServices").willReturn(jsonOk(service(4, 4))));
         wm.stubFor(query("DescribeAlarms").willReturn(xmlOk("""
                 <DescribeAlarmsResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/">
@@ -127,7 +127,7 @@ class AwsEngineOverTheWireTest {
 
     @Test
     void aHealthCheckOfAHealthyServiceReadsEverySignalFromAws() {
-        stubHealthySignals("");
+        stubHealthySignals(wm, "");
 
         Map<String, Object> result = ops.healthCheck(Map.of("signals", AWS_A_SIGNALS));
 
@@ -143,7 +143,7 @@ class AwsEngineOverTheWireTest {
 
     @Test
     void anAlarmFiringInAwsMakesTheHealthCheckFailAndNamesIt() {
-        stubHealthySignals("""
+        stubHealthySignals(wm, """
                 <member>
                   <AlarmName>t-developer-5xx-production</AlarmName>
                   <StateValue>ALARM</StateValue>
