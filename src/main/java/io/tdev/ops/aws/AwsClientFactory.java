@@ -35,7 +35,6 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 import java.net.URI;
 import java.time.Duration;
@@ -76,7 +75,12 @@ public final class AwsClientFactory implements AutoCloseable {
         this.endpoint = endpoint(settings.endpointUrl());
         this.region = region(settings, configRegion);
         this.http = httpClient(settings);
-        this.credentials = credentials(settings);
+        try {
+            this.credentials = credentials(settings);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /**
@@ -143,6 +147,11 @@ public final class AwsClientFactory implements AutoCloseable {
 
     public RdsClient rds() {
         return once(RdsClient.class, () -> configure(RdsClient.builder()));
+    }
+
+    /** STS with the run's credentials (the assumed role's, when one is given): who the caller is. */
+    public StsClient sts() {
+        return once(StsClient.class, () -> configure(StsClient.builder()));
     }
 
     /** The override configuration every client gets: timeouts, retry strategy, user-agent suffix. */
@@ -344,13 +353,5 @@ public final class AwsClientFactory implements AutoCloseable {
     /** All clients closed so far count as closed; for tests. */
     synchronized boolean hasOpenClients() {
         return !clients.isEmpty();
-    }
-
-    static void closeQuietly(SdkAutoCloseable c) {
-        try {
-            c.close();
-        } catch (RuntimeException ignored) {
-            // best effort
-        }
     }
 }

@@ -172,7 +172,7 @@ class AwsAlarmsContractTest {
 
     @Test
     void readTimeoutThenAnswered() {
-        faultsThenOk(wm, () -> query("DescribeAlarms"), 1, xmlOk(page("", null)).withFixedDelay(3_000),
+        faultsThenOk(wm, () -> query("DescribeAlarms"), 1, xmlOk(page("", null)).withFixedDelay(AwsWireFixture.TIMEOUT_DELAY_MS),
                 xmlOk(page(alarm("t-developer-cpu-high", "OK", "ok", "2026-11-26T13:20:00.000Z", "CPUUtilization"), null)));
 
         assertThat(alarms.alarms("t-developer", Optional.empty())).hasSize(1);

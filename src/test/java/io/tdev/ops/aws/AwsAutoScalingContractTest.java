@@ -191,7 +191,7 @@ class AwsAutoScalingContractTest {
     @Test
     void readTimeoutThenAnswered() {
         faultsThenOk(wm, () -> json(PREFIX + "DescribeScalableTargets"), 1,
-                jsonOk(scalableTargets(2, 20)).withFixedDelay(3_000), jsonOk(scalableTargets(3, 20)));
+                jsonOk(scalableTargets(2, 20)).withFixedDelay(AwsWireFixture.TIMEOUT_DELAY_MS), jsonOk(scalableTargets(3, 20)));
 
         assertThat(autoScaling.scalableTarget(PROD).orElseThrow().minCapacity()).isEqualTo(3);
     }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -210,7 +211,7 @@ class AwsEcsContractTest {
         @Test
         void aReadTimeoutIsRetriedThenAnswered() {
             faultsThenOk(wm, () -> json(target("DescribeServices")), 1,
-                    jsonOk(ok).withFixedDelay(3_000), jsonOk(ok));
+                    jsonOk(ok).withFixedDelay(AwsWireFixture.TIMEOUT_DELAY_MS), jsonOk(ok));
 
             assertThat(ecs.describeService(PROD).pending()).isEqualTo(1);
             wm.verify(2, postRequestedFor(urlEqualTo("/")));
@@ -218,7 +219,7 @@ class AwsEcsContractTest {
 
         @Test
         void readTimeoutsOnEveryAttemptAreARetryableTimeout() {
-            wm.stubFor(json(target("DescribeServices")).willReturn(jsonOk(ok).withFixedDelay(3_000)));
+            wm.stubFor(json(target("DescribeServices")).willReturn(jsonOk(ok).withFixedDelay(AwsWireFixture.TIMEOUT_DELAY_MS)));
 
             assertThatThrownBy(() -> ecs.describeService(PROD))
                     .isInstanceOfSatisfying(RemoteFailureException.class, e -> assertThat(e.retryable()).isTrue())
@@ -518,8 +519,12 @@ class AwsEcsContractTest {
             String inProgress = describeServicesResponse(List.of(serviceDeploying(taskDefinitionArn("t-developer-backend", 43))), "[]");
             faultsThenOk(wm, () -> json(target("DescribeServices")), 2, jsonOk(inProgress), jsonOk(EcsFixtures.describeStable(List.of(SERVICE))));
 
-            ServiceState stable = ecs.waitUntilStable(PROD, Duration.ofMinutes(1));
+            List<String> progress = new ArrayList<>();
 
+            ServiceState stable = ecs.waitUntilStable(PROD, Duration.ofMinutes(15), progress::add);
+
+            assertThat(progress).hasSize(2).allSatisfy(line -> assertThat(line)
+                    .startsWith("waiting for ECS service " + PROD + " to become stable").endsWith(" of 15m"));
             assertThat(stable.stable()).isTrue();
             assertThat(stable.primaryDeployment().orElseThrow().rolloutState()).isEqualTo(RolloutState.COMPLETED);
             wm.verify(3, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target("DescribeServices"))));
@@ -534,7 +539,7 @@ class AwsEcsContractTest {
 
             assertThatThrownBy(() -> slowPoll.waitUntilStable(PROD, Duration.ofMillis(400)))
                     .isInstanceOfSatisfying(RemoteFailureException.class, e -> assertThat(e.retryable()).isTrue())
-                    .hasMessageContaining("did not become stable within PT0.4S");
+                    .hasMessageContaining("did not become stable within 400ms");
         }
 
         @Test

@@ -221,7 +221,7 @@ class AwsMetricsContractTest {
 
     @Test
     void readTimeoutThenAnswered() {
-        faultsThenOk(wm, () -> query("GetMetricData"), 1, xmlOk(page("", null)).withFixedDelay(3_000),
+        faultsThenOk(wm, () -> query("GetMetricData"), 1, xmlOk(page("", null)).withFixedDelay(AwsWireFixture.TIMEOUT_DELAY_MS),
                 xmlOk(page(result("q0", "ecs.cpu", List.of("2026-11-26T13:00:00Z"), List.of("3.0"), "Complete"), null)));
 
         assertThat(metrics.query(List.of(CPU), FROM, TO).get(0).latest()).hasValue(3.0);

@@ -161,7 +161,7 @@ class AwsTargetHealthContractTest {
 
     @Test
     void readTimeoutsOnEveryAttemptAreARetryableTimeout() {
-        wm.stubFor(query("DescribeTargetHealth").willReturn(xmlOk(NO_TARGETS).withFixedDelay(3_000)));
+        wm.stubFor(query("DescribeTargetHealth").willReturn(xmlOk(NO_TARGETS).withFixedDelay(AwsWireFixture.TIMEOUT_DELAY_MS)));
 
         assertThatThrownBy(() -> targetHealth.targetHealth(TG))
                 .isInstanceOfSatisfying(RemoteFailureException.class, e -> assertThat(e.retryable()).isTrue())

@@ -6,7 +6,17 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -26,7 +36,10 @@ final class AwsWireFixture {
     static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     static final String REGION = "eu-west-1";
     static final String JSON_11 = "application/x-amz-json-1.1";
-    static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(700);
+    /** Generous enough for a cold JVM on a busy machine (the attempt includes unmarshalling), short enough for fault tests. */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(1500);
+    /** A response delayed by this is a read timeout for {@link #ATTEMPT_TIMEOUT}. */
+    static final int TIMEOUT_DELAY_MS = 5_000;
 
     private AwsWireFixture() {
     }
@@ -99,4 +112,39 @@ final class AwsWireFixture {
         }
         wm.stubFor(request.get().inScenario(scenario).whenScenarioStateIs(state).willReturn(ok));
     }
+
+    /**
+     * The IAM actions of every request WireMock received, read off the wire: the X-Amz-Target operation of
+     * JSON 1.1 calls, the Action of query-protocol calls (by their API version), in the order sent, once each.
+     */
+    static List<String> sentIamActions(WireMockExtension wm) {
+        Set<String> actions = new LinkedHashSet<>();
+        for (LoggedRequest r : wm.findAll(RequestPatternBuilder.allRequests())) {
+            String target = r.getHeader("X-Amz-Target");
+            if (target != null && target.contains(".")) {
+                String prefix = JSON_PREFIXES.get(target.substring(0, target.indexOf('.')));
+                actions.add(prefix + ":" + target.substring(target.indexOf('.') + 1));
+                continue;
+            }
+            Map<String, String> form = new LinkedHashMap<>();
+            for (String pair : r.getBodyAsString().split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    form.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+            if (form.containsKey("Action")) {
+                actions.add(QUERY_VERSIONS.get(form.get("Version")) + ":" + form.get("Action"));
+            }
+        }
+        return List.copyOf(actions);
+    }
+
+    private static final Map<String, String> JSON_PREFIXES = Map.of(
+            "AmazonEC2ContainerServiceV20141113", "ecs",
+            "AnyScaleFrontendService", "application-autoscaling");
+    private static final Map<String, String> QUERY_VERSIONS = Map.of(
+            "2010-08-01", "cloudwatch",
+            "2015-12-01", "elasticloadbalancing",
+            "2011-06-15", "sts");
 }
