@@ -22,6 +22,7 @@ import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
@@ -148,8 +149,8 @@ public final class AwsEcs implements Ecs {
                 .backoffStrategyV2(reporting)
                 .build();
         WaiterResponse<DescribeServicesResponse> done;
-        try {
-            done = ecs.waiter().waitUntilServicesStable(request, waiting);
+        try (EcsWaiter waiter = EcsWaiter.builder().client(ecs).build()) {
+            done = waiter.waitUntilServicesStable(request, waiting);
         } catch (SdkClientException e) {
             if (e.getCause() instanceof AwsServiceException cause) {
                 throw AwsCall.AwsErrors.map("ecs:DescribeServices", clusterResource(service.cluster()).apply(
