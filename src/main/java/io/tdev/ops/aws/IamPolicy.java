@@ -25,7 +25,11 @@ import java.util.TreeSet;
  * ({@code iam:PassedToService = ecs-tasks.amazonaws.com}) and, when given, to the task's role ARNs.
  */
 public final class IamPolicy {
-    /** Command → the port methods it calls (a test over the simulated environment proves none is missing). */
+    /**
+     * Command → the port methods it calls, read from the runbook's use cases. A test over the simulated environment
+     * proves none is missing and none is granted without a call (ImageScans.startScan aside: the checklist starts
+     * a scan only for an image ECR never scanned, which the simulation does not have).
+     */
     private static final Map<String, List<String>> COMMANDS = new LinkedHashMap<>();
 
     static {
@@ -34,13 +38,12 @@ public final class IamPolicy {
         COMMANDS.put("deploy", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
                 "Ecs.registerTaskDefinition", "Ecs.updateService"));
         COMMANDS.put("mark-known-good", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
-                "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Ecs.tagTaskDefinition", "Ecs.untagTaskDefinition"));
+                "Ecs.tagTaskDefinition"));
         COMMANDS.put("rollback", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
                 "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Ecs.stopDeployment", "Ecs.updateService", "Notifier.publish"));
         COMMANDS.put("scale", List.of("Ecs.describeService", "Ecs.setDesiredCount", "AutoScaling.scalableTarget",
                 "AutoScaling.setCapacity"));
-        COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
-                "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "ImageScans.startScan",
+        COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "ImageScans.startScan",
                 "ImageScans.findings", "Tables.listBackups", "Tables.createBackup", "Notifier.publish"));
         COMMANDS.put("demo", List.of()); // the simulated environment only
     }

@@ -6,6 +6,7 @@ import io.tdev.ops.demo.DemoReport;
 import io.tdev.ops.demo.DemoScenario;
 import io.tdev.ops.demo.GatedDeployDemo;
 import io.tdev.ops.model.TdevException;
+import io.tdev.ops.runbook.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,6 +52,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat output;
 
+    @Option(names = "--verbose", description = "Also print the engine's progress lines on stderr as they happen.")
+    boolean verbose;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -58,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             DemoScenario story = DemoScenario.of(scenario);
             EnvironmentConfig environment = ConfigLoader.load(env, config);
-            DemoReport report = GatedDeployDemo.run(story, environment, line -> {
+            DemoReport report = GatedDeployDemo.run(story, environment, !verbose ? Progress.NONE : line -> {
                 err.println("  ... " + line);
                 err.flush();
             });

@@ -71,6 +71,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The AWS SDK logs through SLF4J; the CLI ships no binding (the jar is also the Jenkins plugin's library),
+        // so keep SLF4J's "no providers" notice off the user's terminal.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(commandLine(new Main()).execute(args));
     }
 

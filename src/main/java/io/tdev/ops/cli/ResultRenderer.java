@@ -23,7 +23,8 @@ import java.util.Set;
 public final class ResultRenderer {
     /** Big pre-rendered values that only make sense in JSON (or written to a file). */
     private static final Set<String> JSON_ONLY = Set.of("junitXml", "markdown");
-    private static final int CELL_WIDTH = 80;
+    /** Columns that would make a row wider than this are printed below it instead. */
+    private static final int LINE_WIDTH = 120;
 
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -105,26 +106,54 @@ public final class ResultRenderer {
         return out.append(sections).toString();
     }
 
-    /** Rows of a table with the union of the rows' keys as columns, in first-seen order. */
+    /**
+     * Rows of a table with the union of the rows' keys as columns, in first-seen order. Columns with long values
+     * (evidence, messages) do not fit a terminal line: they follow their row, one indented line each, in full.
+     */
     static void table(StringBuilder out, List<Map<?, ?>> rows, String indent) {
         List<String> columns = columns(rows);
-        int[] widths = new int[columns.size()];
+        List<String> narrow = new ArrayList<>();
+        List<String> wide = new ArrayList<>();
+        int lineWidth = 0;
+        for (String column : columns) {
+            int width = Math.max(column.length(), rows.stream()
+                    .mapToInt(row -> cell(row.get(column), Integer.MAX_VALUE).length()).max().orElse(0));
+            if (lineWidth + width <= LINE_WIDTH) {
+                narrow.add(column);
+                lineWidth += width + 2;
+            } else {
+                wide.add(column);
+            }
+        }
+        // a single long column needs no alignment when it ends the row
+        if (wide.size() == 1) {
+            narrow.add(wide.remove(0));
+        }
+        int[] widths = new int[narrow.size()];
         List<String[]> cells = new ArrayList<>();
         for (Map<?, ?> row : rows) {
-            String[] line = new String[columns.size()];
-            for (int i = 0; i < columns.size(); i++) {
-                line[i] = cell(row.get(columns.get(i)), CELL_WIDTH);
+            String[] line = new String[narrow.size()];
+            for (int i = 0; i < narrow.size(); i++) {
+                line[i] = cell(row.get(narrow.get(i)), Integer.MAX_VALUE);
             }
             cells.add(line);
         }
-        for (int i = 0; i < columns.size(); i++) {
-            widths[i] = columns.get(i).length();
+        for (int i = 0; i < narrow.size(); i++) {
+            widths[i] = narrow.get(i).length();
             for (String[] line : cells) {
                 widths[i] = Math.max(widths[i], line[i].length());
             }
         }
-        appendRow(out, indent, columns.stream().map(c -> c.toUpperCase()).toArray(String[]::new), widths);
-        cells.forEach(line -> appendRow(out, indent, line, widths));
+        appendRow(out, indent, narrow.stream().map(c -> c.toUpperCase()).toArray(String[]::new), widths);
+        for (int r = 0; r < rows.size(); r++) {
+            appendRow(out, indent, cells.get(r), widths);
+            for (String column : wide) {
+                String value = cell(rows.get(r).get(column), Integer.MAX_VALUE);
+                if (!value.isEmpty()) {
+                    out.append(indent).append("    ").append(column).append(": ").append(value).append('\n');
+                }
+            }
+        }
     }
 
     static void markdownTable(StringBuilder out, List<Map<?, ?>> rows) {
@@ -168,7 +197,7 @@ public final class ResultRenderer {
         return new ArrayList<>((Collection<Map<?, ?>>) value);
     }
 
-    /** One value on one line: nested lists and maps compactly, long text cut with an ellipsis. */
+    /** One value on one line: nested lists and maps compactly, text longer than {@code width} cut with an ellipsis. */
     static String cell(Object value, int width) {
         String text;
         if (value == null) {

@@ -33,8 +33,8 @@ public record DemoReport(DemoScenario scenario, String image, String environment
         out.append("tdev-ops demo: a gated deploy of ").append(image).append(" to ").append(environment)
                 .append(" (simulated, virtual time)\n\nTimeline\n");
         for (Map<String, Object> entry : timeline) {
-            out.append(String.format("  %s %s  %-12s %s%n", time(entry), entry.get("elapsed"), entry.get("step"),
-                    entry.get("detail")));
+            out.append(String.format("  %s %s  %-12s %s%s%n", time(entry), entry.get("elapsed"), entry.get("step"),
+                    entry.get("detail"), repeated(entry)));
         }
         out.append("\nDecision record\n");
         for (Map<String, Object> decision : decisions) {
@@ -51,7 +51,8 @@ public record DemoReport(DemoScenario scenario, String image, String environment
                 .append("\n\n### Timeline (virtual time)\n\n| at | elapsed | step | detail |\n|---|---|---|---|\n");
         for (Map<String, Object> entry : timeline) {
             out.append("| ").append(entry.get("at")).append(" | ").append(entry.get("elapsed")).append(" | ")
-                    .append(entry.get("step")).append(" | ").append(cell(entry.get("detail"))).append(" |\n");
+                    .append(entry.get("step")).append(" | ").append(cell(entry.get("detail") + repeated(entry)))
+                    .append(" |\n");
         }
         out.append("\n### Decision record\n\n| at | elapsed | decision | why |\n|---|---|---|---|\n");
         for (Map<String, Object> decision : decisions) {
@@ -68,9 +69,20 @@ public record DemoReport(DemoScenario scenario, String image, String environment
                 : " - NOT as designed: scenario '" + scenario + "' should end " + scenario.expected());
     }
 
-    /** HH:mm:ss of the ISO instant. */
+    /** " (same N more times until HH:mm:ss)" for a collapsed entry. */
+    private static String repeated(Map<String, Object> entry) {
+        Object repeated = entry.get("repeated");
+        return repeated == null ? "" : " (same " + repeated + " more time" + (Integer.valueOf(1).equals(repeated) ? ""
+                : "s") + " until " + time(entry.get("until")) + ")";
+    }
+
     private static String time(Map<String, Object> entry) {
-        String at = String.valueOf(entry.get("at"));
+        return time(entry.get("at"));
+    }
+
+    /** HH:mm:ss of the ISO instant. */
+    private static String time(Object instant) {
+        String at = String.valueOf(instant);
         int t = at.indexOf('T');
         return t < 0 || at.length() < t + 9 ? at : at.substring(t + 1, t + 9);
     }

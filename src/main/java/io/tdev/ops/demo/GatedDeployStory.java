@@ -23,6 +23,7 @@ import java.util.Map;
  * either an automatic rollback to the last known-good revision or marking the new revision known-good.
  */
 public final class GatedDeployStory {
+    private static final int EVIDENCE_CHARS = 240;
     private final TdevOps ops;
     private final EnvironmentConfig config;
     private final Sleeper sleeper;
@@ -89,10 +90,11 @@ public final class GatedDeployStory {
             timeline.add("rollback", "failed: " + e.getMessage());
             return Outcome.ROLLBACK_FAILED;
         }
-        timeline.add("rollback", rollback.get("from") + " -> " + rollback.get("to") + " " + rollback.get("status"));
+        timeline.add("rollback", rollback.get("from") + " -> " + rollback.get("to") + " " + rollback.get("status")
+                + (rollback.get("message") == null ? "" : ": " + rollback.get("message")));
         timeline.add("notification", "alert topic: " + text(rollback.get("notification")));
 
-        if (!healthyAgain(deployStart)) {
+        if (!healthyAgain(deployStart, timeline.now())) {
             timeline.decide("escalate", "still not HEALTHY " + config.deploy().bakeMinutes()
                     + " minutes after the rollback");
             return Outcome.NOT_HEALTHY_AFTER;
@@ -115,20 +117,30 @@ public final class GatedDeployStory {
                     + rollout.get("pending") + " pending" + (Boolean.TRUE.equals(rollout.get("failed"))
                     ? " FAILED: " + rollout.get("message") : "") + "; health " + verdict(health));
             if ("UNHEALTHY".equals(health.get("status"))) {
-                return new Bake(checks, "health check " + checks + " of the bake is UNHEALTHY: " + badSignals(health));
+                return new Bake(checks, "health check " + checks + " of the bake is UNHEALTHY: " + badSignals(health)
+                        + unhealthyEvidence(health));
             }
             if (Boolean.TRUE.equals(rollout.get("failed"))) {
                 return new Bake(checks, "the rollout failed: " + rollout.get("message"));
             }
         }
+        timeline.add("bake", checks + " health checks in " + config.deploy().bakeMinutes()
+                + " minutes, none UNHEALTHY");
         return new Bake(checks, null);
     }
 
-    private boolean healthyAgain(Instant deployStart) throws InterruptedException {
+    /**
+     * Health checks every pollSeconds until HEALTHY, for at most bakeMinutes. ERROR events are counted only since
+     * the rollback finished: the bad release's errors are the incident, not the state after it.
+     */
+    private boolean healthyAgain(Instant deployStart, Instant rolledBack) throws InterruptedException {
         Duration poll = Duration.ofSeconds(config.deploy().pollSeconds());
-        Instant end = timeline.now().plus(Duration.ofMinutes(config.deploy().bakeMinutes()));
+        Instant end = rolledBack.plus(Duration.ofMinutes(config.deploy().bakeMinutes()));
         do {
-            Map<String, Object> health = ops.healthCheck(Map.of("baselineTime", deployStart.toString()));
+            long sinceRollback = Duration.between(rolledBack, timeline.now()).toSeconds();
+            long windowMinutes = Math.max(1, (sinceRollback + 59) / 60);
+            Map<String, Object> health = ops.healthCheck(Map.of("baselineTime", deployStart.toString(),
+                    "windowMinutes", windowMinutes));
             timeline.add("health", "after the rollback: " + verdict(health));
             if ("HEALTHY".equals(health.get("status"))) {
                 return true;
@@ -159,6 +171,20 @@ public final class GatedDeployStory {
             }
         }
         return String.join("; ", bad);
+    }
+
+    /** The evidence of the UNHEALTHY signals (which alarms, which messages), shortened for the decision record. */
+    static String unhealthyEvidence(Map<String, Object> health) {
+        List<String> evidence = new ArrayList<>();
+        for (Object s : list(health.get("signals"))) {
+            Map<?, ?> signal = (Map<?, ?>) s;
+            String text = text(signal.get("evidence"));
+            if ("UNHEALTHY".equals(signal.get("status")) && !text.isEmpty()) {
+                evidence.add(signal.get("name") + ": " + (text.length() > EVIDENCE_CHARS
+                        ? text.substring(0, EVIDENCE_CHARS - 3) + "..." : text));
+            }
+        }
+        return evidence.isEmpty() ? "" : ". Evidence: " + String.join(" | ", evidence);
     }
 
     private static String failedItems(Map<String, Object> checklist) {

@@ -20,7 +20,19 @@ final class Timeline {
         this.start = clock.instant();
     }
 
+    /**
+     * Adds an entry; the same step with the same detail as the entry before is not repeated but counted
+     * ({@code repeated}, {@code until}), so that a ten-minute bake of identical checks stays one line.
+     */
     void add(String step, String detail) {
+        if (!entries.isEmpty()) {
+            Map<String, Object> last = entries.get(entries.size() - 1);
+            if (step.equals(last.get("step")) && detail.equals(last.get("detail"))) {
+                last.merge("repeated", 1, (a, b) -> (Integer) a + (Integer) b);
+                last.put("until", clock.instant().toString());
+                return;
+            }
+        }
         Map<String, Object> entry = stamp();
         entry.put("step", step);
         entry.put("detail", detail);

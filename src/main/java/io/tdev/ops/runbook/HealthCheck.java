@@ -69,7 +69,7 @@ public final class HealthCheck {
 
     public HealthResult run(HealthOptions options) {
         EnvironmentConfig config = ctx.config();
-        List<String> names = options.signals().isEmpty() ? SIGNALS : options.signals();
+        List<String> names = options.signals().isEmpty() ? SIGNALS : options.signals().stream().distinct().toList();
         for (String n : names) {
             if (!SIGNALS.contains(n)) {
                 throw InvalidInputException.notAllowed("signals", n, SIGNALS);
@@ -82,6 +82,9 @@ public final class HealthCheck {
         }
         Duration timeout = options.signalTimeout() != null ? options.signalTimeout()
                 : Duration.ofSeconds(config.health().signalTimeoutSeconds());
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new InvalidInputException("signalTimeoutSeconds", "must be more than 0, got " + timeout.toMillis() + " ms");
+        }
         Instant now = ctx.clock().instant();
         Readings readings = new Readings(now, window, options);
 
@@ -142,7 +145,11 @@ public final class HealthCheck {
             for (String name : names) {
                 SignalReader reader = readers.get(name);
                 boolean informational = INFORMATIONAL.contains(name);
-                futures.add(slots.submit(() -> readOne(name, reader, informational, workers, timeout)));
+                futures.add(slots.submit(() -> {
+                    HealthSignal signal = readOne(name, reader, informational, workers, timeout);
+                    ctx.progress().report("signal " + name + ": " + signal.status() + " (" + signal.value() + ")");
+                    return signal;
+                }));
             }
             List<HealthSignal> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {

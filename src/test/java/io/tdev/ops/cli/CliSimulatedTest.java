@@ -226,4 +226,44 @@ class CliSimulatedTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("count: got 10").contains("0..3");
     }
+
+    @Test
+    void demoOfABadReleaseRollsBackAndExitsZero() {
+        int exit = run("demo");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString())
+                .containsPattern("09:00:00 T\\+00:00  checklist +tests-passed PASS")
+                .containsPattern("T\\+\\d\\d:\\d\\d  deploy +started .*:42 -> .*:43")
+                .containsPattern("T\\+\\d\\d:\\d\\d  bake +.*health UNHEALTHY \\(.*alarms UNHEALTHY: \\d+ in ALARM")
+                .containsPattern("T\\+\\d\\d:\\d\\d  rollback +.*:43 -> .*:42 COMPLETED")
+                .containsPattern("notification +alert topic: .*message [0-9a-f-]{36}")
+                .containsPattern("health +after the rollback: HEALTHY")
+                .contains("roll back to last-known-good")
+                .contains("Outcome: ROLLED_BACK - as designed for scenario 'bad'");
+    }
+
+    @Test
+    void demoOfAGoodReleaseMarksItKnownGoodAndExitsZero() throws IOException {
+        int exit = run("demo", "--scenario", "good", "--output", "json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode demo = json();
+        assertThat(demo.get("outcome").asText()).isEqualTo("MARKED_KNOWN_GOOD");
+        assertThat(demo.get("asDesigned").asBoolean()).isTrue();
+        assertThat(demo.get("decisions").toString()).contains("known-good").doesNotContain("roll back");
+        assertThat(demo.get("timeline").get(0).get("at").asText()).isEqualTo("2026-11-26T09:00:00Z");
+    }
+
+    @Test
+    void demoMarkdownHasTheDecisionRecordTable() {
+        assertThat(run("demo", "--output", "markdown")).isZero();
+        assertThat(out.toString()).contains("| at | elapsed | decision | why |").contains("### Timeline (virtual time)");
+    }
+
+    @Test
+    void demoWithAnUnknownScenarioIsExitTwo() {
+        assertThat(run("demo", "--scenario", "ugly")).isEqualTo(2);
+        assertThat(err.toString()).contains("--scenario: got 'ugly'; allowed values: bad, good");
+    }
 }

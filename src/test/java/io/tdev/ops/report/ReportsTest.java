@@ -3,7 +3,10 @@ package io.tdev.ops.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.ServiceRef;
+import io.tdev.ops.model.TaskDefinitionRef;
+import io.tdev.ops.runbook.ChangeStatus;
 import io.tdev.ops.runbook.ChecklistItem;
+import io.tdev.ops.runbook.RollbackResult;
 import io.tdev.ops.runbook.ChecklistResult;
 import io.tdev.ops.runbook.HealthResult;
 import io.tdev.ops.runbook.HealthSignal;
@@ -89,5 +92,21 @@ class ReportsTest {
         assertThat(json.get("checkedAt")).isEqualTo("2026-11-26T09:00:00Z");
         assertThat(TextReport.render(h)).contains("UNHEALTHY").contains("alarms").contains("ERROR <n>");
         assertThat(MarkdownReport.health(h)).contains("| alarms | UNHEALTHY | 2 in ALARM | 0 | x; y |");
+    }
+
+    @Test
+    void otherResultsRenderTheirKeysAndTheActionLog() {
+        RollbackResult r = new RollbackResult(new TaskDefinitionRef("fam", 43), new TaskDefinitionRef("fam", 42),
+                "last-known-good", "tagged", ChangeStatus.PLANNED, "5xx", "alice", "would roll back", null, null, null,
+                null, List.of(new Action("update service", "c/s", "fam:43", "fam:42", AT, true)));
+
+        String text = TextReport.render(r);
+        String md = MarkdownReport.render(r);
+
+        assertThat(text).startsWith("rollback PLANNED: would roll back").contains("  from: fam:43").contains("  to: fam:42")
+                .contains("(dry run) update service c/s: fam:43 -> fam:42");
+        assertThat(md).contains("| from | fam:43 |").contains("| to | fam:42 |")
+                .contains("| 2026-11-26T09:00:00Z | update service | c/s | fam:43 | fam:42 | yes |");
+        assertThat(TextReport.render(checklist())).contains("FAIL     backup").contains("WAIVED   image-scan");
     }
 }
