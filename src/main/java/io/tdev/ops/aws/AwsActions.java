@@ -17,24 +17,27 @@ public final class AwsActions {
     private static final Map<String, List<String>> BY_METHOD = new LinkedHashMap<>();
 
     static {
-        // ECS (AwsEcs, helper aws-a)
+        // ECS (AwsEcs, helper aws-a). A task definition given by family:revision is described to find its ARN.
         put("Ecs.describeService", "ecs:DescribeServices");
         put("Ecs.describeServices", "ecs:DescribeServices");
         put("Ecs.describeTaskDefinition", "ecs:DescribeTaskDefinition");
         put("Ecs.listTaskDefinitions", "ecs:ListTaskDefinitions");
-        put("Ecs.registerTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:TagResource", "iam:PassRole");
+        // the clone is described first; its tags are copied (tag-on-create needs ecs:TagResource); its roles are passed
+        put("Ecs.registerTaskDefinition", "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:TagResource",
+                "iam:PassRole");
         put("Ecs.updateService", "ecs:UpdateService");
         put("Ecs.setDesiredCount", "ecs:UpdateService");
-        put("Ecs.stopDeployment", "ecs:StopServiceDeployment");
-        put("Ecs.tagTaskDefinition", "ecs:TagResource");
-        put("Ecs.untagTaskDefinition", "ecs:UntagResource");
-        put("Ecs.tagsOf", "ecs:ListTagsForResource");
-        // Application Auto Scaling (AwsAutoScaling, aws-a)
+        put("Ecs.stopDeployment", "ecs:ListServiceDeployments", "ecs:StopServiceDeployment");
+        put("Ecs.tagTaskDefinition", "ecs:TagResource", "ecs:DescribeTaskDefinition");
+        put("Ecs.untagTaskDefinition", "ecs:UntagResource", "ecs:DescribeTaskDefinition");
+        put("Ecs.tagsOf", "ecs:ListTagsForResource", "ecs:DescribeTaskDefinition");
+        // Application Auto Scaling (AwsAutoScaling, aws-a); registering a target checks the caller may scale the service
         put("AutoScaling.scalableTarget", "application-autoscaling:DescribeScalableTargets");
-        put("AutoScaling.setCapacity", "application-autoscaling:RegisterScalableTarget", "ecs:DescribeServices",
-                "ecs:UpdateService", "cloudwatch:DescribeAlarms");
+        put("AutoScaling.setCapacity", "application-autoscaling:RegisterScalableTarget",
+                "application-autoscaling:DescribeScalableTargets", "ecs:DescribeServices", "ecs:UpdateService",
+                "cloudwatch:DescribeAlarms");
         put("AutoScaling.policies", "application-autoscaling:DescribeScalingPolicies");
-        // CloudWatch, ELBv2 (aws-a)
+        // CloudWatch, ELBv2 (AwsAlarms, AwsMetrics, AwsTargetHealth, aws-a)
         put("Alarms.alarms", "cloudwatch:DescribeAlarms");
         put("Metrics.query", "cloudwatch:GetMetricData");
         put("TargetHealth.targetHealth", "elasticloadbalancing:DescribeTargetHealth");
@@ -62,7 +65,8 @@ public final class AwsActions {
         put("ImageScans.startScan", "ecr:StartImageScan");
         put("ImageScans.findings", "ecr:DescribeImageScanFindings");
         // Secrets Manager (AwsSecrets): never GetSecretValue
-        put("Secrets.rotate", "secretsmanager:RotateSecret");
+        // RotateSecret also needs lambda:InvokeFunction on the secret's rotation function (AWS API reference)
+        put("Secrets.rotate", "secretsmanager:RotateSecret", "lambda:InvokeFunction");
         put("Secrets.lastRotated", "secretsmanager:DescribeSecret");
         // Route 53 (AwsDns)
         put("Dns.upsert", "route53:ChangeResourceRecordSets");

@@ -13,14 +13,16 @@ import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TaskDefinition;
 import io.tdev.ops.model.TaskDefinitionRef;
 import io.tdev.ops.port.Ecs;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import io.tdev.ops.runbook.Progress;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
@@ -41,7 +43,9 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -65,6 +69,7 @@ public final class AwsEcs implements Ecs {
     private final EcsClient ecs;
     private final EnvironmentConfig config;
     private final BackoffStrategy waiterBackoff;
+    private final Clock clock;
     /** family:revision -> ARN; a revision's ARN never changes, and tag calls need the ARN. */
     private final Map<TaskDefinitionRef, String> arns = new ConcurrentHashMap<>();
 
@@ -74,9 +79,15 @@ public final class AwsEcs implements Ecs {
 
     /** @param waiterBackoff delay between two looks of {@link #waitUntilStable} (tests: no delay) */
     public AwsEcs(EcsClient ecs, EnvironmentConfig config, BackoffStrategy waiterBackoff) {
+        this(ecs, config, waiterBackoff, Clock.systemUTC());
+    }
+
+    /** @param clock measures how long {@link #waitUntilStable} has waited, for its progress lines */
+    public AwsEcs(EcsClient ecs, EnvironmentConfig config, BackoffStrategy waiterBackoff, Clock clock) {
         this.ecs = Objects.requireNonNull(ecs, "ecs");
         this.config = Objects.requireNonNull(config, "config");
         this.waiterBackoff = Objects.requireNonNull(waiterBackoff, "waiterBackoff");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -117,20 +128,35 @@ public final class AwsEcs implements Ecs {
      * waiter, polling every {@code waiterBackoff}; gives up after {@code timeout}.
      */
     public ServiceState waitUntilStable(ServiceRef service, Duration timeout) {
+        return waitUntilStable(service, timeout, Progress.NONE);
+    }
+
+    /** Like {@link #waitUntilStable(ServiceRef, Duration)}, reporting each look that found it not yet stable. */
+    public ServiceState waitUntilStable(ServiceRef service, Duration timeout, Progress progress) {
         DescribeServicesRequest request = DescribeServicesRequest.builder()
                 .cluster(service.cluster()).services(service.service()).build();
+        Instant started = clock.instant();
+        // the waiter asks its backoff for the next delay after every look that did not match: report there
+        BackoffStrategy reporting = attempt -> {
+            Duration waited = Duration.between(started, clock.instant());
+            progress.report("waiting for ECS service " + service + " to become stable (one deployment, running = desired): "
+                    + Durations.human(waited) + " of " + Durations.human(timeout));
+            return waiterBackoff.computeDelay(attempt);
+        };
         WaiterOverrideConfiguration waiting = WaiterOverrideConfiguration.builder()
                 .waitTimeout(timeout)
                 .maxAttempts(Integer.MAX_VALUE)
-                .backoffStrategyV2(waiterBackoff)
+                .backoffStrategyV2(reporting)
                 .build();
         WaiterResponse<DescribeServicesResponse> done;
-        try {
-            done = ecs.waiter().waitUntilServicesStable(request, waiting);
+        try (EcsWaiter waiter = EcsWaiter.builder().client(ecs).build()) {
+            done = waiter.waitUntilServicesStable(request, waiting);
         } catch (SdkClientException e) {
-            if (e.getCause() instanceof AwsServiceException cause) {
-                throw AwsCall.AwsErrors.map("ecs:DescribeServices", clusterResource(service.cluster()).apply(
-                        AwsCall.AwsErrors.code(cause)), cause);
+            if (e.getCause() instanceof SdkException cause) {
+                // a DescribeServices call itself failed (after the client's retries): map it like any other call
+                return AwsCall.run("ecs:DescribeServices", clusterResource(service.cluster()), () -> {
+                    throw cause;
+                });
             }
             String message = String.valueOf(e.getMessage());
             if (message.contains("failure state")) {
@@ -139,7 +165,7 @@ public final class AwsEcs implements Ecs {
             }
             if (message.contains("max wait time") || message.contains("max retry attempts")) {
                 throw new RemoteFailureException("ecs:DescribeServices", "ECS service " + service
-                        + " did not become stable within " + timeout + "; look at its events and deployments, then"
+                        + " did not become stable within " + Durations.human(timeout) + "; look at its events and deployments, then"
                         + " wait again or roll back", true, e);
             }
             throw AwsCall.AwsErrors.client("ecs:DescribeServices", e);

@@ -23,7 +23,9 @@ import java.util.Set;
  * to its limit.) Counts come from findingSeverityCounts, or, when enhanced (Inspector) scanning leaves that
  * empty, from counting the enhanced findings of every page.
  * <p>
- * {@code new AwsImageScans(client)} waits up to 5 minutes on the real clock.
+ * {@code new AwsImageScans(client)} looks once and does not wait: the pre-deploy checklist polls
+ * {@link #findings} itself, on its own (injected) time, timeout and progress; a caller without such a loop
+ * passes a {@link Polling} to have the adapter wait.
  */
 public final class AwsImageScans implements ImageScans {
     private static final Set<String> RUNNING = Set.of("IN_PROGRESS", "PENDING");
@@ -32,7 +34,7 @@ public final class AwsImageScans implements ImageScans {
     private final Polling polling;
 
     public AwsImageScans(EcrClient client) {
-        this(client, Polling.of(Duration.ofMinutes(5)));
+        this(client, Polling.of(Duration.ZERO));
     }
 
     public AwsImageScans(EcrClient client, Polling polling) {

@@ -41,8 +41,8 @@ public final class AwsSecrets implements Secrets {
         try {
             return ResourceCall.run(action, "secret", secretId, "secret", call);
         } catch (PreconditionFailedException e) {
-            throw new PreconditionFailedException(action + ": secret '" + secretId + "' does not exist; check environment"
-                    + " config field `secret`");
+            throw new PreconditionFailedException(action + ": secret '" + secretId + "' does not exist; check environment config field secret"
+                    );
         } catch (RemoteFailureException e) {
             String code = e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s
                     ? ResourceCall.errorCode(s) : "no response";

@@ -20,6 +20,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -518,8 +519,12 @@ class AwsEcsContractTest {
             String inProgress = describeServicesResponse(List.of(serviceDeploying(taskDefinitionArn("t-developer-backend", 43))), "[]");
             faultsThenOk(wm, () -> json(target("DescribeServices")), 2, jsonOk(inProgress), jsonOk(EcsFixtures.describeStable(List.of(SERVICE))));
 
-            ServiceState stable = ecs.waitUntilStable(PROD, Duration.ofMinutes(1));
+            List<String> progress = new ArrayList<>();
 
+            ServiceState stable = ecs.waitUntilStable(PROD, Duration.ofMinutes(15), progress::add);
+
+            assertThat(progress).hasSize(2).allSatisfy(line -> assertThat(line)
+                    .startsWith("waiting for ECS service " + PROD + " to become stable").endsWith(" of 15m"));
             assertThat(stable.stable()).isTrue();
             assertThat(stable.primaryDeployment().orElseThrow().rolloutState()).isEqualTo(RolloutState.COMPLETED);
             wm.verify(3, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target("DescribeServices"))));
@@ -534,7 +539,25 @@ class AwsEcsContractTest {
 
             assertThatThrownBy(() -> slowPoll.waitUntilStable(PROD, Duration.ofMillis(400)))
                     .isInstanceOfSatisfying(RemoteFailureException.class, e -> assertThat(e.retryable()).isTrue())
-                    .hasMessageContaining("did not become stable within PT0.4S");
+                    .hasMessageContaining("did not become stable within 400ms");
+        }
+
+        @Test
+        void aMissingClusterWhileWaitingNamesItAndTheConfigField() {
+            wm.stubFor(json(target("DescribeServices")).willReturn(jsonError(400, "ClusterNotFoundException", "Cluster not found.")));
+
+            assertThatThrownBy(() -> ecs.waitUntilStable(PROD, Duration.ofMinutes(1)))
+                    .isInstanceOf(PreconditionFailedException.class)
+                    .hasMessageContaining("ECS cluster '" + CLUSTER + "' (environment config field ecs.cluster) was not found");
+        }
+
+        @Test
+        void throttlingWhileWaitingIsARetryableFailureNamingTheApi() {
+            wm.stubFor(json(target("DescribeServices")).willReturn(jsonError(400, "ThrottlingException", "Rate exceeded")));
+
+            assertThatThrownBy(() -> ecs.waitUntilStable(PROD, Duration.ofMinutes(1)))
+                    .isInstanceOfSatisfying(RemoteFailureException.class, e -> assertThat(e.retryable()).isTrue())
+                    .hasMessageContaining("ecs:DescribeServices was throttled");
         }
 
         @Test

@@ -112,6 +112,16 @@ class AwsImageScansTest {
     }
 
     @Test
+    void byDefaultFindingsLookOnceAndLeaveTheWaitingToTheCaller() {
+        wm.stubFor(jsonCall(DESCRIBE).willReturn(json(status("IN_PROGRESS") + "}")));
+
+        ImageScanFindings findings = new AwsImageScans(aws.client(EcrClient.builder())).findings(REPO, "v1.8.0");
+
+        assertThat(findings.status()).isEqualTo("IN_PROGRESS");
+        wm.verify(exactly(1), postRequestedFor(urlEqualTo("/")));
+    }
+
+    @Test
     void enhancedFindingsAreCountedOverEveryPage() {
         String finding = "{\"awsAccountId\":\"123456789012\",\"findingArn\":\"arn:aws:inspector2:us-east-1:123456789012:finding/%s\","
                 + "\"title\":\"CVE-2023-%s - openssl\",\"type\":\"PACKAGE_VULNERABILITY\",\"status\":\"ACTIVE\",\"severity\":\"%s\","
@@ -169,6 +179,6 @@ class AwsImageScansTest {
 
         assertThatThrownBy(() -> scans.findings(REPO, "v1.8.0"))
                 .isInstanceOf(PreconditionFailedException.class)
-                .hasMessageContaining(REPO + ":v1.8.0").hasMessageContaining("`repository`");
+                .hasMessageContaining(REPO + ":v1.8.0").hasMessageContaining("config field repository");
     }
 }

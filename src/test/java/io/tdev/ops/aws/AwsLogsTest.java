@@ -270,6 +270,6 @@ class AwsLogsTest {
 
         assertThatThrownBy(() -> logs.filter(GROUP, "ERROR", FROM, TO, 10))
                 .isInstanceOf(PreconditionFailedException.class)
-                .hasMessageContaining(GROUP).hasMessageContaining("`logGroup`");
+                .hasMessageContaining(GROUP).hasMessageContaining("config field logGroup");
     }
 }

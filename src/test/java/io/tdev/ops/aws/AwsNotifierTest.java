@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -54,9 +55,9 @@ class AwsNotifierTest {
         assertThat(first).isEqualTo("567910cd-659e-55d4-8ccb-5aaf14679dc0");
         wm.verify(exactly(1), postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=GetCallerIdentity")));
         wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=Publish"))
-                .withRequestBody(containing("TopicArn=" + TOPIC_ARN.replace(":", "%3A")))
-                .withRequestBody(containing("Subject=Rollback%3A%20t-developer-service-production"))
-                .withRequestBody(containing("Message=Rolled%20back%20from%20%3A42%20to%20%3A41%20by%20alice")));
+                .withFormParam("TopicArn", equalTo(TOPIC_ARN))
+                .withFormParam("Subject", equalTo("Rollback: t-developer-service-production"))
+                .withFormParam("Message", equalTo("Rolled back from :42 to :41 by alice: bake health check UNHEALTHY")));
         AwsActionsAssert.sentOnlyDeclared(aws, "Notifier.publish");
     }
 
@@ -67,8 +68,8 @@ class AwsNotifierTest {
         notifier.publish(TOPIC_ARN, "Line one\nline two " + "x".repeat(200), "body");
 
         wm.verify(exactly(0), postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=GetCallerIdentity")));
-        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Subject=Line%20one%20line%20two%20xxx"))
-                .withRequestBody(containing("xxx...&")));
+        String subject = "Line one line two " + "x".repeat(100 - 18 - 3) + "...";
+        wm.verify(postRequestedFor(urlEqualTo("/")).withFormParam("Subject", equalTo(subject)));
     }
 
     @Test
@@ -117,6 +118,6 @@ class AwsNotifierTest {
 
         assertThatThrownBy(() -> notifier.publish(TOPIC_ARN, "s", "m"))
                 .isInstanceOf(PreconditionFailedException.class)
-                .hasMessageContaining(TOPIC_ARN).hasMessageContaining("`topic`");
+                .hasMessageContaining(TOPIC_ARN).hasMessageContaining("config field topic");
     }
 }

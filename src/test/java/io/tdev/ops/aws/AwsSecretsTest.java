@@ -132,6 +132,6 @@ class AwsSecretsTest {
                 "Secrets Manager can't find the specified secret.")));
 
         assertThat(catchThrowable(() -> secrets.lastRotated(SECRET))).isInstanceOf(PreconditionFailedException.class)
-                .hasMessageContaining(SECRET).hasMessageContaining("`secret`");
+                .hasMessageContaining(SECRET).hasMessageContaining("config field secret");
     }
 }

@@ -265,6 +265,6 @@ class AwsStorageTest {
 
         assertThatThrownBy(() -> storage.objectsOlderThan(BUCKET, NOW, 10))
                 .isInstanceOf(PreconditionFailedException.class)
-                .hasMessageContaining("s3:ListBucket").hasMessageContaining(BUCKET).hasMessageContaining("`bucket`");
+                .hasMessageContaining("s3:ListBucket").hasMessageContaining(BUCKET).hasMessageContaining("config field bucket");
     }
 }

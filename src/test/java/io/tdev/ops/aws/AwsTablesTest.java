@@ -261,6 +261,6 @@ class AwsTablesTest {
 
         assertThatThrownBy(() -> new AwsTables(client).listBackups(TABLE))
                 .isInstanceOf(PreconditionFailedException.class)
-                .hasMessageContaining(TABLE).hasMessageContaining("`table.name`");
+                .hasMessageContaining(TABLE).hasMessageContaining("config field table.name");
     }
 }
