@@ -30,6 +30,32 @@ class HelpExamplesTest {
         }
     }
 
+    @Test
+    void everyReadmeExampleParses() throws java.io.IOException {
+        List<String> examples = new ArrayList<>();
+        StringBuilder pending = new StringBuilder();
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("README.md"))) {
+            String text = line.strip();
+            if (pending.length() > 0 || text.startsWith("java -jar target/tdev-ops.jar ")) {
+                int comment = text.indexOf(" #");
+                pending.append(comment < 0 ? text : text.substring(0, comment)).append(' ');
+                if (text.endsWith("\\")) {
+                    pending.setLength(pending.length() - 2);
+                } else {
+                    examples.add(pending.toString().replace("java -jar target/tdev-ops.jar", "tdev-ops").strip());
+                    pending.setLength(0);
+                }
+            }
+        }
+
+        assertThat(examples).hasSizeGreaterThan(5);
+        for (String example : examples) {
+            List<String> args = words(example);
+            assertThatCode(() -> Main.commandLine(new Main()).parseArgs(args.subList(1, args.size())
+                    .toArray(String[]::new))).as(example).doesNotThrowAnyException();
+        }
+    }
+
     private static List<String> examples(CommandLine command) {
         List<String> examples = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
