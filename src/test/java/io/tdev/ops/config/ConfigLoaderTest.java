@@ -217,7 +217,7 @@ class ConfigLoaderTest {
         InvalidInputException e = invalid("production", "name: staging\n");
 
         assertThat(e.field()).isEqualTo("name");
-        assertThat(e.getMessage()).contains("pass --env staging");
+        assertThat(e.getMessage()).contains("ask for environment 'staging'");
     }
 
     @Test
