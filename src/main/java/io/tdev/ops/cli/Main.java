@@ -1,7 +1,102 @@
 package io.tdev.ops.cli;
 
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+
+/**
+ * {@code tdev-ops}: the T-Developer operations runbook from the command line. The only place that calls
+ * {@link System#exit}.
+ */
+@Command(name = "tdev-ops", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "The T-Developer operations runbook as commands: health checks, gated deploys, rollback,"
+                + " scaling and the pre-deploy checklist, against AWS or a simulated environment.",
+        subcommands = {
+                HealthCommand.class,
+                DeployCommand.class,
+                MarkKnownGoodCommand.class,
+                RollbackCommand.class,
+                ScaleCommand.class,
+                ChecklistCommand.class,
+                DemoCommand.class,
+                // >>> further subcommands register here (iam-policy: IamPolicyCommand.class, helper aws-b) <<<
+                CommandLine.HelpCommand.class,
+        },
+        footer = {"",
+                "Exit codes:",
+                "  0  ok / healthy (DEGRADED too, with a warning; health --strict makes it 1)",
+                "  1  unhealthy / gate failed / operation failed",
+                "  2  invalid input (unknown option or value, invalid config): nothing changed",
+                "  3  remote failure (AWS or the simulated environment)",
+                "",
+                "Examples:",
+                "  tdev-ops demo",
+                "  tdev-ops health --simulate --scenario alarm-storm --output json",
+                "  tdev-ops rollback --env staging --target previous --reason \"5xx\" --dry-run",
+                "  tdev-ops scale --count p0 --region eu-west-1 --profile ops"})
+public final class Main implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    private final SessionFactory sessions;
+
+    public Main() {
+        this(new EnvironmentSessions());
+    }
+
+    /** With another way to open environments (tests). */
+    public Main(SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    SessionFactory sessions() {
+        return sessions;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+
+    /** The command line with tdev-ops' handling of bad input (exit 2, one message and a hint, no usage dump). */
+    public static CommandLine commandLine(Main main) {
+        CommandLine commandLine = new CommandLine(main);
+        commandLine.setUsageHelpWidth(100);
+        commandLine.setParameterExceptionHandler(Main::invalidInput);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> unexpected(cmd.getErr(), e));
+        return commandLine;
+    }
+
     public static void main(String[] args) {
-        System.out.println("tdev-ops");
+        // The AWS SDK logs through SLF4J; the CLI ships no binding (the jar is also the Jenkins plugin's library),
+        // so keep SLF4J's "no providers" notice off the user's terminal.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+        System.exit(commandLine(new Main()).execute(args));
+    }
+
+    private static int invalidInput(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the options and examples.");
+        err.flush();
+        return 2;
+    }
+
+    /** A failure nobody planned for: one line, no stack trace (TDEV_OPS_DEBUG=1 prints it). */
+    static int unexpected(PrintWriter err, Exception e) {
+        err.println("error: unexpected " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        if (System.getenv("TDEV_OPS_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 3;
     }
 }

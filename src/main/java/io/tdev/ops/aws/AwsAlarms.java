@@ -1,0 +1,57 @@
+package io.tdev.ops.aws;
+
+import io.tdev.ops.model.Alarm;
+import io.tdev.ops.model.AlarmState;
+import io.tdev.ops.port.Alarms;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The {@link Alarms} port over CloudWatch DescribeAlarms (query protocol at this SDK version), metric alarms only. */
+public final class AwsAlarms implements Alarms {
+    /** The most DescribeAlarms returns a page. */
+    static final int PAGE_SIZE = 100;
+
+    private final CloudWatchClient cloudWatch;
+
+    public AwsAlarms(CloudWatchClient cloudWatch) {
+        this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
+    }
+
+    @Override
+    public List<Alarm> alarms(String namePrefix, Optional<AlarmState> state) {
+        DescribeAlarmsRequest.Builder request = DescribeAlarmsRequest.builder()
+                .alarmTypes(AlarmType.METRIC_ALARM)
+                .maxRecords(PAGE_SIZE);
+        if (namePrefix != null && !namePrefix.isEmpty()) {
+            request.alarmNamePrefix(namePrefix);
+        }
+        if (state != null) {
+            state.ifPresent(s -> request.stateValue(StateValue.fromValue(s.name())));
+        }
+        return AwsCall.run("cloudwatch:DescribeAlarms", () -> cloudWatch.describeAlarmsPaginator(request.build())
+                .metricAlarms().stream()
+                .map(AwsAlarms::toAlarm)
+                .toList());
+    }
+
+    private static Alarm toAlarm(MetricAlarm a) {
+        return new Alarm(a.alarmName(), state(a.stateValueAsString()), a.stateReason(), a.stateUpdatedTimestamp(),
+                a.namespace(), a.metricName());
+    }
+
+    /** An alarm state this SDK does not know yet is reported as INSUFFICIENT_DATA: never as OK. */
+    private static AlarmState state(String value) {
+        try {
+            return value == null ? AlarmState.INSUFFICIENT_DATA : AlarmState.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            return AlarmState.INSUFFICIENT_DATA;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.tdev.ops.aws;
+
+import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.port.Secrets;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@link Secrets} on Secrets Manager: RotateSecret and DescribeSecret only, never GetSecretValue, so no value is
+ * ever read. Failures keep only the action, the secret id, the error code and whether to retry: the service's
+ * own messages are dropped (with the SDK exception that carries them), because a rotation Lambda's error text
+ * comes back in them and may quote secret material. Access denied keeps its wording, which names principal,
+ * action and resource only.
+ * <p>
+ * {@code new AwsSecrets(client)}.
+ */
+public final class AwsSecrets implements Secrets {
+    private final SecretsManagerClient client;
+
+    public AwsSecrets(SecretsManagerClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public String rotate(String secretId) {
+        return withoutServiceText("secretsmanager:RotateSecret", secretId,
+                () -> client.rotateSecret(r -> r.secretId(secretId)).versionId());
+    }
+
+    @Override
+    public Optional<Instant> lastRotated(String secretId) {
+        return withoutServiceText("secretsmanager:DescribeSecret", secretId,
+                () -> Optional.ofNullable(client.describeSecret(r -> r.secretId(secretId)).lastRotatedDate()));
+    }
+
+    private static <T> T withoutServiceText(String action, String secretId, Supplier<T> call) {
+        try {
+            return ResourceCall.run(action, "secret", secretId, "secret", call);
+        } catch (PreconditionFailedException e) {
+            throw new PreconditionFailedException(action + ": secret '" + secretId + "' does not exist; check environment config field secret"
+                    );
+        } catch (RemoteFailureException e) {
+            String code = e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s
+                    ? ResourceCall.errorCode(s) : "no response";
+            if (e.getMessage() != null && e.getMessage().startsWith("access denied")) {
+                throw new RemoteFailureException(e.api(), e.getMessage(), e.retryable());
+            }
+            throw new RemoteFailureException(e.api(), action + " failed for secret '" + secretId + "': " + code
+                    + (e.retryable() ? " (retryable)" : "") + "; the service's message is not shown as it may quote"
+                    + " secret material: see the secret's CloudTrail and rotation Lambda logs", e.retryable());
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.tdev.ops.aws;
+
+import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.model.TableBackup;
+import io.tdev.ops.model.TdevException;
+import io.tdev.ops.port.Tables;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BackupDetails;
+import software.amazon.awssdk.services.dynamodb.model.BackupSummary;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ListBackupsResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@link Tables} on DynamoDB. Time attributes hold ISO-8601 UTC strings, which order like the instants they
+ * name, so a range is a string comparison. Counting without an index is a segmented Scan: the segments run in
+ * parallel (each reads its share of the table), with Select=COUNT so only counts come back.
+ * <p>
+ * With an index, it must have the UTC day ({@code yyyy-MM-dd}) of the time attribute as partition key and the
+ * time attribute as sort key: the usual way to make a time range queryable; one Query per day then counts.
+ * <p>
+ * {@code new AwsTables(client)} scans in 4 parallel segments.
+ */
+public final class AwsTables implements Tables {
+    private static final Pattern BACKUP_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+
+    private final DynamoDbClient client;
+    private final int segments;
+
+    public AwsTables(DynamoDbClient client) {
+        this(client, 4);
+    }
+
+    /** @param segments Scan segments, each read by its own thread (AWS allows 1..1,000,000) */
+    public AwsTables(DynamoDbClient client, int segments) {
+        if (segments < 1 || segments > 1_000_000) {
+            throw new IllegalArgumentException("segments must be 1..1000000, got " + segments);
+        }
+        this.client = client;
+        this.segments = segments;
+    }
+
+    @Override
+    public long countBetween(String table, String timeAttribute, Instant from, Instant to, Optional<String> indexName) {
+        checkRange(from, to);
+        if (indexName.isPresent()) {
+            return countByIndex(table, indexName.get(), timeAttribute, from, to);
+        }
+        List<Long> counts = inSegments(segment -> scanSegment(table, segment, b -> b.select(Select.COUNT)
+                        .filterExpression("#t >= :from AND #t < :to")
+                        .expressionAttributeNames(Map.of("#t", timeAttribute))
+                        .expressionAttributeValues(range(from, to)))
+                .mapToLong(ScanResponse::count).sum());
+        return counts.stream().mapToLong(Long::longValue).sum();
+    }
+
+    @Override
+    public long countDistinct(String table, String attribute, String timeAttribute, Instant from, Instant to) {
+        checkRange(from, to);
+        List<Set<String>> perSegment = inSegments(segment -> {
+            Set<String> values = new HashSet<>();
+            scanSegment(table, segment, b -> b.projectionExpression("#a")
+                    .filterExpression("#t >= :from AND #t < :to")
+                    .expressionAttributeNames(Map.of("#a", attribute, "#t", timeAttribute))
+                    .expressionAttributeValues(range(from, to)))
+                    .flatMap(page -> page.items().stream())
+                    .map(item -> item.get(attribute))
+                    .filter(v -> v != null && (v.s() != null || v.n() != null))
+                    .forEach(v -> values.add(v.s() != null ? v.s() : v.n()));
+            return values;
+        });
+        Set<String> all = new HashSet<>();
+        perSegment.forEach(all::addAll);
+        return all.size();
+    }
+
+    private Stream<ScanResponse> scanSegment(String table, int segment, java.util.function.UnaryOperator<ScanRequest.Builder> shape) {
+        ScanRequest request = shape.apply(ScanRequest.builder().tableName(table).segment(segment).totalSegments(segments)).build();
+        // Read every page inside the call so that a failure on page 5 is reported like one on page 1.
+        List<ScanResponse> pages = ResourceCall.run("dynamodb:Scan", "table", table, "table.name",
+                () -> client.scanPaginator(request).stream().toList());
+        return pages.stream();
+    }
+
+    private <T> List<T> inSegments(IntFunction<T> work) {
+        if (segments == 1) {
+            return List.of(work.apply(0));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(segments, r -> {
+            Thread t = new Thread(r, "tdev-dynamodb-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int s = 0; s < segments; s++) {
+                int segment = s;
+                futures.add(pool.submit(() -> work.apply(segment)));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TdevException t) {
+                throw t;
+            }
+            throw new RemoteFailureException("dynamodb:Scan", "parallel scan failed: " + e.getCause(), false, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteFailureException("dynamodb:Scan", "interrupted while scanning", true, e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long countByIndex(String table, String index, String timeAttribute, Instant from, Instant to) {
+        TableDescription description = ResourceCall.run("dynamodb:DescribeTable", "table", table, "table.name",
+                () -> client.describeTable(r -> r.tableName(table)).table());
+        List<KeySchemaElement> keys = Stream.concat(
+                        description.globalSecondaryIndexes().stream().filter(i -> i.indexName().equals(index)).map(i -> i.keySchema()),
+                        description.localSecondaryIndexes().stream().filter(i -> i.indexName().equals(index)).map(i -> i.keySchema()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException("table.createdAtIndex", "got '" + index + "'; table " + table
+                        + " has the indexes " + Stream.concat(description.globalSecondaryIndexes().stream().map(i -> i.indexName()),
+                        description.localSecondaryIndexes().stream().map(i -> i.indexName())).toList()));
+        String dayKey = keys.stream().filter(k -> k.keyType() == KeyType.HASH).map(KeySchemaElement::attributeName).findFirst().orElseThrow();
+        Optional<String> sortKey = keys.stream().filter(k -> k.keyType() == KeyType.RANGE).map(KeySchemaElement::attributeName).findFirst();
+        if (sortKey.isEmpty() || !sortKey.get().equals(timeAttribute)) {
+            throw new InvalidInputException("table.createdAtIndex", "index '" + index + "' has key " + dayKey
+                    + sortKey.map(s -> "/" + s).orElse("") + "; a time range needs the UTC day (yyyy-MM-dd) as partition key and "
+                    + timeAttribute + " as sort key, or no index (a parallel Scan)");
+        }
+        long count = 0;
+        for (LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC); day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(to);
+             day = day.plusDays(1)) {
+            Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant lo = from.isAfter(dayStart) ? from : dayStart;
+            Instant end = to.isBefore(dayStart.plus(1, ChronoUnit.DAYS)) ? to : dayStart.plus(1, ChronoUnit.DAYS);
+            // [lo, end) as an inclusive BETWEEN: the sort key allows one condition only
+            Map<String, AttributeValue> values = Map.of(":day", AttributeValue.fromS(day.toString()),
+                    ":lo", AttributeValue.fromS(lo.toString()), ":hi", AttributeValue.fromS(end.minusMillis(1).toString()));
+            count += ResourceCall.run("dynamodb:Query", "index", table + "/" + index, "table.createdAtIndex",
+                    () -> client.queryPaginator(r -> r.tableName(table).indexName(index).select(Select.COUNT)
+                                    .keyConditionExpression("#d = :day AND #t BETWEEN :lo AND :hi")
+                                    .expressionAttributeNames(Map.of("#d", dayKey, "#t", timeAttribute))
+                                    .expressionAttributeValues(values))
+                            .stream().mapToLong(p -> p.count()).sum());
+        }
+        return count;
+    }
+
+    private static Map<String, AttributeValue> range(Instant from, Instant to) {
+        return Map.of(":from", AttributeValue.fromS(from.toString()), ":to", AttributeValue.fromS(to.toString()));
+    }
+
+    private static void checkRange(Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            throw new InvalidInputException("from", "got " + from + "; must be before to (" + to + ")");
+        }
+    }
+
+    @Override
+    public TableBackup createBackup(String table, String backupName) {
+        if (backupName == null || !BACKUP_NAME.matcher(backupName).matches()) {
+            throw new InvalidInputException("backupName", "got '" + backupName
+                    + "'; allowed: 3 to 255 of the characters a-z A-Z 0-9 _ - .");
+        }
+        BackupDetails b = ResourceCall.run("dynamodb:CreateBackup", "table", table, "table.name",
+                () -> client.createBackup(r -> r.tableName(table).backupName(backupName)).backupDetails());
+        return new TableBackup(b.backupArn(), b.backupName(), table, b.backupCreationDateTime(), b.backupStatusAsString(),
+                b.backupSizeBytes() == null ? 0 : b.backupSizeBytes());
+    }
+
+    @Override
+    public List<TableBackup> listBackups(String table) {
+        List<TableBackup> backups = new ArrayList<>();
+        String start = null;
+        do {
+            String exclusiveStart = start;
+            ListBackupsResponse page = ResourceCall.run("dynamodb:ListBackups", "table", table, "table.name",
+                    () -> client.listBackups(r -> r.tableName(table).exclusiveStartBackupArn(exclusiveStart)));
+            for (BackupSummary s : page.backupSummaries()) {
+                backups.add(new TableBackup(s.backupArn(), s.backupName(), s.tableName(), s.backupCreationDateTime(),
+                        s.backupStatusAsString(), s.backupSizeBytes() == null ? 0 : s.backupSizeBytes()));
+            }
+            start = page.lastEvaluatedBackupArn();
+        } while (start != null);
+        backups.sort(Comparator.comparing(TableBackup::createdAt).reversed());
+        return backups;
+    }
+
+    @Override
+    public void restore(String backupArn, String targetTable) {
+        if (targetTable == null || !Pattern.matches("[a-zA-Z0-9_.-]{3,255}", targetTable)) {
+            throw new InvalidInputException("targetTable", "got '" + targetTable
+                    + "'; allowed: 3 to 255 of the characters a-z A-Z 0-9 _ - .");
+        }
+        ResourceCall.exec("dynamodb:RestoreTableFromBackup", "backup", backupArn, null,
+                () -> client.restoreTableFromBackup(r -> r.backupArn(backupArn).targetTableName(targetTable)));
+    }
+}

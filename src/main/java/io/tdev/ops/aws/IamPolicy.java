@@ -1,0 +1,226 @@
+package io.tdev.ops.aws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.model.InvalidInputException;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The least-privilege IAM policy for a set of {@code tdev-ops} commands: each command's port methods
+ * ({@link #portMethods}), their IAM actions ({@link AwsActions}), each action on the environment's own resources.
+ * {@code *} only where AWS offers no resource-level permission for the action (ecs:DescribeTaskDefinition,
+ * RegisterTaskDefinition, ListTaskDefinitions; cloudwatch:DescribeAlarms, GetMetricData;
+ * elasticloadbalancing:DescribeTargetHealth; application-autoscaling:Describe*; dynamodb:ListBackups;
+ * logs:GetQueryResults, StopQuery). iam:PassRole is limited to roles passed to ECS tasks
+ * ({@code iam:PassedToService = ecs-tasks.amazonaws.com}) and, when given, to the task's role ARNs.
+ */
+public final class IamPolicy {
+    /**
+     * Command → the port methods it calls, read from the runbook's use cases. A test over the simulated environment
+     * proves none is missing and none is granted without a call (ImageScans.startScan aside: the checklist starts
+     * a scan only for an image ECR never scanned, which the simulation does not have).
+     */
+    private static final Map<String, List<String>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("health", List.of("Ecs.describeService", "Alarms.alarms", "TargetHealth.targetHealth",
+                "Logs.filter", "Metrics.query", "Storage.usage", "Tables.countBetween"));
+        COMMANDS.put("deploy", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
+                "Ecs.registerTaskDefinition", "Ecs.updateService"));
+        COMMANDS.put("mark-known-good", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
+                "Ecs.tagTaskDefinition"));
+        COMMANDS.put("rollback", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
+                "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Ecs.stopDeployment", "Ecs.updateService", "Notifier.publish"));
+        COMMANDS.put("scale", List.of("Ecs.describeService", "Ecs.setDesiredCount", "AutoScaling.scalableTarget",
+                "AutoScaling.setCapacity"));
+        COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "ImageScans.startScan",
+                "ImageScans.findings", "Tables.listBackups", "Tables.createBackup", "Notifier.publish"));
+        COMMANDS.put("demo", List.of()); // the simulated environment only
+    }
+
+    private static final String PASSED_TO_ECS_TASKS = "ecs-tasks.amazonaws.com";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private IamPolicy() {
+    }
+
+    /** Every command name, in the CLI's order. */
+    public static List<String> commands() {
+        return List.copyOf(COMMANDS.keySet());
+    }
+
+    /** The port methods a command calls; an unknown name is invalid input listing the known ones. */
+    public static List<String> portMethods(String command) {
+        List<String> methods = COMMANDS.get(command);
+        if (methods == null) {
+            throw InvalidInputException.notAllowed("commands", command, COMMANDS.keySet());
+        }
+        return methods;
+    }
+
+    /**
+     * Where the policy's ARNs point.
+     *
+     * @param region        ARN region part, {@code *} for any
+     * @param account       ARN account part, {@code *} for any
+     * @param taskFamily    task definition family whose revisions are tagged, {@code *} for any
+     * @param taskRoleArns  the task and execution roles a registered task definition passes; empty: any role,
+     *                      still only to ECS tasks
+     */
+    public record Scope(String region, String account, String taskFamily, List<String> taskRoleArns) {
+        public Scope {
+            region = blankToAny(region);
+            account = blankToAny(account);
+            taskFamily = blankToAny(taskFamily);
+            taskRoleArns = taskRoleArns == null ? List.of() : List.copyOf(taskRoleArns);
+        }
+
+        public static Scope any() {
+            return new Scope("*", "*", "*", List.of());
+        }
+
+        private static String blankToAny(String s) {
+            return s == null || s.isBlank() ? "*" : s.strip();
+        }
+    }
+
+    /** One statement: actions allowed on resources, optionally under a condition. */
+    public record Statement(String sid, Set<String> actions, Set<String> resources, Map<String, Map<String, String>> condition) {
+    }
+
+    /** The IAM actions a set of commands needs (without those AWS always allows). */
+    public static Set<String> actions(Collection<String> commands) {
+        Set<String> methods = new TreeSet<>();
+        commands.forEach(c -> methods.addAll(portMethods(c)));
+        return AwsActions.forMethods(methods);
+    }
+
+    /** The policy's statements: actions grouped by the resources they apply to. */
+    public static List<Statement> statements(Collection<String> commands, EnvironmentConfig config, Scope scope) {
+        Map<String, Statement> byResources = new TreeMap<>();
+        for (String action : actions(commands)) {
+            Grant grant = grantOf(action, config, scope);
+            String key = String.join(",", grant.resources()) + "|" + grant.condition();
+            Statement existing = byResources.get(key);
+            Set<String> actions = existing != null ? new TreeSet<>(existing.actions()) : new TreeSet<>();
+            actions.add(action);
+            byResources.put(key, new Statement(grant.label(), actions, new TreeSet<>(grant.resources()), grant.condition()));
+        }
+        List<Statement> statements = new ArrayList<>();
+        Set<String> sids = new TreeSet<>();
+        for (Statement s : byResources.values()) {
+            String sid = sid(s.actions(), s.sid());
+            for (int n = 2; !sids.add(sid); n++) {
+                sid = sid(s.actions(), s.sid()) + n;
+            }
+            statements.add(new Statement(sid, s.actions(), s.resources(), s.condition()));
+        }
+        return statements;
+    }
+
+    /** The policy document (IAM JSON, Version 2012-10-17). */
+    public static String json(Collection<String> commands, EnvironmentConfig config, Scope scope) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Statement s : statements(commands, config, scope)) {
+            Map<String, Object> st = new LinkedHashMap<>();
+            st.put("Sid", s.sid());
+            st.put("Effect", "Allow");
+            st.put("Action", List.copyOf(s.actions()));
+            st.put("Resource", s.resources().size() == 1 ? s.resources().iterator().next() : List.copyOf(s.resources()));
+            if (s.condition() != null) {
+                st.put("Condition", s.condition());
+            }
+            statements.add(st);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("Version", "2012-10-17");
+        doc.put("Statement", statements);
+        try {
+            return JSON.writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the IAM policy", e);
+        }
+    }
+
+    /** @param label what the resources are, for the statement id: {@code Service}, {@code LogGroup} */
+    private record Grant(String label, List<String> resources, Map<String, Map<String, String>> condition) {
+        static Grant on(String label, String... resources) {
+            return new Grant(label, List.of(resources), null);
+        }
+    }
+
+    /** The resources one action is granted on, from the environment's names. */
+    private static Grant grantOf(String action, EnvironmentConfig c, Scope s) {
+        String r = s.region();
+        String a = s.account();
+        String service = "arn:aws:ecs:" + r + ":" + a + ":service/" + c.ecs().cluster() + "/" + c.ecs().service();
+        String logGroup = "arn:aws:logs:" + r + ":" + a + ":log-group:" + c.logGroup();
+        String table = "arn:aws:dynamodb:" + r + ":" + a + ":table/" + c.table().name();
+        return switch (action) {
+            case "ecs:DescribeServices", "ecs:UpdateService", "ecs:ListServiceDeployments" -> Grant.on("Service", service);
+            case "ecs:StopServiceDeployment" -> Grant.on("ServiceDeployments", "arn:aws:ecs:" + r + ":" + a + ":service-deployment/"
+                    + c.ecs().cluster() + "/" + c.ecs().service() + "/*");
+            case "ecs:TagResource", "ecs:UntagResource", "ecs:ListTagsForResource" ->
+                    Grant.on("TaskDefinitionFamily", "arn:aws:ecs:" + r + ":" + a + ":task-definition/" + s.taskFamily() + ":*");
+            case "iam:PassRole" -> new Grant("TaskRoles", s.taskRoleArns().isEmpty()
+                    ? List.of("arn:aws:iam::" + a + ":role/*") : s.taskRoleArns(),
+                    Map.of("StringEquals", Map.of("iam:PassedToService", PASSED_TO_ECS_TASKS)));
+            case "application-autoscaling:RegisterScalableTarget" ->
+                    Grant.on("ScalableTargets", "arn:aws:application-autoscaling:" + r + ":" + a + ":scalable-target/*");
+            case "logs:FilterLogEvents", "logs:StartQuery", "logs:PutRetentionPolicy" -> Grant.on("LogGroup", logGroup, logGroup + ":*");
+            case "logs:DescribeLogGroups" -> Grant.on("LogGroups", "arn:aws:logs:" + r + ":" + a + ":log-group:*");
+            case "s3:ListBucket", "s3:GetReplicationConfiguration", "s3:GetBucketPolicy", "s3:PutBucketPolicy" ->
+                    Grant.on("Bucket", "arn:aws:s3:::" + c.bucket());
+            case "dynamodb:Scan", "dynamodb:Query", "dynamodb:DescribeTable" -> Grant.on("TableAndIndexes", table, table + "/index/*");
+            case "dynamodb:CreateBackup" -> Grant.on("Table", table);
+            case "dynamodb:RestoreTableFromBackup" -> Grant.on("TableBackups", table + "/backup/*");
+            case "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:GetItem",
+                 "dynamodb:BatchWriteItem" -> Grant.on("RestoredTables", "arn:aws:dynamodb:" + r + ":" + a + ":table/*");
+            case "sns:Publish" -> Grant.on("Topic", c.topic().startsWith("arn:") ? c.topic()
+                    : "arn:aws:sns:" + r + ":" + a + ":" + c.topic());
+            case "ecr:StartImageScan", "ecr:DescribeImageScanFindings" ->
+                    Grant.on("Repository", "arn:aws:ecr:" + r + ":" + a + ":repository/" + c.repository());
+            // Secrets Manager appends a dash and 6 random characters to a secret's name in its ARN
+            case "secretsmanager:RotateSecret", "secretsmanager:DescribeSecret" ->
+                    Grant.on("Secret", c.secret().startsWith("arn:") ? c.secret()
+                            : "arn:aws:secretsmanager:" + r + ":" + a + ":secret:" + c.secret() + "-??????");
+            case "lambda:InvokeFunction" -> Grant.on("RotationFunctions", "arn:aws:lambda:" + r + ":" + a + ":function:*");
+            case "route53:ChangeResourceRecordSets" -> Grant.on("HostedZones", "arn:aws:route53:::hostedzone/*");
+            case "route53:GetChange" -> Grant.on("Changes", "arn:aws:route53:::change/*");
+            case "rds:DescribeDBInstances", "rds:ModifyDBInstance" -> Grant.on("DbInstances", "arn:aws:rds:" + r + ":" + a + ":db:*");
+            // AWS offers no resource-level permission for these
+            case "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:ListTaskDefinitions",
+                 "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetHealth",
+                 "application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies",
+                 "dynamodb:ListBackups", "logs:GetQueryResults", "logs:StopQuery" -> Grant.on("AnyResource", "*");
+            default -> throw new IllegalStateException("no resource scope known for IAM action " + action);
+        };
+    }
+
+    /** A readable statement id: the services and what they apply to, e.g. {@code EcsOnService}. */
+    private static String sid(Set<String> actions, String label) {
+        Set<String> services = new TreeSet<>();
+        actions.forEach(action -> services.add(capitalise(action.substring(0, action.indexOf(':')))));
+        return String.join("", services) + "On" + label;
+    }
+
+    private static String capitalise(String s) {
+        StringBuilder out = new StringBuilder();
+        for (String part : s.split("[^A-Za-z0-9]")) {
+            if (!part.isEmpty()) {
+                out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,116 @@
+package io.tdev.ops.cli;
+
+import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.model.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "checklist", mixinStandardHelpOptions = true,
+        header = "The pre-deploy checklist, each item with evidence.",
+        description = {"The runbook's pre-deploy checklist, each item with evidence: tests-passed (JUnit XML reports),"
+                + " image-scan (ECR findings at or above a severity), backup (a fresh DynamoDB on-demand backup, or"
+                + " take one), rollback-plan (a known-good revision exists), monitoring (alarms exist, none"
+                + " INSUFFICIENT_DATA), team-notified (SNS message id).",
+                "Each item is PASS, FAIL, WAIVED (reason, who) or SKIPPED; the gate passes when none FAILs."},
+        footer = {"",
+                "Exit: 0 the gate passed; 1 an item failed; 2 invalid input; 3 remote failure.",
+                "JSON: {passed, items[{name, status, evidence, reason, by}], junitXml, markdown}",
+                "",
+                "Examples:",
+                "  tdev-ops checklist --simulate --test-reports target/surefire-reports"
+                        + " --image t-developer-backend-production:2.1.0",
+                "  tdev-ops checklist --test-reports build/test-results --take-backup"
+                        + " --junit-xml checklist.xml",
+                "  tdev-ops checklist --waive image-scan=\"CVE-2026-1234 not reachable\" --waived-by alice"
+                        + " --skip team-notified --output markdown"})
+public final class ChecklistCommand extends OpsCommand {
+    @Option(names = "--image", paramLabel = "IMAGE", description = "The image about to be deployed (its scan is checked).")
+    String image;
+
+    @Option(names = "--test-reports", paramLabel = "DIR",
+            description = "Directory (or glob) of JUnit XML reports: every test must have passed.")
+    String testReports;
+
+    @Option(names = "--backup-max-age-hours", paramLabel = "N",
+            description = "A backup younger than this is fresh (default: the config's checklist.backupMaxAgeHours).")
+    Integer backupMaxAgeHours;
+
+    @Option(names = "--take-backup", description = "Take an on-demand backup when none is fresh.")
+    boolean takeBackup;
+
+    @Option(names = "--scan-severity", paramLabel = "SEVERITY",
+            description = "Findings at or above this fail the scan: CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL"
+                    + " (default: the config's checklist.scanSeverity).")
+    String scanSeverity;
+
+    @Option(names = "--waive", paramLabel = "ITEM=REASON",
+            description = "Waive an item with a reason (repeatable; only the config's checklist.waivable items).")
+    Map<String, String> waive;
+
+    @Option(names = "--waived-by", paramLabel = "NAME", description = "Who approved the waivers (required with --waive).")
+    String waivedBy;
+
+    @Option(names = "--skip", paramLabel = "ITEM", split = ",", description = "Items not to check (repeatable).")
+    List<String> skip;
+
+    @Option(names = "--no-notify",
+            description = "Do not notify the team through the alert topic (the team-notified item then fails unless"
+                    + " skipped or waived).")
+    boolean noNotify;
+
+    @Option(names = "--message", paramLabel = "TEXT", description = "The notification's text.")
+    String message;
+
+    @Option(names = "--scan-timeout-minutes", paramLabel = "N",
+            description = "Wait at most N minutes for the image scan to finish.")
+    Integer scanTimeoutMinutes;
+
+    @Option(names = "--junit-xml", paramLabel = "FILE",
+            description = "Also write the checklist as JUnit XML (one test per item) to FILE.")
+    Path junitXml;
+
+    @Option(names = "--dry-run", description = "Check only: take no backup, send no notification.")
+    boolean dryRun;
+
+    @Override
+    protected Map<String, Object> arguments() {
+        return new ArgumentMap().put("image", image).put("testReports", testReports)
+                .put("backupMaxAgeHours", backupMaxAgeHours).put("takeBackup", takeBackup ? true : null)
+                .put("scanSeverity", scanSeverity).put("waive", waive).put("waivedBy", waivedBy).put("skip", skip)
+                .put("notify", noNotify ? false : null).put("message", message)
+                .put("scanTimeoutMinutes", scanTimeoutMinutes).put("dryRun", dryRun ? true : null)
+                .map();
+    }
+
+    @Override
+    protected Map<String, Object> invoke(TdevOps ops, Map<String, Object> arguments) {
+        return ops.preDeployChecklist(arguments);
+    }
+
+    @Override
+    protected void afterResult(Map<String, Object> result) {
+        if (junitXml == null) {
+            return;
+        }
+        Object xml = result.get("junitXml");
+        if (xml == null) {
+            throw new InvalidInputException("--junit-xml", "the checklist result has no JUnit XML to write");
+        }
+        try {
+            Files.writeString(junitXml, xml.toString());
+        } catch (IOException e) {
+            throw new InvalidInputException("--junit-xml", "cannot write " + junitXml + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    protected int exitCode(Map<String, Object> result) {
+        return Boolean.TRUE.equals(result.get("passed")) ? 0 : 1;
+    }
+}

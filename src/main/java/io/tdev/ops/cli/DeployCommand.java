@@ -1,0 +1,57 @@
+package io.tdev.ops.cli;
+
+import io.tdev.ops.api.TdevOps;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Map;
+
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        header = "Deploy a new image and wait until the service is stable.",
+        description = "Deploy a new image: registers a revision cloned from the service's current task definition"
+                + " with that image, updates the service, and waits until it is stable.",
+        footer = {"",
+                "Exit: 0 deployed (or planned with --dry-run, or started with --no-wait); 1 the deployment failed;"
+                        + " 2 invalid input; 3 remote failure.",
+                "JSON: {from, to, status, deploymentId, actions[]}",
+                "",
+                "Examples:",
+                "  tdev-ops deploy --simulate --image 123456789012.dkr.ecr.eu-west-1.amazonaws.com/"
+                        + "t-developer-backend-production:2.1.0",
+                "  tdev-ops deploy --env staging --image t-developer-backend-staging:2.1.0 --dry-run",
+                "  tdev-ops deploy --image IMG --no-wait --output json   # then poll with 'health'"})
+public final class DeployCommand extends OpsCommand {
+    @Option(names = "--image", paramLabel = "IMAGE", required = true, description = "The image to run (required).")
+    String image;
+
+    @Option(names = "--container", paramLabel = "NAME",
+            description = "The container whose image is replaced (default: the config's ecs.container, else the"
+                    + " first essential one).")
+    String container;
+
+    @Option(names = "--no-wait", description = "Return once the service is updated instead of waiting until stable.")
+    boolean noWait;
+
+    @Option(names = "--timeout-minutes", paramLabel = "N",
+            description = "Wait at most N minutes for stable (default: the config's deploy.stableTimeoutMinutes).")
+    Integer timeoutMinutes;
+
+    @Option(names = "--dry-run", description = "Print the plan; change nothing.")
+    boolean dryRun;
+
+    @Override
+    protected Map<String, Object> arguments() {
+        return new ArgumentMap().put("image", image).put("container", container).put("wait", noWait ? false : null)
+                .put("timeoutMinutes", timeoutMinutes).put("dryRun", dryRun ? true : null).map();
+    }
+
+    @Override
+    protected Map<String, Object> invoke(TdevOps ops, Map<String, Object> arguments) {
+        return ops.ecsDeploy(arguments);
+    }
+
+    @Override
+    protected int exitCode(Map<String, Object> result) {
+        return Outcomes.failed(result) ? 1 : 0;
+    }
+}

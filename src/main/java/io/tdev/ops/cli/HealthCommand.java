@@ -1,0 +1,85 @@
+package io.tdev.ops.cli;
+
+import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.runbook.HealthCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "health", mixinStandardHelpOptions = true,
+        header = "One health verdict from every signal of the service.",
+        description = {"One verdict from every signal: ECS running vs desired and rollout, alarms in ALARM, ALB target"
+                + " health, ERROR log events and their top patterns, CPU and memory, S3 usage, yesterday's projects.",
+                "A signal that cannot be read is UNKNOWN, never HEALTHY."},
+        footer = {"",
+                "Exit: 0 HEALTHY; 0 DEGRADED with a warning on stderr (1 with --strict); 1 UNHEALTHY or UNKNOWN;"
+                        + " 2 invalid input; 3 remote failure.",
+                "JSON: {status, reasons[], signals[{name, status, value, threshold, evidence, informational}],"
+                        + " topPatterns[], checkedAt}",
+                "",
+                "Examples:",
+                "  tdev-ops health --simulate",
+                "  tdev-ops health --env staging --output json",
+                "  tdev-ops health --baseline-time 2026-11-26T09:00:00Z --ignore-alarm t-developer-cost-budget",
+                "  tdev-ops health --signals alarms,target-health --window-minutes 15 --strict"})
+public final class HealthCommand extends OpsCommand {
+    /** The engine's signal names, for --signals' help and completion. */
+    static final class SignalNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return HealthCheck.SIGNALS.iterator();
+        }
+    }
+
+    @Option(names = "--baseline-time", paramLabel = "INSTANT",
+            description = "ISO-8601 instant (e.g. the deploy start): alarms already in ALARM then are not counted.")
+    String baselineTime;
+
+    @Option(names = "--ignore-alarm", paramLabel = "NAME", split = ",",
+            description = "Alarm names not to count (repeatable, or comma-separated).")
+    List<String> ignoreAlarms;
+
+    @Option(names = "--window-minutes", paramLabel = "N",
+            description = "ERROR log events in the last N minutes (default: the config's health.errorWindowMinutes).")
+    Integer windowMinutes;
+
+    @Option(names = "--signals", paramLabel = "NAME", split = ",", completionCandidates = SignalNames.class,
+            description = "Read only these signals (comma-separated; default all): ${COMPLETION-CANDIDATES}.")
+    List<String> signals;
+
+    @Option(names = "--signal-timeout-seconds", paramLabel = "N",
+            description = "A signal not read in N seconds is UNKNOWN (default: the config's health.signalTimeoutSeconds).")
+    Integer signalTimeoutSeconds;
+
+    @Option(names = "--strict", description = "DEGRADED exits 1 instead of 0.")
+    boolean strict;
+
+    @Override
+    protected Map<String, Object> arguments() {
+        return new ArgumentMap().put("baselineTime", baselineTime).put("ignoreAlarms", ignoreAlarms)
+                .put("windowMinutes", windowMinutes).put("signals", signals)
+                .put("signalTimeoutSeconds", signalTimeoutSeconds).map();
+    }
+
+    @Override
+    protected Map<String, Object> invoke(TdevOps ops, Map<String, Object> arguments) {
+        return ops.healthCheck(arguments);
+    }
+
+    @Override
+    protected int exitCode(Map<String, Object> result) {
+        return switch (text(result.get("status"))) {
+            case "HEALTHY" -> 0;
+            case "DEGRADED" -> strict ? 1 : 0;
+            default -> 1;
+        };
+    }
+
+    @Override
+    protected String warning(Map<String, Object> result) {
+        return "DEGRADED".equals(result.get("status"))
+                ? "health is DEGRADED: " + result.getOrDefault("reasons", List.of()) : null;
+    }
+}

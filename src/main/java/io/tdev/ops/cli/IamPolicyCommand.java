@@ -1,0 +1,85 @@
+package io.tdev.ops.cli;
+
+import io.tdev.ops.aws.IamPolicy;
+import io.tdev.ops.config.ConfigLoader;
+import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.model.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code tdev-ops iam-policy}: prints the least-privilege IAM policy for the chosen commands. Touches no AWS. */
+@Command(name = "iam-policy", mixinStandardHelpOptions = true,
+        description = {"Prints the least-privilege IAM policy (JSON) that the chosen commands need, with resources scoped"
+                + " to the environment's names: attach it to the role or user that runs tdev-ops.",
+                "Resources stay '*' only for the actions AWS offers no resource-level permission for."},
+        footer = {"", "Examples:",
+                "  tdev-ops iam-policy --commands health",
+                "  tdev-ops iam-policy --commands health,rollback,scale --region us-east-1 --account 123456789012",
+                "  tdev-ops iam-policy --env staging --task-family t-developer-staging \\",
+                "      --task-role-arn arn:aws:iam::123456789012:role/t-developer-task-staging"})
+public final class IamPolicyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--commands", paramLabel = "LIST", split = ",",
+            description = "Commands the policy is for (default: all): health, deploy, mark-known-good, rollback, scale,"
+                    + " checklist, demo.")
+    List<String> commands;
+
+    @Option(names = "--env", paramLabel = "NAME", defaultValue = "production",
+            description = "Environment whose names scope the resources (default: ${DEFAULT-VALUE}).")
+    String env;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML file overriding the environment's fields.")
+    Path config;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "Region in the ARNs (default: the environment's region, else '*').")
+    String region;
+
+    @Option(names = "--account", paramLabel = "ID", description = "Account id in the ARNs (default: '*').")
+    String account;
+
+    @Option(names = "--task-family", paramLabel = "FAMILY",
+            description = "Task definition family whose revisions are tagged known-good (default: '*').")
+    String taskFamily;
+
+    @Option(names = "--task-role-arn", paramLabel = "ARN",
+            description = "A task or execution role a deploy passes to ECS (repeatable; default: any role, only to ECS tasks).")
+    List<String> taskRoleArns = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        try {
+            Set<String> chosen = new LinkedHashSet<>();
+            for (String c : commands == null || commands.isEmpty() ? IamPolicy.commands() : commands) {
+                String name = c.strip();
+                IamPolicy.portMethods(name); // an unknown command is invalid input naming the valid ones
+                chosen.add(name);
+            }
+            if (account != null && !account.equals("*") && !account.matches("\\d{12}")) {
+                throw new InvalidInputException("--account", "got '" + account + "'; an AWS account id is 12 digits");
+            }
+            EnvironmentConfig environment = ConfigLoader.load(env, config);
+            String arnRegion = region != null ? region : environment.region();
+            String policy = IamPolicy.json(chosen, environment,
+                    new IamPolicy.Scope(arnRegion, account, taskFamily, taskRoleArns));
+            spec.commandLine().getOut().println(policy);
+            spec.commandLine().getOut().flush();
+            return 0;
+        } catch (InvalidInputException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return e.exitCode();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.tdev.ops.cli;
+
+import io.tdev.ops.api.TdevOps;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Map;
+
+@Command(name = "mark-known-good", mixinStandardHelpOptions = true,
+        header = "Tag a revision as known-good (the rollback target).",
+        description = "Tag a task-definition revision as known-good (after a passed post-deploy health check):"
+                + " 'rollback --target last-known-good' goes back to the newest such revision.",
+        footer = {"",
+                "Exit: 0 marked; 1 failed; 2 invalid input; 3 remote failure.",
+                "JSON: {revision, status, actions[]}",
+                "",
+                "Examples:",
+                "  tdev-ops mark-known-good --simulate",
+                "  tdev-ops mark-known-good --env staging --revision t-developer-staging:42 --dry-run"})
+public final class MarkKnownGoodCommand extends OpsCommand {
+    @Option(names = "--revision", paramLabel = "REV",
+            description = "REVISION, FAMILY:REVISION or ARN (default: the service's current revision).")
+    String revision;
+
+    @Option(names = "--dry-run", description = "Print the plan; change nothing.")
+    boolean dryRun;
+
+    @Override
+    protected Map<String, Object> arguments() {
+        return new ArgumentMap().put("revision", revision).put("dryRun", dryRun ? true : null).map();
+    }
+
+    @Override
+    protected Map<String, Object> invoke(TdevOps ops, Map<String, Object> arguments) {
+        return ops.markKnownGood(arguments);
+    }
+
+    @Override
+    protected int exitCode(Map<String, Object> result) {
+        return Outcomes.failed(result) ? 1 : 0;
+    }
+}

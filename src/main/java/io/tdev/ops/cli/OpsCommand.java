@@ -1,0 +1,106 @@
+package io.tdev.ops.cli;
+
+import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.model.TdevException;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * A command that calls one use case of the {@link TdevOps} facade: builds the argument map from its options,
+ * opens the environment, prints the result in the chosen format and turns it into an exit code.
+ * Failures print one line ("error: ...") to stderr, never a stack trace.
+ */
+public abstract class OpsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    AwsOptions aws;
+
+    /** The facade arguments from the options; options not given are left out so the facade's defaults apply. */
+    protected abstract Map<String, Object> arguments();
+
+    protected abstract Map<String, Object> invoke(TdevOps ops, Map<String, Object> arguments);
+
+    /** 0 when the result is what the user hoped for, 1 when not (unhealthy, gate failed, operation failed). */
+    protected abstract int exitCode(Map<String, Object> result);
+
+    /** Something to say on stderr about the result besides the result itself (a warning), or null. */
+    protected String warning(Map<String, Object> result) {
+        return null;
+    }
+
+    /** Runs after the result is printed (e.g. write a file from it). */
+    protected void afterResult(Map<String, Object> result) {
+    }
+
+    @Override
+    public final Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Map<String, Object> arguments = arguments();
+            ProgressLines progress = new ProgressLines(err);
+            try (OpsSession session = main.sessions().open(common, aws, progress)) {
+                progress.clock(session.clock());
+                Map<String, Object> result = invoke(session.ops(), arguments);
+                out.print(ResultRenderer.render(common.output(), spec.name(), result));
+                out.flush();
+                afterResult(result);
+                String failure = Outcomes.failure(spec.name(), result);
+                if (failure != null) {
+                    err.println("error: " + failure);
+                }
+                String warning = warning(result);
+                if (warning != null) {
+                    err.println("warning: " + warning);
+                }
+                return exitCode(result);
+            }
+        } catch (TdevException e) {
+            err.println("error: " + e.getMessage());
+            if (common.output() == OutputFormat.json) {
+                out.print(ResultRenderer.json(ErrorResult.of(e)));
+                out.flush();
+            }
+            return e.exitCode();
+        } catch (Exception e) {
+            return Main.unexpected(err, e);
+        } finally {
+            err.flush();
+        }
+    }
+
+    /** A map that keeps insertion order and leaves out null values. */
+    protected static final class ArgumentMap {
+        private final Map<String, Object> map = new LinkedHashMap<>();
+
+        public ArgumentMap put(String key, Object value) {
+            if (value != null) {
+                map.put(key, value);
+            }
+            return this;
+        }
+
+        public Map<String, Object> map() {
+            return map;
+        }
+    }
+
+    protected static String text(Object value) {
+        return value == null ? "" : String.valueOf(value);
+    }
+}

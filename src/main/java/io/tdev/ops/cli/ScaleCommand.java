@@ -1,0 +1,57 @@
+package io.tdev.ops.cli;
+
+import io.tdev.ops.api.TdevOps;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Map;
+
+@Command(name = "scale", mixinStandardHelpOptions = true,
+        header = "Set the task count: N, +N, -N or a preset (p0, p1).",
+        description = {"Set the service's task count: absolute, delta, or a preset (p0: 10 tasks for a total outage,"
+                + " p1: +2 when degraded). Clamped to the scalable target's min..max; where autoscaling is registered"
+                + " its MinCapacity is raised instead of fought, and the result says how to restore it.",
+                "0 tasks in a protected environment (production) needs --force."},
+        footer = {"",
+                "Exit: 0 scaled (or planned with --dry-run); 1 the service did not become stable;"
+                        + " 2 invalid input (also 0 tasks in production without --force); 3 remote failure.",
+                "JSON: {from, to, status, minCapacity, maxCapacity, restore, actions[]}",
+                "",
+                "Examples:",
+                "  tdev-ops scale --simulate --count +2",
+                "  tdev-ops scale --count p0 --dry-run",
+                "  tdev-ops scale --env staging --count 0 --force"})
+public final class ScaleCommand extends OpsCommand {
+    @Option(names = "--count", paramLabel = "COUNT", required = true,
+            description = "N | +N | -N | a preset of the config's scalePresets (p0, p1).")
+    String count;
+
+    @Option(names = "--force", description = "Allow 0 tasks in a protected environment.")
+    boolean force;
+
+    @Option(names = "--no-wait", description = "Return once the service is updated instead of waiting until stable.")
+    boolean noWait;
+
+    @Option(names = "--timeout-minutes", paramLabel = "N",
+            description = "Wait at most N minutes for stable (default: the config's deploy.stableTimeoutMinutes).")
+    Integer timeoutMinutes;
+
+    @Option(names = "--dry-run", description = "Print the plan; change nothing.")
+    boolean dryRun;
+
+    @Override
+    protected Map<String, Object> arguments() {
+        return new ArgumentMap().put("count", count).put("force", force ? true : null).put("wait", noWait ? false : null)
+                .put("timeoutMinutes", timeoutMinutes).put("dryRun", dryRun ? true : null).map();
+    }
+
+    @Override
+    protected Map<String, Object> invoke(TdevOps ops, Map<String, Object> arguments) {
+        return ops.scale(arguments);
+    }
+
+    @Override
+    protected int exitCode(Map<String, Object> result) {
+        return Outcomes.failed(result) ? 1 : 0;
+    }
+}

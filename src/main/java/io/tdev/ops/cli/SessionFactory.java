@@ -1,0 +1,9 @@
+package io.tdev.ops.cli;
+
+import io.tdev.ops.runbook.Progress;
+
+/** Opens the environment a command runs against. Tests substitute their own. */
+@FunctionalInterface
+public interface SessionFactory {
+    OpsSession open(CommonOptions common, AwsOptions aws, Progress progress);
+}

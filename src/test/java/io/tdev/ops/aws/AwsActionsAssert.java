@@ -1,0 +1,19 @@
+package io.tdev.ops.aws;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Proof (1): every operation an adapter method really sent is an IAM action {@link AwsActions} lists for it. */
+final class AwsActionsAssert {
+    private AwsActionsAssert() {
+    }
+
+    static void sentOnlyDeclared(WireMockAws aws, String portMethod) {
+        List<String> sent = aws.sentOperations().stream()
+                .map(op -> AwsActions.forSdkOperation(op.substring(0, op.indexOf(':')), op.substring(op.indexOf(':') + 1)))
+                .distinct().toList();
+        assertThat(sent).as("operations %s sent", portMethod).isNotEmpty();
+        assertThat(AwsActions.of(portMethod)).as("IAM actions AwsActions lists for %s", portMethod).containsAll(sent);
+    }
+}

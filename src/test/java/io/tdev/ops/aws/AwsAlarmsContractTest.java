@@ -1,0 +1,193 @@
+package io.tdev.ops.aws;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.tdev.ops.model.Alarm;
+import io.tdev.ops.model.AlarmState;
+import io.tdev.ops.model.RemoteFailureException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.tdev.ops.aws.AwsWireFixture.faultsThenOk;
+import static io.tdev.ops.aws.AwsWireFixture.query;
+import static io.tdev.ops.aws.AwsWireFixture.xmlError;
+import static io.tdev.ops.aws.AwsWireFixture.xmlOk;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** CloudWatch speaks the query protocol at SDK 2.40.2: form POST with Action=DescribeAlarms, XML answers. */
+class AwsAlarmsContractTest {
+    @RegisterExtension
+    static WireMockExtension wm = AwsWireFixture.extension();
+
+    private AwsClientFactory factory;
+    private AwsAlarms alarms;
+
+    @BeforeEach
+    void connect() {
+        factory = AwsWireFixture.factory(wm);
+        alarms = new AwsAlarms(factory.cloudWatch());
+    }
+
+    @AfterEach
+    void close() {
+        factory.close();
+    }
+
+    private static String alarm(String name, String state, String reason, String updated, String metric) {
+        return """
+                      <member>
+                        <AlarmName>%s</AlarmName>
+                        <AlarmArn>arn:aws:cloudwatch:eu-west-1:123456789012:alarm:%s</AlarmArn>
+                        <AlarmDescription>T-Developer production</AlarmDescription>
+                        <AlarmConfigurationUpdatedTimestamp>2026-01-05T09:00:00.000Z</AlarmConfigurationUpdatedTimestamp>
+                        <ActionsEnabled>true</ActionsEnabled>
+                        <OKActions/>
+                        <AlarmActions>
+                          <member>arn:aws:sns:eu-west-1:123456789012:t-developer-alerts-production</member>
+                        </AlarmActions>
+                        <InsufficientDataActions/>
+                        <StateValue>%s</StateValue>
+                        <StateReason>%s</StateReason>
+                        <StateReasonData>{"version":"1.0","queryDate":"2026-11-26T13:20:00.000+0000","statistic":"Average","period":60,"threshold":70.0}</StateReasonData>
+                        <StateUpdatedTimestamp>%s</StateUpdatedTimestamp>
+                        <MetricName>%s</MetricName>
+                        <Namespace>AWS/ECS</Namespace>
+                        <Statistic>Average</Statistic>
+                        <Dimensions>
+                          <member><Name>ClusterName</Name><Value>t-developer-cluster-production</Value></member>
+                          <member><Name>ServiceName</Name><Value>t-developer-service-production</Value></member>
+                        </Dimensions>
+                        <Period>60</Period>
+                        <EvaluationPeriods>3</EvaluationPeriods>
+                        <Threshold>70.0</Threshold>
+                        <ComparisonOperator>GreaterThanThreshold</ComparisonOperator>
+                        <TreatMissingData>missing</TreatMissingData>
+                        <StateTransitionedTimestamp>%s</StateTransitionedTimestamp>
+                      </member>
+                """.formatted(name, name, state, reason, updated, metric, updated);
+    }
+
+    private static String page(String members, String nextToken) {
+        return """
+                <DescribeAlarmsResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/">
+                  <DescribeAlarmsResult>
+                    <MetricAlarms>
+                %s
+                    </MetricAlarms>
+                    <CompositeAlarms/>
+                    %s
+                  </DescribeAlarmsResult>
+                  <ResponseMetadata>
+                    <RequestId>d4f1e2c3-9b8a-4c7d-8e6f-5a4b3c2d1e0f</RequestId>
+                  </ResponseMetadata>
+                </DescribeAlarmsResponse>""".formatted(members, nextToken == null ? "" : "<NextToken>" + nextToken + "</NextToken>");
+    }
+
+    @Test
+    void sendsDescribeAlarmsByPrefixAndStateForMetricAlarms() {
+        wm.stubFor(query("DescribeAlarms").willReturn(xmlOk(page(alarm("t-developer-cpu-high", "ALARM",
+                "Threshold Crossed: 3 datapoints [91.2 (26/11/26 13:19:00), 88.0 (26/11/26 13:18:00), 85.5 (26/11/26 13:17:00)] were greater than the threshold (70.0).",
+                "2026-11-26T13:20:00.000Z", "CPUUtilization"), null))));
+
+        alarms.alarms("t-developer", Optional.of(AlarmState.ALARM));
+
+        wm.verify(postRequestedFor(urlEqualTo("/"))
+                .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+                .withHeader("Authorization", matching(".*/eu-west-1/monitoring/aws4_request.*"))
+                .withRequestBody(containing("Action=DescribeAlarms&Version=2010-08-01"))
+                .withRequestBody(containing("AlarmNamePrefix=t-developer"))
+                .withRequestBody(containing("StateValue=ALARM"))
+                .withRequestBody(containing("AlarmTypes.member.1=MetricAlarm"))
+                .withRequestBody(containing("MaxRecords=100")));
+    }
+
+    @Test
+    void withoutAStateAsksForEveryState() {
+        wm.stubFor(query("DescribeAlarms").willReturn(xmlOk(page("", null))));
+
+        assertThat(alarms.alarms("t-developer", Optional.empty())).isEmpty();
+
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(notContaining("StateValue")));
+    }
+
+    @Test
+    void mapsAlarmsAndFollowsNextTokenOverTwoPages() {
+        wm.stubFor(query("DescribeAlarms").withRequestBody(notContaining("NextToken")).willReturn(xmlOk(page(
+                alarm("t-developer-cpu-high", "ALARM", "Threshold Crossed: 3 datapoints were greater than the threshold (70.0).",
+                        "2026-11-26T13:20:00.000Z", "CPUUtilization")
+                        + alarm("t-developer-memory-high", "OK", "Threshold Crossed: no datapoints were received for 3 periods.",
+                        "2026-11-26T11:00:00.000Z", "MemoryUtilization"), "token-page-2"))));
+        wm.stubFor(query("DescribeAlarms").withRequestBody(containing("NextToken=token-page-2")).willReturn(xmlOk(page(
+                alarm("t-developer-5xx", "INSUFFICIENT_DATA", "Insufficient Data: 1 datapoint was unknown.",
+                        "2026-11-26T12:00:00.000Z", "HTTPCode_Target_5XX_Count"), null))));
+
+        var found = alarms.alarms("t-developer", Optional.empty());
+
+        assertThat(found).extracting(Alarm::name).containsExactly("t-developer-cpu-high", "t-developer-memory-high", "t-developer-5xx");
+        assertThat(found.get(0)).isEqualTo(new Alarm("t-developer-cpu-high", AlarmState.ALARM,
+                "Threshold Crossed: 3 datapoints were greater than the threshold (70.0).",
+                Instant.parse("2026-11-26T13:20:00Z"), "AWS/ECS", "CPUUtilization"));
+        assertThat(found.get(2).state()).isEqualTo(AlarmState.INSUFFICIENT_DATA);
+        wm.verify(2, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeAlarms")));
+    }
+
+    @Test
+    void throttledTwiceThenAnswered() {
+        faultsThenOk(wm, () -> query("DescribeAlarms"), 2, xmlError(400, "Throttling", "Rate exceeded"), xmlOk(page("", null)));
+
+        assertThat(alarms.alarms("t-developer", Optional.empty())).isEmpty();
+        wm.verify(3, postRequestedFor(urlEqualTo("/")));
+    }
+
+    @Test
+    void throttledOnEveryAttemptIsRetryableAndNamesTheApi() {
+        wm.stubFor(query("DescribeAlarms").willReturn(xmlError(400, "Throttling", "Rate exceeded")));
+
+        assertThatThrownBy(() -> alarms.alarms("t-developer", Optional.empty()))
+                .isInstanceOfSatisfying(RemoteFailureException.class, e -> {
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.api()).isEqualTo("cloudwatch:DescribeAlarms");
+                })
+                .hasMessageContaining("cloudwatch:DescribeAlarms was throttled");
+    }
+
+    @Test
+    void serverErrorThenAnswered() {
+        faultsThenOk(wm, () -> query("DescribeAlarms"), 1, xmlError(500, "InternalServiceError", "Internal failure"),
+                xmlOk(page("", null)));
+
+        assertThat(alarms.alarms("t-developer", Optional.empty())).isEmpty();
+        wm.verify(2, postRequestedFor(urlEqualTo("/")));
+    }
+
+    @Test
+    void readTimeoutThenAnswered() {
+        faultsThenOk(wm, () -> query("DescribeAlarms"), 1, xmlOk(page("", null)).withFixedDelay(AwsWireFixture.TIMEOUT_DELAY_MS),
+                xmlOk(page(alarm("t-developer-cpu-high", "OK", "ok", "2026-11-26T13:20:00.000Z", "CPUUtilization"), null)));
+
+        assertThat(alarms.alarms("t-developer", Optional.empty())).hasSize(1);
+    }
+
+    @Test
+    void accessDeniedNamesTheIamAction() {
+        wm.stubFor(query("DescribeAlarms").willReturn(xmlError(403, "AccessDenied",
+                "User: arn:aws:sts::123456789012:assumed-role/jenkins/build-7 is not authorized to perform: cloudwatch:DescribeAlarms on resource: arn:aws:cloudwatch:eu-west-1:123456789012:alarm:*")));
+
+        assertThatThrownBy(() -> alarms.alarms("t-developer", Optional.empty()))
+                .isInstanceOf(RemoteFailureException.class)
+                .hasMessageContaining("IAM action cloudwatch:DescribeAlarms on resource arn:aws:cloudwatch:eu-west-1:123456789012:alarm:* was refused");
+        wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("Content-Type", containing("form-urlencoded"))
+                .withRequestBody(containing("Version=2010-08-01")));
+    }
+
+}

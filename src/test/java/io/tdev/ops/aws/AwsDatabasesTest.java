@@ -1,0 +1,126 @@
+package io.tdev.ops.aws;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.tdev.ops.model.DbInstance;
+import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.RemoteFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.rds.RdsClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.tdev.ops.aws.WireMockAws.deniedMessage;
+import static io.tdev.ops.aws.WireMockAws.queryCall;
+import static io.tdev.ops.aws.WireMockAws.queryError;
+import static io.tdev.ops.aws.WireMockAws.xml;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AwsDatabasesTest {
+    @RegisterExtension
+    static WireMockExtension wm = WireMockAws.server();
+
+    private static final String DB = "t-developer-db-production";
+
+    private static String instance(String cls, String status, String pending) {
+        return "<DBInstance><DBInstanceIdentifier>" + DB + "</DBInstanceIdentifier><DBInstanceClass>" + cls + "</DBInstanceClass>"
+                + "<Engine>postgres</Engine><EngineVersion>16.4</EngineVersion><DBInstanceStatus>" + status + "</DBInstanceStatus>"
+                + "<MasterUsername>tdev</MasterUsername><Endpoint><Address>" + DB + ".c9akciq32.us-east-1.rds.amazonaws.com</Address>"
+                + "<Port>5432</Port></Endpoint><AllocatedStorage>100</AllocatedStorage><MultiAZ>true</MultiAZ>"
+                + (pending != null ? "<PendingModifiedValues><DBInstanceClass>" + pending + "</DBInstanceClass></PendingModifiedValues>" : "")
+                + "<DBInstanceArn>arn:aws:rds:us-east-1:123456789012:db:" + DB + "</DBInstanceArn></DBInstance>";
+    }
+
+    private static String described(String cls, String status) {
+        return "<DescribeDBInstancesResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBInstancesResult>"
+                + "<DBInstances>" + instance(cls, status, null) + "</DBInstances></DescribeDBInstancesResult>"
+                + "<ResponseMetadata><RequestId>9135fff3-8509-11e0-bd9b-a7b1ece36d51</RequestId></ResponseMetadata></DescribeDBInstancesResponse>";
+    }
+
+    private static final String MODIFIED = "<ModifyDBInstanceResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">"
+            + "<ModifyDBInstanceResult>" + instance("db.r6g.large", "modifying", "db.r6g.xlarge") + "</ModifyDBInstanceResult>"
+            + "<ResponseMetadata><RequestId>f643f1ac-bbfe-5a35-b211-ff1b9f8b0d55</RequestId></ResponseMetadata></ModifyDBInstanceResponse>";
+
+    private final WireMockAws aws = new WireMockAws(wm);
+    private AwsDatabases databases;
+
+    @BeforeEach
+    void setUp() {
+        databases = new AwsDatabases(aws.client(RdsClient.builder()));
+    }
+
+    @Test
+    void describeReadsClassAndStatus() {
+        wm.stubFor(queryCall("DescribeDBInstances").willReturn(xml(described("db.r6g.large", "available"))));
+
+        assertThat(databases.describe(DB)).isEqualTo(new DbInstance(DB, "db.r6g.large", "available"));
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("DBInstanceIdentifier=" + DB)));
+        AwsActionsAssert.sentOnlyDeclared(aws, "Databases.describe");
+    }
+
+    @Test
+    void modifyInstanceClassAppliesImmediately() {
+        wm.stubFor(queryCall("ModifyDBInstance").willReturn(xml(MODIFIED)));
+
+        databases.modifyInstanceClass(DB, "db.r6g.xlarge");
+
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=ModifyDBInstance"))
+                .withRequestBody(containing("DBInstanceIdentifier=" + DB))
+                .withRequestBody(containing("DBInstanceClass=db.r6g.xlarge"))
+                .withRequestBody(containing("ApplyImmediately=true")));
+        AwsActionsAssert.sentOnlyDeclared(aws, "Databases.modifyInstanceClass");
+    }
+
+    @Test
+    void aClassThatIsNotAnRdsClassIsRefusedAndNothingIsSent() {
+        assertThatThrownBy(() -> databases.modifyInstanceClass(DB, "r6g.xlarge"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("instanceClass"));
+        assertThat(wm.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void throttledTwiceThenOk() {
+        aws.failThenOk(() -> queryCall("DescribeDBInstances"), 2, queryError(400, "Throttling", "Rate exceeded"),
+                xml(described("db.r6g.large", "available")));
+
+        assertThat(databases.describe(DB).status()).isEqualTo("available");
+        wm.verify(exactly(3), postRequestedFor(urlEqualTo("/")));
+    }
+
+    @Test
+    void serverErrorThenOk() {
+        aws.failThenOk(() -> queryCall("DescribeDBInstances"), 1, queryError(500, "InternalFailure", "internal"),
+                xml(described("db.r6g.large", "available")));
+
+        assertThat(databases.describe(DB).status()).isEqualTo("available");
+    }
+
+    @Test
+    void readTimeoutThenOk() {
+        aws.failThenOk(() -> queryCall("ModifyDBInstance"), 1, WireMockAws.delayed(xml(MODIFIED)), xml(MODIFIED));
+
+        databases.modifyInstanceClass(DB, "db.r6g.xlarge");
+        wm.verify(exactly(2), postRequestedFor(urlEqualTo("/")));
+    }
+
+    @Test
+    void accessDeniedNamesTheActionAndTheInstance() {
+        String arn = "arn:aws:rds:us-east-1:123456789012:db:" + DB;
+        wm.stubFor(queryCall("ModifyDBInstance").willReturn(queryError(403, "AccessDenied", deniedMessage("rds:ModifyDBInstance", arn))));
+
+        assertThatThrownBy(() -> databases.modifyInstanceClass(DB, "db.r6g.xlarge")).isInstanceOf(RemoteFailureException.class)
+                .hasMessageContaining("access denied").hasMessageContaining("rds:ModifyDBInstance").hasMessageContaining(arn);
+    }
+
+    @Test
+    void missingInstanceIsAPreconditionNamingIt() {
+        wm.stubFor(queryCall("DescribeDBInstances").willReturn(queryError(404, "DBInstanceNotFound", "DBInstance " + DB + " not found.")));
+
+        assertThatThrownBy(() -> databases.describe(DB)).isInstanceOf(PreconditionFailedException.class).hasMessageContaining(DB);
+    }
+}

@@ -1,0 +1,123 @@
+package io.tdev.ops.aws;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.RemoteFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.tdev.ops.aws.WireMockAws.deniedMessage;
+import static io.tdev.ops.aws.WireMockAws.queryCall;
+import static io.tdev.ops.aws.WireMockAws.queryError;
+import static io.tdev.ops.aws.WireMockAws.xml;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AwsNotifierTest {
+    @RegisterExtension
+    static WireMockExtension wm = WireMockAws.server();
+
+    private static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:t-developer-alerts-production";
+    private static final String PUBLISHED = "<PublishResponse xmlns=\"https://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
+            + "<MessageId>567910cd-659e-55d4-8ccb-5aaf14679dc0</MessageId></PublishResult><ResponseMetadata>"
+            + "<RequestId>d74b8436-ae13-5ab4-a9ff-ce54dfea72a0</RequestId></ResponseMetadata></PublishResponse>";
+    private static final String CALLER = "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+            + "<GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/ci-deployer</Arn><UserId>AIDACKCEVSQ6C2EXAMPLE</UserId>"
+            + "<Account>123456789012</Account></GetCallerIdentityResult><ResponseMetadata>"
+            + "<RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata></GetCallerIdentityResponse>";
+
+    private final WireMockAws aws = new WireMockAws(wm);
+    private AwsNotifier notifier;
+
+    @BeforeEach
+    void setUp() {
+        notifier = new AwsNotifier(aws.client(SnsClient.builder()), aws.client(StsClient.builder()));
+    }
+
+    @Test
+    void aTopicNameBecomesAnArnFromTheCallersAccountOnceAndIsPublishedTo() {
+        wm.stubFor(queryCall("GetCallerIdentity").willReturn(xml(CALLER)));
+        wm.stubFor(queryCall("Publish").willReturn(xml(PUBLISHED)));
+
+        String first = notifier.publish("t-developer-alerts-production", "Rollback: t-developer-service-production",
+                "Rolled back from :42 to :41 by alice: bake health check UNHEALTHY");
+        notifier.publish("t-developer-alerts-production", "second", "again");
+
+        assertThat(first).isEqualTo("567910cd-659e-55d4-8ccb-5aaf14679dc0");
+        wm.verify(exactly(1), postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=GetCallerIdentity")));
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=Publish"))
+                .withFormParam("TopicArn", equalTo(TOPIC_ARN))
+                .withFormParam("Subject", equalTo("Rollback: t-developer-service-production"))
+                .withFormParam("Message", equalTo("Rolled back from :42 to :41 by alice: bake health check UNHEALTHY")));
+        AwsActionsAssert.sentOnlyDeclared(aws, "Notifier.publish");
+    }
+
+    @Test
+    void anArnIsUsedAsIsWithoutAskingStsAndASubjectIsMadeValidForSns() {
+        wm.stubFor(queryCall("Publish").willReturn(xml(PUBLISHED)));
+
+        notifier.publish(TOPIC_ARN, "Line one\nline two " + "x".repeat(200), "body");
+
+        wm.verify(exactly(0), postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=GetCallerIdentity")));
+        String subject = "Line one line two " + "x".repeat(100 - 18 - 3) + "...";
+        wm.verify(postRequestedFor(urlEqualTo("/")).withFormParam("Subject", equalTo(subject)));
+    }
+
+    @Test
+    void anInvalidTopicNameIsRefusedAndNothingIsSent() {
+        assertThatThrownBy(() -> notifier.publish("alerts production!", "s", "m"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("topic"));
+        assertThat(wm.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void publishThrottledTwiceThenOk() {
+        aws.failThenOk(() -> queryCall("Publish"), 2, queryError(400, "Throttling", "Rate exceeded"), xml(PUBLISHED));
+
+        assertThat(notifier.publish(TOPIC_ARN, "s", "m")).isEqualTo("567910cd-659e-55d4-8ccb-5aaf14679dc0");
+        wm.verify(exactly(3), postRequestedFor(urlEqualTo("/")));
+    }
+
+    @Test
+    void publishServerErrorThenOk() {
+        aws.failThenOk(() -> queryCall("Publish"), 1, queryError(500, "InternalError", "Internal Error"), xml(PUBLISHED));
+
+        assertThat(notifier.publish(TOPIC_ARN, "s", "m")).isNotBlank();
+    }
+
+    @Test
+    void publishReadTimeoutThenOk() {
+        aws.failThenOk(() -> queryCall("Publish"), 1, WireMockAws.delayed(xml(PUBLISHED)), xml(PUBLISHED));
+
+        assertThat(notifier.publish(TOPIC_ARN, "s", "m")).isNotBlank();
+    }
+
+    @Test
+    void accessDeniedNamesTheActionAndTheTopic() {
+        wm.stubFor(queryCall("Publish").willReturn(queryError(403, "AuthorizationError", deniedMessage("SNS:Publish", TOPIC_ARN))));
+
+        assertThatThrownBy(() -> notifier.publish(TOPIC_ARN, "s", "m"))
+                .isInstanceOfSatisfying(RemoteFailureException.class, e -> {
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.getMessage()).contains("sns:Publish", TOPIC_ARN);
+                });
+    }
+
+    @Test
+    void missingTopicNamesItAndTheConfigField() {
+        wm.stubFor(queryCall("Publish").willReturn(queryError(404, "NotFound", "Topic does not exist")));
+
+        assertThatThrownBy(() -> notifier.publish(TOPIC_ARN, "s", "m"))
+                .isInstanceOf(PreconditionFailedException.class)
+                .hasMessageContaining(TOPIC_ARN).hasMessageContaining("config field topic");
+    }
+}

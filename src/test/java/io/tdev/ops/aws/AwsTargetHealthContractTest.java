@@ -1,0 +1,179 @@
+package io.tdev.ops.aws;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.model.TargetHealthDescription;
+import io.tdev.ops.model.TargetState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.tdev.ops.aws.AwsWireFixture.faultsThenOk;
+import static io.tdev.ops.aws.AwsWireFixture.query;
+import static io.tdev.ops.aws.AwsWireFixture.xmlError;
+import static io.tdev.ops.aws.AwsWireFixture.xmlOk;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** ELBv2 speaks the query protocol: form POST Action=DescribeTargetHealth&Version=2015-12-01, XML answers. */
+class AwsTargetHealthContractTest {
+    private static final String TG = EcsFixtures.TG_ARN;
+
+    @RegisterExtension
+    static WireMockExtension wm = AwsWireFixture.extension();
+
+    private AwsClientFactory factory;
+    private AwsTargetHealth targetHealth;
+
+    @BeforeEach
+    void connect() {
+        factory = AwsWireFixture.factory(wm);
+        targetHealth = new AwsTargetHealth(factory.elasticLoadBalancingV2(), TestEnvironments.production());
+    }
+
+    @AfterEach
+    void close() {
+        factory.close();
+    }
+
+    private static final String THREE_TARGETS = """
+            <DescribeTargetHealthResponse xmlns="http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/">
+              <DescribeTargetHealthResult>
+                <TargetHealthDescriptions>
+                  <member>
+                    <HealthCheckPort>8000</HealthCheckPort>
+                    <TargetHealth>
+                      <State>healthy</State>
+                    </TargetHealth>
+                    <Target>
+                      <Port>8000</Port>
+                      <Id>10.0.1.23</Id>
+                      <AvailabilityZone>eu-west-1a</AvailabilityZone>
+                    </Target>
+                  </member>
+                  <member>
+                    <HealthCheckPort>8000</HealthCheckPort>
+                    <TargetHealth>
+                      <State>unhealthy</State>
+                      <Reason>Target.ResponseCodeMismatch</Reason>
+                      <Description>Health checks failed with these codes: [502]</Description>
+                    </TargetHealth>
+                    <Target>
+                      <Port>8000</Port>
+                      <Id>10.0.2.41</Id>
+                      <AvailabilityZone>eu-west-1b</AvailabilityZone>
+                    </Target>
+                  </member>
+                  <member>
+                    <HealthCheckPort>8000</HealthCheckPort>
+                    <TargetHealth>
+                      <State>unhealthy.draining</State>
+                      <Reason>Target.DeregistrationInProgress</Reason>
+                      <Description>Target deregistration is in progress</Description>
+                    </TargetHealth>
+                    <Target>
+                      <Port>8000</Port>
+                      <Id>10.0.3.7</Id>
+                    </Target>
+                  </member>
+                </TargetHealthDescriptions>
+              </DescribeTargetHealthResult>
+              <ResponseMetadata>
+                <RequestId>c534f810-f389-11e5-9192-3fff33344cfa</RequestId>
+              </ResponseMetadata>
+            </DescribeTargetHealthResponse>""";
+
+    private static final String NO_TARGETS = """
+            <DescribeTargetHealthResponse xmlns="http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/">
+              <DescribeTargetHealthResult><TargetHealthDescriptions/></DescribeTargetHealthResult>
+              <ResponseMetadata><RequestId>c534f810-f389-11e5-9192-3fff33344cfb</RequestId></ResponseMetadata>
+            </DescribeTargetHealthResponse>""";
+
+    @Test
+    void sendsDescribeTargetHealthForTheTargetGroup() {
+        wm.stubFor(query("DescribeTargetHealth").willReturn(xmlOk(THREE_TARGETS)));
+
+        targetHealth.targetHealth(TG);
+
+        wm.verify(postRequestedFor(urlEqualTo("/"))
+                .withHeader("Authorization", matching(".*/eu-west-1/elasticloadbalancing/aws4_request.*"))
+                .withRequestBody(containing("Action=DescribeTargetHealth&Version=2015-12-01"))
+                .withRequestBody(containing("TargetGroupArn=" + TG.replace(":", "%3A").replace("/", "%2F"))));
+    }
+
+    @Test
+    void mapsEveryTargetWithItsStateReasonAndDescription() {
+        wm.stubFor(query("DescribeTargetHealth").willReturn(xmlOk(THREE_TARGETS)));
+
+        assertThat(targetHealth.targetHealth(TG)).containsExactly(
+                new TargetHealthDescription("10.0.1.23", 8000, TargetState.HEALTHY, null, null),
+                new TargetHealthDescription("10.0.2.41", 8000, TargetState.UNHEALTHY, "Target.ResponseCodeMismatch",
+                        "Health checks failed with these codes: [502]"),
+                new TargetHealthDescription("10.0.3.7", 8000, TargetState.UNHEALTHY_DRAINING, "Target.DeregistrationInProgress",
+                        "Target deregistration is in progress"));
+    }
+
+    @Test
+    void anUnknownStateIsNeverHealthy() {
+        assertThat(AwsTargetHealth.state("warming.up")).isEqualTo(TargetState.UNAVAILABLE);
+        assertThat(AwsTargetHealth.state("draining")).isEqualTo(TargetState.DRAINING);
+    }
+
+    @Test
+    void aMissingConfiguredTargetGroupNamesItAndTheConfigField() {
+        EnvironmentConfig p = TestEnvironments.production();
+        EnvironmentConfig withGroup = new EnvironmentConfig(p.name(), p.protectedEnv(), p.region(), p.ecs(), p.logGroup(),
+                p.bucket(), p.table(), p.topic(), p.repository(), p.secret(), p.metricNamespace(), p.alarmPrefix(),
+                List.of(TG), p.slo(), p.autoscaling(), p.scalePresets(), p.health(), p.deploy(), p.checklist(), p.escalation());
+        AwsTargetHealth configured = new AwsTargetHealth(factory.elasticLoadBalancingV2(), withGroup);
+        wm.stubFor(query("DescribeTargetHealth").willReturn(xmlError(400, "TargetGroupNotFound",
+                "Target groups '" + TG + "' not found")));
+
+        assertThatThrownBy(() -> configured.targetHealth(TG))
+                .isInstanceOf(PreconditionFailedException.class)
+                .hasMessageContaining("target group '" + TG + "' (environment config field targetGroupArns) was not found");
+    }
+
+    @Test
+    void throttledTwiceThenAnswered() {
+        faultsThenOk(wm, () -> query("DescribeTargetHealth"), 2, xmlError(400, "Throttling", "Rate exceeded"), xmlOk(NO_TARGETS));
+
+        assertThat(targetHealth.targetHealth(TG)).isEmpty();
+        wm.verify(3, postRequestedFor(urlEqualTo("/")));
+    }
+
+    @Test
+    void serverErrorThenAnswered() {
+        faultsThenOk(wm, () -> query("DescribeTargetHealth"), 1, xmlError(500, "InternalFailure", "Internal failure"),
+                xmlOk(THREE_TARGETS));
+
+        assertThat(targetHealth.targetHealth(TG)).hasSize(3);
+    }
+
+    @Test
+    void readTimeoutsOnEveryAttemptAreARetryableTimeout() {
+        wm.stubFor(query("DescribeTargetHealth").willReturn(xmlOk(NO_TARGETS).withFixedDelay(AwsWireFixture.TIMEOUT_DELAY_MS)));
+
+        assertThatThrownBy(() -> targetHealth.targetHealth(TG))
+                .isInstanceOfSatisfying(RemoteFailureException.class, e -> assertThat(e.retryable()).isTrue())
+                .hasMessageContaining("elasticloadbalancing:DescribeTargetHealth timed out");
+    }
+
+    @Test
+    void accessDeniedNamesTheActionAndTheTargetGroup() {
+        wm.stubFor(query("DescribeTargetHealth").willReturn(xmlError(403, "AccessDenied",
+                "User: arn:aws:sts::123456789012:assumed-role/jenkins/build-7 is not authorized to perform: elasticloadbalancing:DescribeTargetHealth")));
+
+        assertThatThrownBy(() -> targetHealth.targetHealth(TG))
+                .hasMessageContaining("IAM action elasticloadbalancing:DescribeTargetHealth on target group (attached to the ECS service) '" + TG + "'");
+    }
+}

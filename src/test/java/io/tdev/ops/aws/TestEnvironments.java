@@ -1,0 +1,32 @@
+package io.tdev.ops.aws;
+
+import io.tdev.ops.config.EnvironmentConfig;
+
+import java.util.List;
+import java.util.Map;
+
+/** The production environment's names as the built-in YAML sets them, built without the config loader. */
+final class TestEnvironments {
+    static final String CLUSTER = "t-developer-cluster-production";
+    static final String SERVICE = "t-developer-service-production";
+    static final String KNOWN_GOOD_TAG = "tdev:known-good";
+
+    private TestEnvironments() {
+    }
+
+    static EnvironmentConfig production() {
+        return new EnvironmentConfig("production", true, "eu-west-1",
+                new EnvironmentConfig.EcsNames(CLUSTER, SERVICE, null),
+                "/ecs/t-developer-production", "t-developer-projects-production",
+                new EnvironmentConfig.TableNames("t-developer-metadata-production", "created_at", "user_id", null),
+                "t-developer-alerts-production", "t-developer-backend-production", "t-developer/production/api-keys",
+                "T-Developer/Pipeline", "t-developer", List.of(),
+                new EnvironmentConfig.Slo(99.5, 45, 2, 5, 70, 80, 10, 60, 100),
+                new EnvironmentConfig.AutoScalingLimits(2, 20, 70),
+                Map.of("p0", "10", "p1", "+2"),
+                new EnvironmentConfig.HealthSettings(60, 10, 50, 5, 20, 4),
+                new EnvironmentConfig.DeploySettings(15, 15, 10, KNOWN_GOOD_TAG),
+                new EnvironmentConfig.ChecklistSettings(24, "HIGH", List.of("image-scan", "team-notified")),
+                new EnvironmentConfig.Escalation(Map.of()));
+    }
+}

@@ -1,0 +1,279 @@
+package io.tdev.ops.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tdev.ops.config.ConfigLoader;
+import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.RemoteFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The options → facade arguments mapping, result rendering and exit codes, with a scripted facade. */
+class CliArgumentsTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private RecordingOps ops;
+    private final List<CommonOptions> opened = new ArrayList<>();
+    private final List<AwsOptions> awsOpened = new ArrayList<>();
+
+    private int run(Function<String, Map<String, Object>> answers, String... args) {
+        ops = new RecordingOps(answers);
+        SessionFactory sessions = (common, aws, progress) -> {
+            opened.add(common);
+            awsOpened.add(aws);
+            progress.report("waiting for nothing (0s of 0s)");
+            return new OpsSession(ops, ConfigLoader.load(common.env(), common.config()), Clock.systemUTC(), null);
+        };
+        CommandLine cli = Main.commandLine(new Main(sessions));
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    private static Function<String, Map<String, Object>> answer(Map<String, Object> result) {
+        return use -> result;
+    }
+
+    private static Map<String, Object> health(String status) {
+        Map<String, Object> signal = new LinkedHashMap<>();
+        signal.put("name", "alarms");
+        signal.put("status", status);
+        signal.put("value", 1);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("status", status);
+        result.put("reasons", List.of("alarms: 1 in ALARM"));
+        result.put("signals", List.of(signal));
+        return result;
+    }
+
+    @Test
+    void healthPassesEveryOptionUnderTheFacadesNames() {
+        int exit = run(answer(health("HEALTHY")), "health", "--baseline-time", "2026-11-26T09:00:00Z",
+                "--ignore-alarm", "a,b", "--ignore-alarm", "c", "--window-minutes", "15", "--signals", "ecs,alarms",
+                "--signal-timeout-seconds", "5");
+
+        assertThat(exit).isZero();
+        assertThat(ops.called).isEqualTo("healthCheck");
+        assertThat(ops.arguments).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "baselineTime", "2026-11-26T09:00:00Z", "ignoreAlarms", List.of("a", "b", "c"),
+                "windowMinutes", 15, "signals", List.of("ecs", "alarms"), "signalTimeoutSeconds", 5));
+    }
+
+    @Test
+    void healthWithoutOptionsPassesNoArgumentsSoTheFacadeDefaultsApply() {
+        run(answer(health("HEALTHY")), "health");
+
+        assertThat(ops.arguments).isEmpty();
+        assertThat(opened.get(0).env()).isEqualTo("production");
+        assertThat(opened.get(0).output()).isEqualTo(OutputFormat.text);
+    }
+
+    @Test
+    void healthExitCodesFollowTheVerdict() {
+        assertThat(run(answer(health("UNHEALTHY")), "health")).isEqualTo(1);
+        assertThat(run(answer(health("UNKNOWN")), "health")).isEqualTo(1);
+        assertThat(run(answer(health("DEGRADED")), "health")).isZero();
+        assertThat(err.toString()).contains("warning: health is DEGRADED");
+        assertThat(run(answer(health("DEGRADED")), "health", "--strict")).isEqualTo(1);
+    }
+
+    @Test
+    void rollbackMapsTargetReasonAndNegatedFlags() {
+        int exit = run(answer(Map.of("from", "t:7", "to", "t:6", "status", "ROLLED_BACK_TO_TARGET")),
+                "rollback", "--target", "previous", "--reason", "5xx", "--no-wait", "--no-notify", "--dry-run",
+                "--timeout-minutes", "5");
+
+        assertThat(exit).isZero();
+        assertThat(ops.called).isEqualTo("rollback");
+        assertThat(ops.arguments).containsExactlyInAnyOrderEntriesOf(Map.of("target", "previous", "reason", "5xx",
+                "wait", false, "notify", false, "dryRun", true, "timeoutMinutes", 5));
+    }
+
+    @Test
+    void scaleCountIsRequiredAndNamedInTheError() {
+        int exit = run(answer(Map.of()), "scale");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--count").contains("scale --help");
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void scalePassesCountAndForce() {
+        run(answer(Map.of("from", 2, "to", 4, "status", "STABLE")), "scale", "--count", "+2", "--force");
+
+        assertThat(ops.arguments).containsExactlyInAnyOrderEntriesOf(Map.of("count", "+2", "force", true));
+    }
+
+    @Test
+    void deployNeedsAnImageAndPassesNoWait() {
+        assertThat(run(answer(Map.of()), "deploy")).isEqualTo(2);
+        assertThat(err.toString()).contains("--image");
+
+        run(answer(Map.of("status", "IN_PROGRESS")), "deploy", "--image", "repo:2.1.0", "--no-wait",
+                "--container", "backend");
+        assertThat(ops.called).isEqualTo("ecsDeploy");
+        assertThat(ops.arguments).containsExactlyInAnyOrderEntriesOf(Map.of("image", "repo:2.1.0", "wait", false,
+                "container", "backend"));
+    }
+
+    @Test
+    void deployThatFailedExitsOne() {
+        assertThat(run(answer(Map.of("status", "FAILED")), "deploy", "--image", "repo:2")).isEqualTo(1);
+    }
+
+    @Test
+    void checklistMapsWaiversSkipsAndEvidenceOptions() throws Exception {
+        Path xml = dir.resolve("checklist.xml");
+        int exit = run(answer(Map.of("passed", true, "items", List.of(), "junitXml", "<testsuite/>")),
+                "checklist", "--test-reports", "target/surefire-reports", "--image", "repo:2.1.0",
+                "--waive", "image-scan=CVE not reachable", "--waived-by", "alice", "--skip", "backup,monitoring",
+                "--take-backup", "--no-notify", "--scan-severity", "CRITICAL", "--backup-max-age-hours", "12",
+                "--junit-xml", xml.toString());
+
+        assertThat(exit).isZero();
+        assertThat(ops.called).isEqualTo("preDeployChecklist");
+        assertThat(ops.arguments).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "testReports", "target/surefire-reports", "image", "repo:2.1.0",
+                "waive", Map.of("image-scan", "CVE not reachable"), "waivedBy", "alice",
+                "skip", List.of("backup", "monitoring"), "takeBackup", true, "notify", false,
+                "scanSeverity", "CRITICAL", "backupMaxAgeHours", 12));
+        assertThat(Files.readString(xml)).isEqualTo("<testsuite/>");
+    }
+
+    @Test
+    void failedChecklistExitsOne() {
+        assertThat(run(answer(Map.of("passed", false, "items", List.of())), "checklist")).isEqualTo(1);
+    }
+
+    @Test
+    void exceptionKindsBecomeExitCodesWithOneLineAndNoStackTrace() {
+        assertThat(run(use -> { throw new PreconditionFailedException("no known-good revision to roll back to"); },
+                "rollback")).isEqualTo(1);
+        assertThat(err.toString()).contains("error: no known-good revision").doesNotContain("at io.tdev");
+
+        assertThat(run(use -> { throw new RemoteFailureException("ecs:UpdateService", "throttled", true); },
+                "rollback")).isEqualTo(3);
+        assertThat(run(use -> { throw new IllegalStateException("boom"); }, "rollback")).isEqualTo(3);
+        assertThat(err.toString()).contains("error: unexpected IllegalStateException: boom")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void jsonOutputIsTheFacadeResult() throws Exception {
+        run(answer(health("UNHEALTHY")), "health", "--output", "json");
+
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("status").asText()).isEqualTo("UNHEALTHY");
+        assertThat(json.get("signals").get(0).get("name").asText()).isEqualTo("alarms");
+        assertThat(json.get("signals").get(0).get("value").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void textOutputShowsSignalsAsATable() {
+        run(answer(health("UNHEALTHY")), "health");
+
+        assertThat(out.toString()).contains("status: UNHEALTHY").contains("NAME    STATUS     VALUE")
+                .contains("alarms  UNHEALTHY  1");
+    }
+
+    @Test
+    void markdownOutputHasATable() {
+        run(answer(health("UNHEALTHY")), "health", "--output", "markdown");
+
+        assertThat(out.toString()).contains("## tdev-ops health").contains("| name | status | value |")
+                .contains("| alarms | UNHEALTHY | 1 |");
+    }
+
+    @Test
+    void progressLinesGoToStderrWithTheTime() {
+        run(answer(health("HEALTHY")), "health");
+
+        assertThat(err.toString()).containsPattern("\\[\\d\\d:\\d\\d:\\d\\d] waiting for nothing");
+        assertThat(out.toString()).doesNotContain("waiting for nothing");
+    }
+
+    @Test
+    void invalidOutputFormatNamesTheAllowedValues() {
+        assertThat(run(answer(Map.of()), "health", "--output", "yaml")).isEqualTo(2);
+        assertThat(err.toString()).contains("--output").contains("text, json, markdown");
+    }
+
+    @Test
+    void unknownOptionIsInvalidInput() {
+        assertThat(run(answer(Map.of()), "rollback", "--taget", "previous")).isEqualTo(2);
+        assertThat(err.toString()).contains("--taget");
+    }
+
+    @Test
+    void awsOptionsReachTheSession() {
+        run(answer(health("HEALTHY")), "health", "--region", "eu-west-1", "--profile", "ops",
+                "--role-arn", "arn:aws:iam::123456789012:role/tdev-ops", "--external-id", "x-1",
+                "--endpoint-url", "http://localhost:4566");
+
+        var settings = awsOpened.get(0).settings(ConfigLoader.builtIn("production"));
+        assertThat(settings.region()).isEqualTo("eu-west-1");
+        assertThat(settings.profile()).isEqualTo("ops");
+        assertThat(settings.roleArn()).isEqualTo("arn:aws:iam::123456789012:role/tdev-ops");
+        assertThat(settings.externalId()).isEqualTo("x-1");
+        assertThat(settings.endpointUrl()).isEqualTo("http://localhost:4566");
+    }
+
+    @Test
+    void invalidConfigFileExitsTwoNamingTheField() throws Exception {
+        Path config = Files.writeString(dir.resolve("bad.yaml"), "slo:\n  cpuPercent: 170\n");
+
+        assertThat(run(answer(health("HEALTHY")), "health", "--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("slo.cpuPercent: got 170; allowed 0..100");
+    }
+
+    @Test
+    void everyCommandHasHelpWithExamples() {
+        for (String command : List.of("health", "deploy", "rollback", "scale", "checklist", "demo",
+                "mark-known-good")) {
+            StringWriter help = new StringWriter();
+            CommandLine cli = Main.commandLine(new Main());
+            cli.setOut(new PrintWriter(help));
+            assertThat(cli.execute(command, "--help")).isZero();
+            assertThat(help.toString()).as(command).contains("Usage: tdev-ops " + command).contains("Examples:")
+                    .contains("tdev-ops " + command);
+        }
+    }
+
+    @Test
+    void noSubcommandIsInvalidInput() {
+        StringWriter errors = new StringWriter();
+        CommandLine cli = Main.commandLine(new Main());
+        cli.setErr(new PrintWriter(errors));
+
+        assertThat(cli.execute()).isEqualTo(2);
+        assertThat(errors.toString()).contains("Missing required subcommand");
+    }
+
+    @Test
+    void versionIsTheMavenProjectVersion() {
+        StringWriter version = new StringWriter();
+        CommandLine cli = Main.commandLine(new Main());
+        cli.setOut(new PrintWriter(version));
+
+        assertThat(cli.execute("--version")).isZero();
+        assertThat(version.toString()).startsWith("tdev-ops ").doesNotContain("${").doesNotContain("development");
+    }
+}
