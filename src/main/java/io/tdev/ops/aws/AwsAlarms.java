@@ -32,7 +32,9 @@ public final class AwsAlarms implements Alarms {
         if (namePrefix != null && !namePrefix.isEmpty()) {
             request.alarmNamePrefix(namePrefix);
         }
-        state.ifPresent(s -> request.stateValue(StateValue.fromValue(s.name())));
+        if (state != null) {
+            state.ifPresent(s -> request.stateValue(StateValue.fromValue(s.name())));
+        }
         return AwsCall.run("cloudwatch:DescribeAlarms", () -> cloudWatch.describeAlarmsPaginator(request.build())
                 .metricAlarms().stream()
                 .map(AwsAlarms::toAlarm)

@@ -14,10 +14,10 @@ import io.tdev.ops.model.TaskDefinition;
 import io.tdev.ops.model.TaskDefinitionRef;
 import io.tdev.ops.port.Ecs;
 import io.tdev.ops.runbook.Progress;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -152,9 +152,11 @@ public final class AwsEcs implements Ecs {
         try (EcsWaiter waiter = EcsWaiter.builder().client(ecs).build()) {
             done = waiter.waitUntilServicesStable(request, waiting);
         } catch (SdkClientException e) {
-            if (e.getCause() instanceof AwsServiceException cause) {
-                throw AwsCall.AwsErrors.map("ecs:DescribeServices", clusterResource(service.cluster()).apply(
-                        AwsCall.AwsErrors.code(cause)), cause);
+            if (e.getCause() instanceof SdkException cause) {
+                // a DescribeServices call itself failed (after the client's retries): map it like any other call
+                return AwsCall.run("ecs:DescribeServices", clusterResource(service.cluster()), () -> {
+                    throw cause;
+                });
             }
             String message = String.valueOf(e.getMessage());
             if (message.contains("failure state")) {

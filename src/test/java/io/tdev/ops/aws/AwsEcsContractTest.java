@@ -543,6 +543,24 @@ class AwsEcsContractTest {
         }
 
         @Test
+        void aMissingClusterWhileWaitingNamesItAndTheConfigField() {
+            wm.stubFor(json(target("DescribeServices")).willReturn(jsonError(400, "ClusterNotFoundException", "Cluster not found.")));
+
+            assertThatThrownBy(() -> ecs.waitUntilStable(PROD, Duration.ofMinutes(1)))
+                    .isInstanceOf(PreconditionFailedException.class)
+                    .hasMessageContaining("ECS cluster '" + CLUSTER + "' (environment config field ecs.cluster) was not found");
+        }
+
+        @Test
+        void throttlingWhileWaitingIsARetryableFailureNamingTheApi() {
+            wm.stubFor(json(target("DescribeServices")).willReturn(jsonError(400, "ThrottlingException", "Rate exceeded")));
+
+            assertThatThrownBy(() -> ecs.waitUntilStable(PROD, Duration.ofMinutes(1)))
+                    .isInstanceOfSatisfying(RemoteFailureException.class, e -> assertThat(e.retryable()).isTrue())
+                    .hasMessageContaining("ecs:DescribeServices was throttled");
+        }
+
+        @Test
         void aMissingServiceFailsTheWaitAtOnce() {
             wm.stubFor(json(target("DescribeServices")).willReturn(jsonOk(describeServicesResponse(List.of(),
                     "[{\"arn\":\"" + EcsFixtures.SERVICE_ARN + "\",\"reason\":\"MISSING\"}]"))));
