@@ -80,7 +80,7 @@ public final class ChecklistCommand extends OpsCommand {
 
     @Override
     protected Map<String, Object> arguments() {
-        return new Args().put("image", image).put("testReports", testReports)
+        return new ArgumentMap().put("image", image).put("testReports", testReports)
                 .put("backupMaxAgeHours", backupMaxAgeHours).put("takeBackup", takeBackup ? true : null)
                 .put("scanSeverity", scanSeverity).put("waive", waive).put("waivedBy", waivedBy).put("skip", skip)
                 .put("notify", noNotify ? false : null).put("message", message)

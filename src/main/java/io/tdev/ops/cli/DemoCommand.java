@@ -75,6 +75,10 @@ public final class DemoCommand implements Callable<Integer> {
             return report.asDesigned() ? 0 : 1;
         } catch (TdevException e) {
             err.println("error: " + e.getMessage());
+            if (output == OutputFormat.json) {
+                out.print(ResultRenderer.json(ErrorResult.of(e)));
+                out.flush();
+            }
             return e.exitCode();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

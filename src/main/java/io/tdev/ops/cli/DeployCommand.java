@@ -41,7 +41,7 @@ public final class DeployCommand extends OpsCommand {
 
     @Override
     protected Map<String, Object> arguments() {
-        return new Args().put("image", image).put("container", container).put("wait", noWait ? false : null)
+        return new ArgumentMap().put("image", image).put("container", container).put("wait", noWait ? false : null)
                 .put("timeoutMinutes", timeoutMinutes).put("dryRun", dryRun ? true : null).map();
     }
 

@@ -1,6 +1,7 @@
 package io.tdev.ops.cli;
 
 import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.runbook.HealthCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,14 +16,23 @@ import java.util.Map;
         footer = {"",
                 "Exit: 0 HEALTHY; 0 DEGRADED with a warning on stderr (1 with --strict); 1 UNHEALTHY or UNKNOWN;"
                         + " 2 invalid input; 3 remote failure.",
-                "JSON: {status, reasons[], signals[{name, status, value, threshold, evidence}], checkedAt}",
+                "JSON: {status, reasons[], signals[{name, status, value, threshold, evidence, informational}],"
+                        + " topPatterns[], checkedAt}",
                 "",
                 "Examples:",
                 "  tdev-ops health --simulate",
                 "  tdev-ops health --env staging --output json",
                 "  tdev-ops health --baseline-time 2026-11-26T09:00:00Z --ignore-alarm t-developer-cost-budget",
-                "  tdev-ops health --signals alarms,targets --window-minutes 15 --strict"})
+                "  tdev-ops health --signals alarms,target-health --window-minutes 15 --strict"})
 public final class HealthCommand extends OpsCommand {
+    /** The engine's signal names, for --signals' help and completion. */
+    static final class SignalNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return HealthCheck.SIGNALS.iterator();
+        }
+    }
+
     @Option(names = "--baseline-time", paramLabel = "INSTANT",
             description = "ISO-8601 instant (e.g. the deploy start): alarms already in ALARM then are not counted.")
     String baselineTime;
@@ -35,8 +45,8 @@ public final class HealthCommand extends OpsCommand {
             description = "ERROR log events in the last N minutes (default: the config's health.errorWindowMinutes).")
     Integer windowMinutes;
 
-    @Option(names = "--signals", paramLabel = "NAME", split = ",",
-            description = "Read only these signals (comma-separated; default all).")
+    @Option(names = "--signals", paramLabel = "NAME", split = ",", completionCandidates = SignalNames.class,
+            description = "Read only these signals (comma-separated; default all): ${COMPLETION-CANDIDATES}.")
     List<String> signals;
 
     @Option(names = "--signal-timeout-seconds", paramLabel = "N",
@@ -48,7 +58,7 @@ public final class HealthCommand extends OpsCommand {
 
     @Override
     protected Map<String, Object> arguments() {
-        return new Args().put("baselineTime", baselineTime).put("ignoreAlarms", ignoreAlarms)
+        return new ArgumentMap().put("baselineTime", baselineTime).put("ignoreAlarms", ignoreAlarms)
                 .put("windowMinutes", windowMinutes).put("signals", signals)
                 .put("signalTimeoutSeconds", signalTimeoutSeconds).map();
     }

@@ -27,7 +27,7 @@ public final class MarkKnownGoodCommand extends OpsCommand {
 
     @Override
     protected Map<String, Object> arguments() {
-        return new Args().put("revision", revision).put("dryRun", dryRun ? true : null).map();
+        return new ArgumentMap().put("revision", revision).put("dryRun", dryRun ? true : null).map();
     }
 
     @Override

@@ -8,9 +8,6 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,9 +18,6 @@ import java.util.concurrent.Callable;
  * Failures print one line ("error: ...") to stderr, never a stack trace.
  */
 public abstract class OpsCommand implements Callable<Integer> {
-    private static final DateTimeFormatter PROGRESS_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
-
     @Spec
     CommandSpec spec;
 
@@ -59,9 +53,9 @@ public abstract class OpsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Map<String, Object> arguments = arguments();
-            Clock[] clock = {Clock.systemUTC()};
-            try (OpsSession session = main.sessions().open(common, aws, line -> progress(err, clock[0], line))) {
-                clock[0] = session.clock();
+            ProgressLines progress = new ProgressLines(err);
+            try (OpsSession session = main.sessions().open(common, aws, progress)) {
+                progress.clock(session.clock());
                 Map<String, Object> result = invoke(session.ops(), arguments);
                 out.print(ResultRenderer.render(common.output(), spec.name(), result));
                 out.flush();
@@ -78,6 +72,10 @@ public abstract class OpsCommand implements Callable<Integer> {
             }
         } catch (TdevException e) {
             err.println("error: " + e.getMessage());
+            if (common.output() == OutputFormat.json) {
+                out.print(ResultRenderer.json(ErrorResult.of(e)));
+                out.flush();
+            }
             return e.exitCode();
         } catch (Exception e) {
             return Main.unexpected(err, e);
@@ -86,16 +84,11 @@ public abstract class OpsCommand implements Callable<Integer> {
         }
     }
 
-    private static void progress(PrintWriter err, Clock clock, String line) {
-        err.println("[" + PROGRESS_TIME.format(clock.instant()) + "] " + line);
-        err.flush();
-    }
-
     /** A map that keeps insertion order and leaves out null values. */
-    protected static final class Args {
+    protected static final class ArgumentMap {
         private final Map<String, Object> map = new LinkedHashMap<>();
 
-        public Args put(String key, Object value) {
+        public ArgumentMap put(String key, Object value) {
             if (value != null) {
                 map.put(key, value);
             }

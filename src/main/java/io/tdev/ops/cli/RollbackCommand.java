@@ -44,7 +44,7 @@ public final class RollbackCommand extends OpsCommand {
 
     @Override
     protected Map<String, Object> arguments() {
-        return new Args().put("target", target).put("reason", reason).put("wait", noWait ? false : null)
+        return new ArgumentMap().put("target", target).put("reason", reason).put("wait", noWait ? false : null)
                 .put("timeoutMinutes", timeoutMinutes).put("notify", noNotify ? false : null)
                 .put("dryRun", dryRun ? true : null).map();
     }

@@ -41,7 +41,7 @@ public final class ScaleCommand extends OpsCommand {
 
     @Override
     protected Map<String, Object> arguments() {
-        return new Args().put("count", count).put("force", force ? true : null).put("wait", noWait ? false : null)
+        return new ArgumentMap().put("count", count).put("force", force ? true : null).put("wait", noWait ? false : null)
                 .put("timeoutMinutes", timeoutMinutes).put("dryRun", dryRun ? true : null).map();
     }
 

@@ -48,7 +48,7 @@ public final class ConfigLoader {
         boolean builtIn = BUILT_IN.contains(name);
         if (!builtIn && overrideFile == null) {
             throw new InvalidInputException("env", "got '" + name + "'; built-in environments: "
-                    + String.join(", ", BUILT_IN) + " (or give --config FILE defining every field of a new environment)");
+                    + String.join(", ", BUILT_IN) + " (or a config file that defines every field of a new environment)");
         }
         ObjectNode merged = builtIn ? readBuiltIn(name) : JsonNodeFactory.instance.objectNode();
         ObjectNode override = null;
@@ -58,7 +58,8 @@ public final class ConfigLoader {
             JsonNode overrideName = override.get("name");
             if (overrideName != null && !overrideName.isNull() && !name.equals(overrideName.asText())) {
                 throw new InvalidInputException("name", "the " + source + " sets '" + overrideName.asText()
-                        + "' but the environment asked for is '" + name + "'; pass --env " + overrideName.asText());
+                        + "' but the environment asked for is '" + name + "'; ask for environment '" + overrideName.asText()
+                        + "' (--env " + overrideName.asText() + ")");
             }
             ConfigSchema.checkKeys(override, source);
             deepMerge(merged, override);

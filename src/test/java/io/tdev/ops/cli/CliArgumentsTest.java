@@ -266,4 +266,14 @@ class CliArgumentsTest {
         assertThat(cli.execute()).isEqualTo(2);
         assertThat(errors.toString()).contains("Missing required subcommand");
     }
+
+    @Test
+    void versionIsTheMavenProjectVersion() {
+        StringWriter version = new StringWriter();
+        CommandLine cli = Main.commandLine(new Main());
+        cli.setOut(new PrintWriter(version));
+
+        assertThat(cli.execute("--version")).isZero();
+        assertThat(version.toString()).startsWith("tdev-ops ").doesNotContain("${").doesNotContain("development");
+    }
 }

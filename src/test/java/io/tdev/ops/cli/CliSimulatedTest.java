@@ -191,6 +191,45 @@ class CliSimulatedTest {
     }
 
     @Test
+    void failureWithJsonOutputIsAlsoJsonOnStdout() throws IOException {
+        int exit = run("rollback", "--simulate", "--scenario", "no-known-good", "--output", "json");
+
+        assertThat(exit).isEqualTo(1);
+        JsonNode error = json().get("error");
+        assertThat(error.get("kind").asText()).isEqualTo("precondition-failed");
+        assertThat(error.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(error.get("message").asText()).contains("nothing to roll back to");
+    }
+
+    @Test
+    void markKnownGoodTagsTheGivenRevisionAndDryRunOnlyPlansIt() throws IOException {
+        assertThat(run("mark-known-good", "--simulate", "--revision", "41", "--output", "json")).isZero();
+        JsonNode marked = json();
+        assertThat(marked.get("revision").asText()).isEqualTo("t-developer-backend-production:41");
+        assertThat(marked.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(marked.get("tag").asText()).isEqualTo("tdev:known-good");
+
+        assertThat(run("mark-known-good", "--simulate", "--revision", "41", "--dry-run", "--output", "json")).isZero();
+        assertThat(json().get("status").asText()).isEqualTo("PLANNED");
+    }
+
+    @Test
+    void scaleDryRunPlansWithinTheBounds() throws IOException {
+        int exit = run("scale", "--simulate", "--count", "p0", "--dry-run", "--output", "json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode scale = json();
+        assertThat(scale.get("status").asText()).isEqualTo("PLANNED");
+        assertThat(scale.get("to").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void zeroTasksInProductionWithoutForceIsExitTwoNamingForce() {
+        assertThat(run("scale", "--simulate", "--count", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("count").contains("force");
+    }
+
+    @Test
     void unknownScenarioIsExitTwo() {
         int exit = run("health", "--simulate", "--scenario", "meteor-strike");
 

@@ -217,7 +217,7 @@ class ConfigLoaderTest {
         InvalidInputException e = invalid("production", "name: staging\n");
 
         assertThat(e.field()).isEqualTo("name");
-        assertThat(e.getMessage()).contains("pass --env staging");
+        assertThat(e.getMessage()).contains("ask for environment 'staging'");
     }
 
     @Test
@@ -237,5 +237,32 @@ class ConfigLoaderTest {
     @Test
     void emptyOverrideFileKeepsTheBuiltIn() throws IOException {
         assertThat(ConfigLoader.load("production", file("# nothing\n"))).isEqualTo(ConfigLoader.builtIn("production"));
+    }
+
+    @Test
+    void scalePresetMustBeACountOrADelta() throws IOException {
+        InvalidInputException e = invalid("production", "scalePresets:\n  p2: lots\n");
+
+        assertThat(e.field()).isEqualTo("scalePresets.p2");
+        assertThat(e.getMessage()).contains("got 'lots'; allowed: N (absolute), +N or -N (delta)");
+    }
+
+    @Test
+    void regionAndTargetGroupsAreCheckedForTheirAwsShape() throws IOException {
+        InvalidInputException e = invalid("production", """
+                region: Europe
+                targetGroupArns: [my-target-group]
+                """);
+
+        assertThat(e.getMessage()).contains("region: got 'Europe'; allowed: an AWS region such as eu-west-1")
+                .contains("targetGroupArns[0]: got 'my-target-group'; allowed: a target group ARN");
+    }
+
+    @Test
+    void aListWhereAMappingBelongsIsNamed() throws IOException {
+        InvalidInputException e = invalid("production", "slo: [1, 2]\n");
+
+        assertThat(e.field()).isEqualTo("slo");
+        assertThat(e.getMessage()).contains("expected a mapping with the fields availabilityPercent");
     }
 }
