@@ -1,5 +1,7 @@
 package io.tdev.ops.aws;
 
+import io.tdev.ops.config.EnvironmentConfig;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,16 +115,28 @@ public final class AwsActions {
         return BY_METHOD.getOrDefault(portMethod, List.of());
     }
 
+    /**
+     * The IAM actions a port method needs in an environment: {@code Tables.countBetween} Queries an index (after
+     * DescribeTable) when {@code table.createdAtIndex} names one, and Scans otherwise.
+     */
+    public static List<String> of(String portMethod, EnvironmentConfig config) {
+        if (portMethod.equals("Tables.countBetween")) {
+            return config.table() == null || config.table().createdAtIndex() == null
+                    ? List.of("dynamodb:Scan") : List.of("dynamodb:DescribeTable", "dynamodb:Query");
+        }
+        return of(portMethod);
+    }
+
     /** Every port method in the table. */
     public static Set<String> methods() {
         return new TreeSet<>(BY_METHOD.keySet());
     }
 
-    /** The IAM actions of several port methods, sorted, without those AWS always allows. */
-    public static Set<String> forMethods(Iterable<String> portMethods) {
+    /** The IAM actions of several port methods in an environment, sorted, without those AWS always allows. */
+    public static Set<String> forMethods(Iterable<String> portMethods, EnvironmentConfig config) {
         Set<String> actions = new TreeSet<>();
         for (String m : portMethods) {
-            of(m).stream().filter(a -> !ALWAYS_ALLOWED.contains(a)).forEach(actions::add);
+            of(m, config).stream().filter(a -> !ALWAYS_ALLOWED.contains(a)).forEach(actions::add);
         }
         return actions;
     }

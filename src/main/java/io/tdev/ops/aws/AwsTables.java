@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,6 +49,12 @@ import java.util.stream.Stream;
  */
 public final class AwsTables implements Tables {
     private static final Pattern BACKUP_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    /**
+     * Bounds always carry milliseconds: "00:00:00.000Z" sorts below both "00:00:00Z" and "00:00:00.123Z" of the
+     * same second, where "00:00:00Z" would sort above "00:00:00.123Z" ('.' is below 'Z').
+     */
+    private static final DateTimeFormatter BOUND = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final DynamoDbClient client;
     private final int segments;
@@ -165,7 +172,7 @@ public final class AwsTables implements Tables {
             Instant end = to.isBefore(dayStart.plus(1, ChronoUnit.DAYS)) ? to : dayStart.plus(1, ChronoUnit.DAYS);
             // [lo, end) as an inclusive BETWEEN: the sort key allows one condition only
             Map<String, AttributeValue> values = Map.of(":day", AttributeValue.fromS(day.toString()),
-                    ":lo", AttributeValue.fromS(lo.toString()), ":hi", AttributeValue.fromS(end.minusMillis(1).toString()));
+                    ":lo", AttributeValue.fromS(BOUND.format(lo)), ":hi", AttributeValue.fromS(BOUND.format(end.minusMillis(1))));
             count += ResourceCall.run("dynamodb:Query", "index", table + "/" + index, "table.createdAtIndex",
                     () -> client.queryPaginator(r -> r.tableName(table).indexName(index).select(Select.COUNT)
                                     .keyConditionExpression("#d = :day AND #t BETWEEN :lo AND :hi")
@@ -177,7 +184,7 @@ public final class AwsTables implements Tables {
     }
 
     private static Map<String, AttributeValue> range(Instant from, Instant to) {
-        return Map.of(":from", AttributeValue.fromS(from.toString()), ":to", AttributeValue.fromS(to.toString()));
+        return Map.of(":from", AttributeValue.fromS(BOUND.format(from)), ":to", AttributeValue.fromS(BOUND.format(to)));
     }
 
     private static void checkRange(Instant from, Instant to) {

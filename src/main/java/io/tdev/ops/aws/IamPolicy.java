@@ -98,17 +98,17 @@ public final class IamPolicy {
     public record Statement(String sid, Set<String> actions, Set<String> resources, Map<String, Map<String, String>> condition) {
     }
 
-    /** The IAM actions a set of commands needs (without those AWS always allows). */
-    public static Set<String> actions(Collection<String> commands) {
+    /** The IAM actions a set of commands needs in an environment (without those AWS always allows). */
+    public static Set<String> actions(Collection<String> commands, EnvironmentConfig config) {
         Set<String> methods = new TreeSet<>();
         commands.forEach(c -> methods.addAll(portMethods(c)));
-        return AwsActions.forMethods(methods);
+        return AwsActions.forMethods(methods, config);
     }
 
     /** The policy's statements: actions grouped by the resources they apply to. */
     public static List<Statement> statements(Collection<String> commands, EnvironmentConfig config, Scope scope) {
         Map<String, Statement> byResources = new TreeMap<>();
-        for (String action : actions(commands)) {
+        for (String action : actions(commands, config)) {
             Grant grant = grantOf(action, config, scope);
             String key = String.join(",", grant.resources()) + "|" + grant.condition();
             Statement existing = byResources.get(key);

@@ -5,6 +5,7 @@ import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.TableBackup;
+import io.tdev.ops.testing.TestConfigs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,9 +69,9 @@ class AwsTablesTest {
         wm.verify(exactly(4), postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(SCAN)));
         wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson("{\"TableName\":\"" + TABLE + "\",\"Select\":\"COUNT\","
                 + "\"FilterExpression\":\"#t >= :from AND #t < :to\",\"ExpressionAttributeNames\":{\"#t\":\"created_at\"},"
-                + "\"ExpressionAttributeValues\":{\":from\":{\"S\":\"2026-11-25T00:00:00Z\"},\":to\":{\"S\":\"2026-11-26T00:00:00Z\"}},"
+                + "\"ExpressionAttributeValues\":{\":from\":{\"S\":\"2026-11-25T00:00:00.000Z\"},\":to\":{\"S\":\"2026-11-26T00:00:00.000Z\"}},"
                 + "\"Segment\":1,\"TotalSegments\":3}")));
-        AwsActionsAssert.sentOnlyDeclared(aws, "Tables.countBetween");
+        AwsActionsAssert.sentOnlyDeclared(aws, "Tables.countBetween", TestConfigs.production());
     }
 
     private static final String DESCRIBE_WITH_DAY_INDEX = "{\"Table\":{\"TableName\":\"" + TABLE + "\",\"TableStatus\":\"ACTIVE\","
@@ -106,10 +107,10 @@ class AwsTablesTest {
                 "{\"TableName\":\"" + TABLE + "\",\"IndexName\":\"created_day-created_at-index\",\"Select\":\"COUNT\","
                         + "\"KeyConditionExpression\":\"#d = :day AND #t BETWEEN :lo AND :hi\","
                         + "\"ExpressionAttributeNames\":{\"#d\":\"created_day\",\"#t\":\"created_at\"},"
-                        + "\"ExpressionAttributeValues\":{\":day\":{\"S\":\"2026-11-24\"},\":lo\":{\"S\":\"2026-11-24T12:00:00Z\"},"
+                        + "\"ExpressionAttributeValues\":{\":day\":{\"S\":\"2026-11-24\"},\":lo\":{\"S\":\"2026-11-24T12:00:00.000Z\"},"
                         + "\":hi\":{\"S\":\"2026-11-24T23:59:59.999Z\"}}}")));
         wm.verify(exactly(0), postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(SCAN)));
-        AwsActionsAssert.sentOnlyDeclared(aws, "Tables.countBetween");
+        AwsActionsAssert.sentOnlyDeclared(aws, "Tables.countBetween", TimeIndexedConfig.production("created_day-created_at-index"));
     }
 
     @Test

@@ -4,32 +4,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.api.OpsContext;
-import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.cli.Main;
+import io.tdev.ops.cli.OpsSession;
+import io.tdev.ops.cli.SessionFactory;
+import io.tdev.ops.config.ConfigLoader;
 import io.tdev.ops.config.EnvironmentConfig;
-import io.tdev.ops.model.TdevException;
+import picocli.CommandLine;
 import io.tdev.ops.port.OpsPorts;
 import io.tdev.ops.sim.SimEnvironment;
 import io.tdev.ops.testing.TestConfigs;
 import org.junit.jupiter.api.Test;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Proof (2): each command, run against the simulated environment in the scenarios that take its different paths,
- * with every port wrapped in a recording proxy, calls only port methods its IAM policy covers, and every IAM
- * action those methods' adapters call is in the policy printed for that command alone.
+ * Proof (2): each CLI command line, run against the simulated environment in the scenarios that take its
+ * different paths, with every port wrapped in a recording proxy, calls only port methods its IAM policy covers
+ * (and every method the policy covers is called), and every IAM action those methods' adapters call is in the
+ * policy printed for that command alone.
  */
 class IamPolicyCoversCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,59 +43,76 @@ class IamPolicyCoversCommandsTest {
     /** The checklist starts a scan only for an image ECR never scanned; the simulation has a scan of every image. */
     private static final Set<String> PATHS_THE_SIMULATION_DOES_NOT_TAKE = Set.of("ImageScans.startScan");
 
-    /** One run of a command: the scenario it starts from and the facade call with its arguments. */
-    private record Run(String scenario, Function<TdevOps, Map<String, Object>> call) {
+    /** One run of a command line: the simulated scenario it starts from and the command's own arguments. */
+    private record Run(String scenario, String... args) {
     }
 
-    private static Map<String, List<Run>> runsByCommand(SimEnvironment any) {
-        String image = any.imageUri("2.0.50");
+    private static Map<String, List<Run>> runsByCommand() {
+        String image = SimEnvironment.scenario("healthy", TestConfigs.production()).imageUri("2.0.50");
         return Map.of(
                 "health", List.of(
-                        new Run("healthy", ops -> ops.healthCheck(Map.of())),
-                        new Run("alarm-storm", ops -> ops.healthCheck(Map.of("baselineTime", "2026-01-01T08:00:00Z"))),
-                        new Run("bad-deploy", ops -> ops.healthCheck(Map.of()))),
+                        new Run("healthy", "health"),
+                        new Run("alarm-storm", "health", "--baseline-time", "2026-01-01T08:00:00Z"),
+                        new Run("bad-deploy", "health", "--output", "json")),
                 "deploy", List.of(
-                        new Run("healthy", ops -> ops.ecsDeploy(Map.of("image", image))),
-                        new Run("healthy", ops -> ops.ecsDeploy(Map.of("image", image, "wait", false))),
-                        new Run("bad-deploy", ops -> ops.ecsDeploy(Map.of("image", image)))),
+                        new Run("healthy", "deploy", "--image", image),
+                        new Run("healthy", "deploy", "--image", image, "--no-wait"),
+                        new Run("bad-deploy", "deploy", "--image", image)),
                 "mark-known-good", List.of(
-                        new Run("healthy", ops -> ops.markKnownGood(Map.of())),
-                        new Run("no-known-good", ops -> ops.markKnownGood(Map.of())),
-                        new Run("healthy", ops -> ops.markKnownGood(Map.of("revision", "41")))),
+                        new Run("healthy", "mark-known-good"),
+                        new Run("no-known-good", "mark-known-good"),
+                        new Run("healthy", "mark-known-good", "--revision", "41")),
                 "rollback", List.of(
-                        new Run("bad-deploy", ops -> ops.rollback(Map.of("reason", "5xx after deploy"))),
-                        new Run("deployment-in-progress", ops -> ops.rollback(Map.of("target", "previous"))),
-                        new Run("healthy", ops -> ops.rollback(Map.of("target", "previous", "reason", "drill"))),
-                        new Run("no-known-good", ops -> ops.rollback(Map.of()))),
+                        new Run("bad-deploy", "rollback", "--reason", "5xx after deploy"),
+                        new Run("deployment-in-progress", "rollback", "--target", "previous"),
+                        new Run("healthy", "rollback", "--target", "previous", "--reason", "drill"),
+                        new Run("no-known-good", "rollback")),
                 "scale", List.of(
-                        new Run("healthy", ops -> ops.scale(Map.of("count", "p0"))),
-                        new Run("healthy", ops -> ops.scale(Map.of("count", "25"))),
-                        new Run("healthy", ops -> ops.scale(Map.of("count", "1"))),
-                        new Run("no-autoscaling", ops -> ops.scale(Map.of("count", "+2")))),
+                        new Run("healthy", "scale", "--count", "p0"),
+                        new Run("healthy", "scale", "--count", "1"),
+                        new Run("no-autoscaling", "scale", "--count", "+2")),
                 "checklist", List.of(
-                        new Run("healthy", ops -> ops.preDeployChecklist(Map.of("image", image))),
-                        new Run("stale-backup", ops -> ops.preDeployChecklist(Map.of("image", image, "takeBackup", true))),
-                        new Run("scan-findings", ops -> ops.preDeployChecklist(Map.of("image", image, "notify", false)))));
+                        new Run("healthy", "checklist", "--image", image),
+                        new Run("stale-backup", "checklist", "--image", image, "--take-backup"),
+                        new Run("scan-findings", "checklist", "--image", image, "--no-notify")));
+    }
+
+    /** Runs {@code tdev-ops ARGS --simulate --scenario S} with the ports behind recording proxies; the exit code. */
+    private static int runCommandLine(Run run, Set<String> called, List<String> sessionsOpened) {
+        SessionFactory recordingSim = (common, aws, progress) -> {
+            EnvironmentConfig config = ConfigLoader.load(common.env(), common.config());
+            SimEnvironment sim = SimEnvironment.scenario(common.scenario(), config);
+            sessionsOpened.add(common.scenario());
+            OpsContext context = new OpsContext(config, recording(sim.ports(), called), sim.clock(), sim.sleeper(),
+                    progress, "alice");
+            return new OpsSession(new DefaultTdevOps(context), config, sim.clock(), null);
+        };
+        CommandLine cli = Main.commandLine(new Main(recordingSim));
+        StringWriter output = new StringWriter();
+        cli.setOut(new PrintWriter(output));
+        cli.setErr(new PrintWriter(output));
+        List<String> argv = new ArrayList<>(List.of(run.args()));
+        if (run.scenario() != null) {
+            argv.addAll(List.of("--simulate", "--scenario", run.scenario()));
+        }
+        int code = cli.execute(argv.toArray(String[]::new));
+        assertThat(code).as("exit code of %s (2 = the test's command line is wrong):%n%s", argv, output).isNotEqualTo(2);
+        return code;
     }
 
     @Test
     void everyCommandCallsOnlyPortMethodsWhoseActionsItsPolicyGrants() {
-        Map<String, List<Run>> runs = runsByCommand(SimEnvironment.scenario("healthy", config));
+        Map<String, List<Run>> runs = runsByCommand();
         assertThat(runs.keySet()).as("every command but the simulation-only demo is exercised")
                 .containsExactlyInAnyOrderElementsOf(IamPolicy.commands().stream().filter(c -> !c.equals("demo")).toList());
 
         for (Map.Entry<String, List<Run>> command : runs.entrySet()) {
             Set<String> called = Collections.synchronizedSet(new TreeSet<>());
+            List<String> sessions = new ArrayList<>();
             for (Run run : command.getValue()) {
-                SimEnvironment sim = SimEnvironment.scenario(run.scenario(), config);
-                TdevOps ops = new DefaultTdevOps(new OpsContext(config, recording(sim.ports(), called), sim.clock(),
-                        sim.sleeper(), line -> { }, "alice"));
-                try {
-                    run.call().apply(ops);
-                } catch (TdevException expectedOnSomePaths) {
-                    // a precondition failing (nothing to roll back to) is a path too: its calls count
-                }
+                runCommandLine(run, called, sessions);
             }
+            assertThat(sessions).as("sessions opened by %s", command.getKey()).hasSize(command.getValue().size());
             assertThat(called).as("port methods %s called", command.getKey()).isNotEmpty();
             assertThat(IamPolicy.portMethods(command.getKey())).as("port methods IamPolicy lists for %s", command.getKey())
                     .containsAll(called);
@@ -100,15 +123,21 @@ class IamPolicyCoversCommandsTest {
 
             Set<String> granted = grantedActions(IamPolicy.json(List.of(command.getKey()), config, IamPolicy.Scope.any()));
             for (String method : called) {
-                assertThat(AwsActions.of(method)).as("IAM actions of %s", method).isNotEmpty();
+                assertThat(AwsActions.of(method, config)).as("IAM actions of %s", method).isNotEmpty();
                 assertThat(granted).as("actions the %s policy grants, for %s", command.getKey(), method)
-                        .containsAll(AwsActions.of(method).stream().filter(a -> !AwsActions.ALWAYS_ALLOWED.contains(a)).toList());
+                        .containsAll(AwsActions.of(method, config).stream().filter(a -> !AwsActions.ALWAYS_ALLOWED.contains(a)).toList());
             }
         }
     }
 
     @Test
     void theDemoNeedsNoAwsPermission() {
+        Set<String> called = Collections.synchronizedSet(new TreeSet<>());
+        List<String> sessions = new ArrayList<>();
+
+        assertThat(runCommandLine(new Run(null, "demo"), called, sessions)).isZero();
+
+        assertThat(sessions).as("the demo opens no environment session: it builds its own simulation").isEmpty();
         assertThat(IamPolicy.portMethods("demo")).isEmpty();
         assertThat(grantedActions(IamPolicy.json(List.of("demo"), config, IamPolicy.Scope.any()))).isEmpty();
     }

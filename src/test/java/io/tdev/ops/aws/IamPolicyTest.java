@@ -49,8 +49,7 @@ class IamPolicyTest {
         assertThat(doc.path("Version").asText()).isEqualTo("2012-10-17");
         assertThat(IamPolicyCoversCommandsTest.grantedActions(doc.toString())).containsExactlyInAnyOrder(
                 "ecs:DescribeServices", "cloudwatch:DescribeAlarms", "elasticloadbalancing:DescribeTargetHealth",
-                "logs:FilterLogEvents", "cloudwatch:GetMetricData", "s3:ListBucket", "dynamodb:Scan", "dynamodb:Query",
-                "dynamodb:DescribeTable");
+                "logs:FilterLogEvents", "cloudwatch:GetMetricData", "s3:ListBucket", "dynamodb:Scan");
         assertThat(resourcesOf(doc, "ecs:DescribeServices")).containsExactly(
                 "arn:aws:ecs:us-east-1:123456789012:service/t-developer-cluster-production/t-developer-service-production");
         assertThat(resourcesOf(doc, "logs:FilterLogEvents")).containsExactlyInAnyOrder(
@@ -61,6 +60,18 @@ class IamPolicyTest {
                 "arn:aws:dynamodb:us-east-1:123456789012:table/t-developer-metadata-production",
                 "arn:aws:dynamodb:us-east-1:123456789012:table/t-developer-metadata-production/index/*");
         assertThat(resourcesOf(doc, "cloudwatch:DescribeAlarms")).containsExactly("*");
+    }
+
+    @Test
+    void aConfiguredTimeIndexAddsItsQueryToTheHealthPolicy() throws Exception {
+        EnvironmentConfig indexed = TimeIndexedConfig.production("created_day-created_at-index");
+
+        JsonNode doc = JSON.readTree(IamPolicy.json(List.of("health"), indexed, SCOPE));
+
+        assertThat(resourcesOf(doc, "dynamodb:Query")).contains(
+                "arn:aws:dynamodb:us-east-1:123456789012:table/t-developer-metadata-production/index/*");
+        assertThat(resourcesOf(doc, "dynamodb:DescribeTable")).isNotEmpty();
+        assertThat(resourcesOf(doc, "dynamodb:Scan")).isEmpty();
     }
 
     @Test
