@@ -125,6 +125,24 @@ class AwsStorageTest {
     }
 
     @Test
+    void usageReadsEveryGetMetricDataPage() {
+        String page1 = "<GetMetricDataResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\"><GetMetricDataResult>"
+                + "<MetricDataResults><member><Id>bytes</Id><Label>BucketSizeBytes</Label><StatusCode>PartialData</StatusCode>"
+                + points("2026-11-24T00:00:00Z", "4096.0") + "</member></MetricDataResults>"
+                + "<NextToken>xEXAMPLEtoken2</NextToken><Messages/></GetMetricDataResult></GetMetricDataResponse>";
+        wm.stubFor(queryCall("GetMetricData").withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("NextToken="))
+                .willReturn(xml(page1)));
+        wm.stubFor(queryCall("GetMetricData").withRequestBody(containing("NextToken=xEXAMPLEtoken2")).willReturn(xml(metricData(
+                points("2026-11-25T00:00:00Z", "8192.0"), points("2026-11-25T00:00:00Z", "3.0")))));
+
+        StorageUsage usage = storage.usage(BUCKET);
+
+        assertThat(usage.bytes()).isEqualTo(8192);
+        assertThat(usage.objects()).isEqualTo(3);
+        wm.verify(exactly(2), postRequestedFor(urlEqualTo("/")));
+    }
+
+    @Test
     void usageWithoutMetricDataListsEveryPageOfTheBucket() {
         wm.stubFor(queryCall("GetMetricData").willReturn(xml(metricData("<Timestamps/><Values/>", "<Timestamps/><Values/>"))));
         stubTwoListingPages();
