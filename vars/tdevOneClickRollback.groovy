@@ -1,0 +1,146 @@
+import groovy.transform.Field
+
+// The runbook's emergency rollback as one click: the plan first (a dry run changes nothing), a person confirms,
+// then the rollback, a health check after it, and a summary in the build description.
+
+// The parameters of tdevOneClickRollback and their defaults (null next to "from thresholds.yaml": that resource).
+@Field static final Map DEFAULTS = [
+        // where the steps run (passed to every tdev-ops step)
+        env                   : null,              // environment name: production, staging, ...; null = the plugin's default
+        credentialsId         : null,              // Jenkins AWS credentials id; null = the agent's default chain
+        region                : null,              // AWS region; null = the environment's
+        // what to roll back to
+        target                : 'last-known-good', // last-known-good | previous | revision
+        revision              : null,              // with target 'revision': a number (42), family:42, or a task definition ARN
+        reason                : null,              // why (recorded in the action, the SNS alert and the description); asked at the confirmation when null
+        // the confirmation
+        confirm               : true,              // false: no input step (for jobs that are themselves the approval)
+        approvers             : null,              // who may confirm (input submitter: user ids or groups, comma-separated); null = anyone who may build
+        confirmTimeoutMinutes : null,              // from thresholds.yaml
+        // the rollback and after
+        rollbackTimeoutMinutes: null,              // from thresholds.yaml
+        notify                : true,              // the rollback's SNS alert
+        verifyHealth          : true,              // a tdevHealthCheck after the rollback; UNHEALTHY fails the build
+        thresholdsResource    : 'io/tdev/ops/thresholds.yaml',
+]
+
+@Field static final List TARGETS = ['last-known-good', 'previous', 'revision']
+
+def call(Map config = [:]) {
+    Map s = tdevSettings.resolve('tdevOneClickRollback', DEFAULTS, config)
+    String target = rollbackTarget(s)
+    tdevSettings.requirePositive('tdevOneClickRollback', 'confirmTimeoutMinutes', s.confirmTimeoutMinutes, 1)
+    tdevSettings.requirePositive('tdevOneClickRollback', 'rollbackTimeoutMinutes', s.rollbackTimeoutMinutes, 1)
+    if (!s.confirm && !s.reason) {
+        error("tdevOneClickRollback: with confirm false, reason is required (nobody is asked for one)")
+    }
+    Map rollbackArgs = [target: target, timeoutMinutes: s.rollbackTimeoutMinutes, notify: s.notify]
+
+    Map plan
+    stage('Plan') {
+        plan = tdevRollback(tdevSettings.stepArgs(s, rollbackArgs + [dryRun: true, reason: s.reason]))
+        echo "tdevOneClickRollback: plan (dry run, nothing changed): ${plan.from} -> ${plan.to}"
+        for (String line in actionLines(plan.actions)) {
+            echo "  would: ${line}"
+        }
+        currentBuild.description = "Plan: ${plan.from} -> ${plan.to} (${target})"
+    }
+    if (plan.from != null && plan.from == plan.to) {
+        currentBuild.description = "Nothing to do: the service already runs ${plan.to} (${target})"
+        echo "tdevOneClickRollback: the service already runs ${plan.to}; nothing rolled back"
+        return [plan: plan]
+    }
+
+    Map approval = [approver: null, reason: s.reason]
+    if (s.confirm) {
+        stage('Confirm') {
+            approval = confirmRollback(s, plan, target)
+        }
+    }
+
+    Map rolled
+    stage('Rollback') {
+        String reason = "${approval.reason}${approval.approver ? ' (confirmed by ' + approval.approver + ')' : ''}"
+        try {
+            rolled = tdevRollback(tdevSettings.stepArgs(s, rollbackArgs + [reason: reason]))
+        } catch (Exception e) {
+            currentBuild.description = "Rollback to ${plan.to} FAILED: ${e.message}"
+            error("tdevOneClickRollback: the rollback ${plan.from} -> ${plan.to} FAILED: ${e.message}")
+        }
+        echo "tdevOneClickRollback: rolled back ${rolled.from} -> ${rolled.to} (${rolled.status})"
+    }
+
+    Map health = null
+    if (s.verifyHealth) {
+        stage('Verify') {
+            health = tdevHealthCheck(tdevSettings.stepArgs(s, [:]))
+            echo "tdevOneClickRollback: after the rollback the service is ${health.status}${reasonSuffix(health)}"
+        }
+    }
+    String summary = "Rolled back ${rolled.from} -> ${rolled.to} (${target})" +
+            "${approval.approver ? ' by ' + approval.approver : ''}: ${approval.reason}" +
+            "${health ? '; health after: ' + health.status : ''}"
+    currentBuild.description = summary
+    if (health?.status == 'UNHEALTHY') {
+        error("tdevOneClickRollback: ${summary}${reasonSuffix(health)}. The rollback did not restore the service: escalate (P0).")
+    }
+    if (health && health.status != 'HEALTHY') {
+        unstable("tdevOneClickRollback: ${summary}${reasonSuffix(health)}")
+    }
+    return [plan: plan, rollback: rolled, health: health]
+}
+
+private String rollbackTarget(Map s) {
+    if (!(s.target in TARGETS)) {
+        error("tdevOneClickRollback: target must be one of ${TARGETS.join(', ')}; got '${s.target}'")
+    }
+    if (s.target == 'revision') {
+        String revision = s.revision == null ? '' : s.revision.toString().trim()
+        if (!(revision ==~ /[0-9]+|[A-Za-z0-9_-]+:[0-9]+|arn:aws[a-z-]*:ecs:.+:task-definition\/.+:[0-9]+/)) {
+            error("tdevOneClickRollback: with target 'revision', revision must be a number (42), family:42 or a task definition ARN; got '${s.revision}'")
+        }
+        return revision
+    }
+    return s.target
+}
+
+private Map confirmRollback(Map s, Map plan, String target) {
+    Map request = [id                : 'TdevRollback',
+                   message           : "Roll back from ${plan.from} to ${plan.to} (${target})?".toString(),
+                   ok                : 'Roll back now',
+                   submitterParameter: 'approver',
+                   parameters        : [string(name: 'reason', defaultValue: s.reason ?: '',
+                           description: 'Why (goes into the audit trail and the SNS alert)')]]
+    if (s.approvers) {
+        request.submitter = s.approvers
+    }
+    def answer
+    try {
+        timeout(time: s.confirmTimeoutMinutes, unit: 'MINUTES') {
+            answer = input(request)
+        }
+    } catch (Exception e) {
+        currentBuild.description = "Not confirmed: nothing changed (plan was ${plan.from} -> ${plan.to})"
+        throw e
+    }
+    Map approval = answer instanceof Map ? answer : [approver: answer, reason: s.reason]
+    String reason = approval.reason == null ? '' : approval.reason.toString().trim()
+    if (!reason) {
+        currentBuild.description = "Not rolled back: no reason given; nothing changed"
+        error("tdevOneClickRollback: a rollback needs a reason; ${approval.approver ?: 'the approver'} gave none, so nothing changed")
+    }
+    return [approver: approval.approver, reason: reason]
+}
+
+@NonCPS
+List actionLines(List actions) {
+    return (actions ?: []).collect { a ->
+        a instanceof Map ? "${a.what} ${a.target}: ${a.before} -> ${a.after}".toString() : String.valueOf(a)
+    }
+}
+
+@NonCPS
+String reasonSuffix(Map health) {
+    List reasons = health?.reasons ?: []
+    return reasons ? ' (' + reasons.join('; ') + ')' : ''
+}
