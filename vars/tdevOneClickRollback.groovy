@@ -40,8 +40,9 @@ def call(Map config = [:]) {
     stage('Plan') {
         plan = tdevRollback(tdevSettings.stepArgs(s, rollbackArgs + [dryRun: true, reason: s.reason]))
         echo "tdevOneClickRollback: plan (dry run, nothing changed): ${plan.from} -> ${plan.to}"
-        for (String line in actionLines(plan.actions)) {
-            echo "  would: ${line}"
+        List lines = actionLines(plan.actions)
+        for (int i = 0; i < lines.size(); i++) {
+            echo "  would: ${lines[i]}"
         }
         currentBuild.description = "Plan: ${plan.from} -> ${plan.to} (${target})"
     }

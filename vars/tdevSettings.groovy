@@ -16,7 +16,10 @@ Map resolve(String varName, Map defaults, Map config) {
                 "valid parameters: ${sortedKeys(defaults).join(', ')}")
     }
     Map settings = new LinkedHashMap(defaults)
-    for (String resourceKey in resourceKeys(defaults)) {
+    List keys = resourceKeys(defaults)
+    // an index loop: a for-in iterator cannot be saved with the pipeline's state between steps
+    for (int i = 0; i < keys.size(); i++) {
+        String resourceKey = keys[i]
         String path = given.containsKey(resourceKey) ? given[resourceKey] : defaults[resourceKey]
         if (path) {
             Map values = readYaml(text: libraryResource(path)) ?: [:]
