@@ -61,15 +61,19 @@ def call(Map config = [:]) {
         try {
             deployed = runDeploy(s)
         } catch (Exception e) {
-            deployFailure = "deploy of ${s.image} failed: ${e.message}"
+            deployFailure = "deploy of ${s.image} failed: ${e.message}".toString()
         }
-        String ecsVerdict = deployFailure ? ecsRolledBack([reasons: [deployFailure]]) : ecsRolledBack(deployed)
+        String ecsVerdict = ecsRolledBack(deployFailure ? [message: deployFailure] : deployed)
         if (ecsVerdict) {
             currentBuild.description = "${s.image}: rolled back by ECS (deployment circuit breaker)"
             error("tdevDeploy: ECS rolled the deployment of ${s.image} back (circuit breaker): ${ecsVerdict}. " +
                     "The service runs the previous revision; the image is not marked known-good.")
         }
-        if (deployed) {
+        if (!deployFailure && deployed.status in ['FAILED', 'TIMED_OUT']) {
+            // the service is half-changed: the rollback below brings it back to the last revision known to be good
+            deployFailure = "deploy of ${s.image} ${deployed.status}: ${deployed.message}".toString()
+        }
+        if (!deployFailure) {
             echo "tdevDeploy: deployed ${s.image}: ${deployed.from ?: '?'} -> ${deployed.to ?: '?'} (${deployed.status ?: 'done'})"
         }
     }
@@ -217,9 +221,10 @@ private Map runBake(Map s, String deployStart) {
             error("tdevDeploy: ECS rolled the deployment of ${s.image} back during the bake (circuit breaker): ${ecsVerdict}. " +
                     "The service runs the previous revision; the image is not marked known-good.")
         }
-        if (last.status in s.rollbackOn) {
+        String rolloutFailed = ecsRolloutFailed(last)
+        if (rolloutFailed || last.status in s.rollbackOn) {
             return [failed : true, last: last,
-                    summary: "${last.status} after ${clock(elapsed)} of the ${s.bakeMinutes} min bake: ${reasonText(last)}".toString()]
+                    summary: "${last.status} after ${clock(elapsed)} of the ${s.bakeMinutes} min bake: ${rolloutFailed ?: reasonText(last)}".toString()]
         }
     }
     return [failed: false, last: last]
@@ -239,6 +244,9 @@ private void rollBack(Map s, String why) {
     } catch (Exception e) {
         rollbackFailure = e.message
     }
+    if (rolled != null && rolled.status in ['FAILED', 'TIMED_OUT']) {
+        rollbackFailure = "${rolled.status}: ${rolled.message}${rolled.next ? '; next: ' + rolled.next : ''}".toString()
+    }
     if (rollbackFailure) {
         currentBuild.description = "${s.image}: ${why}; ROLLBACK FAILED"
         error("tdevDeploy: ${s.image} is ${why}. The rollback to last-known-good FAILED: ${rollbackFailure}. " +
@@ -250,23 +258,35 @@ private void rollBack(Map s, String why) {
             "(${rolled.status})${rolled.notification ? '; alert sent (' + rolled.notification + ')' : ''}.")
 }
 
-// What ECS says when its deployment circuit breaker gave up: a FAILED rollout, "rolled back".
+// ECS's deployment circuit breaker rolled the service back by itself: the deploy result or the ecs-service
+// signal says "rolled back" / "rolling back" (ECS's own words in the rollout reason).
 @NonCPS
 String ecsRolledBack(Map result) {
+    return ecsTexts(result).find { String t -> t ==~ /(?is).*\b(rolled|rolling) back\b.*/ }
+}
+
+// ECS marked the new deployment's rollout FAILED without (yet) rolling back: the bake fails whatever rollbackOn says.
+@NonCPS
+String ecsRolloutFailed(Map health) {
+    return ecsTexts(health).find { String t -> t ==~ /(?s)ecs-service: deployment of .* FAILED.*/ }
+}
+
+@NonCPS
+List<String> ecsTexts(Map result) {
     if (result == null) {
-        return null
+        return []
     }
     List<String> texts = []
-    if (result.status != null) {
-        texts << "status ${result.status}".toString()
+    [result.message, result.stability instanceof Map ? result.stability.message : null].each {
+        if (it != null) {
+            texts << String.valueOf(it)
+        }
     }
-    (result.reasons ?: []).each { texts << String.valueOf(it) }
-    (result.signals ?: []).each { Map signal ->
-        texts << "${signal.name}: ${signal.value} ${signal.evidence}".toString()
+    (result.signals ?: []).findAll { it.name == 'ecs-service' }.each { Map signal ->
+        texts << "${signal.name}: ${signal.value}".toString()
+        texts << "${signal.name}: ${signal.evidence}".toString()
     }
-    return texts.find { String t ->
-        t ==~ /(?is).*(rolled back|circuit breaker|rollout(State)?[ :=]+FAILED|status (FAILED|ROLLED_BACK)).*/
-    }
+    return texts
 }
 
 @NonCPS

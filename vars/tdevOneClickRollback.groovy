@@ -46,7 +46,7 @@ def call(Map config = [:]) {
         }
         currentBuild.description = "Plan: ${plan.from} -> ${plan.to} (${target})"
     }
-    if (plan.from != null && plan.from == plan.to) {
+    if (plan.status == 'UNCHANGED' || (plan.from != null && plan.from == plan.to)) {
         currentBuild.description = "Nothing to do: the service already runs ${plan.to} (${target})"
         echo "tdevOneClickRollback: the service already runs ${plan.to}; nothing rolled back"
         return [plan: plan]
@@ -62,11 +62,18 @@ def call(Map config = [:]) {
     Map rolled
     stage('Rollback') {
         String reason = "${approval.reason}${approval.approver ? ' (confirmed by ' + approval.approver + ')' : ''}"
+        String failure = null
         try {
             rolled = tdevRollback(tdevSettings.stepArgs(s, rollbackArgs + [reason: reason]))
         } catch (Exception e) {
-            currentBuild.description = "Rollback to ${plan.to} FAILED: ${e.message}"
-            error("tdevOneClickRollback: the rollback ${plan.from} -> ${plan.to} FAILED: ${e.message}")
+            failure = e.message
+        }
+        if (rolled != null && rolled.status in ['FAILED', 'TIMED_OUT']) {
+            failure = "${rolled.status}: ${rolled.message}${rolled.next ? '; next: ' + rolled.next : ''}".toString()
+        }
+        if (failure) {
+            currentBuild.description = "Rollback to ${plan.to} FAILED: ${failure}"
+            error("tdevOneClickRollback: the rollback ${plan.from} -> ${plan.to} FAILED: ${failure}")
         }
         echo "tdevOneClickRollback: rolled back ${rolled.from} -> ${rolled.to} (${rolled.status})"
     }

@@ -24,7 +24,10 @@ class ScriptedOps implements TdevOps {
     final List<Map> calls = []
 
     Closure checklist = { Map args -> checklistOf(passing()) }
-    Closure deploy = { Map args -> [from: 't-developer:41', to: 't-developer:42', status: 'COMPLETED', deploymentId: 'ecs-svc/1', actions: []] }
+    Closure deploy = { Map args ->
+        [from: 't-developer:41', to: 't-developer:42', status: 'COMPLETED', deploymentId: 'ecs-svc/1',
+         message: 't-developer-service-production is stable on t-developer:42', actions: []]
+    }
     Closure health = { Map args -> healthy() }
     Closure mark = { Map args -> [revision: args.revision ?: 't-developer:42', status: 'MARKED', actions: []] }
     Closure rollbackTo = { Map args ->
@@ -47,7 +50,7 @@ class ScriptedOps implements TdevOps {
     }
 
     static Map healthy() {
-        [status: 'HEALTHY', reasons: [], signals: [[name: 'ecs', status: 'HEALTHY', value: '2/2', threshold: null, evidence: 'running 2 of 2']],
+        [status: 'HEALTHY', reasons: [], signals: [[name: 'ecs-service', status: 'HEALTHY', value: 'running 2/2, pending 0', threshold: 'running = desired > 0', evidence: 'status ACTIVE']],
          checkedAt: '2026-11-26T09:00:00Z']
     }
 

@@ -31,7 +31,7 @@ class TdevDailyHealthCheckTest {
 
         assertThat(outcome.result).isEqualTo('SUCCESS')
         assertThat(h.archived).containsExactlyInAnyOrder('health-report.md', 'health-report.json')
-        assertThat(h.file('health-report.md').text).contains('# Daily health check (production): HEALTHY', '| ecs | HEALTHY | 2/2 |')
+        assertThat(h.file('health-report.md').text).contains('# Daily health check (production): HEALTHY', '| ecs-service | HEALTHY | running 2/2, pending 0 |')
         assertThat(new JsonSlurper().parse(h.file('health-report.json')).status).isEqualTo('HEALTHY')
         assertThat(h.mails).isEmpty()
         assertThat(ops.callsOf('healthCheck')[0].args.windowMinutes).isEqualTo(1440)

@@ -163,8 +163,8 @@ class TdevDeployTest {
     @EnumSource(PipelineMode)
     void deploymentRolledBackByEcsCircuitBreakerFailsWithoutMarking(PipelineMode mode) {
         ops.deploy = { Map a ->
-            [from: 't-developer:41', to: 't-developer:42', status: 'FAILED', deploymentId: 'ecs-svc/2',
-             reasons: ['ECS Deployment Circuit Breaker was triggered: rolled back to t-developer:41'], actions: []]
+            [from   : 't-developer:41', to: 't-developer:42', status: 'FAILED', deploymentId: 'ecs-svc/2',
+             message: 'deployment of t-developer:42 failed: the deployment circuit breaker rolled back to t-developer:41', actions: []]
         }
         PipelineHarness h = harness(mode)
 
@@ -182,7 +182,8 @@ class TdevDeployTest {
         ops.health = { Map a ->
             !a.baselineTime ? ScriptedOps.healthy() :
                     [status : 'DEGRADED', reasons: ['deployment ecs-svc/2 rollout FAILED'], checkedAt: '2026-11-26T09:05:00Z',
-                     signals: [[name: 'ecs', status: 'UNHEALTHY', value: 'rollout FAILED', evidence: 'circuit breaker: rolled back']]]
+                     signals: [[name    : 'ecs-service', status: 'UNHEALTHY', value: 'circuit breaker rolled back; running 2/2',
+                                evidence: 'PRIMARY t-developer:41 COMPLETED running 2/2 (ECS deployment circuit breaker: rolling back to ecs-svc/1)']]]
         }
         PipelineHarness h = harness(mode)
 
@@ -261,5 +262,58 @@ class TdevDeployTest {
         assertThat(outcome.result).isEqualTo('FAILURE')
         assertThat(outcome.message).contains('rollbackOn must be a list of HEALTHY, DEGRADED, UNHEALTHY, UNKNOWN', 'BROKEN')
         assertThat(h.stepCalls).isEmpty()
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void deployThatTimedOutIsRolledBackWithoutABake(PipelineMode mode) {
+        ops.deploy = { Map a ->
+            [from: 't-developer:41', to: 't-developer:42', status: 'TIMED_OUT', deploymentId: 'ecs-svc/2',
+             message: 'updated t-developer-service-production to t-developer:42 but it was not stable after 15m: running 1/2', actions: []]
+        }
+        PipelineHarness h = harness(mode)
+
+        Outcome outcome = h.run(deployJob("image: '${IMAGE}'"))
+
+        assertThat(outcome.result).isEqualTo('FAILURE')
+        assertThat(outcome.message).contains('TIMED_OUT', 'not stable after 15m', 'Rolled back to last-known-good')
+        assertThat(h.stages).containsExactly('Checklist', 'Deploy', 'Rollback')
+        assertThat(ops.callsOf('healthCheck')).hasSize(1)
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void rolloutMarkedFailedByEcsFailsTheBakeEvenWhenOnlyDegradedRollsBack(PipelineMode mode) {
+        ops.health = { Map a ->
+            !a.baselineTime ? ScriptedOps.healthy() :
+                    [status : 'DEGRADED', reasons: ['ecs-service UNHEALTHY: deployment of t-developer:42 FAILED'], checkedAt: '2026-11-26T09:05:00Z',
+                     signals: [[name: 'ecs-service', status: 'UNHEALTHY', value: 'deployment of t-developer:42 FAILED; running 1/2',
+                                evidence: 'PRIMARY t-developer:42 FAILED running 0/2 (ECS deployment circuit breaker: tasks failed to start)']]]
+        }
+        PipelineHarness h = harness(mode)
+
+        Outcome outcome = h.run(deployJob("image: '${IMAGE}', rollbackOn: ['UNKNOWN']"))
+
+        assertThat(outcome.result).isEqualTo('FAILURE')
+        assertThat(outcome.message).contains('deployment of t-developer:42 FAILED', 'Rolled back to last-known-good')
+        assertThat(ops.callsOf('rollback')).hasSize(1)
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void rollbackThatEndsTimedOutReportsWhereItStoppedAndWhatNext(PipelineMode mode) {
+        ops.health = { Map a -> a.baselineTime ? ScriptedOps.verdict('UNHEALTHY', ['running 0 of 2']) : ScriptedOps.healthy() }
+        ops.rollbackTo = { Map a ->
+            [from: 't-developer:42', to: 't-developer:41', status: 'TIMED_OUT', actions: [],
+             message: 'updated the service to t-developer:41 but it was not stable after 15m',
+             next   : 'tdev-ops rollback --env production --target t-developer:41']
+        }
+        PipelineHarness h = harness(mode)
+
+        Outcome outcome = h.run(deployJob("image: '${IMAGE}'"))
+
+        assertThat(outcome.result).isEqualTo('FAILURE')
+        assertThat(outcome.message).contains('rollback to last-known-good FAILED: TIMED_OUT', 'not stable after 15m',
+                'next: tdev-ops rollback --env production --target t-developer:41')
     }
 }
