@@ -61,7 +61,7 @@ def call(Map config = [:]) {
         try {
             deployed = runDeploy(s)
         } catch (Exception e) {
-            deployFailure = "deploy of ${s.image} failed: ${e.message}".toString()
+            deployFailure = "the deploy of ${s.image} failed: ${e.message}".toString()
         }
         String ecsVerdict = ecsRolledBack(deployFailure ? [message: deployFailure] : deployed)
         if (ecsVerdict) {
@@ -71,7 +71,7 @@ def call(Map config = [:]) {
         }
         if (!deployFailure && deployed.status in ['FAILED', 'TIMED_OUT']) {
             // the service is half-changed: the rollback below brings it back to the last revision known to be good
-            deployFailure = "deploy of ${s.image} ${deployed.status}: ${deployed.message}".toString()
+            deployFailure = "the deploy of ${s.image} ended ${deployed.status}: ${deployed.message}".toString()
         }
         if (!deployFailure) {
             echo "tdevDeploy: deployed ${s.image}: ${deployed.from ?: '?'} -> ${deployed.to ?: '?'} (${deployed.status ?: 'done'})"
@@ -224,7 +224,7 @@ private Map runBake(Map s, String deployStart) {
         String rolloutFailed = ecsRolloutFailed(last)
         if (rolloutFailed || last.status in s.rollbackOn) {
             return [failed : true, last: last,
-                    summary: "${last.status} after ${clock(elapsed)} of the ${s.bakeMinutes} min bake: ${rolloutFailed ?: reasonText(last)}".toString()]
+                    summary: "${s.image} was ${last.status} after ${clock(elapsed)} of the ${s.bakeMinutes} min bake: ${rolloutFailed ?: reasonText(last)}".toString()]
         }
     }
     return [failed: false, last: last]
@@ -232,8 +232,8 @@ private Map runBake(Map s, String deployStart) {
 
 private void rollBack(Map s, String why) {
     if (!s.rollback) {
-        currentBuild.description = "${s.image}: ${why}; not rolled back (rollback: false)"
-        error("tdevDeploy: ${s.image} is ${why}. Not rolled back because rollback is false; the service still runs it.")
+        currentBuild.description = "${s.image}: not rolled back (rollback: false)"
+        error("tdevDeploy: ${why}. Not rolled back because rollback is false; the service still runs it.")
     }
     Map rolled = null
     String rollbackFailure = null
@@ -248,13 +248,13 @@ private void rollBack(Map s, String why) {
         rollbackFailure = "${rolled.status}: ${rolled.message}${rolled.next ? '; next: ' + rolled.next : ''}".toString()
     }
     if (rollbackFailure) {
-        currentBuild.description = "${s.image}: ${why}; ROLLBACK FAILED"
-        error("tdevDeploy: ${s.image} is ${why}. The rollback to last-known-good FAILED: ${rollbackFailure}. " +
+        currentBuild.description = "${s.image}: ROLLBACK FAILED"
+        error("tdevDeploy: ${why}. The rollback to last-known-good FAILED: ${rollbackFailure}. " +
                 "Run the one-click rollback job (tdevOneClickRollback, target last-known-good) or " +
                 "`tdev-ops rollback --target last-known-good` now.")
     }
-    currentBuild.description = "${s.image}: rolled back to ${rolled.to} (${why})"
-    error("tdevDeploy: ${s.image} is ${why}. Rolled back to last-known-good: ${rolled.from} -> ${rolled.to} " +
+    currentBuild.description = "${s.image}: rolled back to ${rolled.to}"
+    error("tdevDeploy: ${why}. Rolled back to last-known-good: ${rolled.from} -> ${rolled.to} " +
             "(${rolled.status})${rolled.notification ? '; alert sent (' + rolled.notification + ')' : ''}.")
 }
 

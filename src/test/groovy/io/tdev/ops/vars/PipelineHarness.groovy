@@ -32,7 +32,8 @@ class PipelineHarness {
     final Map<String, Object> currentBuild = [result: null, description: null, number: 1, displayName: '#1']
     final Map<String, Object> env = [JOB_NAME: 'tdev-ops-test', BUILD_NUMBER: '1', BUILD_URL: 'http://jenkins/job/t/1/']
     final Map<String, Object> params = [:]
-    final List<String> log = []
+    /** The build log: echo lines, errors, and the engine's progress lines (which may come from its threads). */
+    final List<String> log = Collections.synchronizedList([])
     final List<String> stages = []
     /** Every plugin step call: [step: name, args: the full map the var passed]. */
     final List<Map> stepCalls = []
@@ -70,6 +71,14 @@ class PipelineHarness {
 
     /** Binds the plugin's steps to {@code ops}; their failures reach the script as Jenkins' AbortException does. */
     PipelineHarness bind(TdevOps ops) {
+        bind(ops, null)
+    }
+
+    /**
+     * As {@link #bind(TdevOps)}, for one environment: a step asking for another {@code env} fails as the plugin
+     * would with an unknown one. Relative {@code testReports} are resolved against the workspace, as the plugin does.
+     */
+    PipelineHarness bind(TdevOps ops, String environment) {
         Map<String, Closure> calls = [
                 tdevPreDeployChecklist: { Map a -> ops.preDeployChecklist(a) },
                 tdevEcsDeploy         : { Map a -> ops.ecsDeploy(a) },
@@ -81,7 +90,13 @@ class PipelineHarness {
         calls.each { String step, Closure call ->
             register(step, [Map]) { Map args ->
                 stepCalls << [step: step, args: new LinkedHashMap(args)]
+                if (environment != null && args.env != null && args.env != environment) {
+                    throw new AbortException("${step}: env '${args.env}' is not the environment under test (${environment})")
+                }
                 Map engineArgs = args.findAll { k, v -> !(k in PLUGIN_ONLY_ARGS) }
+                if (engineArgs.testReports instanceof CharSequence && !new File(engineArgs.testReports.toString()).absolute) {
+                    engineArgs.testReports = new File(workspace, engineArgs.testReports.toString()).absolutePath
+                }
                 try {
                     Map result = call(engineArgs)
                     return result

@@ -116,7 +116,7 @@ class TdevDeployTest {
         Outcome outcome = h.run(deployJob("image: '${IMAGE}', bakeMinutes: 10, pollSeconds: 60"))
 
         assertThat(outcome.result).isEqualTo('FAILURE')
-        assertThat(outcome.message).contains('UNHEALTHY after 2m of the 10 min bake', '5xx rate 12% > 2%',
+        assertThat(outcome.message).contains('was UNHEALTHY after 2m of the 10 min bake', '5xx rate 12% > 2%',
                 'alarm t-developer-5xx in ALARM', 'Rolled back to last-known-good: t-developer:42 -> t-developer:41 (COMPLETED)')
         Map rollback = ops.callsOf('rollback')[0].args
         assertThat(rollback.target).isEqualTo('last-known-good')
