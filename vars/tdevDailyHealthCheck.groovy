@@ -10,7 +10,7 @@ import groovy.transform.Field
         credentialsId     : null,            // Jenkins AWS credentials id; null = the agent's default chain
         region            : null,            // AWS region; null = the environment's
         // what is checked
-        windowMinutes     : null,            // ERROR log events counted over this window; from thresholds.yaml (1440: 24 h)
+        windowMinutes     : null,            // ERROR log events counted over this window; from thresholds.yaml (null: the environment's health.errorWindowMinutes)
         signals           : null,            // signal names to read; null = all of them
         ignoreAlarms      : [],              // alarm names never counted
         // the report
@@ -61,7 +61,9 @@ def call(Map config = [:]) {
 }
 
 private void validate(Map s) {
-    tdevSettings.requirePositive('tdevDailyHealthCheck', 'windowMinutes', s.windowMinutes, 1)
+    if (s.windowMinutes != null) {
+        tdevSettings.requirePositive('tdevDailyHealthCheck', 'windowMinutes', s.windowMinutes, 1)
+    }
     tdevSettings.requireAllIn('tdevDailyHealthCheck', 'unstableOn', s.unstableOn, VERDICTS)
     tdevSettings.requireAllIn('tdevDailyHealthCheck', 'failOn', s.failOn, VERDICTS)
     if (!(s.reportName ==~ /[A-Za-z0-9._-]+/)) {

@@ -21,6 +21,8 @@ import groovy.transform.Field
         rollbackTimeoutMinutes: null,              // from thresholds.yaml
         notify                : true,              // the rollback's SNS alert
         verifyHealth          : true,              // a tdevHealthCheck after the rollback; UNHEALTHY fails the build
+        verifyMinutes         : null,              // health checks after the rollback until HEALTHY, for at most this long; from thresholds.yaml
+        pollSeconds           : null,              // between two of those health checks; from thresholds.yaml
         thresholdsResource    : 'io/tdev/ops/thresholds.yaml',
 ]
 
@@ -31,6 +33,8 @@ def call(Map config = [:]) {
     String target = rollbackTarget(s)
     tdevSettings.requirePositive('tdevOneClickRollback', 'confirmTimeoutMinutes', s.confirmTimeoutMinutes, 1)
     tdevSettings.requirePositive('tdevOneClickRollback', 'rollbackTimeoutMinutes', s.rollbackTimeoutMinutes, 1)
+    tdevSettings.requirePositive('tdevOneClickRollback', 'verifyMinutes', s.verifyMinutes, 1)
+    tdevSettings.requirePositive('tdevOneClickRollback', 'pollSeconds', s.pollSeconds, 1)
     if (!s.confirm && !s.reason) {
         error("tdevOneClickRollback: with confirm false, reason is required (nobody is asked for one)")
     }
@@ -38,7 +42,16 @@ def call(Map config = [:]) {
 
     Map plan
     stage('Plan') {
-        plan = tdevRollback(tdevSettings.stepArgs(s, rollbackArgs + [dryRun: true, reason: s.reason]))
+        String noPlan = null
+        try {
+            plan = tdevRollback(tdevSettings.stepArgs(s, rollbackArgs + [dryRun: true, reason: s.reason]))
+        } catch (Exception e) {
+            noPlan = e.message
+        }
+        if (noPlan) {
+            currentBuild.description = "No rollback to ${target}: nothing changed"
+            error("tdevOneClickRollback: cannot plan a rollback to ${target}; nothing changed: ${noPlan}")
+        }
         echo "tdevOneClickRollback: plan (dry run, nothing changed): ${plan.from} -> ${plan.to}"
         List lines = actionLines(plan.actions)
         for (int i = 0; i < lines.size(); i++) {
@@ -81,8 +94,7 @@ def call(Map config = [:]) {
     Map health = null
     if (s.verifyHealth) {
         stage('Verify') {
-            health = tdevHealthCheck(tdevSettings.stepArgs(s, [:]))
-            echo "tdevOneClickRollback: after the rollback the service is ${health.status}${reasonSuffix(health)}"
+            health = verify(s, changedAt(rolled))
         }
     }
     String summary = "Rolled back ${rolled.from} -> ${rolled.to} (${target})" +
@@ -138,6 +150,33 @@ private Map confirmRollback(Map s, Map plan, String target) {
         error("tdevOneClickRollback: a rollback needs a reason; ${approval.approver ?: 'the approver'} gave none, so nothing changed")
     }
     return [approver: approval.approver, reason: reason]
+}
+
+// Alarms and ERROR logs lag behind a rollback: look every pollSeconds until HEALTHY, for at most verifyMinutes,
+// counting only alarms that changed and ERROR events logged since the rollback.
+private Map verify(Map s, String since) {
+    int total = s.verifyMinutes * 60
+    int elapsed = 0
+    Map health = null
+    while (elapsed < total) {
+        int wait = Math.min(s.pollSeconds, total - elapsed)
+        sleep(time: wait, unit: 'SECONDS')
+        elapsed += wait
+        health = tdevHealthCheck(tdevSettings.stepArgs(s, [baselineTime : since,
+                                                           windowMinutes: (int) Math.ceil(elapsed / 60.0)]))
+        echo "tdevOneClickRollback: ${elapsed}s after the rollback the service is ${health.status}${reasonSuffix(health)}"
+        if (health.status == 'HEALTHY') {
+            return health
+        }
+    }
+    return health
+}
+
+// When the service was pointed at the rollback target: the time of the rollback's last non-dry-run action.
+@NonCPS
+String changedAt(Map rolled) {
+    List done = (rolled.actions ?: []).findAll { it instanceof Map && !it.dryRun && it.at }
+    return done ? String.valueOf(done[-1].at) : null
 }
 
 @NonCPS
