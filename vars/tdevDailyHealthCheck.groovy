@@ -6,9 +6,11 @@ import groovy.transform.Field
 // The parameters of tdevDailyHealthCheck and their defaults (null next to "from thresholds.yaml": that resource).
 @Field static final Map DEFAULTS = [
         // where the step runs (passed to tdevHealthCheck)
-        env               : null,            // environment name: production, staging, ...; null = the plugin's default
+        environment       : null,            // environment name: production, staging, ...; null = the plugin's default
+        configFile        : null,            // environment config file on the controller overriding the built-in one; null = none
         credentialsId     : null,            // Jenkins AWS credentials id; null = the agent's default chain
         region            : null,            // AWS region; null = the environment's
+        roleArn           : null,            // IAM role the steps assume; null = the credentials' own identity
         // what is checked
         windowMinutes     : null,            // ERROR log events counted over this window; from thresholds.yaml (null: the environment's health.errorWindowMinutes)
         signals           : null,            // signal names to read; null = all of them
@@ -39,7 +41,7 @@ def call(Map config = [:]) {
 
     String markdownFile = "${s.reportName}.md"
     stage('Report') {
-        writeFile(file: markdownFile, text: health.markdown ?: markdownOf(health, s.env))
+        writeFile(file: markdownFile, text: health.markdown ?: markdownOf(health, s.environment))
         writeJSON(file: "${s.reportName}.json", json: health, pretty: 2)
         archiveArtifacts(artifacts: "${s.reportName}.md,${s.reportName}.json", allowEmptyArchive: false)
     }
@@ -81,8 +83,8 @@ private void notifyPeople(Map s, Map health, String markdownFile) {
     boolean told = false
     if (s.mailTo) {
         mail(to: s.mailTo,
-                subject: "[tdev-ops] ${s.env ?: 'T-Developer'} daily health check: ${health.status}".toString(),
-                body: "${health.markdown ?: markdownOf(health, s.env)}\n\n${env.BUILD_URL ?: ''}".toString())
+                subject: "[tdev-ops] ${s.environment ?: 'T-Developer'} daily health check: ${health.status}".toString(),
+                body: "${health.markdown ?: markdownOf(health, s.environment)}\n\n${env.BUILD_URL ?: ''}".toString())
         told = true
     }
     if (s.notify != null) {

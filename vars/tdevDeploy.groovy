@@ -8,9 +8,11 @@ import groovy.transform.Field
 // the value comes from that library resource unless the job passes it.
 @Field static final Map DEFAULTS = [
         // where the steps run (passed to every tdev-ops step)
-        env                   : null,   // environment name: production, staging, ...; null = the plugin's default
+        environment           : null,   // environment name: production, staging, ...; null = the plugin's default
+        configFile            : null,   // environment config file on the controller overriding the built-in one; null = none
         credentialsId         : null,   // Jenkins AWS credentials id; null = the agent's default credentials chain
         region                : null,   // AWS region; null = the environment's
+        roleArn               : null,   // IAM role the steps assume; null = the credentials' own identity
         // what is deployed
         image                 : null,   // image to roll out with tdevEcsDeploy (required, also with `deploy`)
         container             : null,   // container whose image is replaced; null = the environment's

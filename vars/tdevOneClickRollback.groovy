@@ -6,9 +6,11 @@ import groovy.transform.Field
 // The parameters of tdevOneClickRollback and their defaults (null next to "from thresholds.yaml": that resource).
 @Field static final Map DEFAULTS = [
         // where the steps run (passed to every tdev-ops step)
-        env                   : null,              // environment name: production, staging, ...; null = the plugin's default
+        environment           : null,              // environment name: production, staging, ...; null = the plugin's default
+        configFile            : null,              // environment config file on the controller overriding the built-in one; null = none
         credentialsId         : null,              // Jenkins AWS credentials id; null = the agent's default chain
         region                : null,              // AWS region; null = the environment's
+        roleArn               : null,              // IAM role the steps assume; null = the credentials' own identity
         // what to roll back to
         target                : 'last-known-good', // last-known-good | previous | revision
         revision              : null,              // with target 'revision': a number (42), family:42, or a task definition ARN

@@ -30,9 +30,10 @@ Map resolve(String varName, Map defaults, Map config) {
     return settings
 }
 
-/** The map a plugin step gets: where it runs (env, credentialsId, region) plus {@code args}; nulls left out. */
+/** The map a plugin step gets: where it runs (environment, configFile, region, credentialsId, roleArn) plus {@code args}; nulls left out. */
 Map stepArgs(Map settings, Map args) {
-    return withoutNulls([env: settings.env, credentialsId: settings.credentialsId, region: settings.region] + args)
+    return withoutNulls([environment  : settings.environment, configFile: settings.configFile, region: settings.region,
+                         credentialsId: settings.credentialsId, roleArn: settings.roleArn] + args)
 }
 
 /** Fails the build unless {@code value} is a whole number from {@code min}; says which parameter and why. */

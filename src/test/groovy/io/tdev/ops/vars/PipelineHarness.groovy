@@ -24,7 +24,7 @@ class PipelineHarness {
     static final List<String> PLUGIN_STEPS = ['tdevPreDeployChecklist', 'tdevEcsDeploy', 'tdevHealthCheck',
                                               'tdevRollback', 'tdevScale', 'tdevMarkKnownGood']
     /** Arguments every plugin step takes that select where it runs, not what it does. */
-    static final List<String> PLUGIN_ONLY_ARGS = ['env', 'credentialsId', 'region']
+    static final List<String> PLUGIN_ONLY_ARGS = ['environment', 'configFile', 'region', 'credentialsId', 'roleArn', 'endpointUrl']
 
     final PipelineMode mode
     final File workspace
@@ -75,7 +75,7 @@ class PipelineHarness {
     }
 
     /**
-     * As {@link #bind(TdevOps)}, for one environment: a step asking for another {@code env} fails as the plugin
+     * As {@link #bind(TdevOps)}, for one environment: a step asking for another {@code environment} fails as the plugin
      * would with an unknown one. Relative {@code testReports} are resolved against the workspace, as the plugin does.
      */
     PipelineHarness bind(TdevOps ops, String environment) {
@@ -88,10 +88,12 @@ class PipelineHarness {
                 tdevMarkKnownGood     : { Map a -> ops.markKnownGood(a) },
         ]
         calls.each { String step, Closure call ->
-            register(step, [Map]) { Map args ->
-                stepCalls << [step: step, args: new LinkedHashMap(args)]
-                if (environment != null && args.env != null && args.env != environment) {
-                    throw new AbortException("${step}: env '${args.env}' is not the environment under test (${environment})")
+            register(step, [Map]) { Map given ->
+                // Jenkins binds step arguments to the step's Java types: a GString arrives as a String
+                Map args = (Map) asJava(given)
+                stepCalls << [step: step, args: args]
+                if (environment != null && args.environment != null && args.environment != environment) {
+                    throw new AbortException("${step}: environment '${args.environment}' is not the one under test (${environment})")
                 }
                 Map engineArgs = args.findAll { k, v -> !(k in PLUGIN_ONLY_ARGS) }
                 if (engineArgs.testReports instanceof CharSequence && !new File(engineArgs.testReports.toString()).absolute) {
@@ -106,6 +108,21 @@ class PipelineHarness {
             }
         }
         return this
+    }
+
+    private static Object asJava(Object value) {
+        if (value instanceof CharSequence) {
+            return value.toString()
+        }
+        if (value instanceof Map) {
+            Map copy = new LinkedHashMap()
+            value.each { k, v -> copy[asJava(k)] = asJava(v) }
+            return copy
+        }
+        if (value instanceof List) {
+            return value.collect { asJava(it) }
+        }
+        return value
     }
 
     List<Map> callsOf(String step) {

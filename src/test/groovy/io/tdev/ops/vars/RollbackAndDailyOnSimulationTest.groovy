@@ -27,7 +27,7 @@ class RollbackAndDailyOnSimulationTest {
             [approver: 'alice', reason: 'P0 drill']
         }
 
-        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevOneClickRollback(env: 'production', target: 'previous')\n")
+        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevOneClickRollback(environment: 'production', target: 'previous')\n")
 
         assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
         assertThat(revisionAtInput).containsExactly('42')          // the dry run changed nothing
@@ -47,7 +47,7 @@ class RollbackAndDailyOnSimulationTest {
         h.inputAnswer = { Map args -> throw new InputRejected('bob') }
         List<String> deploymentsBefore = world.sim.deployments()*.id
 
-        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevOneClickRollback(env: 'production')\n")
+        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevOneClickRollback(environment: 'production')\n")
 
         assertThat(outcome.result).as(outcome.message + h.logText()).isEqualTo('ABORTED')
         assertThat(h.inputs[0].message as String).contains('t-developer-backend-production:43', 't-developer-backend-production:42')
@@ -64,7 +64,7 @@ class RollbackAndDailyOnSimulationTest {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('alarm-storm')
         PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
 
-        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevDailyHealthCheck(env: 'production', mailTo: 'ops@example.com')\n")
+        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevDailyHealthCheck(environment: 'production', mailTo: 'ops@example.com')\n")
 
         assertThat(outcome.result).isEqualTo('FAILURE')
         assertThat(outcome.message).contains('UNHEALTHY', 'in ALARM')
@@ -82,7 +82,7 @@ class RollbackAndDailyOnSimulationTest {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
         PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
 
-        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevDailyHealthCheck(env: 'production', mailTo: 'ops@example.com')\n")
+        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevDailyHealthCheck(environment: 'production', mailTo: 'ops@example.com')\n")
 
         assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
         assertThat(h.mails).isEmpty()
@@ -96,7 +96,7 @@ class RollbackAndDailyOnSimulationTest {
         PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
         h.inputAnswer = { Map args -> [approver: 'alice', reason: 'error rate 40% after 2.1.0'] }
 
-        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevOneClickRollback(env: 'production')\n")
+        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevOneClickRollback(environment: 'production')\n")
 
         assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
         assertThat(world.revision()).isEqualTo(42)
@@ -115,7 +115,7 @@ class RollbackAndDailyOnSimulationTest {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
         PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
 
-        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevOneClickRollback(env: 'production')\n")
+        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevOneClickRollback(environment: 'production')\n")
 
         assertThat(outcome.result).isEqualTo('FAILURE')
         assertThat(outcome.message).contains('cannot plan a rollback to last-known-good; nothing changed', 'tagged tdev:known-good')

@@ -27,7 +27,7 @@ class TdevDailyHealthCheckTest {
     void healthyArchivesBothReportsAndNotifiesNobody(PipelineMode mode) {
         PipelineHarness h = harness(mode)
 
-        Outcome outcome = h.run(job("env: 'production', mailTo: 'ops@example.com'"))
+        Outcome outcome = h.run(job("environment: 'production', mailTo: 'ops@example.com'"))
 
         assertThat(outcome.result).isEqualTo('SUCCESS')
         assertThat(h.archived).containsExactlyInAnyOrder('health-report.md', 'health-report.json')

@@ -25,7 +25,7 @@ class TdevDeployOnSimulationTest {
     }
 
     static String deployJob(String image, String more = '') {
-        "@Library('tdev-ops') _\ntdevDeploy(env: 'production', image: '${image}', testReports: 'reports'${more ? ', ' + more : ''})\n"
+        "@Library('tdev-ops') _\ntdevDeploy(environment: 'production', image: '${image}', testReports: 'reports'${more ? ', ' + more : ''})\n"
     }
 
     @ParameterizedTest

@@ -145,7 +145,7 @@ class TdevDeployTest {
     void healthyBakeMarksTheDeployedRevisionKnownGood(PipelineMode mode) {
         PipelineHarness h = harness(mode)
 
-        Outcome outcome = h.run(deployJob("image: '${IMAGE}', bakeMinutes: 5, pollSeconds: 120, env: 'staging', credentialsId: 'aws-staging'"))
+        Outcome outcome = h.run(deployJob("image: '${IMAGE}', bakeMinutes: 5, pollSeconds: 120, environment: 'staging', credentialsId: 'aws-staging', roleArn: 'arn:aws:iam::123456789012:role/tdev-ops'"))
 
         assertThat(outcome.result).isEqualTo('SUCCESS')
         assertThat(ops.callsOf('markKnownGood')*.args.revision).containsExactly('t-developer:42')
@@ -154,8 +154,10 @@ class TdevDeployTest {
         List<Map> bakeChecks = ops.callsOf('healthCheck').findAll { it.args.baselineTime }
         assertThat(bakeChecks).hasSize(3)
         assertThat(bakeChecks*.args.baselineTime.unique()).containsExactly('2026-11-26T09:00:00Z')
-        assertThat(h.stepCalls*.args.env.unique()).containsExactly('staging')
+        assertThat(h.stepCalls*.args.environment.unique()).containsExactly('staging')
         assertThat(h.stepCalls*.args.credentialsId.unique()).containsExactly('aws-staging')
+        assertThat(h.stepCalls*.args.roleArn.unique()).containsExactly('arn:aws:iam::123456789012:role/tdev-ops')
+        assertThat(h.stepCalls*.args.collect { it.keySet() }.flatten().unique()).doesNotContain('env', 'configFile', 'region')
         assertThat(h.stages).containsExactly('Checklist', 'Deploy', 'Bake')
     }
 
