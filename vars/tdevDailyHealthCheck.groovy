@@ -62,7 +62,7 @@ def call(Map config = [:]) {
     return health
 }
 
-private void validate(Map s) {
+void validate(Map s) {
     if (s.windowMinutes != null) {
         tdevSettings.requirePositive('tdevDailyHealthCheck', 'windowMinutes', s.windowMinutes, 1)
     }
@@ -79,7 +79,7 @@ private void validate(Map s) {
     }
 }
 
-private void notifyPeople(Map s, Map health, String markdownFile) {
+void notifyPeople(Map s, Map health, String markdownFile) {
     boolean told = false
     if (s.mailTo) {
         mail(to: s.mailTo,

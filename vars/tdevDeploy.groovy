@@ -44,6 +44,8 @@ import groovy.transform.Field
 
 @Field static final List VERDICTS = ['HEALTHY', 'DEGRADED', 'UNHEALTHY', 'UNKNOWN']
 
+// (Helper methods below are not private: Jenkins' CPS runtime cannot always reach a script's private
+// methods from the closures of stage/timeout.)
 def call(Map config = [:]) {
     Map s = tdevSettings.resolve('tdevDeploy', DEFAULTS, config)
     validate(s)
@@ -106,7 +108,7 @@ def call(Map config = [:]) {
     return [deployed: deployed, health: bake.last]
 }
 
-private void validate(Map s) {
+void validate(Map s) {
     if (!s.image) {
         error("tdevDeploy: image is required (the image to deploy, e.g. 123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/t-developer-backend-production:1.4.2)")
     }
@@ -127,7 +129,7 @@ private void validate(Map s) {
     }
 }
 
-private Map runChecklist(Map s) {
+Map runChecklist(Map s) {
     Map args = tdevSettings.stepArgs(s, [image            : s.image, testReports: s.testReports,
                                          backupMaxAgeHours: s.backupMaxAgeHours, takeBackup: s.takeBackup,
                                          scanSeverity     : s.scanSeverity, skip: s.skip, notify: s.notifyTeam,
@@ -160,7 +162,7 @@ private Map runChecklist(Map s) {
     return result
 }
 
-private Map askWaiver(Map s, List failed) {
+Map askWaiver(Map s, List failed) {
     Map request = [id                : 'TdevWaiver',
                    message           : "Pre-deploy checklist: ${describe(failed)}. Waive and deploy ${s.image}?".toString(),
                    ok                : 'Waive and deploy',
@@ -182,7 +184,7 @@ private Map askWaiver(Map s, List failed) {
     return [approver: approval.approver ?: 'unknown', reason: reason]
 }
 
-private void publishChecklist(Map s, Map result) {
+void publishChecklist(Map s, Map result) {
     if (!s.publishChecklist) {
         return
     }
@@ -196,7 +198,7 @@ private void publishChecklist(Map s, Map result) {
     }
 }
 
-private Map runDeploy(Map s) {
+Map runDeploy(Map s) {
     if (s.deploy != null) {
         Closure deploy = s.deploy
         def returned = deploy(s.image)
@@ -207,7 +209,7 @@ private Map runDeploy(Map s) {
 }
 
 // Health checks every pollSeconds for bakeMinutes; stops at the first verdict in rollbackOn.
-private Map runBake(Map s, String deployStart) {
+Map runBake(Map s, String deployStart) {
     int totalSeconds = s.bakeMinutes * 60
     int checks = (int) Math.ceil(totalSeconds / (double) s.pollSeconds)
     Map last = null
@@ -232,7 +234,7 @@ private Map runBake(Map s, String deployStart) {
     return [failed: false, last: last]
 }
 
-private void rollBack(Map s, String why) {
+void rollBack(Map s, String why) {
     if (!s.rollback) {
         currentBuild.description = "${s.image}: not rolled back (rollback: false)"
         error("tdevDeploy: ${why}. Not rolled back because rollback is false; the service still runs it.")

@@ -112,7 +112,7 @@ def call(Map config = [:]) {
     return [plan: plan, rollback: rolled, health: health]
 }
 
-private String rollbackTarget(Map s) {
+String rollbackTarget(Map s) {
     if (!(s.target in TARGETS)) {
         error("tdevOneClickRollback: target must be one of ${TARGETS.join(', ')}; got '${s.target}'")
     }
@@ -126,7 +126,7 @@ private String rollbackTarget(Map s) {
     return s.target
 }
 
-private Map confirmRollback(Map s, Map plan, String target) {
+Map confirmRollback(Map s, Map plan, String target) {
     Map request = [id                : 'TdevRollback',
                    message           : "Roll back from ${plan.from} to ${plan.to} (${target})?".toString(),
                    ok                : 'Roll back now',
@@ -156,7 +156,7 @@ private Map confirmRollback(Map s, Map plan, String target) {
 
 // Alarms and ERROR logs lag behind a rollback: look every pollSeconds until HEALTHY, for at most verifyMinutes,
 // counting only alarms that changed and ERROR events logged since the rollback.
-private Map verify(Map s, String since) {
+Map verify(Map s, String since) {
     int total = s.verifyMinutes * 60
     int elapsed = 0
     Map health = null
