@@ -13,7 +13,9 @@ import java.util.Map;
  * <ul>
  * <li>{@code healthCheck}: {@code baselineTime} (ISO-8601 instant: alarms already in ALARM before it are not
  *   counted), {@code ignoreAlarms} (list of names), {@code windowMinutes} (ERROR log window),
- *   {@code signals} (list of signal names to read; default all).
+ *   {@code signals} (list of signal names to read; default all: ecs-service, alarms, target-health, error-logs, cpu,
+ *   memory, s3-usage, projects-yesterday), {@code signalTimeoutSeconds} (a signal not read by then is UNKNOWN;
+ *   default config health.signalTimeoutSeconds; fractions allowed).
  *   Result: {@code status} HEALTHY|DEGRADED|UNHEALTHY|UNKNOWN, {@code reasons} (list of strings),
  *   {@code signals} (list of maps: {@code name, status, value, threshold, evidence}), {@code checkedAt}.</li>
  * <li>{@code ecsDeploy}: {@code image} (required), {@code container}, {@code wait} (default true),
@@ -28,13 +30,19 @@ import java.util.Map;
  *   maxCapacity, restore, actions}.</li>
  * <li>{@code preDeployChecklist}: {@code image}, {@code testReports} (directory or glob of JUnit XML),
  *   {@code backupMaxAgeHours}, {@code takeBackup}, {@code scanSeverity}, {@code waive} (map item -> reason),
- *   {@code waivedBy}, {@code skip} (list of items), {@code notify}, {@code message}, {@code dryRun}.
+ *   {@code waivedBy}, {@code skip} (list of items), {@code notify}, {@code message}, {@code dryRun},
+ *   {@code scanTimeoutMinutes} (waiting for an image scan this call started; default 10).
+ *   Items: tests-passed, image-scan, backup, rollback-plan, monitoring, team-notified; {@code passed} is true when
+ *   every item is PASS or WAIVED (SKIPPED is not a pass).
  *   Result: {@code passed}, {@code items} (list of maps: {@code name, status, evidence, reason, by}),
  *   {@code junitXml}, {@code markdown}.</li>
  * <li>{@code stability}: one look at a rollout started with {@code wait: false}: {@code revision} (expected
  *   task definition), {@code desiredCount}. Result: {@code done, stable, failed, message, running, desired,
  *   pending}. This is what a resumable Jenkins step polls.</li>
  * </ul>
+ * The {@code status} of ecsDeploy, markKnownGood, rollback and scale is one of COMPLETED (changed and stable),
+ * STARTED ({@code wait: false}), UNCHANGED (already as asked), PLANNED (dry run), FAILED or TIMED_OUT (changed but
+ * the rollout failed / did not finish; then {@code message} says where it stopped and {@code next} what to run).
  */
 public interface TdevOps {
     Map<String, Object> healthCheck(Map<String, ?> args);

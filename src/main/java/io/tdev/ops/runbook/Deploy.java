@@ -5,6 +5,7 @@ import io.tdev.ops.model.Container;
 import io.tdev.ops.model.Deployment;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.RolloutState;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TaskDefinition;
@@ -74,6 +75,8 @@ public final class Deploy {
                     actions);
         }
 
+        ctx.progress().report("deploying " + image + " to " + ref.service() + " (container " + container.name()
+                + " of " + from + ")");
         TaskDefinitionRef to = ctx.ports().ecs().registerTaskDefinition(current, Map.of(container.name(), image));
         actions.add(new Action("register task definition", to.toString(), container.name() + "=" + container.image(),
                 container.name() + "=" + image, ctx.clock().instant(), false));
@@ -94,7 +97,15 @@ public final class Deploy {
                     "deployment " + deploymentId + " of " + to + " started; not waiting",
                     "poll stability with revision " + to, null, actions);
         }
-        StableWait.Result waited = new StableWait(ctx).waitFor(ref, to, null, timeout);
+        StableWait.Result waited;
+        try {
+            waited = new StableWait(ctx).waitFor(ref, to, null, timeout);
+        } catch (TdevException e) {
+            throw Failures.withContext(e, ref.service() + " was updated from " + from + " to " + to + " (deployment "
+                    + deploymentId + ") but watching it become stable failed; check with tdev-ops health --env "
+                    + ctx.config().name() + ", or roll back with tdev-ops rollback --env " + ctx.config().name()
+                    + " --target " + from);
+        }
         ChangeStatus status = ChangeStatus.of(waited.outcome());
         String message = switch (waited.outcome()) {
             case STABLE -> ref.service() + " is stable on " + to + " (" + image + ")";
@@ -111,6 +122,12 @@ public final class Deploy {
 
     static String inProgressMessage(ServiceState s) {
         Optional<Deployment> primary = s.primaryDeployment();
+        if (primary.filter(d -> d.rolloutState() == RolloutState.FAILED).isPresent()) {
+            Deployment d = primary.get();
+            return "the last deployment of " + s.ref().service() + " (" + d.id() + " of " + d.taskDefinition()
+                    + ") FAILED and " + s.deployments().size() + " deployments are still listed; roll back first"
+                    + " (tdev-ops rollback), then deploy again";
+        }
         return "a deployment is already in progress on " + s.ref().service() + ": "
                 + primary.map(d -> d.id() + " of " + d.taskDefinition() + " " + d.rolloutState()).orElse("?")
                 + ", running " + s.running() + "/" + s.desired() + ", " + s.deployments().size()

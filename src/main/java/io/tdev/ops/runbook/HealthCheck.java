@@ -69,7 +69,7 @@ public final class HealthCheck {
 
     public HealthResult run(HealthOptions options) {
         EnvironmentConfig config = ctx.config();
-        List<String> names = options.signals().isEmpty() ? SIGNALS : options.signals();
+        List<String> names = options.signals().isEmpty() ? SIGNALS : options.signals().stream().distinct().toList();
         for (String n : names) {
             if (!SIGNALS.contains(n)) {
                 throw InvalidInputException.notAllowed("signals", n, SIGNALS);
@@ -82,6 +82,9 @@ public final class HealthCheck {
         }
         Duration timeout = options.signalTimeout() != null ? options.signalTimeout()
                 : Duration.ofSeconds(config.health().signalTimeoutSeconds());
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new InvalidInputException("signalTimeoutSeconds", "must be more than 0, got " + timeout.toMillis() + " ms");
+        }
         Instant now = ctx.clock().instant();
         Readings readings = new Readings(now, window, options);
 
@@ -142,7 +145,11 @@ public final class HealthCheck {
             for (String name : names) {
                 SignalReader reader = readers.get(name);
                 boolean informational = INFORMATIONAL.contains(name);
-                futures.add(slots.submit(() -> readOne(name, reader, informational, workers, timeout)));
+                futures.add(slots.submit(() -> {
+                    HealthSignal signal = readOne(name, reader, informational, workers, timeout);
+                    ctx.progress().report("signal " + name + ": " + signal.status() + " (" + signal.value() + ")");
+                    return signal;
+                }));
             }
             List<HealthSignal> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
@@ -234,6 +241,12 @@ public final class HealthCheck {
                     .filter(d -> d.rolloutState() == RolloutState.FAILED).findFirst();
             Optional<Deployment> rolledBack = s.deployments().stream()
                     .filter(StabilityCheck::circuitBreakerRollback).findFirst();
+            // A rollback still running, or one of the deploy being checked (after the baseline), is a failure now;
+            // a finished one without a baseline is history worth a DEGRADED; one from before the baseline is not news.
+            boolean rollbackNow = rolledBack.filter(d -> d.rolloutState() == RolloutState.IN_PROGRESS
+                    || (options.baselineTime() != null && d.createdAt() != null
+                    && !d.createdAt().isBefore(options.baselineTime()))).isPresent();
+            boolean rollbackHistory = !rollbackNow && rolledBack.isPresent() && options.baselineTime() == null;
             SignalStatus status;
             if (!"ACTIVE".equals(s.status())) {
                 status = SignalStatus.UNHEALTHY;
@@ -241,7 +254,7 @@ public final class HealthCheck {
             } else if (failed.isPresent()) {
                 status = SignalStatus.UNHEALTHY;
                 value = "deployment of " + failed.get().taskDefinition() + " FAILED; " + value;
-            } else if (rolledBack.isPresent()) {
+            } else if (rollbackNow) {
                 status = SignalStatus.UNHEALTHY;
                 value = "circuit breaker rolled back; " + value;
             } else if (s.desired() == 0) {
@@ -249,8 +262,11 @@ public final class HealthCheck {
                 value = "desired count is 0; " + value;
             } else if (s.running() == 0) {
                 status = SignalStatus.UNHEALTHY;
-            } else if (s.running() < s.desired() || s.deploymentInProgress()) {
+            } else if (s.running() < s.desired() || s.deploymentInProgress() || rollbackHistory) {
                 status = SignalStatus.DEGRADED;
+                if (rollbackHistory) {
+                    value = "the last deployment was rolled back by the circuit breaker; " + value;
+                }
             } else {
                 status = SignalStatus.HEALTHY;
             }

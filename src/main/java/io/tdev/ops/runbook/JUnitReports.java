@@ -24,12 +24,16 @@ import java.util.stream.Stream;
  * External entities and DTDs are refused: reports come from builds, not from trusted authors.
  */
 public final class JUnitReports {
-    /** Totals over the reports read; {@code unreadable} lists files that are not JUnit XML, with why. */
+    /**
+     * Totals over the reports read. {@code unreadable}: files that are not well-formed XML (a report cut short by a
+     * crashed test run), which fail the check; {@code ignored}: well-formed XML that is not a test report.
+     */
     public record Totals(int files, int tests, int failures, int errors, int skipped, List<String> failed,
-                         List<String> unreadable) {
+                         List<String> unreadable, List<String> ignored) {
         public Totals {
             failed = List.copyOf(failed);
             unreadable = List.copyOf(unreadable);
+            ignored = List.copyOf(ignored);
         }
 
         public boolean passed() {
@@ -103,6 +107,7 @@ public final class JUnitReports {
         int skipped = 0;
         List<String> failed = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
         for (Path f : files) {
             Document doc;
             try {
@@ -113,7 +118,7 @@ public final class JUnitReports {
             }
             Element root = doc.getDocumentElement();
             if (!root.getTagName().equals("testsuite") && !root.getTagName().equals("testsuites")) {
-                unreadable.add(f.getFileName() + " (root element <" + root.getTagName() + ">, not <testsuite>)");
+                ignored.add(f.getFileName() + " (root element <" + root.getTagName() + ">, not <testsuite>)");
                 continue;
             }
             NodeList cases = root.getElementsByTagName("testcase");
@@ -132,7 +137,7 @@ public final class JUnitReports {
                 }
             }
         }
-        return new Totals(files.size(), tests, failures, errors, skipped, failed, unreadable);
+        return new Totals(files.size() - ignored.size(), tests, failures, errors, skipped, failed, unreadable, ignored);
     }
 
     private static void addNamed(List<String> failed, String name) {

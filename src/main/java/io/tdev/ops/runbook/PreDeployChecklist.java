@@ -172,9 +172,10 @@ public final class PreDeployChecklist {
         }
         JUnitReports.Totals t = JUnitReports.read(files);
         String counts = t.tests() + " tests in " + t.files() + " report(s): " + t.failures() + " failures, "
-                + t.errors() + " errors, " + t.skipped() + " skipped";
+                + t.errors() + " errors, " + t.skipped() + " skipped"
+                + (t.ignored().isEmpty() ? "" : " (not test reports, ignored: " + String.join(", ", t.ignored()) + ")");
         if (!t.unreadable().isEmpty()) {
-            return ChecklistItem.fail(TESTS_PASSED, counts + "; not JUnit XML: " + String.join(", ", t.unreadable()));
+            return ChecklistItem.fail(TESTS_PASSED, counts + "; malformed report(s): " + String.join(", ", t.unreadable()));
         }
         if (t.tests() == 0) {
             return ChecklistItem.fail(TESTS_PASSED, "the reports at " + request.testReports() + " contain no test");

@@ -2,7 +2,9 @@ package io.tdev.ops.runbook;
 
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.Deployment;
+import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.RolloutState;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TaskDefinition;
@@ -12,6 +14,7 @@ import io.tdev.ops.model.TdevException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +46,7 @@ public final class Rollback {
     public RollbackResult run(Request request) {
         String target = request.target() == null || request.target().isBlank() ? LAST_KNOWN_GOOD : request.target().trim();
         String reason = request.reason() == null || request.reason().isBlank() ? "not given" : request.reason();
+        checkTargetForm(target);
         Duration timeout = Timeouts.stable(ctx, request.timeout());
         ServiceRef ref = ctx.config().serviceRef();
         ServiceState s = ctx.retry().call(() -> ctx.ports().ecs().describeService(ref));
@@ -63,7 +67,9 @@ public final class Rollback {
         }
 
         List<Action> actions = new ArrayList<>();
-        Optional<Deployment> rolling = inProgress && !from.equals(to) ? s.primaryDeployment() : Optional.empty();
+        // only a rollout still running can be stopped; a FAILED one is simply replaced by the update
+        Optional<Deployment> rolling = inProgress && !from.equals(to)
+                ? s.primaryDeployment().filter(d -> d.rolloutState() == RolloutState.IN_PROGRESS) : Optional.empty();
         if (request.dryRun()) {
             rolling.ifPresent(d -> actions.add(new Action("stop deployment", ref + " " + d.id(),
                     d.taskDefinition() + " " + d.rolloutState(), "stopped", ctx.clock().instant(), true)));
@@ -117,7 +123,17 @@ public final class Rollback {
         String message = "rolling " + ref.service() + " back from " + from + " to " + to + "; not waiting";
         String next = null;
         if (request.waitForStable()) {
-            StableWait.Result waited = new StableWait(ctx).waitFor(ref, to, null, timeout);
+            StableWait.Result waited;
+            try {
+                waited = new StableWait(ctx).waitFor(ref, to, null, timeout);
+            } catch (TdevException e) {
+                String where = ref.service() + " points at " + to + " (rolled back from " + from + ") but watching it"
+                        + " become stable failed; run `" + command(to) + "` again to keep waiting (it will not update twice)";
+                if (request.notifyTeam()) {
+                    notify(from, to, reason, ChangeStatus.STARTED, where + ": " + e.getMessage(), actions);
+                }
+                throw Failures.withContext(e, where);
+            }
             status = ChangeStatus.of(waited.outcome());
             last = waited.last();
             message = switch (waited.outcome()) {
@@ -161,10 +177,31 @@ public final class Rollback {
         }
     }
 
+    /** Refuses a malformed target before anything is read or touched. */
+    static void checkTargetForm(String target) {
+        if (target.equalsIgnoreCase(LAST_KNOWN_GOOD) || target.equalsIgnoreCase(PREVIOUS)
+                || target.matches("[0-9]{1,9}") || TaskDefinitionRef.looksLikeRef(target)) {
+            return;
+        }
+        throw new InvalidInputException("target", "got '" + target + "'; allowed: " + LAST_KNOWN_GOOD + " (default), "
+                + PREVIOUS + ", " + RevisionSpec.FORMS);
+    }
+
     private Choice choose(String target, ServiceState s) {
         TaskDefinitionRef current = s.taskDefinition();
         String family = current.family();
         if (target.equalsIgnoreCase(LAST_KNOWN_GOOD)) {
+            // run again while a rollback to a known-good revision is still rolling: that rollout is the target
+            boolean rollingToCurrent = s.deploymentInProgress() && s.primaryDeployment()
+                    .filter(d -> d.rolloutState() == RolloutState.IN_PROGRESS).isPresent();
+            if (rollingToCurrent) {
+                String tag = ctx.config().deploy().knownGoodTag();
+                Map<String, String> tags = ctx.retry().call(() -> ctx.ports().ecs().tagsOf(current));
+                if (tags.containsKey(tag)) {
+                    return new Choice(current, "the rollout in progress is already to " + current + ", tagged " + tag
+                            + " (" + tags.get(tag) + ")");
+                }
+            }
             return KnownGood.newest(ctx, family, current)
                     .map(m -> new Choice(m.ref(), "newest ACTIVE revision tagged " + ctx.config().deploy().knownGoodTag()
                             + " (" + m.taggedAs() + ")"))

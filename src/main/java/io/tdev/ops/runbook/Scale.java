@@ -117,7 +117,14 @@ public final class Scale {
         String next = null;
         Stability last = null;
         if (request.waitForStable()) {
-            StableWait.Result waited = new StableWait(ctx).waitFor(ref, s.taskDefinition(), to, timeout);
+            StableWait.Result waited;
+            try {
+                waited = new StableWait(ctx).waitFor(ref, s.taskDefinition(), to, timeout);
+            } catch (TdevException e) {
+                throw Failures.withContext(e, "the desired count of " + ref.service() + " is set to " + to
+                        + " (was " + from + ")" + (restore == null ? "" : "; autoscaling restore: " + restore)
+                        + " but watching the tasks start failed; check with tdev-ops health --env " + ctx.config().name());
+            }
             status = ChangeStatus.of(waited.outcome());
             last = waited.last();
             message = switch (waited.outcome()) {

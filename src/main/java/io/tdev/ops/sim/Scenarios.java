@@ -55,14 +55,19 @@ final class Scenarios {
     private static SimBuilder alarmStorm(SimBuilder b, EnvironmentConfig config) {
         String base = config.alarmPrefix() + "-" + config.name();
         Instant start = SimBuilder.DEFAULT_START;
-        for (String old : List.of("dynamodb-throttles", "cleanup-lambda-errors", "s3-4xx-errors")) {
-            b.alarm(base + "-" + old, AlarmState.ALARM, start.minus(Duration.ofHours(3)));
-        }
-        for (String fresh : List.of("agent-generation-timeouts", "agent-decision-timeouts", "api-latency-p99",
-                "sqs-generation-queue-age", "redis-evictions", "secrets-rotation-failed")) {
-            b.alarm(base + "-" + fresh, AlarmState.ALARM, start.minus(Duration.ofMinutes(5)));
-        }
-        b.alarm(base + "-xray-sampling", AlarmState.INSUFFICIENT_DATA, start.minus(Duration.ofHours(1)));
+        String ns = config.metricNamespace();
+        Instant longAgo = start.minus(Duration.ofHours(3));
+        Instant justNow = start.minus(Duration.ofMinutes(5));
+        b.alarm(base + "-dynamodb-throttles", AlarmState.ALARM, longAgo, "AWS/DynamoDB", "ThrottledRequests");
+        b.alarm(base + "-cleanup-lambda-errors", AlarmState.ALARM, longAgo, "AWS/Lambda", "Errors");
+        b.alarm(base + "-s3-4xx-errors", AlarmState.ALARM, longAgo, "AWS/S3", "4xxErrors");
+        b.alarm(base + "-agent-generation-timeouts", AlarmState.ALARM, justNow, ns, "AgentTimeouts");
+        b.alarm(base + "-agent-decision-timeouts", AlarmState.ALARM, justNow, ns, "AgentTimeouts");
+        b.alarm(base + "-api-latency-p99", AlarmState.ALARM, justNow, "AWS/ApplicationELB", "TargetResponseTime");
+        b.alarm(base + "-sqs-generation-queue-age", AlarmState.ALARM, justNow, "AWS/SQS", "ApproximateAgeOfOldestMessage");
+        b.alarm(base + "-redis-evictions", AlarmState.ALARM, justNow, "AWS/ElastiCache", "Evictions");
+        b.alarm(base + "-secrets-rotation-failed", AlarmState.ALARM, justNow, "AWS/SecretsManager", "RotationFailed");
+        b.alarm(base + "-xray-sampling", AlarmState.INSUFFICIENT_DATA, start.minus(Duration.ofHours(1)), "AWS/X-Ray", "ErrorRate");
         return b;
     }
 

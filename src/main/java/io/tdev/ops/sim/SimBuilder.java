@@ -43,14 +43,20 @@ public final class SimBuilder {
     private final List<Duration> backupAges = new ArrayList<>(List.of(Duration.ofHours(6), Duration.ofHours(30), Duration.ofHours(54)));
     private final Map<String, Map<Severity, Integer>> scanFindings = new LinkedHashMap<>();
     private Map<Severity, Integer> defaultScanFindings;
-    private final List<Object[]> pinnedAlarms = new ArrayList<>();
+    private record PinnedAlarm(String name, AlarmState state, Instant since, String namespace, String metricName) {
+    }
+
+    private record Throttle(String api, int times) {
+    }
+
+    private final List<PinnedAlarm> pinnedAlarms = new ArrayList<>();
     private final Set<String> badImages = new LinkedHashSet<>();
     private final Set<String> faultyImages = new LinkedHashSet<>();
     private double cpuPercent = 55;
     private final Map<String, Double> slowAgents = new LinkedHashMap<>();
     private boolean replication = true;
     private int projectsPerDay = 60;
-    private final List<Object[]> throttles = new ArrayList<>();
+    private final List<Throttle> throttles = new ArrayList<>();
 
     SimBuilder(EnvironmentConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -173,7 +179,13 @@ public final class SimBuilder {
 
     /** An alarm pinned to a state since an instant (the simulation will not re-evaluate it). */
     public SimBuilder alarm(String name, AlarmState state, Instant since) {
-        pinnedAlarms.add(new Object[]{name, state, since});
+        return alarm(name, state, since, config.metricNamespace(), "Custom");
+    }
+
+    /** An alarm on a given metric, pinned to a state since an instant. */
+    public SimBuilder alarm(String name, AlarmState state, Instant since, String namespace, String metricName) {
+        pinnedAlarms.add(new PinnedAlarm(Objects.requireNonNull(name, "name"), Objects.requireNonNull(state, "state"),
+                Objects.requireNonNull(since, "since"), namespace, metricName));
         return this;
     }
 
@@ -222,7 +234,7 @@ public final class SimBuilder {
 
     /** After building, the next {@code times} calls of {@code api} are throttled. */
     public SimBuilder throttle(String api, int times) {
-        throttles.add(new Object[]{api, times});
+        throttles.add(new Throttle(api, times));
         return this;
     }
 
@@ -280,8 +292,8 @@ public final class SimBuilder {
             ecs.deploy(next.ref);
             w.advance(deployingFor);
         }
-        for (Object[] t : throttles) {
-            w.faults.throttle((String) t[0], (Integer) t[1]);
+        for (Throttle t : throttles) {
+            w.faults.throttle(t.api(), t.times());
         }
         return new SimEnvironment(w);
     }
@@ -314,9 +326,9 @@ public final class SimBuilder {
         // Outside the prefix: a health check must not count it.
         a.pin("billing-estimated-charges", "AWS/Billing", "EstimatedCharges", AlarmState.ALARM, epoch.minus(Duration.ofDays(9)),
                 "Threshold Crossed: 1 datapoint [1412.3 (17/11/26 00:00:00)] was greater than the threshold (1000.0).");
-        for (Object[] p : pinnedAlarms) {
-            AlarmState state = (AlarmState) p[1];
-            a.pin((String) p[0], "T-Developer/Pipeline", "Custom", state, (Instant) p[2], state == AlarmState.ALARM
+        for (PinnedAlarm p : pinnedAlarms) {
+            AlarmState state = p.state();
+            a.pin(p.name(), p.namespace(), p.metricName(), state, p.since(), state == AlarmState.ALARM
                     ? "Threshold Crossed: 1 datapoint was greater than the threshold (simulated)."
                     : state == AlarmState.INSUFFICIENT_DATA ? "Insufficient Data: 1 datapoint was unknown."
                     : "Threshold Crossed: no datapoints were greater than the threshold (simulated).");

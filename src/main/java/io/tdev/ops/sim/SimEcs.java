@@ -13,13 +13,11 @@ import io.tdev.ops.model.TaskDefinition;
 import io.tdev.ops.model.TaskDefinitionRef;
 import io.tdev.ops.port.Ecs;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +35,8 @@ import java.util.regex.Pattern;
 final class SimEcs implements Ecs {
     private static final Pattern FAMILY = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     private static final int MAX_EVENTS = 100;
+    /** Generation jobs a task holds when it dies: they fail with it. */
+    private static final int GENERATIONS_IN_FLIGHT = 2;
 
     private final SimWorld world;
     private final ServiceRef ref;
@@ -51,7 +51,6 @@ final class SimEcs implements Ecs {
     private boolean breakerRollback;
     private SimDeployment lastCompleted;
     private boolean steady;
-    private int stoppedTasks;
 
     SimEcs(SimWorld world, int desired) {
         this.world = world;
@@ -276,6 +275,8 @@ final class SimEcs implements Ecs {
                     d.updatedAt = now;
                     d.nextLaunchAt = now.plusSeconds(15);
                 }
+                world.metrics.generationsLost(GENERATIONS_IN_FLIGHT);
+                world.logs.taskCrashed(t, now, GENERATIONS_IN_FLIGHT);
                 event(now, "(service " + ref.service() + ") (task " + t.id + ") failed ELB health checks in (target-group "
                         + world.targetGroupArn() + ")");
                 event(now, "(service " + ref.service() + ") has stopped 1 running tasks: (task " + t.id + ").");
@@ -284,7 +285,6 @@ final class SimEcs implements Ecs {
                 t.phase = SimTask.Phase.STOPPED;
             }
         }
-        stoppedTasks += (int) tasks.stream().filter(t -> t.phase == SimTask.Phase.STOPPED).count();
         tasks.removeIf(t -> t.phase == SimTask.Phase.STOPPED);
     }
 
@@ -442,8 +442,7 @@ final class SimEcs implements Ecs {
     private SimTask newTask(SimDeployment d, Instant launchedAt, Instant runningAt) {
         SimTaskDefinition def = taskDefinitions.get(d.taskDefinition);
         String id = world.ids.hex("task", 32);
-        String ip = "10.0." + (1 + world.ids.digits("ip", 2).charAt(1) % 3) + "." + (10 + Integer.parseInt(world.ids.digits("ip", 3)) % 240);
-        return new SimTask(id, d.id, d.taskDefinition, world.behaviourOf(def.mainImage()), ip, launchedAt, runningAt);
+        return new SimTask(id, d.id, d.taskDefinition, world.behaviourOf(def.mainImage()), world.ids.privateIp(), launchedAt, runningAt);
     }
 
     /** ECS: half the desired count, at least 3 and at most 200 failed tasks. */
@@ -563,17 +562,4 @@ final class SimEcs implements Ecs {
         return deploymentName(startDeployment(td, null));
     }
 
-    int stoppedTasks() {
-        return stoppedTasks;
-    }
-
-    Map<String, String> imageByTask() {
-        Map<String, String> out = new LinkedHashMap<>();
-        tasks.forEach(t -> out.put(t.id, taskDefinitions.get(t.taskDefinition).mainImage()));
-        return out;
-    }
-
-    Duration uptime(SimTask t, Instant now) {
-        return Duration.between(t.runningAt, now);
-    }
 }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The simulated T-Developer environment: every port, stateful, in memory, on virtual time. Sleeping through
@@ -252,7 +253,7 @@ public final class SimEnvironment {
     public Map<String, Integer> logRetention() {
         return world.inspect(() -> Map.copyOf(world.logs.retentions().entrySet().stream()
                 .filter(e -> e.getValue() != null)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
     }
 
     public Optional<ScalableTarget> scalableTarget() {

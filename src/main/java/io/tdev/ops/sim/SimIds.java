@@ -43,6 +43,12 @@ final class SimIds {
         return sb.toString();
     }
 
+    /** A private address in the service's subnets (10.0.1-3.x), one per task. */
+    synchronized String privateIp() {
+        SplittableRandom r = next("ip");
+        return "10.0." + (1 + r.nextInt(3)) + "." + (10 + r.nextInt(240));
+    }
+
     private SplittableRandom next(String kind) {
         int n = counters.merge(kind, 1, Integer::sum);
         return new SplittableRandom(seed * 1_000_003L + kind.hashCode() * 7_919L + n);

@@ -38,6 +38,8 @@ final class SimLogs implements Logs {
 
     private final SimWorld world;
     private final List<LogEvent> events = new ArrayList<>();
+    /** Lines of tasks that died in the current step, merged in time order by {@link #emit}. */
+    private final List<LogEvent> crashLines = new ArrayList<>();
     private final Map<String, Integer> retention = new LinkedHashMap<>();
     private final Map<String, Long> storedBytes = new HashMap<>();
     final Map<String, Double> agentSeconds = new LinkedHashMap<>();
@@ -75,7 +77,8 @@ final class SimLogs implements Logs {
     void emit(Instant now, Duration dt) {
         double seconds = dt.toMillis() / 1000.0;
         Random r = world.random;
-        List<LogEvent> out = new ArrayList<>();
+        List<LogEvent> out = new ArrayList<>(crashLines);
+        crashLines.clear();
         List<SimTask> serving = world.ecs.tasks().stream().filter(SimTask::running)
                 .filter(t -> t.behaviour != TaskBehaviour.CRASHING).toList();
         if (!serving.isEmpty()) {
@@ -92,6 +95,15 @@ final class SimLogs implements Logs {
         }
         out.sort(Comparator.comparing(LogEvent::timestamp));
         events.addAll(out);
+    }
+
+    /** What the dying task's last lines say about the jobs it held. */
+    void taskCrashed(SimTask t, Instant now, int generationsLost) {
+        Random r = world.random;
+        for (int i = 0; i < generationsLost; i++) {
+            crashLines.add(new LogEvent(now.minusMillis(1 + i), stream(t), "ERROR Generation failed for project " + LogLines.uuid(r)
+                    + ": worker task " + t.shortId() + " stopped (Essential container in task exited, exit code 137)"));
+        }
     }
 
     private void emitQuiet(Random r, Instant start, double seconds, String stream, List<LogEvent> out) {
@@ -141,8 +153,13 @@ final class SimLogs implements Logs {
             LogFilterPattern pattern = LogFilterPattern.parse(filterPattern);
             List<LogEvent> found = new ArrayList<>();
             boolean truncated = false;
-            for (LogEvent e : eventsOf(logGroup)) {
-                if (e.timestamp().isBefore(from) || !e.timestamp().isBefore(to) || !pattern.test(e.message())) {
+            List<LogEvent> all = eventsOf(logGroup);
+            for (int i = firstAtOrAfter(all, from); i < all.size(); i++) {
+                LogEvent e = all.get(i);
+                if (!e.timestamp().isBefore(to)) {
+                    break;
+                }
+                if (!pattern.test(e.message())) {
                     continue;
                 }
                 if (found.size() == maxEvents) {
@@ -185,6 +202,21 @@ final class SimLogs implements Logs {
             }
             retention.put(logGroup, days);
         });
+    }
+
+    /** Events are kept in time order: binary search for the first one at or after {@code from}. */
+    private static int firstAtOrAfter(List<LogEvent> events, Instant from) {
+        int lo = 0;
+        int hi = events.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (events.get(mid).timestamp().isBefore(from)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private List<LogEvent> eventsOf(String group) {

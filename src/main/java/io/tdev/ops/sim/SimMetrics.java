@@ -4,6 +4,7 @@ import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.MetricPoint;
 import io.tdev.ops.model.MetricQuery;
 import io.tdev.ops.model.MetricSeries;
+import io.tdev.ops.model.TargetState;
 import io.tdev.ops.port.Metrics;
 
 import java.time.Duration;
@@ -31,10 +32,7 @@ final class SimMetrics implements Metrics {
 
     private final SimWorld world;
     private final TreeMap<Instant, MinuteSample> recorded = new TreeMap<>();
-    private final double[] acc = new double[16];
-    private double accSeconds;
-    private double okCarry;
-    private double failCarry;
+    private final MinuteAccumulator current = new MinuteAccumulator();
 
     SimMetrics(SimWorld world) {
         this.world = world;
@@ -76,46 +74,28 @@ final class SimMetrics implements Metrics {
         double failShare = n == 0 ? 1 : Math.min(1, (crashing + 0.4 * erroring) / (double) n + 0.002);
         double pipelineBase = 28 * (1 + Math.max(0, cpuAvg - 60) / 40);
         var targets = world.targetHealth.targets(now);
-        long healthy = targets.stream().filter(t -> t.state() == io.tdev.ops.model.TargetState.HEALTHY).count();
-        long unhealthy = targets.stream().filter(t -> t.state() == io.tdev.ops.model.TargetState.UNHEALTHY).count();
+        long healthy = targets.stream().filter(t -> t.state() == TargetState.HEALTHY).count();
+        long unhealthy = targets.stream().filter(t -> t.state() == TargetState.UNHEALTHY).count();
         double gens = world.generationsPerMinute / 60 * s;
-        double[] v = {cpuAvg, cpuMax, n == 0 ? 0 : memSum / n, memMax, n, healthy, unhealthy, 5 * s,
-                (0.4 * crashing + 0.3 * erroring) * s, (0.5 * erroring + 0.002) * s,
-                (0.9 + 0.3 * Math.pow(cpuAvg / 70, 2) + (crashing > 0 ? 2.5 : 0)),
-                gens * (1 - failShare), gens * failShare,
-                (1 - failShare) * pipelineBase + failShare * 61, failShare > 0.05 ? 61 + 4 * failShare : pipelineBase * 1.35};
-        // gauges are time-weighted, counters summed, maxima maxed
-        for (int i = 0; i < v.length; i++) {
-            boolean counter = i == 7 || i == 8 || i == 9 || i == 11 || i == 12;
-            boolean maximum = i == 1 || i == 3 || i == 6;
-            if (counter) {
-                acc[i] += v[i];
-            } else if (maximum) {
-                acc[i] = Math.max(acc[i], v[i]);
-            } else {
-                acc[i] += v[i] * s;
-            }
-        }
-        accSeconds += s;
+        double responseTime = 0.9 + 0.3 * Math.pow(cpuAvg / 70, 2) + (crashing > 0 ? 2.5 : 0);
+        double pipeline = (1 - failShare) * pipelineBase + failShare * 61;
+        double pipelineP95 = failShare > 0.05 ? 61 + 4 * failShare : pipelineBase * 1.35;
+        current.add(s, cpuAvg, cpuMax, n == 0 ? 0 : memSum / n, memMax, n, healthy, unhealthy, 5 * s,
+                (0.4 * crashing + 0.3 * erroring) * s, (0.5 * erroring + 0.002) * s, responseTime,
+                gens * (1 - failShare), gens * failShare, pipeline, pipelineP95);
+    }
+
+    /** Generations that failed because the task running them died. */
+    void generationsLost(int count) {
+        current.generationsLost(count);
     }
 
     void closeMinute(Instant now) {
-        if (accSeconds == 0) {
+        if (current.empty()) {
             return;
         }
-        double w = accSeconds;
-        double ok = acc[11] + okCarry;
-        double fail = acc[12] + failCarry;
-        long okWhole = (long) ok;
-        long failWhole = (long) fail;
-        okCarry = ok - okWhole;
-        failCarry = fail - failWhole;
-        MinuteSample m = new MinuteSample(now.minusSeconds(60), acc[0] / w, acc[1], acc[2] / w, acc[3], acc[4] / w,
-                acc[5] / w, acc[6], Math.round(acc[7]), Math.round(acc[8]), Math.round(acc[9]), acc[10] / w, okWhole,
-                failWhole, acc[13] / w, acc[14] / w);
+        MinuteSample m = current.close(now.minusSeconds(60));
         recorded.put(m.minute(), m);
-        Arrays.fill(acc, 0);
-        accSeconds = 0;
     }
 
     /** The quiet minutes before the simulation: a daily rhythm around the steady state, with stable noise. */

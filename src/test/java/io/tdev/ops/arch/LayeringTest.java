@@ -30,6 +30,14 @@ class LayeringTest {
     }
 
     @Test
+    void onlyConfigAndReportUseJackson() {
+        noClasses().that().resideInAnyPackage("io.tdev.ops.model..", "io.tdev.ops.port..", "io.tdev.ops.runbook..",
+                        "io.tdev.ops.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..")
+                .check(classes);
+    }
+
+    @Test
     void coreDependsOnNoAdapterOrFrontEnd() {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("io.tdev.ops.aws..", "io.tdev.ops.sim..",
@@ -46,6 +54,7 @@ class LayeringTest {
                 .orShould().callMethod(System.class, "currentTimeMillis")
                 .orShould().callMethod(System.class, "nanoTime")
                 .orShould().callMethod(Thread.class, "sleep", long.class)
+                .orShould().callMethod(java.util.concurrent.TimeUnit.class, "sleep", long.class)
                 .orShould().callMethod(java.time.Clock.class, "systemUTC")
                 .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
                 .orShould().callMethod(java.time.LocalDate.class, "now")

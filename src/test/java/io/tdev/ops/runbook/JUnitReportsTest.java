@@ -72,15 +72,18 @@ class JUnitReportsTest {
     }
 
     @Test
-    void malformedXmlAndForeignRootsAreReportedAsUnreadable() throws IOException {
+    void malformedXmlFailsWhileOtherXmlIsIgnored() throws IOException {
         Path broken = write("r/TEST-broken.xml", "<testsuite><testcase name=\"x\">");
         Path pom = write("r/pom.xml", "<project/>");
+        Path ok = write("r/TEST-ok.xml", suite("ok.OkTest", 1, 0, 0, 0));
 
-        JUnitReports.Totals t = JUnitReports.read(List.of(broken, pom));
+        JUnitReports.Totals t = JUnitReports.read(List.of(broken, pom, ok));
 
-        assertThat(t.unreadable()).hasSize(2);
-        assertThat(t.unreadable().get(1)).contains("pom.xml").contains("<project>");
+        assertThat(t.unreadable()).singleElement().asString().contains("TEST-broken.xml");
+        assertThat(t.ignored()).singleElement().asString().contains("pom.xml").contains("<project>");
+        assertThat(t.files()).isEqualTo(2);
         assertThat(t.passed()).isFalse();
+        assertThat(JUnitReports.read(List.of(pom, ok)).passed()).isTrue();
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -214,5 +215,29 @@ class SimDeploymentTest {
                 .isInstanceOf(PreconditionFailedException.class).hasMessageContaining("nope");
         assertThatThrownBy(() -> ecs.describeService(new ServiceRef("other", "t-developer-service-production")))
                 .isInstanceOf(PreconditionFailedException.class).hasMessageContaining("other");
+    }
+
+    @Test
+    void anImageMarkedBadCrashesWhateverItsTag() {
+        env.markImageBad("2.0.43");
+        ecs.updateService(service, register("2.0.43"));
+
+        env.advanceUntil(s -> s.primaryDeployment().orElseThrow().rolloutState() != RolloutState.IN_PROGRESS, Duration.ofMinutes(10));
+
+        assertThat(env.service().primaryDeployment().orElseThrow().rolloutState()).isEqualTo(RolloutState.FAILED);
+    }
+
+    @Test
+    void describeServicesAsksInBatchesOfTenAndSkipsUnknownNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            names.add("other-" + i);
+        }
+        names.add(service.service());
+
+        List<ServiceState> found = ecs.describeServices(service.cluster(), names);
+
+        assertThat(found).singleElement().satisfies(s -> assertThat(s.ref()).isEqualTo(service));
+        assertThat(env.calls(Api.DESCRIBE_SERVICES)).isEqualTo(2);
     }
 }
