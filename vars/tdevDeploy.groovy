@@ -82,7 +82,7 @@ def call(Map config = [:]) {
         }
     }
 
-    Map bake = [failed: false, reasons: []]
+    Map bake = [failed: false]
     if (!deployFailure) {
         stage('Bake') {
             bake = runBake(s, deployStart)

@@ -38,6 +38,9 @@ class PipelineHarness {
     /** Every plugin step call: [step: name, args: the full map the var passed]. */
     final List<Map> stepCalls = []
     final List<Map> inputs = []
+    final List<Map> timeouts = []
+    /** True: every {@code timeout} expires before its body ends, as when nobody answers an input in time. */
+    boolean expireTimeouts = false
     final List<String> archived = []
     final List<String> junitReports = []
     final List<Map> mails = []
@@ -192,6 +195,10 @@ class PipelineHarness {
         }
         register('timeout', [Map, Closure]) { Map args, Closure body ->
             requireKeys('timeout', args, ['time'])
+            timeouts << args
+            if (expireTimeouts) {
+                throw new InputRejected('SYSTEM (timeout)')
+            }
             callClosure(body)
         }
         register('node', [Closure]) { Closure body -> callClosure(body) }

@@ -318,4 +318,37 @@ class TdevDeployTest {
         assertThat(outcome.message).contains('rollback to last-known-good FAILED: TIMED_OUT', 'not stable after 15m',
                 'next: tdev-ops rollback --env production --target t-developer:41')
     }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void unansweredWaiverTimesOutAndDeploysNothing(PipelineMode mode) {
+        ops.checklist = { Map a ->
+            ScriptedOps.checklistOf(ScriptedOps.passing().collect { it.name == 'image-scan' ? it + [status: 'FAIL'] : it })
+        }
+        PipelineHarness h = harness(mode)
+        h.expireTimeouts = true
+
+        Outcome outcome = h.run(deployJob("image: '${IMAGE}', approvers: 'ops-leads'"))
+
+        assertThat(outcome.result).isEqualTo('ABORTED')
+        assertThat(h.timeouts).containsExactly([time: 30, unit: 'MINUTES'])
+        assertThat(ops.callsOf('ecsDeploy')).isEmpty()
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void onlyTheConfiguredApproversMayWaive(PipelineMode mode) {
+        ops.checklist = { Map a ->
+            ScriptedOps.checklistOf(ScriptedOps.passing().collect {
+                it.name != 'team-notified' ? it : (a.waive ? it + [status: 'WAIVED'] : it + [status: 'FAIL'])
+            })
+        }
+        PipelineHarness h = harness(mode)
+        h.inputAnswer = { Map args -> [approver: 'lead', reason: 'announced in the standup'] }
+
+        h.run(deployJob("image: '${IMAGE}', approvers: 'ops-leads', approvalTimeoutMinutes: 5, bakeMinutes: 1"))
+
+        assertThat(h.inputs[0].submitter).isEqualTo('ops-leads')
+        assertThat(h.timeouts[0]).isEqualTo([time: 5, unit: 'MINUTES'])
+    }
 }
