@@ -259,7 +259,7 @@ void rollBack(Map s, String why) {
     }
     currentBuild.description = "${s.image}: rolled back to ${rolled.to}"
     error("tdevDeploy: ${why}. Rolled back to last-known-good: ${rolled.from} -> ${rolled.to} " +
-            "(${rolled.status})${rolled.notification ? '; alert sent (' + rolled.notification + ')' : ''}.")
+            "(${rolled.status})${rolled.notification ? '; SNS alert: ' + rolled.notification : ''}.")
 }
 
 // ECS's deployment circuit breaker rolled the service back by itself: the deploy result or the ecs-service
