@@ -4,7 +4,8 @@
 
 /**
  * The settings a var runs with: its {@code defaults}, overridden by the values of the YAML resources it names
- * (the keys ending in {@code Resource}, read with libraryResource), overridden by the job's {@code config}.
+ * (the keys ending in {@code Resource}, read with libraryResource; a job naming its own resource gets it laid over
+ * the library's), overridden by the job's {@code config}.
  * A key of {@code config} that {@code defaults} does not have fails the build naming it and the valid keys;
  * a resource only sets keys its var has (the resources are shared by all vars).
  */
@@ -20,10 +21,16 @@ Map resolve(String varName, Map defaults, Map config) {
     // an index loop: a for-in iterator cannot be saved with the pipeline's state between steps
     for (int i = 0; i < keys.size(); i++) {
         String resourceKey = keys[i]
-        String path = given.containsKey(resourceKey) ? given[resourceKey] : defaults[resourceKey]
-        if (path) {
-            Map values = readYaml(text: libraryResource(path)) ?: [:]
-            putKnown(settings, defaults, values)
+        // the library's resource first, then the job's own on top of it: a job's file needs only what it changes
+        List paths = [defaults[resourceKey]]
+        if (given.containsKey(resourceKey) && given[resourceKey] != defaults[resourceKey]) {
+            paths << given[resourceKey]
+        }
+        for (int j = 0; j < paths.size(); j++) {
+            if (paths[j]) {
+                Map values = readYaml(text: libraryResource(paths[j])) ?: [:]
+                putKnown(settings, defaults, values)
+            }
         }
     }
     settings.putAll(given)

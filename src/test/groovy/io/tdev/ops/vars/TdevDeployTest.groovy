@@ -351,4 +351,19 @@ class TdevDeployTest {
         assertThat(h.inputs[0].submitter).isEqualTo('ops-leads')
         assertThat(h.timeouts[0]).isEqualTo([time: 5, unit: 'MINUTES'])
     }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void jobMayReplaceTheThresholdsResource(PipelineMode mode) {
+        ops.health = { Map a -> a.baselineTime ? ScriptedOps.verdict('UNKNOWN', ['alarms UNKNOWN: could not read']) : ScriptedOps.healthy() }
+        PipelineHarness h = harness(mode)
+
+        Outcome outcome = h.run(deployJob("image: '${IMAGE}', thresholdsResource: 'io/tdev/ops/vars/fast-thresholds.yaml'"))
+
+        // rollbackOn from that resource includes UNKNOWN: the first bake check (after 20 s) rolls back
+        assertThat(outcome.result).isEqualTo('FAILURE')
+        assertThat(h.sleptSeconds).isEqualTo(20L)
+        assertThat(outcome.message).contains('was UNKNOWN after 0m20s of the 1 min bake')
+        assertThat(ops.callsOf('rollback')).hasSize(1)
+    }
 }
