@@ -23,6 +23,8 @@ import static com.lesfurets.jenkins.unit.global.lib.LibraryConfiguration.library
 class PipelineHarness {
     static final List<String> PLUGIN_STEPS = ['tdevPreDeployChecklist', 'tdevEcsDeploy', 'tdevHealthCheck',
                                               'tdevRollback', 'tdevScale', 'tdevMarkKnownGood']
+    /** Steps that change the service and wait for the rollout. */
+    static final List<String> CHANGE_STEPS = ['tdevEcsDeploy', 'tdevRollback', 'tdevScale']
     /** Arguments every plugin step takes that select where it runs, not what it does. */
     static final List<String> PLUGIN_ONLY_ARGS = ['environment', 'configFile', 'region', 'credentialsId', 'roleArn', 'endpointUrl']
 
@@ -47,6 +49,11 @@ class PipelineHarness {
     final List<String> shell = []
     long sleptSeconds = 0
 
+    /**
+     * True: a change that ends FAILED or TIMED_OUT fails the step with the engine's message and next step, as the
+     * plugin's waiting steps do; false: the step returns the engine's map (what a var must also handle).
+     */
+    boolean failChangesLikeThePlugin = false
     /** Answers an {@code input}: return what Jenkins would return, or throw {@link InputRejected}. */
     Closure inputAnswer = { Map args -> throw new IllegalStateException("unexpected input: ${args.message}") }
     /** Where {@code sleep} goes (the simulated environment's virtual clock in end-to-end tests). */
@@ -102,12 +109,17 @@ class PipelineHarness {
                 if (engineArgs.testReports instanceof CharSequence && !new File(engineArgs.testReports.toString()).absolute) {
                     engineArgs.testReports = new File(workspace, engineArgs.testReports.toString()).absolutePath
                 }
+                Map result
                 try {
-                    Map result = call(engineArgs)
-                    return result
+                    result = call(engineArgs)
                 } catch (TdevException e) {
                     throw new AbortException(e.message)
                 }
+                if (failChangesLikeThePlugin && step in CHANGE_STEPS && engineArgs.wait != false
+                        && result.status in ['FAILED', 'TIMED_OUT']) {
+                    throw new AbortException("${step}: ${result.message}. ${result.next ?: ''}".toString())
+                }
+                return result
             }
         }
         return this

@@ -49,6 +49,7 @@ class SimulatedTdevOps {
 
     PipelineHarness attach(PipelineHarness harness) {
         harness.bind(ops, config.name())
+        harness.failChangesLikeThePlugin = true
         progress = harness.log
         harness.sleeper = { long seconds -> sim.sleeper().sleep(Duration.ofSeconds(seconds)) }
         return harness

@@ -105,7 +105,7 @@ class TdevDeployOnSimulationTest {
         Outcome outcome = h.run(deployJob(world.sim.imageUri('2.1.0-bad')))
 
         assertThat(outcome.result).as(h.logText()).isEqualTo('FAILURE')
-        assertThat(outcome.message).contains('ended FAILED', 'tasks failed to start')
+        assertThat(outcome.message).contains('tdevEcsDeploy: deployment of t-developer-backend-production:43 failed', 'tasks failed to start')
         assertThat(h.stages).containsExactly('Checklist', 'Deploy', 'Rollback')
         assertThat(h.callsOf('tdevRollback')*.args.target).containsExactly('last-known-good')
         assertThat(world.knownGood(43)).isFalse()
