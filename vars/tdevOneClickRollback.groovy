@@ -79,7 +79,8 @@ def call(Map config = [:]) {
         String reason = "${approval.reason}${approval.approver ? ' (confirmed by ' + approval.approver + ')' : ''}"
         String failure = null
         try {
-            rolled = tdevRollback(tdevSettings.stepArgs(s, rollbackArgs + [reason: reason]))
+            // exactly the revision that was shown and confirmed, even if what "${target}" means changed meanwhile
+            rolled = tdevRollback(tdevSettings.stepArgs(s, rollbackArgs + [target: plan.to ?: target, reason: reason]))
         } catch (Exception e) {
             failure = e.message
         }

@@ -106,7 +106,8 @@ class RollbackAndDailyOnSimulationTest {
         assertThat(checks*.baselineTime.unique()).hasSize(1)
         assertThat(h.logText()).contains('after the rollback the service is UNHEALTHY', 'after the rollback the service is HEALTHY')
         assertThat(h.currentBuild.description as String).endsWith('health after: HEALTHY')
-        assertThat(h.callsOf('tdevRollback')*.args.target).containsExactly('last-known-good', 'last-known-good')
+        // the confirmed plan's revision, not whatever last-known-good means by then
+        assertThat(h.callsOf('tdevRollback')*.args.target).containsExactly('last-known-good', 't-developer-backend-production:42')
     }
 
     @ParameterizedTest

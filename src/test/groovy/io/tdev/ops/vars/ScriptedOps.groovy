@@ -31,8 +31,9 @@ class ScriptedOps implements TdevOps {
     Closure health = { Map args -> healthy() }
     Closure mark = { Map args -> [revision: args.revision ?: 't-developer:42', status: 'MARKED', actions: []] }
     Closure rollbackTo = { Map args ->
-        [from: 't-developer:42', to: 't-developer:41', status: args.dryRun ? 'PLANNED' : 'COMPLETED',
-         actions: [[what: 'update-service', target: 't-developer-service-production', before: 't-developer:42', after: 't-developer:41', dryRun: args.dryRun as boolean]],
+        String to = args.target ==~ /.*:\d+/ ? args.target : 't-developer:41'
+        [from: 't-developer:42', to: to, status: args.dryRun ? 'PLANNED' : 'COMPLETED',
+         actions: [[what: 'update-service', target: 't-developer-service-production', before: 't-developer:42', after: to, dryRun: args.dryRun as boolean]],
          notification: args.dryRun ? null : 'sns-message-1']
     }
 

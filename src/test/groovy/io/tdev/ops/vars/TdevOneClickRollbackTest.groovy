@@ -33,7 +33,7 @@ class TdevOneClickRollbackTest {
         assertThat(outcome.result).isEqualTo('SUCCESS')
         assertThat(ops.calls*.method).containsExactly('rollback', 'rollback', 'healthCheck')
         assertThat(ops.calls[0].args).containsEntry('dryRun', true).containsEntry('target', 'previous')
-        assertThat(ops.calls[1].args).doesNotContainKey('dryRun')
+        assertThat(ops.calls[1].args).doesNotContainKey('dryRun').containsEntry('target', 't-developer:41')
         assertThat(ops.calls[1].args.reason as String).isEqualTo('P0: 5xx after 1.4.2 (confirmed by alice)')
         assertThat(h.inputs[0].message as String).contains('t-developer:42', 't-developer:41')
         assertThat(h.log).contains('  would: update-service t-developer-service-production: t-developer:42 -> t-developer:41')
