@@ -139,4 +139,17 @@ class TdevOneClickRollbackTest {
                 .contains('target', 'revision', 'reason', 'approvers')
         assertThat(ops.calls).isEmpty()
     }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void unansweredConfirmationTimesOutAndChangesNothing(PipelineMode mode) {
+        PipelineHarness h = harness(mode)
+        h.expireTimeouts = true
+
+        Outcome outcome = h.run(job("confirmTimeoutMinutes: 10"))
+
+        assertThat(outcome.result).isEqualTo('ABORTED')
+        assertThat(h.timeouts).containsExactly([time: 10, unit: 'MINUTES'])
+        assertThat(ops.calls*.args.dryRun).containsExactly(true)
+    }
 }
