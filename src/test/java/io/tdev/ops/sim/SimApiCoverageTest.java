@@ -1,0 +1,73 @@
+package io.tdev.ops.sim;
+
+import io.tdev.ops.model.DnsRecord;
+import io.tdev.ops.model.TaskDefinition;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SimApiCoverageTest {
+
+    @Test
+    void everyPortMethodIsCountedUnderOneOfTheListedIamActionsAndEveryActionIsUsed() {
+        SimEnvironment env = SimEnvironment.scenario("healthy", SimConfigs.production());
+        var p = env.ports();
+        var cfg = env.config();
+        var service = cfg.serviceRef();
+        Instant now = env.now();
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+
+        p.ecs().describeService(service);
+        TaskDefinition base = p.ecs().describeTaskDefinition(env.family());
+        p.ecs().listTaskDefinitions(env.family(), true);
+        var next = p.ecs().registerTaskDefinition(base, Map.of("t-developer-backend", env.imageUri("2.0.43")));
+        String id = p.ecs().updateService(service, next);
+        p.ecs().stopDeployment(service, id);
+        p.ecs().tagTaskDefinition(next, Map.of("k", "v"));
+        p.ecs().untagTaskDefinition(next, List.of("k"));
+        p.ecs().tagsOf(next);
+        p.autoScaling().scalableTarget(service);
+        p.autoScaling().setCapacity(service, 2, 20);
+        p.autoScaling().policies(service);
+        p.alarms().alarms(cfg.alarmPrefix(), Optional.empty());
+        p.metrics().query(List.of(), hourAgo, now);
+        p.logs().filter(cfg.logGroup(), "ERROR", hourAgo, now, 10);
+        p.logs().insights(List.of(cfg.logGroup()), "stats count(*)", hourAgo, now);
+        p.logs().logGroups("/ecs");
+        p.logs().putRetention(cfg.logGroup(), 30);
+        p.targetHealth().targetHealth(env.targetGroupArn());
+        p.storage().usage(cfg.bucket());
+        p.storage().replication(cfg.bucket());
+        p.storage().bucketPolicy(cfg.bucket());
+        p.storage().putBucketPolicy(cfg.bucket(), "{\"Statement\":[]}");
+        p.tables().countBetween(cfg.table().name(), "created_at", hourAgo, now, Optional.empty());
+        var backup = p.tables().createBackup(cfg.table().name(), "coverage");
+        p.tables().listBackups(cfg.table().name());
+        env.advance(Duration.ofMinutes(1));
+        p.tables().restore(backup.arn(), "restored");
+        p.notifier().publish(cfg.topic(), "s", "m");
+        p.imageScans().findings(cfg.repository(), "2.0.42");
+        env.advance(Duration.ofDays(1));
+        p.imageScans().startScan(cfg.repository(), "2.0.42");
+        p.secrets().rotate(cfg.secret());
+        p.secrets().lastRotated(cfg.secret());
+        String change = p.dns().upsert("Z1", new DnsRecord("a.example.com", "A", "10.0.0.1", 60));
+        p.dns().changeStatus(change);
+        p.databases().describe(env.databaseId());
+        p.databases().modifyInstanceClass(env.databaseId(), "db.r6g.xlarge");
+        try {
+            p.tables().countBetween(cfg.table().name(), "created_at", hourAgo, now, Optional.of("by-created"));
+        } catch (RuntimeException expected) {
+            // no such index: still a dynamodb:Query call
+        }
+
+        assertThat(env.callLog()).extracting(SimCall::api).allSatisfy(api -> assertThat(Api.ALL).contains(api));
+        assertThat(env.callLog().stream().map(SimCall::api).distinct()).containsExactlyInAnyOrderElementsOf(Api.ALL);
+    }
+}
