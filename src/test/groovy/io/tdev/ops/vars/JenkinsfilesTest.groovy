@@ -1,0 +1,120 @@
+package io.tdev.ops.vars
+
+import org.junit.jupiter.api.io.TempDir
+import org.junit.jupiter.params.ParameterizedTest
+import org.junit.jupiter.params.provider.EnumSource
+
+import static org.assertj.core.api.Assertions.assertThat
+
+/**
+ * The Jenkinsfiles of this repository, run as Jenkins would run them: the examples load the library with
+ * {@code @Library('tdev-ops') _} and drive the real engine on the simulated environment to the end.
+ */
+class JenkinsfilesTest {
+    @TempDir
+    File workspace
+
+    private void file(String path, String text = 'x') {
+        File f = new File(workspace, path)
+        f.parentFile.mkdirs()
+        f.text = text
+    }
+
+    private List<List> calls(PipelineHarness h, String method) {
+        h.jpu.helper.callStack.findAll { it.methodName == method }.collect { it.args.toList() }
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void deployExampleTestsDeploysBakesAndMarksKnownGood(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
+        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+        SimulatedTdevOps.passingTestReport(workspace, 'target/surefire-reports')
+        h.params.IMAGE = world.sim.imageUri('2.0.43')
+        h.params.ENVIRONMENT = 'production'
+
+        Outcome outcome = h.runFile('examples/Jenkinsfile.deploy')
+
+        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
+        assertThat(h.shell).containsExactly('./mvnw -B verify')
+        assertThat(h.stages).containsExactly('Tests', 'Checklist', 'Deploy', 'Bake')
+        assertThat(h.stepCalls*.args.credentialsId.unique()).containsExactly('tdev-ops-production')
+        assertThat(world.revision()).isEqualTo(43)
+        assertThat(world.knownGood(43)).isTrue()
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void deployExampleWithoutAnImageDeploysNothing(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
+        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+        SimulatedTdevOps.passingTestReport(workspace, 'target/surefire-reports')
+
+        Outcome outcome = h.runFile('examples/Jenkinsfile.deploy')
+
+        assertThat(outcome.result).isEqualTo('FAILURE')
+        assertThat(outcome.message).contains('image is required')
+        assertThat(h.stepCalls).isEmpty()
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void rollbackExampleRollsTheFaultyReleaseBackAfterConfirmation(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('faulty-deploy')
+        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+        h.inputAnswer = { Map args -> [approver: 'oncall', reason: 'error rate 40% since 2.1.0'] }
+
+        Outcome outcome = h.runFile('examples/Jenkinsfile.rollback')
+
+        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
+        assertThat(h.params).containsEntry('ENVIRONMENT', 'production').containsEntry('TARGET', 'last-known-good')
+        assertThat(world.revision()).isEqualTo(42)
+        assertThat(h.currentBuild.description as String).contains('by oncall: error rate 40% since 2.1.0', 'health after: HEALTHY')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void dailyExampleRunsAt9AndReportsTheVerdict(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('alarm-storm')
+        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+        h.env.TDEV_OPS_ONCALL_MAIL = 'oncall@example.com'
+
+        Outcome outcome = h.runFile('examples/Jenkinsfile.daily')
+
+        assertThat(calls(h, 'cron')).containsExactly(['H 9 * * *'])
+        assertThat(outcome.result).isEqualTo('FAILURE')
+        assertThat(h.archived).containsExactlyInAnyOrder('health-report.md', 'health-report.json')
+        assertThat(h.mails*.to).containsExactly('oncall@example.com')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void dailyExampleOnAHealthyServiceIsGreen(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
+        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+
+        Outcome outcome = h.runFile('examples/Jenkinsfile.daily')
+
+        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
+        assertThat(h.mails).isEmpty()
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void projectPipelineBuildsTheEngineThenThePlugin(PipelineMode mode) {
+        PipelineHarness h = new PipelineHarness(mode, workspace)
+        file('target/surefire-reports/TEST-io.tdev.ops.AnyTest.xml', '<testsuite name="t" tests="1"><testcase name="a"/></testsuite>')
+        file('target/tdev-ops.jar')
+        file('jenkins-plugin/target/tdev-ops.hpi')
+
+        Outcome outcome = h.runFile('Jenkinsfile')
+
+        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
+        assertThat(h.stages).containsExactly('Engine', 'Plugin')
+        assertThat(h.shell).containsExactly('./mvnw -B verify', './mvnw -B -DskipTests install',
+                './mvnw -B -f jenkins-plugin/pom.xml verify')
+        assertThat(h.junitReports).containsExactly('target/surefire-reports/TEST-io.tdev.ops.AnyTest.xml')
+        assertThat(h.archived).containsExactly('target/tdev-ops.jar', 'jenkins-plugin/target/tdev-ops.hpi')
+        assertThat(calls(h, 'node')*.get(0)).containsExactly('java17', 'java17 && jenkins-repo')
+    }
+}

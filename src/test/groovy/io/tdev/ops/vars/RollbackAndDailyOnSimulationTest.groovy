@@ -1,0 +1,126 @@
+package io.tdev.ops.vars
+
+import groovy.json.JsonSlurper
+import org.junit.jupiter.api.io.TempDir
+import org.junit.jupiter.params.ParameterizedTest
+import org.junit.jupiter.params.provider.EnumSource
+
+import static org.assertj.core.api.Assertions.assertThat
+
+/** tdevOneClickRollback and tdevDailyHealthCheck on the real engine over the simulated environment. */
+class RollbackAndDailyOnSimulationTest {
+    @TempDir
+    File workspace
+
+    static final List<String> MUTATIONS = ['RegisterTaskDefinition', 'UpdateService', 'StopServiceDeployment', 'Publish',
+                                           'TagResource', 'UntagResource']
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void rollbackShowsThePlanAsksThenRollsBackAndChecksHealth(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
+        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+        int notificationsBefore = world.sim.notifications().size()
+        List<String> revisionAtInput = []
+        h.inputAnswer = { Map args ->
+            revisionAtInput << String.valueOf(world.revision())
+            [approver: 'alice', reason: 'P0 drill']
+        }
+
+        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevOneClickRollback(environment: 'production', target: 'previous')\n")
+
+        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
+        assertThat(revisionAtInput).containsExactly('42')          // the dry run changed nothing
+        assertThat(h.inputs[0].message as String).contains('t-developer-backend-production:42', 't-developer-backend-production:41')
+        assertThat(world.revision()).isEqualTo(41)
+        assertThat(world.sim.notifications().size()).isEqualTo(notificationsBefore + 1)
+        assertThat(h.stages).containsExactly('Plan', 'Confirm', 'Rollback', 'Verify')
+        assertThat(h.currentBuild.description as String).startsWith(
+                'Rolled back t-developer-backend-production:42 -> t-developer-backend-production:41 (previous) by alice: P0 drill; health after: ')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void refusalAtTheConfirmationChangesNothing(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('faulty-deploy')
+        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+        h.inputAnswer = { Map args -> throw new InputRejected('bob') }
+        List<String> deploymentsBefore = world.sim.deployments()*.id
+
+        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevOneClickRollback(environment: 'production')\n")
+
+        assertThat(outcome.result).as(outcome.message + h.logText()).isEqualTo('ABORTED')
+        assertThat(h.inputs[0].message as String).contains('t-developer-backend-production:43', 't-developer-backend-production:42')
+        assertThat(world.sim.deployments()*.id).isEqualTo(deploymentsBefore)
+        assertThat(world.revision()).isEqualTo(43)
+        assertThat(world.sim.callLog()*.api).doesNotContainAnyElementsOf(MUTATIONS)
+        assertThat(world.sim.notifications()).isEmpty()
+        assertThat(h.callsOf('tdevRollback')*.args.dryRun).containsExactly(true)
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void dailyCheckOfTheAlarmStormArchivesReportsAndIsNotGreen(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('alarm-storm')
+        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+
+        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevDailyHealthCheck(environment: 'production', mailTo: 'ops@example.com')\n")
+
+        assertThat(outcome.result).isEqualTo('FAILURE')
+        assertThat(outcome.message).contains('UNHEALTHY', 'in ALARM')
+        Map json = new JsonSlurper().parse(h.file('health-report.json')) as Map
+        assertThat(json.status).isEqualTo('UNHEALTHY')
+        assertThat(json.signals*.name).contains('ecs-service', 'alarms', 'error-logs', 's3-usage', 'projects-yesterday')
+        assertThat(h.file('health-report.md').text).contains('UNHEALTHY')
+        assertThat(h.archived).containsExactlyInAnyOrder('health-report.md', 'health-report.json')
+        assertThat(h.mails*.subject.collect { it.toString() }).containsExactly('[tdev-ops] production daily health check: UNHEALTHY')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void dailyCheckOfAHealthyServiceIsGreenAndQuiet(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
+        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+
+        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevDailyHealthCheck(environment: 'production', mailTo: 'ops@example.com')\n")
+
+        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
+        assertThat(h.mails).isEmpty()
+        assertThat(h.currentBuild.description as String).isEqualTo('HEALTHY')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void rollbackOfADeployInProgressToLastKnownGood(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('faulty-deploy')
+        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+        h.inputAnswer = { Map args -> [approver: 'alice', reason: 'error rate 40% after 2.1.0'] }
+
+        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevOneClickRollback(environment: 'production')\n")
+
+        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
+        assertThat(world.revision()).isEqualTo(42)
+        // the error-rate alarm, fed by the faulty revision's last minutes, flips after the rollback and recovers later
+        List<Map> checks = h.callsOf('tdevHealthCheck')*.args
+        assertThat(checks.size()).isGreaterThan(1)
+        assertThat(checks*.baselineTime.unique()).hasSize(1)
+        assertThat(h.logText()).contains('after the rollback the service is UNHEALTHY', 'after the rollback the service is HEALTHY')
+        assertThat(h.currentBuild.description as String).endsWith('health after: HEALTHY')
+        // the confirmed plan's revision, not whatever last-known-good means by then
+        assertThat(h.callsOf('tdevRollback')*.args.target).containsExactly('last-known-good', 't-developer-backend-production:42')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void noKnownGoodRevisionFailsAtThePlanAndChangesNothing(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
+        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+
+        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevOneClickRollback(environment: 'production')\n")
+
+        assertThat(outcome.result).isEqualTo('FAILURE')
+        assertThat(outcome.message).contains('cannot plan a rollback to last-known-good; nothing changed', 'tagged tdev:known-good')
+        assertThat(h.inputs).isEmpty()
+        assertThat(world.sim.callLog()*.api).doesNotContainAnyElementsOf(MUTATIONS)
+    }
+}

@@ -1,0 +1,79 @@
+package io.tdev.ops.vars
+
+import com.fasterxml.jackson.databind.DeserializationFeature
+import com.fasterxml.jackson.databind.ObjectMapper
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory
+import io.tdev.ops.api.DefaultTdevOps
+import io.tdev.ops.api.OpsContext
+import io.tdev.ops.api.TdevOps
+import io.tdev.ops.config.EnvironmentConfig
+import io.tdev.ops.runbook.Progress
+import io.tdev.ops.sim.SimEnvironment
+
+import java.time.Duration
+
+/**
+ * The real engine ({@link DefaultTdevOps}) on the simulated environment, wired to a pipeline the way the plugin
+ * wires it: the steps call the facade, the engine's progress lines go to the build log, and {@code sleep}
+ * advances the simulation's virtual clock.
+ */
+class SimulatedTdevOps {
+    final EnvironmentConfig config
+    final SimEnvironment sim
+    final TdevOps ops
+    /** Where the engine's progress lines go: the build log once attached to a pipeline. */
+    List<String> progress = Collections.synchronizedList([])
+
+    SimulatedTdevOps(SimEnvironment sim) {
+        this.sim = sim
+        this.config = sim.config()
+        Progress toLog = { String line -> progress << line } as Progress
+        this.ops = new DefaultTdevOps(new OpsContext(config, sim.ports(), sim.clock(), sim.sleeper(), toLog, 'jenkins'))
+    }
+
+    static SimulatedTdevOps scenario(String name, String environment = 'production') {
+        new SimulatedTdevOps(SimEnvironment.scenario(name, builtIn(environment)))
+    }
+
+    /** A built-in environment read from its YAML resource (what ConfigLoader.builtIn returns, without overrides). */
+    static EnvironmentConfig builtIn(String environment) {
+        InputStream yaml = SimulatedTdevOps.getResourceAsStream("/io/tdev/ops/env/${environment}.yaml")
+        if (yaml == null) {
+            throw new IllegalArgumentException("no built-in environment ${environment}")
+        }
+        yaml.withCloseable {
+            new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                    .readValue(it, EnvironmentConfig)
+        }
+    }
+
+    PipelineHarness attach(PipelineHarness harness) {
+        harness.bind(ops, config.name())
+        harness.failChangesLikeThePlugin = true
+        progress = harness.log
+        harness.sleeper = { long seconds -> sim.sleeper().sleep(Duration.ofSeconds(seconds)) }
+        return harness
+    }
+
+    /** The revision number the service runs now. */
+    int revision() {
+        sim.currentRevision().revision()
+    }
+
+    boolean knownGood(int revision) {
+        sim.tagsOf(revision).containsKey(config.deploy().knownGoodTag())
+    }
+
+    /** JUnit XML of a passing test run, where the checklist's tests-passed item looks for it. */
+    static void passingTestReport(File workspace, String dir = 'reports') {
+        File report = new File(workspace, "${dir}/TEST-io.tdev.app.AppTest.xml")
+        report.parentFile.mkdirs()
+        report.text = '''<?xml version="1.0" encoding="UTF-8"?>
+<testsuite name="io.tdev.app.AppTest" tests="3" failures="0" errors="0" skipped="0" time="0.4">
+  <testcase classname="io.tdev.app.AppTest" name="generatesAProject" time="0.2"/>
+  <testcase classname="io.tdev.app.AppTest" name="rejectsAnEmptyPrompt" time="0.1"/>
+  <testcase classname="io.tdev.app.AppTest" name="downloadsTheZip" time="0.1"/>
+</testsuite>
+'''
+    }
+}

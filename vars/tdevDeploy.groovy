@@ -1,0 +1,341 @@
+import groovy.transform.Field
+
+// The gated deployment of the T-Developer runbook: Checklist -> Deploy -> Bake -> (Rollback).
+// Every decision is made by the tdev-ops plugin steps (the engine); this var only orders them, asks a person
+// where the runbook wants one, and turns verdicts into the build result.
+
+// The parameters of tdevDeploy and their defaults. null next to "from checklist.yaml / thresholds.yaml" means
+// the value comes from that library resource unless the job passes it.
+@Field static final Map DEFAULTS = [
+        // where the steps run (passed to every tdev-ops step)
+        environment           : null,   // environment name: production, staging, ...; null = the plugin's default
+        configFile            : null,   // environment config file on the controller overriding the built-in one; null = none
+        credentialsId         : null,   // Jenkins AWS credentials id; null = the agent's default credentials chain
+        region                : null,   // AWS region; null = the environment's
+        roleArn               : null,   // IAM role the steps assume; null = the credentials' own identity
+        // what is deployed
+        image                 : null,   // image to roll out with tdevEcsDeploy (required, also with `deploy`)
+        container             : null,   // container whose image is replaced; null = the environment's
+        deploy                : null,   // closure { image -> ... } replacing the built-in ECS deploy; may return [from:, to:]
+        // Checklist (tdevPreDeployChecklist)
+        testReports           : null,   // this build's JUnit XML (directory or glob) for the tests-passed item
+        waivable              : null,   // items an approver may waive; from checklist.yaml
+        skip                  : null,   // items not checked; from checklist.yaml
+        backupMaxAgeHours     : null,   // from checklist.yaml
+        takeBackup            : null,   // from checklist.yaml
+        scanSeverity          : null,   // from checklist.yaml
+        notifyTeam            : null,   // send the "deploying now" SNS message; from checklist.yaml
+        approvers             : null,   // who may approve a waiver (input submitter); from checklist.yaml
+        approvalTimeoutMinutes: null,   // from checklist.yaml
+        publishChecklist      : true,   // write the checklist as JUnit XML + Markdown, publish and archive them
+        // Bake (tdevHealthCheck)
+        bakeMinutes           : null,   // from thresholds.yaml
+        pollSeconds           : null,   // from thresholds.yaml
+        rollbackOn            : null,   // bake verdicts that roll back at once; from thresholds.yaml
+        ignoreAlarms          : [],     // alarm names the bake never counts
+        deployTimeoutMinutes  : null,   // from thresholds.yaml
+        // Rollback (tdevRollback)
+        rollback              : true,   // false: an unhealthy bake fails the build but leaves the service as it is
+        rollbackTimeoutMinutes: null,   // from thresholds.yaml
+        // where the defaults above come from
+        checklistResource     : 'io/tdev/ops/checklist.yaml',
+        thresholdsResource    : 'io/tdev/ops/thresholds.yaml',
+]
+
+@Field static final List VERDICTS = ['HEALTHY', 'DEGRADED', 'UNHEALTHY', 'UNKNOWN']
+
+// (Helper methods below are not private: Jenkins' CPS runtime cannot always reach a script's private
+// methods from the closures of stage/timeout.)
+def call(Map config = [:]) {
+    Map s = tdevSettings.resolve('tdevDeploy', DEFAULTS, config)
+    validate(s)
+
+    stage('Checklist') {
+        runChecklist(s)
+    }
+
+    Map deployed
+    String deployStart
+    String deployFailure
+    stage('Deploy') {
+        // The engine's clock, not this agent's, marks the start: alarms already firing then are not the release's.
+        Map before = tdevHealthCheck(tdevSettings.stepArgs(s, [ignoreAlarms: s.ignoreAlarms]))
+        deployStart = before.checkedAt
+        echo "tdevDeploy: before the deploy the service is ${before.status}${reasonSuffix(before)}; bake counts only what changes after ${deployStart}"
+        try {
+            deployed = runDeploy(s)
+        } catch (Exception e) {
+            deployFailure = "the deploy of ${s.image} failed: ${e.message}".toString()
+        }
+        String ecsVerdict = ecsRolledBack(deployFailure ? [message: deployFailure] : deployed)
+        if (ecsVerdict) {
+            currentBuild.description = "${s.image}: rolled back by ECS (deployment circuit breaker)"
+            error("tdevDeploy: ECS rolled the deployment of ${s.image} back (circuit breaker): ${ecsVerdict}. " +
+                    "The service runs the previous revision; the image is not marked known-good.")
+        }
+        if (!deployFailure && deployed.status in ['FAILED', 'TIMED_OUT']) {
+            // the service is half-changed: the rollback below brings it back to the last revision known to be good
+            deployFailure = "the deploy of ${s.image} ended ${deployed.status}: ${deployed.message}".toString()
+        }
+        if (!deployFailure) {
+            echo "tdevDeploy: deployed ${s.image}: ${deployed.from ?: '?'} -> ${deployed.to ?: '?'} (${deployed.status ?: 'done'})"
+        }
+    }
+
+    Map bake = [failed: false]
+    if (!deployFailure) {
+        stage('Bake') {
+            bake = runBake(s, deployStart)
+        }
+    }
+    if (deployFailure || bake.failed) {
+        String why = deployFailure ?: bake.summary
+        stage('Rollback') {
+            rollBack(s, why)
+        }
+        return
+    }
+
+    if (bake.last.status == 'HEALTHY') {
+        Map mark = tdevMarkKnownGood(tdevSettings.stepArgs(s, [revision: deployed?.to]))
+        currentBuild.description = "${s.image}: HEALTHY after ${s.bakeMinutes} min bake; ${mark.revision} marked known-good"
+        echo "tdevDeploy: ${mark.revision} is the new last-known-good revision"
+    } else {
+        currentBuild.description = "${s.image}: ${bake.last.status} after the bake; not marked known-good"
+        unstable("tdevDeploy: ${s.image} stayed deployed but ended the bake ${bake.last.status}${reasonSuffix(bake.last)}; " +
+                "it is not marked known-good")
+    }
+    return [deployed: deployed, health: bake.last]
+}
+
+void validate(Map s) {
+    if (!s.image) {
+        error("tdevDeploy: image is required (the image to deploy, e.g. 123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/t-developer-backend-production:1.4.2)")
+    }
+    if (s.deploy != null && !(s.deploy instanceof Closure)) {
+        error("tdevDeploy: deploy must be a closure { image -> ... }; got '${s.deploy}'")
+    }
+    tdevSettings.requirePositive('tdevDeploy', 'bakeMinutes', s.bakeMinutes, 1)
+    tdevSettings.requirePositive('tdevDeploy', 'pollSeconds', s.pollSeconds, 1)
+    tdevSettings.requirePositive('tdevDeploy', 'approvalTimeoutMinutes', s.approvalTimeoutMinutes, 1)
+    tdevSettings.requirePositive('tdevDeploy', 'deployTimeoutMinutes', s.deployTimeoutMinutes, 1)
+    tdevSettings.requirePositive('tdevDeploy', 'rollbackTimeoutMinutes', s.rollbackTimeoutMinutes, 1)
+    tdevSettings.requireAllIn('tdevDeploy', 'rollbackOn', s.rollbackOn, VERDICTS)
+    if (!(s.waivable instanceof List) || !(s.skip instanceof List) || !(s.ignoreAlarms instanceof List)) {
+        error("tdevDeploy: waivable, skip and ignoreAlarms must be lists; got waivable '${s.waivable}', skip '${s.skip}', ignoreAlarms '${s.ignoreAlarms}'")
+    }
+    if (s.pollSeconds > s.bakeMinutes * 60) {
+        error("tdevDeploy: pollSeconds (${s.pollSeconds}) is longer than the bake (${s.bakeMinutes} min)")
+    }
+}
+
+Map runChecklist(Map s) {
+    Map args = tdevSettings.stepArgs(s, [image            : s.image, testReports: s.testReports,
+                                         backupMaxAgeHours: s.backupMaxAgeHours, takeBackup: s.takeBackup,
+                                         scanSeverity     : s.scanSeverity, skip: s.skip, notify: s.notifyTeam,
+                                         message          : "Deploying ${s.image} (${env.BUILD_URL ?: 'tdevDeploy'})".toString()])
+    Map result = tdevPreDeployChecklist(args)
+    List failed = itemsWith(result, 'FAIL')
+    if (!failed) {
+        publishChecklist(s, result)
+        echo "tdevDeploy: pre-deploy checklist passed: ${itemSummary(result.items)}"
+        return result
+    }
+    List blocking = notWaivable(failed, s.waivable)
+    if (blocking) {
+        publishChecklist(s, result)
+        currentBuild.description = "${s.image}: checklist failed (${names(failed).join(', ')}); not deployed"
+        List waivableToo = names(failed).minus(names(blocking))
+        error("tdevDeploy: the pre-deploy checklist failed; nothing was deployed. Failed: ${describe(failed)}" +
+                (waivableToo ? ". ${waivableToo.join(', ')} could be waived, ${names(blocking).join(', ')} cannot" : ''))
+    }
+
+    Map approval = askWaiver(s, failed)
+    Map waive = waiverMap(failed, approval.reason)
+    result = tdevPreDeployChecklist(args + [waive: waive, waivedBy: approval.approver])
+    publishChecklist(s, result)
+    List stillFailed = itemsWith(result, 'FAIL')
+    if (stillFailed) {
+        error("tdevDeploy: the pre-deploy checklist still fails after the waiver; nothing was deployed. Failed: ${describe(stillFailed)}")
+    }
+    echo "tdevDeploy: ${names(failed).join(', ')} waived by ${approval.approver}: ${approval.reason}"
+    return result
+}
+
+Map askWaiver(Map s, List failed) {
+    Map request = [id                : 'TdevWaiver',
+                   message           : "Pre-deploy checklist: ${describe(failed)}. Waive and deploy ${s.image}?".toString(),
+                   ok                : 'Waive and deploy',
+                   submitterParameter: 'approver',
+                   parameters        : [string(name: 'reason', defaultValue: '',
+                           description: 'Why these items may be waived for this deploy (recorded in the checklist)')]]
+    if (s.approvers) {
+        request.submitter = s.approvers
+    }
+    def answer
+    timeout(time: s.approvalTimeoutMinutes, unit: 'MINUTES') {
+        answer = input(request)
+    }
+    Map approval = answer instanceof Map ? answer : [approver: null, reason: answer]
+    String reason = approval.reason == null ? '' : approval.reason.toString().trim()
+    if (!reason) {
+        error("tdevDeploy: a waiver needs a reason; ${approval.approver ?: 'the approver'} gave none, so nothing was deployed")
+    }
+    return [approver: approval.approver ?: 'unknown', reason: reason]
+}
+
+void publishChecklist(Map s, Map result) {
+    if (!s.publishChecklist) {
+        return
+    }
+    if (result.junitXml) {
+        writeFile(file: 'tdev-ops/checklist.xml', text: result.junitXml)
+        junit(testResults: 'tdev-ops/checklist.xml', allowEmptyResults: false)
+    }
+    if (result.markdown) {
+        writeFile(file: 'tdev-ops/checklist.md', text: result.markdown)
+        archiveArtifacts(artifacts: 'tdev-ops/checklist.md', allowEmptyArchive: false)
+    }
+}
+
+Map runDeploy(Map s) {
+    if (s.deploy != null) {
+        Closure deploy = s.deploy
+        def returned = deploy(s.image)
+        return returned instanceof Map ? returned : [:]
+    }
+    return tdevEcsDeploy(tdevSettings.stepArgs(s, [image: s.image, container: s.container, wait: true,
+                                                   timeoutMinutes: s.deployTimeoutMinutes]))
+}
+
+// Health checks every pollSeconds for bakeMinutes; stops at the first verdict in rollbackOn.
+Map runBake(Map s, String deployStart) {
+    int totalSeconds = s.bakeMinutes * 60
+    int checks = (int) Math.ceil(totalSeconds / (double) s.pollSeconds)
+    Map last = null
+    for (int i = 1; i <= checks; i++) {
+        int wait = Math.min(s.pollSeconds, totalSeconds - (i - 1) * s.pollSeconds)
+        sleep(time: wait, unit: 'SECONDS')
+        int elapsed = Math.min(i * s.pollSeconds, totalSeconds)
+        last = tdevHealthCheck(tdevSettings.stepArgs(s, [baselineTime: deployStart, ignoreAlarms: s.ignoreAlarms]))
+        echo "tdevDeploy: bake ${clock(elapsed)} of ${clock(totalSeconds)}: ${last.status}${reasonSuffix(last)}"
+        String ecsVerdict = ecsRolledBack(last)
+        if (ecsVerdict) {
+            currentBuild.description = "${s.image}: rolled back by ECS (deployment circuit breaker)"
+            error("tdevDeploy: ECS rolled the deployment of ${s.image} back during the bake (circuit breaker): ${ecsVerdict}. " +
+                    "The service runs the previous revision; the image is not marked known-good.")
+        }
+        String rolloutFailed = ecsRolloutFailed(last)
+        if (rolloutFailed || last.status in s.rollbackOn) {
+            return [failed : true, last: last,
+                    summary: "${s.image} was ${last.status} after ${clock(elapsed)} of the ${s.bakeMinutes} min bake: ${rolloutFailed ?: reasonText(last)}".toString()]
+        }
+    }
+    return [failed: false, last: last]
+}
+
+void rollBack(Map s, String why) {
+    if (!s.rollback) {
+        currentBuild.description = "${s.image}: not rolled back (rollback: false)"
+        error("tdevDeploy: ${why}. Not rolled back because rollback is false; the service still runs it.")
+    }
+    Map rolled = null
+    String rollbackFailure = null
+    try {
+        rolled = tdevRollback(tdevSettings.stepArgs(s, [target        : 'last-known-good',
+                                                        reason        : "tdevDeploy ${s.image}: ${why}".toString(),
+                                                        timeoutMinutes: s.rollbackTimeoutMinutes]))
+    } catch (Exception e) {
+        rollbackFailure = e.message
+    }
+    if (rolled != null && rolled.status in ['FAILED', 'TIMED_OUT']) {
+        rollbackFailure = "${rolled.status}: ${rolled.message}${rolled.next ? '; next: ' + rolled.next : ''}".toString()
+    }
+    if (rollbackFailure) {
+        currentBuild.description = "${s.image}: ROLLBACK FAILED"
+        error("tdevDeploy: ${why}. The rollback to last-known-good FAILED: ${rollbackFailure}. " +
+                "Run the one-click rollback job (tdevOneClickRollback, target last-known-good) or " +
+                "`tdev-ops rollback --target last-known-good` now.")
+    }
+    currentBuild.description = "${s.image}: rolled back to ${rolled.to}"
+    error("tdevDeploy: ${why}. Rolled back to last-known-good: ${rolled.from} -> ${rolled.to} " +
+            "(${rolled.status})${rolled.notification ? '; SNS alert: ' + rolled.notification : ''}.")
+}
+
+// ECS's deployment circuit breaker rolled the service back by itself: the deploy result or the ecs-service
+// signal says "rolled back" / "rolling back" (ECS's own words in the rollout reason).
+@NonCPS
+String ecsRolledBack(Map result) {
+    return ecsTexts(result).find { String t -> t ==~ /(?is).*\b(rolled|rolling) back\b.*/ }
+}
+
+// ECS marked the new deployment's rollout FAILED without (yet) rolling back: the bake fails whatever rollbackOn says.
+@NonCPS
+String ecsRolloutFailed(Map health) {
+    return ecsTexts(health).find { String t -> t ==~ /(?s)ecs-service: deployment of .* FAILED.*/ }
+}
+
+@NonCPS
+List<String> ecsTexts(Map result) {
+    if (result == null) {
+        return []
+    }
+    List<String> texts = []
+    [result.message, result.stability instanceof Map ? result.stability.message : null].each {
+        if (it != null) {
+            texts << String.valueOf(it)
+        }
+    }
+    (result.signals ?: []).findAll { it.name == 'ecs-service' }.each { Map signal ->
+        texts << "${signal.name}: ${signal.value}".toString()
+        texts << "${signal.name}: ${signal.evidence}".toString()
+    }
+    return texts
+}
+
+@NonCPS
+List itemsWith(Map checklist, String status) {
+    return (checklist.items ?: []).findAll { it.status == status }
+}
+
+@NonCPS
+List notWaivable(List failed, List waivable) {
+    return failed.findAll { !(it.name in waivable) }
+}
+
+@NonCPS
+List names(List items) {
+    return items.collect { String.valueOf(it.name) }
+}
+
+@NonCPS
+Map waiverMap(List items, String reason) {
+    return items.collectEntries { [(String.valueOf(it.name)): reason] }
+}
+
+@NonCPS
+String describe(List items) {
+    return items.collect { "${it.name} (${it.evidence ?: it.reason ?: 'no evidence'})" }.join('; ')
+}
+
+@NonCPS
+String itemSummary(List items) {
+    return (items ?: []).collect { "${it.name} ${it.status}" }.join(', ')
+}
+
+@NonCPS
+String reasonText(Map health) {
+    List reasons = health?.reasons ?: []
+    return reasons ? reasons.join('; ') : 'no reason given'
+}
+
+@NonCPS
+String reasonSuffix(Map health) {
+    List reasons = health?.reasons ?: []
+    return reasons ? ' (' + reasons.join('; ') + ')' : ''
+}
+
+@NonCPS
+String clock(int seconds) {
+    return seconds % 60 == 0 ? "${(int) (seconds / 60)}m" : "${(int) (seconds / 60)}m${seconds % 60}s"
+}

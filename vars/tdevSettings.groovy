@@ -1,0 +1,94 @@
+// Plumbing shared by the tdev-ops vars (not a pipeline workflow of its own): one way to merge a var's defaults,
+// the library's YAML resources and the job's parameters, to reject unknown parameters, and to build the
+// arguments every tdev-ops plugin step takes.
+
+/**
+ * The settings a var runs with: its {@code defaults}, overridden by the values of the YAML resources it names
+ * (the keys ending in {@code Resource}, read with libraryResource; a job naming its own resource gets it laid over
+ * the library's), overridden by the job's {@code config}.
+ * A key of {@code config} that {@code defaults} does not have fails the build naming it and the valid keys;
+ * a resource only sets keys its var has (the resources are shared by all vars).
+ */
+Map resolve(String varName, Map defaults, Map config) {
+    Map given = config == null ? [:] : config
+    List unknown = unknownKeys(defaults, given)
+    if (unknown) {
+        error("${varName}: unknown parameter${unknown.size() == 1 ? '' : 's'} ${unknown.join(', ')}; " +
+                "valid parameters: ${sortedKeys(defaults).join(', ')}")
+    }
+    Map settings = new LinkedHashMap(defaults)
+    List keys = resourceKeys(defaults)
+    // an index loop: a for-in iterator cannot be saved with the pipeline's state between steps
+    for (int i = 0; i < keys.size(); i++) {
+        String resourceKey = keys[i]
+        // the library's resource first, then the job's own on top of it: a job's file needs only what it changes
+        List paths = [defaults[resourceKey]]
+        if (given.containsKey(resourceKey) && given[resourceKey] != defaults[resourceKey]) {
+            paths << given[resourceKey]
+        }
+        for (int j = 0; j < paths.size(); j++) {
+            if (paths[j]) {
+                Map values = readYaml(text: libraryResource(paths[j])) ?: [:]
+                putKnown(settings, defaults, values)
+            }
+        }
+    }
+    settings.putAll(given)
+    return settings
+}
+
+/** The map a plugin step gets: where it runs (environment, configFile, region, credentialsId, roleArn) plus {@code args}; nulls left out. */
+Map stepArgs(Map settings, Map args) {
+    return withoutNulls([environment  : settings.environment, configFile: settings.configFile, region: settings.region,
+                         credentialsId: settings.credentialsId, roleArn: settings.roleArn] + args)
+}
+
+/** Fails the build unless {@code value} is a whole number from {@code min}; says which parameter and why. */
+void requirePositive(String varName, String key, Object value, int min) {
+    if (!(value instanceof Number) || ((Number) value).intValue() != ((Number) value).doubleValue()
+            || ((Number) value).intValue() < min) {
+        error("${varName}: ${key} must be a whole number of at least ${min}; got '${value}'")
+    }
+}
+
+/** Fails the build unless every element of {@code values} is one of {@code allowed}. */
+void requireAllIn(String varName, String key, Object values, List allowed) {
+    List bad = notIn(values instanceof List ? values : [values], allowed)
+    if (!(values instanceof List) || bad) {
+        error("${varName}: ${key} must be a list of ${allowed.join(', ')}; got '${values}'")
+    }
+}
+
+@NonCPS
+List unknownKeys(Map defaults, Map config) {
+    return config.keySet().findAll { !defaults.containsKey(it) }.collect { String.valueOf(it) }.sort()
+}
+
+@NonCPS
+List sortedKeys(Map map) {
+    return map.keySet().collect { String.valueOf(it) }.sort()
+}
+
+@NonCPS
+List resourceKeys(Map defaults) {
+    return defaults.keySet().findAll { String.valueOf(it).endsWith('Resource') }.collect { String.valueOf(it) }
+}
+
+@NonCPS
+void putKnown(Map settings, Map defaults, Map values) {
+    values.each { k, v ->
+        if (defaults.containsKey(k)) {
+            settings[k] = v
+        }
+    }
+}
+
+@NonCPS
+Map withoutNulls(Map map) {
+    return map.findAll { k, v -> v != null }
+}
+
+@NonCPS
+List notIn(List values, List allowed) {
+    return values.findAll { !(it in allowed) }
+}
