@@ -1,0 +1,244 @@
+package io.jenkins.plugins.tdevops;
+
+import hudson.AbortException;
+import hudson.Util;
+import hudson.model.TaskListener;
+import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.model.TdevException;
+import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.steps.AbstractStepExecutionImpl;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A mutation that waits for the ECS service to become stable, and survives a controller restart (the shape of
+ * workflow-basic-steps' SleepStep): {@link #start()} asks the engine for the change with {@code wait: false}, keeps
+ * what it expects in serializable fields, and returns; a {@link Timer} task asks the engine's {@code stability} at the
+ * environment's poll interval until it is done, failed, or the timeout passes. {@link #onResume()} re-arms the poll
+ * after a restart, {@link #stop} cancels it. Whether the service is stable is the engine's answer, never decided here.
+ */
+abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(RolloutWaitExecution.class.getName());
+
+    /** {@code status} of the returned map once the engine reported the service stable. */
+    static final String STABLE = "STABLE";
+
+    private final String stepName;
+    private final Connection connection;
+    private final LinkedHashMap<String, Object> args;
+
+    private LinkedHashMap<String, Object> started;
+    private LinkedHashMap<String, Object> expected;
+    private LinkedHashMap<String, Object> lastLook;
+    private String service;
+    private long startedAt;
+    private long deadline;
+    private long pollMillis;
+    private volatile boolean finished;
+
+    private transient volatile OpenedTdevOps opened;
+    private transient volatile ScheduledFuture<?> task;
+
+    RolloutWaitExecution(StepContext context, String stepName, Connection connection, Map<String, Object> args) {
+        super(context);
+        this.stepName = stepName;
+        this.connection = connection;
+        this.args = PlainData.copy(args);
+    }
+
+    /** The facade mutation, called with {@code wait: false}. */
+    protected abstract Map<String, Object> mutate(TdevOps ops, Map<String, Object> args);
+
+    /** The facade {@code stability} arguments that describe the state the mutation is heading to. */
+    protected abstract Map<String, Object> expectation(Map<String, Object> started);
+
+    /** What the person on call can run next when the rollout fails or times out. */
+    protected abstract String nextSteps(Map<String, Object> started);
+
+    @Override
+    public boolean start() throws Exception {
+        LinkedHashMap<String, Object> mutationArgs = new LinkedHashMap<>(args);
+        mutationArgs.put("wait", false);
+        try {
+            started = PlainData.copy(mutate(opened().ops(), mutationArgs));
+        } catch (TdevException e) {
+            closeQuietly();
+            throw new AbortException(e.getMessage());
+        } catch (Exception e) {
+            closeQuietly();
+            throw e;
+        }
+        if (PlainData.isTrue(args.get("dryRun")) || Boolean.FALSE.equals(args.get("wait"))) {
+            closeQuietly();
+            finished = true;
+            getContext().onSuccess(started);
+            return true;
+        }
+        EnvironmentConfig config = opened().config();
+        expected = PlainData.copy(expectation(started));
+        service = config.serviceRef().toString();
+        pollMillis = TimeUnit.SECONDS.toMillis(Math.max(1, config.deploy().pollSeconds()));
+        Object timeout = args.get("timeoutMinutes");
+        long timeoutMinutes = timeout instanceof Number n ? n.longValue() : config.deploy().stableTimeoutMinutes();
+        startedAt = System.currentTimeMillis();
+        deadline = startedAt + TimeUnit.MINUTES.toMillis(timeoutMinutes);
+        log(stepName + ": waiting up to " + Util.getTimeSpanString(deadline - startedAt) + " for " + waitingFor());
+        schedule(0);
+        return false;
+    }
+
+    @Override
+    public void onResume() {
+        if (finished) {
+            return;
+        }
+        if (started == null) {
+            // the restart came while the engine was asked for the change: whether AWS got it is unknown here
+            finish(new AbortException(stepName + ": Jenkins restarted while the change was being requested; "
+                    + "check the service with tdevHealthCheck and run " + stepName + " again (it is idempotent)"));
+            return;
+        }
+        log(stepName + ": Jenkins restarted; still waiting for " + waitingFor());
+        schedule(0);
+    }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        ScheduledFuture<?> pending = task;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        finish(cause);
+    }
+
+    @Override
+    public String getStatus() {
+        if (started == null) {
+            return "requesting the change";
+        }
+        long now = System.currentTimeMillis();
+        String look = lastLook != null ? "; last look: " + lastLook.get("message") : "";
+        return "waiting for " + waitingFor() + " for " + Util.getTimeSpanString(now - startedAt) + " of "
+                + Util.getTimeSpanString(deadline - startedAt) + look;
+    }
+
+    private void schedule(long delayMillis) {
+        task = Timer.get().schedule(this::poll, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void poll() {
+        if (finished) {
+            return;
+        }
+        try {
+            LinkedHashMap<String, Object> look = PlainData.copy(opened().ops().stability(expected));
+            lastLook = look;
+            if (PlainData.isTrue(look.get("done"))) {
+                if (PlainData.isTrue(look.get("stable")) && !PlainData.isTrue(look.get("failed"))) {
+                    succeed(look);
+                } else {
+                    finish(new AbortException(stepName + ": the rollout stopped without becoming stable: "
+                            + look.get("message") + ". " + whereItStopped(look) + " " + nextSteps(started)));
+                }
+                return;
+            }
+            log(stepName + ": " + look.get("message") + " (" + elapsed() + ")");
+        } catch (RemoteFailureException e) {
+            if (!e.retryable()) {
+                finish(new AbortException(stepName + ": cannot read the service: " + e.getMessage() + ". "
+                        + whereItStopped(lastLook) + " " + nextSteps(started)));
+                return;
+            }
+            log(stepName + ": could not read the service this time (" + e.getMessage() + "); trying again");
+        } catch (TdevException e) {
+            finish(new AbortException(stepName + ": " + e.getMessage() + ". " + nextSteps(started)));
+            return;
+        } catch (Exception e) {
+            finish(e);
+            return;
+        }
+        if (System.currentTimeMillis() >= deadline) {
+            finish(new AbortException(stepName + ": " + service + " did not become stable within "
+                    + Util.getTimeSpanString(deadline - startedAt) + ". " + whereItStopped(lastLook) + " "
+                    + nextSteps(started)));
+        } else {
+            schedule(pollMillis);
+        }
+    }
+
+    private void succeed(Map<String, Object> look) {
+        LinkedHashMap<String, Object> result = new LinkedHashMap<>(started);
+        result.put("status", STABLE);
+        result.put("stability", look);
+        log(stepName + ": " + service + " is stable (" + elapsed() + ")");
+        finished = true;
+        closeQuietly();
+        getContext().onSuccess(result);
+    }
+
+    private void finish(Throwable failure) {
+        finished = true;
+        closeQuietly();
+        getContext().onFailure(failure);
+    }
+
+    /** Nothing is reverted by a failed wait: say what the service is doing now. */
+    private String whereItStopped(Map<String, Object> look) {
+        String heading = "The change was made (from " + started.get("from") + " to " + started.get("to")
+                + ") and was not undone";
+        if (look == null) {
+            return heading + ".";
+        }
+        return heading + "; at the last look " + look.get("running") + " of " + look.get("desired")
+                + " tasks were running and " + look.get("pending") + " pending.";
+    }
+
+    private String waitingFor() {
+        StringBuilder target = new StringBuilder(service).append(" to become stable");
+        expected.forEach((name, value) -> target.append(", ").append(name).append(' ').append(value));
+        return target.toString();
+    }
+
+    private String elapsed() {
+        return Util.getTimeSpanString(System.currentTimeMillis() - startedAt) + " of "
+                + Util.getTimeSpanString(deadline - startedAt);
+    }
+
+    private OpenedTdevOps opened() throws Exception {
+        OpenedTdevOps current = opened;
+        if (current == null) {
+            current = TdevOpsFactory.open(getContext(), connection);
+            opened = current;
+        }
+        return current;
+    }
+
+    private void closeQuietly() {
+        OpenedTdevOps current = opened;
+        opened = null;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (Exception e) {
+                LOGGER.log(Level.FINE, "closing the engine's AWS clients failed", e);
+            }
+        }
+    }
+
+    private void log(String line) {
+        try {
+            getContext().get(TaskListener.class).getLogger().println(line);
+        } catch (Exception e) {
+            LOGGER.log(Level.WARNING, line, e);
+        }
+    }
+}
