@@ -1,0 +1,201 @@
+package io.tdev.ops.runbook;
+
+import io.tdev.ops.model.Action;
+import io.tdev.ops.model.Deployment;
+import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.ServiceRef;
+import io.tdev.ops.model.ServiceState;
+import io.tdev.ops.model.TaskDefinition;
+import io.tdev.ops.model.TaskDefinitionRef;
+import io.tdev.ops.model.TdevException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The runbook's emergency rollback: choose the target revision, stop a deployment still rolling, point the service
+ * at the target, wait until stable, notify SNS (from, to, reason, who). Idempotent: already on the target changes
+ * nothing, and running it again after a timeout resumes the wait.
+ */
+public final class Rollback {
+    public static final String LAST_KNOWN_GOOD = "last-known-good";
+    public static final String PREVIOUS = "previous";
+
+    /**
+     * @param target  last-known-good (null = this), previous, N, FAMILY:N or an ARN
+     * @param timeout null = config {@code deploy.stableTimeoutMinutes}
+     */
+    public record Request(String target, String reason, boolean waitForStable, Duration timeout, boolean notifyTeam,
+                          boolean dryRun) {
+    }
+
+    private record Choice(TaskDefinitionRef ref, String because) {
+    }
+
+    private final RunContext ctx;
+
+    public Rollback(RunContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public RollbackResult run(Request request) {
+        String target = request.target() == null || request.target().isBlank() ? LAST_KNOWN_GOOD : request.target().trim();
+        String reason = request.reason() == null || request.reason().isBlank() ? "not given" : request.reason();
+        Duration timeout = Timeouts.stable(ctx, request.timeout());
+        ServiceRef ref = ctx.config().serviceRef();
+        ServiceState s = ctx.retry().call(() -> ctx.ports().ecs().describeService(ref));
+        TaskDefinitionRef from = s.taskDefinition();
+        Choice choice = choose(target, s);
+        TaskDefinition td = ctx.retry().call(() -> ctx.ports().ecs().describeTaskDefinition(choice.ref().toString()));
+        if (!td.active()) {
+            throw new PreconditionFailedException("cannot roll back to " + choice.ref() + ": it is " + td.status()
+                    + " (deregistered); choose an ACTIVE revision (target: previous, last-known-good or a number)");
+        }
+        TaskDefinitionRef to = choice.ref();
+        boolean inProgress = s.deploymentInProgress();
+        if (from.equals(to) && !inProgress) {
+            String msg = ref.service() + " already runs " + to + " (" + choice.because() + "); nothing to roll back";
+            ctx.progress().report(msg);
+            return new RollbackResult(from, to, target, choice.because(), ChangeStatus.UNCHANGED, reason, ctx.user(),
+                    msg, null, null, null, StabilityCheck.look(s, to, null), List.of());
+        }
+
+        List<Action> actions = new ArrayList<>();
+        Optional<Deployment> rolling = inProgress && !from.equals(to) ? s.primaryDeployment() : Optional.empty();
+        if (request.dryRun()) {
+            rolling.ifPresent(d -> actions.add(new Action("stop deployment", ref + " " + d.id(),
+                    d.taskDefinition() + " " + d.rolloutState(), "stopped", ctx.clock().instant(), true)));
+            if (!from.equals(to)) {
+                actions.add(new Action("update service", ref.toString(), from.toString(), to.toString(),
+                        ctx.clock().instant(), true));
+            }
+            if (request.notifyTeam()) {
+                actions.add(new Action("notify", ctx.config().topic(), null, "rollback " + from + " -> " + to,
+                        ctx.clock().instant(), true));
+            }
+            String msg = "would roll " + ref.service() + " back from " + from + " to " + to + " (" + choice.because() + ")"
+                    + rolling.map(d -> ", stopping deployment " + d.id() + " first").orElse("");
+            ctx.progress().report("dry run: " + msg);
+            return new RollbackResult(from, to, target, choice.because(), ChangeStatus.PLANNED, reason, ctx.user(),
+                    msg, null, null, null, null, actions);
+        }
+
+        String stopped = null;
+        if (rolling.isPresent()) {
+            Deployment d = rolling.get();
+            ctx.progress().report("stopping deployment " + d.id() + " of " + d.taskDefinition() + " ("
+                    + d.rolloutState() + ", running " + d.running() + "/" + d.desired() + ")");
+            try {
+                ctx.ports().ecs().stopDeployment(ref, d.id());
+            } catch (TdevException e) {
+                throw Failures.withContext(e, "rollback of " + ref.service() + " to " + to + " stopped before changing"
+                        + " anything: could not stop deployment " + d.id() + "; run again: " + command(to));
+            }
+            stopped = d.id();
+            actions.add(new Action("stop deployment", ref + " " + d.id(), d.taskDefinition() + " " + d.rolloutState(),
+                    "stopped", ctx.clock().instant(), false));
+            s = ctx.retry().call(() -> ctx.ports().ecs().describeService(ref));
+        }
+        if (!s.taskDefinition().equals(to)) {
+            TaskDefinitionRef before = s.taskDefinition();
+            try {
+                ctx.ports().ecs().updateService(ref, to);
+            } catch (TdevException e) {
+                throw Failures.withContext(e, "rollback of " + ref.service() + " stopped before pointing it at " + to
+                        + (stopped == null ? "" : " (deployment " + stopped + " was stopped; the service runs " + before + ")")
+                        + "; run again: " + command(to));
+            }
+            actions.add(new Action("update service", ref.toString(), before.toString(), to.toString(),
+                    ctx.clock().instant(), false));
+            ctx.progress().report("updated " + ref.service() + " from " + before + " to " + to);
+        }
+
+        ChangeStatus status = ChangeStatus.STARTED;
+        Stability last = null;
+        String message = "rolling " + ref.service() + " back from " + from + " to " + to + "; not waiting";
+        String next = null;
+        if (request.waitForStable()) {
+            StableWait.Result waited = new StableWait(ctx).waitFor(ref, to, null, timeout);
+            status = ChangeStatus.of(waited.outcome());
+            last = waited.last();
+            message = switch (waited.outcome()) {
+                case STABLE -> ref.service() + " rolled back from " + from + " to " + to + " and is stable";
+                case FAILED -> "the service points at " + to + " but its rollout failed: " + last.message();
+                case TIMED_OUT -> "the service points at " + to + " but was not stable after "
+                        + Durations.format(waited.waited()) + ": " + last.message();
+            };
+            if (!status.ok()) {
+                next = "run `" + command(to) + "` again to keep waiting (it will not update twice), check with `tdev-ops health --env "
+                        + ctx.config().name() + "`, or roll back to another revision (target: previous or a number)";
+            }
+        }
+        String notification = request.notifyTeam() ? notify(from, to, reason, status, message, actions) : null;
+        return new RollbackResult(from, to, target, choice.because(), status, reason, ctx.user(), message, next,
+                notification, stopped, last, actions);
+    }
+
+    private String command(TaskDefinitionRef to) {
+        return "tdev-ops rollback --env " + ctx.config().name() + " --target " + to;
+    }
+
+    private String notify(TaskDefinitionRef from, TaskDefinitionRef to, String reason, ChangeStatus status,
+                          String outcome, List<Action> actions) {
+        String env = ctx.config().name();
+        String subject = "[" + env + "] rollback " + ctx.config().ecs().service() + " " + from + " -> " + to + ": " + status;
+        if (subject.length() > 100) {
+            subject = subject.substring(0, 97) + "...";
+        }
+        String body = "Rollback of " + ctx.config().serviceRef() + " (" + env + ")\n"
+                + "from: " + from + "\n" + "to: " + to + "\n" + "reason: " + reason + "\n" + "by: " + ctx.user() + "\n"
+                + "at: " + ctx.clock().instant() + "\n" + "outcome: " + status + ": " + outcome + "\n";
+        try {
+            String id = ctx.ports().notifier().publish(ctx.config().topic(), subject, body);
+            actions.add(new Action("notify", ctx.config().topic(), null, "message " + id, ctx.clock().instant(), false));
+            return "sent: message " + id;
+        } catch (TdevException e) {
+            // the rollback itself happened; a lost notification must not hide that, so it is reported, not thrown
+            ctx.progress().report("could not notify " + ctx.config().topic() + ": " + e.getMessage());
+            return "FAILED: " + e.getMessage();
+        }
+    }
+
+    private Choice choose(String target, ServiceState s) {
+        TaskDefinitionRef current = s.taskDefinition();
+        String family = current.family();
+        if (target.equalsIgnoreCase(LAST_KNOWN_GOOD)) {
+            return KnownGood.newest(ctx, family, current)
+                    .map(m -> new Choice(m.ref(), "newest ACTIVE revision tagged " + ctx.config().deploy().knownGoodTag()
+                            + " (" + m.taggedAs() + ")"))
+                    .orElseThrow(() -> new PreconditionFailedException("nothing to roll back to: no ACTIVE revision of "
+                            + family + " other than the current " + current + " is tagged "
+                            + ctx.config().deploy().knownGoodTag() + "; roll back to target previous or a revision "
+                            + "number, and mark revisions after a passed health check (markKnownGood)"));
+        }
+        if (target.equalsIgnoreCase(PREVIOUS)) {
+            Optional<Deployment> older = s.deployments().stream()
+                    .filter(d -> !d.primary() && !d.taskDefinition().equals(current))
+                    .max((a, b) -> compareCreated(a, b));
+            if (older.isPresent()) {
+                return new Choice(older.get().taskDefinition(), "the previous deployment's task definition ("
+                        + older.get().id() + ")");
+            }
+            List<TaskDefinitionRef> active = ctx.retry().call(() -> ctx.ports().ecs().listTaskDefinitions(family, true));
+            return active.stream().filter(r -> r.family().equals(family) && r.revision() < current.revision())
+                    .max(TaskDefinitionRef::compareTo)
+                    .map(r -> new Choice(r, "the highest ACTIVE revision below the current " + current))
+                    .orElseThrow(() -> new PreconditionFailedException("nothing to roll back to: no previous deployment"
+                            + " is listed and no ACTIVE revision of " + family + " is below the current " + current));
+        }
+        TaskDefinitionRef ref = RevisionSpec.parse(target, "target", family);
+        return new Choice(ref, "asked for");
+    }
+
+    private static int compareCreated(Deployment a, Deployment b) {
+        if (a.createdAt() == null || b.createdAt() == null) {
+            return Integer.compare(a.taskDefinition().revision(), b.taskDefinition().revision());
+        }
+        return a.createdAt().compareTo(b.createdAt());
+    }
+}

@@ -1,0 +1,143 @@
+package io.tdev.ops.runbook;
+
+import io.tdev.ops.model.Action;
+import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.ScalableTarget;
+import io.tdev.ops.model.ServiceRef;
+import io.tdev.ops.model.ServiceState;
+import io.tdev.ops.model.TdevException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sets the service's desired count (runbook: P0 scale to 10, P1 +2, traffic preparation). Absolute counts must lie
+ * in 0..hard maximum ({@code autoscaling.maxTasks}, or the registered target's max when larger); relative ones are
+ * clamped into it. Where Application Auto Scaling is registered and the count is outside its MinCapacity..
+ * MaxCapacity, the bounds are moved to the count instead of letting autoscaling undo it, and the result says how to
+ * restore them. 0 tasks in a protected environment needs {@code force}.
+ */
+public final class Scale {
+    /** @param timeout null = config {@code deploy.stableTimeoutMinutes} */
+    public record Request(String count, boolean force, boolean waitForStable, Duration timeout, boolean dryRun) {
+    }
+
+    private final RunContext ctx;
+
+    public Scale(RunContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public ScaleResult run(Request request) {
+        ScaleCount count = ScaleCount.parse(request.count(), ctx.config().scalePresets());
+        Duration timeout = Timeouts.stable(ctx, request.timeout());
+        ServiceRef ref = ctx.config().serviceRef();
+        ServiceState s = ctx.retry().call(() -> ctx.ports().ecs().describeService(ref));
+        Optional<ScalableTarget> st = ctx.retry().call(() -> ctx.ports().autoScaling().scalableTarget(ref));
+        int from = s.desired();
+        int hardMax = Math.max(ctx.config().autoscaling().maxTasks(), st.map(ScalableTarget::maxCapacity).orElse(0));
+        int wanted = count.applyTo(from);
+        String note = "";
+        if (count.delta()) {
+            int clamped = Math.max(0, Math.min(hardMax, wanted));
+            if (clamped != wanted) {
+                note = " (" + count.text() + " from " + from + " is " + wanted + ", clamped to " + clamped + ")";
+            }
+            wanted = clamped;
+        } else if (wanted > hardMax) {
+            throw new InvalidInputException("count", "got " + wanted + "; allowed range 0.." + hardMax
+                    + " (the hard maximum of " + ctx.config().name() + ": autoscaling.maxTasks"
+                    + st.map(t -> " / registered MaxCapacity " + t.maxCapacity()).orElse("") + ")");
+        }
+        int to = wanted;
+        if (to == 0 && ctx.config().protectedEnv() && !request.force()) {
+            throw new InvalidInputException("count", "0 tasks would stop " + ctx.config().name()
+                    + ", a protected environment; allowed range 1.." + hardMax + ", or set force to scale to 0");
+        }
+
+        Integer min = st.map(ScalableTarget::minCapacity).orElse(null);
+        Integer max = st.map(ScalableTarget::maxCapacity).orElse(null);
+        Integer newMin = min;
+        Integer newMax = max;
+        if (st.isPresent()) {
+            if (to > max) {
+                // autoscaling would scale back in to MaxCapacity; pin the incident count as the floor too
+                newMin = to;
+                newMax = to;
+            } else if (to < min) {
+                newMin = to;
+            }
+        }
+        boolean capacityChanges = st.isPresent() && (!newMin.equals(min) || !newMax.equals(max));
+        String restore = capacityChanges ? restoreCommand(ref, min, max) : null;
+        if (to == from && !capacityChanges) {
+            String msg = ref.service() + " already wants " + to + " tasks" + note;
+            ctx.progress().report(msg);
+            return new ScaleResult(from, to, count.text(), ChangeStatus.UNCHANGED, min, max, null, null, null, msg,
+                    null, null, List.of());
+        }
+
+        List<Action> actions = new ArrayList<>();
+        if (request.dryRun()) {
+            if (capacityChanges) {
+                actions.add(new Action("set autoscaling capacity", st.get().resourceId(), min + ".." + max,
+                        newMin + ".." + newMax, ctx.clock().instant(), true));
+            }
+            actions.add(new Action("set desired count", ref.toString(), String.valueOf(from), String.valueOf(to),
+                    ctx.clock().instant(), true));
+            String msg = "would scale " + ref.service() + " from " + from + " to " + to + note
+                    + (capacityChanges ? " and set autoscaling " + min + ".." + max + " to " + newMin + ".." + newMax : "");
+            ctx.progress().report("dry run: " + msg);
+            return new ScaleResult(from, to, count.text(), ChangeStatus.PLANNED, newMin, newMax, min, max, restore,
+                    msg, null, null, actions);
+        }
+
+        if (capacityChanges) {
+            ctx.ports().autoScaling().setCapacity(ref, newMin, newMax);
+            actions.add(new Action("set autoscaling capacity", st.get().resourceId(), min + ".." + max,
+                    newMin + ".." + newMax, ctx.clock().instant(), false));
+            ctx.progress().report("autoscaling of " + ref.service() + " set from " + min + ".." + max + " to "
+                    + newMin + ".." + newMax + "; to restore: " + restore);
+        }
+        try {
+            ctx.ports().ecs().setDesiredCount(ref, to);
+        } catch (TdevException e) {
+            throw Failures.withContext(e, "scaling " + ref.service() + " to " + to + " stopped before setting the desired"
+                    + " count" + (capacityChanges ? " (autoscaling bounds already changed to " + newMin + ".." + newMax
+                    + "; to restore: " + restore + ")" : "") + "; run the scale again");
+        }
+        actions.add(new Action("set desired count", ref.toString(), String.valueOf(from), String.valueOf(to),
+                ctx.clock().instant(), false));
+        ctx.progress().report("desired count of " + ref.service() + " set from " + from + " to " + to + note);
+
+        ChangeStatus status = ChangeStatus.STARTED;
+        String message = ref.service() + " scaling from " + from + " to " + to + note + "; not waiting";
+        String next = null;
+        Stability last = null;
+        if (request.waitForStable()) {
+            StableWait.Result waited = new StableWait(ctx).waitFor(ref, s.taskDefinition(), to, timeout);
+            status = ChangeStatus.of(waited.outcome());
+            last = waited.last();
+            message = switch (waited.outcome()) {
+                case STABLE -> ref.service() + " scaled from " + from + " to " + to + note + " and is stable";
+                case FAILED -> "desired count set to " + to + " but the service failed: " + last.message();
+                case TIMED_OUT -> "desired count set to " + to + " but not all tasks ran after "
+                        + Durations.format(waited.waited()) + ": " + last.message();
+            };
+            if (!status.ok()) {
+                next = "check tasks and events with `tdev-ops health --env " + ctx.config().name()
+                        + "`; running the same scale again only waits (the count is already set)";
+            }
+        }
+        return new ScaleResult(from, to, count.text(), status, newMin, newMax, min, max, restore, message, next, last,
+                actions);
+    }
+
+    private static String restoreCommand(ServiceRef ref, int min, int max) {
+        return "aws application-autoscaling register-scalable-target --service-namespace ecs"
+                + " --scalable-dimension ecs:service:DesiredCount --resource-id service/" + ref.cluster() + "/"
+                + ref.service() + " --min-capacity " + min + " --max-capacity " + max;
+    }
+}

@@ -1,0 +1,43 @@
+package io.tdev.ops.runbook;
+
+import io.tdev.ops.model.Action;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scaling: desired count {@code from} → {@code to}; the autoscaling bounds after it ({@code minCapacity},
+ * {@code maxCapacity}; null when autoscaling is not registered) and, when they were changed, how to restore them.
+ */
+public record ScaleResult(int from, int to, String requested, ChangeStatus status, Integer minCapacity,
+                          Integer maxCapacity, Integer previousMinCapacity, Integer previousMaxCapacity, String restore,
+                          String message, String next, Stability stability, List<Action> actions) implements OpsResult {
+    public ScaleResult {
+        actions = List.copyOf(actions);
+    }
+
+    @Override
+    public String summary() {
+        return "scale " + status + ": " + message;
+    }
+
+    @Override
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("from", from);
+        m.put("to", to);
+        m.put("status", status.name());
+        m.put("requested", requested);
+        m.put("minCapacity", minCapacity);
+        m.put("maxCapacity", maxCapacity);
+        m.put("previousMinCapacity", previousMinCapacity);
+        m.put("previousMaxCapacity", previousMaxCapacity);
+        m.put("restore", restore);
+        m.put("message", message);
+        m.put("next", next);
+        m.put("stability", stability == null ? null : stability.toMap());
+        m.put("actions", OpsResult.actionMaps(actions));
+        return m;
+    }
+}

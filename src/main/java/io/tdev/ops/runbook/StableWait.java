@@ -1,0 +1,51 @@
+package io.tdev.ops.runbook;
+
+import io.tdev.ops.model.ServiceRef;
+import io.tdev.ops.model.ServiceState;
+import io.tdev.ops.model.TaskDefinitionRef;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Polls a service until its rollout is done or the timeout passes, on the injected clock and sleeper, printing
+ * "waiting for SERVICE to reach REV: running 2/3, pending 1 (1m30s of 15m)" on each poll.
+ */
+public final class StableWait {
+    /** How a wait ended. */
+    public enum Outcome { STABLE, FAILED, TIMED_OUT }
+
+    /** The outcome with the last look and how long it took. */
+    public record Result(Outcome outcome, Stability last, Duration waited) {
+    }
+
+    private final RunContext ctx;
+
+    public StableWait(RunContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public Result waitFor(ServiceRef ref, TaskDefinitionRef expected, Integer desired, Duration timeout) {
+        Duration poll = Duration.ofSeconds(Math.max(1, ctx.config().deploy().pollSeconds()));
+        Instant start = ctx.clock().instant();
+        while (true) {
+            ServiceState s = ctx.retry().call(() -> ctx.ports().ecs().describeService(ref));
+            Stability look = StabilityCheck.look(s, expected, desired);
+            Duration waited = Duration.between(start, ctx.clock().instant());
+            if (look.done()) {
+                ctx.progress().report(look.message() + " (after " + Durations.format(waited) + ")");
+                return new Result(look.stable() ? Outcome.STABLE : Outcome.FAILED, look, waited);
+            }
+            if (waited.compareTo(timeout) >= 0) {
+                ctx.progress().report("gave up waiting for " + ref.service() + " to reach " + look.expected()
+                        + " after " + Durations.format(waited) + ": " + look.message());
+                return new Result(Outcome.TIMED_OUT, look, waited);
+            }
+            ctx.progress().report("waiting for " + ref.service() + " to reach " + look.expected() + ": running "
+                    + look.running() + "/" + look.desired() + ", pending " + look.pending() + " ("
+                    + Durations.format(waited) + " of " + Durations.format(timeout) + ")");
+            Duration left = timeout.minus(waited);
+            Waits.sleep(ctx.sleeper(), left.compareTo(poll) < 0 ? left : poll, "wait for " + ref.service());
+        }
+    }
+}
