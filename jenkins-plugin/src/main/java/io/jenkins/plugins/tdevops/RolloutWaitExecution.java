@@ -7,6 +7,7 @@ import io.tdev.ops.api.TdevOps;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.TdevException;
+import io.tdev.ops.runbook.ChangeStatus;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.AbstractStepExecutionImpl;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -23,14 +24,13 @@ import java.util.logging.Logger;
  * workflow-basic-steps' SleepStep): {@link #start()} asks the engine for the change with {@code wait: false}, keeps
  * what it expects in serializable fields, and returns; a {@link Timer} task asks the engine's {@code stability} at the
  * environment's poll interval until it is done, failed, or the timeout passes. {@link #onResume()} re-arms the poll
- * after a restart, {@link #stop} cancels it. Whether the service is stable is the engine's answer, never decided here.
+ * after a restart, {@link #stop} cancels it. Whether the service is stable is the engine's answer, never decided here;
+ * only a STARTED change is waited for (PLANNED, UNCHANGED return at once), as the engine's ChangeStatus defines.
  */
 abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(RolloutWaitExecution.class.getName());
 
-    /** {@code status} of the returned map once the engine reported the service stable. */
-    static final String STABLE = "STABLE";
 
     private final String stepName;
     private final Connection connection;
@@ -77,10 +77,18 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
             closeQuietly();
             throw e;
         }
-        if (PlainData.isTrue(args.get("dryRun")) || Boolean.FALSE.equals(args.get("wait"))) {
+        Object status = started.get("status");
+        boolean changing = ChangeStatus.STARTED.name().equals(status);
+        if (!changing || Boolean.FALSE.equals(args.get("wait"))) {
+            // PLANNED (dry run), UNCHANGED (already there), or the caller did not want to wait
             closeQuietly();
             finished = true;
-            getContext().onSuccess(started);
+            if (ChangeStatus.FAILED.name().equals(status) || ChangeStatus.TIMED_OUT.name().equals(status)) {
+                getContext().onFailure(new AbortException(stepName + ": " + started.get("message") + ". "
+                        + nextSteps(started)));
+            } else {
+                getContext().onSuccess(started);
+            }
             return true;
         }
         EnvironmentConfig config = opened().config();
@@ -146,8 +154,8 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
                 if (PlainData.isTrue(look.get("stable")) && !PlainData.isTrue(look.get("failed"))) {
                     succeed(look);
                 } else {
-                    finish(new AbortException(stepName + ": the rollout stopped without becoming stable: "
-                            + look.get("message") + ". " + whereItStopped(look) + " " + nextSteps(started)));
+                    finish(new AbortException(stepName + ": the rollout failed: " + look.get("message") + ". "
+                            + notUndone() + " " + nextSteps(started)));
                 }
                 return;
             }
@@ -155,7 +163,7 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
         } catch (RemoteFailureException e) {
             if (!e.retryable()) {
                 finish(new AbortException(stepName + ": cannot read the service: " + e.getMessage() + ". "
-                        + whereItStopped(lastLook) + " " + nextSteps(started)));
+                        + notUndone() + " " + nextSteps(started)));
                 return;
             }
             log(stepName + ": could not read the service this time (" + e.getMessage() + "); trying again");
@@ -167,17 +175,20 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
             return;
         }
         if (System.currentTimeMillis() >= deadline) {
-            finish(new AbortException(stepName + ": " + service + " did not become stable within "
-                    + Util.getTimeSpanString(deadline - startedAt) + ". " + whereItStopped(lastLook) + " "
+            String last = lastLook != null ? ": " + lastLook.get("message") : "";
+            finish(new AbortException(stepName + ": " + service + " was not stable after "
+                    + Util.getTimeSpanString(deadline - startedAt) + last + ". " + notUndone() + " "
                     + nextSteps(started)));
         } else {
             schedule(pollMillis);
         }
     }
 
+    /** The map the engine returns for the same call with {@code wait: true}: status COMPLETED and the last look. */
     private void succeed(Map<String, Object> look) {
         LinkedHashMap<String, Object> result = new LinkedHashMap<>(started);
-        result.put("status", STABLE);
+        result.put("status", ChangeStatus.COMPLETED.name());
+        result.put("message", look.get("message"));
         result.put("stability", look);
         log(stepName + ": " + service + " is stable (" + elapsed() + ")");
         finished = true;
@@ -191,15 +202,10 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
         getContext().onFailure(failure);
     }
 
-    /** Nothing is reverted by a failed wait: say what the service is doing now. */
-    private String whereItStopped(Map<String, Object> look) {
-        String heading = "The change was made (from " + started.get("from") + " to " + started.get("to")
-                + ") and was not undone";
-        if (look == null) {
-            return heading + ".";
-        }
-        return heading + "; at the last look " + look.get("running") + " of " + look.get("desired")
-                + " tasks were running and " + look.get("pending") + " pending.";
+    /** A failed wait reverts nothing; the message says so, with what was changed. */
+    private String notUndone() {
+        return "It changed " + service + " from " + started.get("from") + " to " + started.get("to")
+                + " and did not undo that.";
     }
 
     private String waitingFor() {
