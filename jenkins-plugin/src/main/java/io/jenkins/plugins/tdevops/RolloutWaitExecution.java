@@ -21,16 +21,15 @@ import java.util.logging.Logger;
 
 /**
  * A mutation that waits for the ECS service to become stable, and survives a controller restart (the shape of
- * workflow-basic-steps' SleepStep): {@link #start()} asks the engine for the change with {@code wait: false}, keeps
- * what it expects in serializable fields, and returns; a {@link Timer} task asks the engine's {@code stability} at the
- * environment's poll interval until it is done, failed, or the timeout passes. {@link #onResume()} re-arms the poll
- * after a restart, {@link #stop} cancels it. Whether the service is stable is the engine's answer, never decided here;
+ * workflow-basic-steps' SleepStep): {@link #start()} has a {@link Timer} task ask the engine for the change with
+ * {@code wait: false} and keep what it expects in serializable fields; further Timer tasks ask the engine's
+ * {@code stability} at the environment's poll interval until it is done, failed, or the timeout passes.
+ * {@link #onResume()} re-arms the poll after a restart, {@link #stop} cancels it. Whether the service is stable is the engine's answer, never decided here;
  * only a STARTED change is waited for (PLANNED, UNCHANGED return at once), as the engine's ChangeStatus defines.
  */
 abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(RolloutWaitExecution.class.getName());
-
 
     private final String stepName;
     private final Connection connection;
@@ -65,43 +64,55 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
     protected abstract String nextSteps(Map<String, Object> started);
 
     @Override
-    public boolean start() throws Exception {
+    public boolean start() {
+        // the change itself is AWS calls (with retries): off the CPS VM thread, like every poll after it
+        task = Timer.get().schedule(this::begin, 0, TimeUnit.MILLISECONDS);
+        return false;
+    }
+
+    private void begin() {
         LinkedHashMap<String, Object> mutationArgs = new LinkedHashMap<>(args);
         mutationArgs.put("wait", false);
         try {
             started = PlainData.copy(mutate(opened().ops(), mutationArgs));
         } catch (TdevException e) {
-            closeQuietly();
-            throw new AbortException(e.getMessage());
+            finish(new AbortException(e.getMessage()));
+            return;
         } catch (Exception e) {
-            closeQuietly();
-            throw e;
+            finish(e);
+            return;
+        }
+        if (finished) {
+            log(stepName + ": aborted while the change was requested; the engine reported: " + started.get("message"));
+            return;
         }
         Object status = started.get("status");
-        boolean changing = ChangeStatus.STARTED.name().equals(status);
-        if (!changing || Boolean.FALSE.equals(args.get("wait"))) {
+        if (!ChangeStatus.STARTED.name().equals(status) || Boolean.FALSE.equals(args.get("wait"))) {
             // PLANNED (dry run), UNCHANGED (already there), or the caller did not want to wait
-            closeQuietly();
-            finished = true;
             if (ChangeStatus.FAILED.name().equals(status) || ChangeStatus.TIMED_OUT.name().equals(status)) {
-                getContext().onFailure(new AbortException(stepName + ": " + started.get("message") + ". "
-                        + nextSteps(started)));
+                finish(new AbortException(stepName + ": " + started.get("message") + ". " + nextSteps(started)));
             } else {
+                finished = true;
+                closeQuietly();
                 getContext().onSuccess(started);
             }
-            return true;
+            return;
         }
-        EnvironmentConfig config = opened().config();
-        expected = PlainData.copy(expectation(started));
-        service = config.serviceRef().toString();
-        pollMillis = TimeUnit.SECONDS.toMillis(Math.max(1, config.deploy().pollSeconds()));
-        Object timeout = args.get("timeoutMinutes");
-        long timeoutMinutes = timeout instanceof Number n ? n.longValue() : config.deploy().stableTimeoutMinutes();
-        startedAt = System.currentTimeMillis();
-        deadline = startedAt + TimeUnit.MINUTES.toMillis(timeoutMinutes);
+        try {
+            EnvironmentConfig config = opened().config();
+            expected = PlainData.copy(expectation(started));
+            service = config.serviceRef().toString();
+            pollMillis = TimeUnit.SECONDS.toMillis(Math.max(1, config.deploy().pollSeconds()));
+            Object timeout = args.get("timeoutMinutes");
+            long timeoutMinutes = timeout instanceof Number n ? n.longValue() : config.deploy().stableTimeoutMinutes();
+            startedAt = System.currentTimeMillis();
+            deadline = startedAt + TimeUnit.MINUTES.toMillis(timeoutMinutes);
+        } catch (Exception e) {
+            finish(e);
+            return;
+        }
         log(stepName + ": waiting up to " + Util.getTimeSpanString(deadline - startedAt) + " for " + waitingFor());
         schedule(0);
-        return false;
     }
 
     @Override
