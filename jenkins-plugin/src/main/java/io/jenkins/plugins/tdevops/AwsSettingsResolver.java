@@ -74,7 +74,13 @@ final class AwsSettingsResolver {
                     + "; add an 'AWS Credentials' entry with this id (aws-credentials plugin) in a store this job can use");
         }
         CredentialsProvider.track(run, credentials);
-        // resolveCredentials() also performs the credential's own assume-role, when it names an IAM role
-        return credentials.resolveCredentials();
+        try {
+            // also performs the credential's own assume-role, when it names an IAM role
+            return credentials.resolveCredentials();
+        } catch (RuntimeException e) {
+            // the SDK's message names the failed call (e.g. sts:AssumeRole), never the keys
+            throw new AbortException("credentialsId: the AWS credentials '" + credentialsId
+                    + "' did not give keys: " + e.getMessage());
+        }
     }
 }

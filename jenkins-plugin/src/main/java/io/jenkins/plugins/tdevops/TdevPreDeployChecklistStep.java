@@ -40,59 +40,48 @@ public class TdevPreDeployChecklistStep extends TdevStep {
     }
 
     public String getImage() { return image; }
-
     @DataBoundSetter
     public void setImage(String image) { this.image = Util.fixEmptyAndTrim(image); }
 
     public String getTestReports() { return testReports; }
-
     @DataBoundSetter
     public void setTestReports(String testReports) { this.testReports = Util.fixEmptyAndTrim(testReports); }
 
     public Integer getBackupMaxAgeHours() { return backupMaxAgeHours; }
-
     @DataBoundSetter
     public void setBackupMaxAgeHours(Integer backupMaxAgeHours) { this.backupMaxAgeHours = backupMaxAgeHours; }
 
     public Boolean getTakeBackup() { return takeBackup; }
-
     @DataBoundSetter
     public void setTakeBackup(Boolean takeBackup) { this.takeBackup = takeBackup; }
 
     public String getScanSeverity() { return scanSeverity; }
-
     @DataBoundSetter
     public void setScanSeverity(String scanSeverity) { this.scanSeverity = Util.fixEmptyAndTrim(scanSeverity); }
 
     public Map<String, String> getWaive() { return waive; }
-
     @DataBoundSetter
     public void setWaive(Map<String, String> waive) {
         this.waive = waive == null || waive.isEmpty() ? null : new LinkedHashMap<>(waive);
     }
 
     public String getWaivedBy() { return waivedBy; }
-
     @DataBoundSetter
     public void setWaivedBy(String waivedBy) { this.waivedBy = Util.fixEmptyAndTrim(waivedBy); }
 
     public List<String> getSkip() { return skip; }
-
     @DataBoundSetter
     public void setSkip(List<String> skip) { this.skip = skip == null || skip.isEmpty() ? null : List.copyOf(skip); }
 
     public Boolean getNotify() { return notify; }
-
     @DataBoundSetter
     public void setNotify(Boolean notify) { this.notify = notify; }
 
     public String getMessage() { return message; }
-
     @DataBoundSetter
     public void setMessage(String message) { this.message = Util.fixEmptyAndTrim(message); }
 
     public Boolean getDryRun() { return dryRun; }
-
     @DataBoundSetter
     public void setDryRun(Boolean dryRun) { this.dryRun = dryRun; }
 
