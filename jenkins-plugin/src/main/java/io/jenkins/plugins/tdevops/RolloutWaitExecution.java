@@ -139,6 +139,12 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
         finish(cause);
     }
 
+    /** A safe restart waits while the change is being requested: after it, nothing is lost by restarting. */
+    @Override
+    public boolean blocksRestart() {
+        return started == null && !finished;
+    }
+
     @Override
     public String getStatus() {
         if (started == null) {
@@ -170,7 +176,7 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
                 }
                 return;
             }
-            log(stepName + ": " + look.get("message") + " (" + elapsed() + ")");
+            log(stepName + ": waiting for " + service + ": " + look.get("message") + " (" + elapsed() + ")");
         } catch (RemoteFailureException e) {
             if (!e.retryable()) {
                 finish(new AbortException(stepName + ": cannot read the service: " + e.getMessage() + ". "
