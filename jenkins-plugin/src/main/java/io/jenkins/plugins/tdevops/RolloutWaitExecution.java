@@ -120,7 +120,7 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
         if (finished) {
             return;
         }
-        if (started == null) {
+        if (started == null || expected == null) {
             // the restart came while the engine was asked for the change: whether AWS got it is unknown here
             finish(new AbortException(stepName + ": Jenkins restarted while the change was being requested; "
                     + "check the service with tdevHealthCheck and run " + stepName + " again (it is idempotent)"));
@@ -142,7 +142,7 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
     /** A safe restart waits while the change is being requested: after it, nothing is lost by restarting. */
     @Override
     public boolean blocksRestart() {
-        return started == null && !finished;
+        return expected == null && !finished;
     }
 
     @Override
