@@ -1,47 +1,128 @@
 package io.tdev.ops.api;
 
+import io.tdev.ops.model.ServiceState;
+import io.tdev.ops.model.TaskDefinitionRef;
+import io.tdev.ops.report.JUnitXmlReport;
+import io.tdev.ops.report.MarkdownReport;
+import io.tdev.ops.runbook.ChecklistResult;
+import io.tdev.ops.runbook.Deploy;
+import io.tdev.ops.runbook.HealthCheck;
+import io.tdev.ops.runbook.HealthOptions;
+import io.tdev.ops.runbook.HealthResult;
+import io.tdev.ops.runbook.MarkKnownGood;
+import io.tdev.ops.runbook.PreDeployChecklist;
+import io.tdev.ops.runbook.RevisionSpec;
+import io.tdev.ops.runbook.Rollback;
+import io.tdev.ops.runbook.RunContext;
+import io.tdev.ops.runbook.Scale;
+import io.tdev.ops.runbook.StabilityCheck;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
-/** {@link TdevOps} over the runbook use cases. */
+/** {@link TdevOps} over the runbook use cases: checks the argument map, runs the use case, returns its map. */
 public final class DefaultTdevOps implements TdevOps {
+    static final List<String> HEALTH_ARGS = List.of("baselineTime", "ignoreAlarms", "windowMinutes", "signals",
+            "signalTimeoutSeconds");
+    static final List<String> DEPLOY_ARGS = List.of("image", "container", "wait", "timeoutMinutes", "dryRun");
+    static final List<String> MARK_ARGS = List.of("revision", "dryRun");
+    static final List<String> ROLLBACK_ARGS = List.of("target", "reason", "wait", "timeoutMinutes", "notify", "dryRun");
+    static final List<String> SCALE_ARGS = List.of("count", "force", "wait", "timeoutMinutes", "dryRun");
+    static final List<String> CHECKLIST_ARGS = List.of("image", "testReports", "backupMaxAgeHours", "takeBackup",
+            "scanSeverity", "waive", "waivedBy", "skip", "notify", "message", "dryRun", "scanTimeoutMinutes");
+    static final List<String> STABILITY_ARGS = List.of("revision", "desiredCount");
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+
     private final OpsContext context;
 
     public DefaultTdevOps(OpsContext context) {
         this.context = context;
     }
 
+    private RunContext run() {
+        return new RunContext(context.config(), context.ports(), context.clock(), context.sleeper(),
+                context.progress(), context.user());
+    }
+
     @Override
     public Map<String, Object> healthCheck(Map<String, ?> args) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Args a = Args.of("healthCheck", args, HEALTH_ARGS);
+        HealthOptions options = HealthOptions.defaults()
+                .withBaseline(a.instant("baselineTime"))
+                .withIgnoreAlarms(a.stringSet("ignoreAlarms"))
+                .withErrorWindow(a.positiveDuration("windowMinutes", MINUTE))
+                .withSignals(a.strings("signals"))
+                .withSignalTimeout(a.positiveDuration("signalTimeoutSeconds", Duration.ofSeconds(1)));
+        HealthResult result = new HealthCheck(run()).run(options);
+        Map<String, Object> map = result.toMap();
+        map.put("markdown", MarkdownReport.health(result));
+        return map;
     }
 
     @Override
     public Map<String, Object> ecsDeploy(Map<String, ?> args) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Args a = Args.of("ecsDeploy", args, DEPLOY_ARGS);
+        Deploy.Request request = new Deploy.Request(a.requiredString("image"), a.string("container"),
+                a.bool("wait", true), a.positiveDuration("timeoutMinutes", MINUTE), a.bool("dryRun", false));
+        return new Deploy(run()).run(request).toMap();
     }
 
     @Override
     public Map<String, Object> markKnownGood(Map<String, ?> args) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Args a = Args.of("markKnownGood", args, MARK_ARGS);
+        return new MarkKnownGood(run()).run(a.string("revision"), a.bool("dryRun", false)).toMap();
     }
 
     @Override
     public Map<String, Object> rollback(Map<String, ?> args) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Args a = Args.of("rollback", args, ROLLBACK_ARGS);
+        Rollback.Request request = new Rollback.Request(a.string("target"), a.string("reason"), a.bool("wait", true),
+                a.positiveDuration("timeoutMinutes", MINUTE), a.bool("notify", true), a.bool("dryRun", false));
+        return new Rollback(run()).run(request).toMap();
     }
 
     @Override
     public Map<String, Object> scale(Map<String, ?> args) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Args a = Args.of("scale", args, SCALE_ARGS);
+        Scale.Request request = new Scale.Request(a.requiredString("count"), a.bool("force", false),
+                a.bool("wait", true), a.positiveDuration("timeoutMinutes", MINUTE), a.bool("dryRun", false));
+        return new Scale(run()).run(request).toMap();
     }
 
     @Override
     public Map<String, Object> preDeployChecklist(Map<String, ?> args) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Args a = Args.of("preDeployChecklist", args, CHECKLIST_ARGS);
+        PreDeployChecklist.Request request = new PreDeployChecklist.Request(a.string("image"), a.string("testReports"),
+                Path.of("").toAbsolutePath(), a.positiveInt("backupMaxAgeHours"), a.bool("takeBackup", false),
+                a.string("scanSeverity"), a.stringMap("waive"), a.string("waivedBy"), a.strings("skip"),
+                a.bool("notify", true), a.string("message"), a.bool("dryRun", false),
+                a.positiveDuration("scanTimeoutMinutes", MINUTE));
+        ChecklistResult result = new PreDeployChecklist(run()).run(request);
+        Map<String, Object> map = result.toMap();
+        map.put("junitXml", JUnitXmlReport.checklist(result));
+        map.put("markdown", MarkdownReport.checklist(result));
+        return map;
     }
 
     @Override
     public Map<String, Object> stability(Map<String, ?> args) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Args a = Args.of("stability", args, STABILITY_ARGS);
+        String revision = a.string("revision");
+        Integer desired = a.number("desiredCount") == null ? null : nonNegativeInt(a, "desiredCount");
+        RunContext ctx = run();
+        ServiceState s = ctx.retry().call(() -> ctx.ports().ecs().describeService(ctx.config().serviceRef()));
+        TaskDefinitionRef expected = revision == null || revision.isBlank() ? null
+                : RevisionSpec.parse(revision, "revision", s.taskDefinition().family());
+        return StabilityCheck.look(s, expected, desired).toMap();
+    }
+
+    private static int nonNegativeInt(Args a, String name) {
+        double d = a.number(name);
+        if (d != Math.rint(d) || d < 0 || d > Integer.MAX_VALUE) {
+            throw new io.tdev.ops.model.InvalidInputException(name, "must be a whole number of 0 or more, got " + d);
+        }
+        return (int) d;
     }
 }

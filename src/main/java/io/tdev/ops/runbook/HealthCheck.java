@@ -234,6 +234,12 @@ public final class HealthCheck {
                     .filter(d -> d.rolloutState() == RolloutState.FAILED).findFirst();
             Optional<Deployment> rolledBack = s.deployments().stream()
                     .filter(StabilityCheck::circuitBreakerRollback).findFirst();
+            // A rollback still running, or one of the deploy being checked (after the baseline), is a failure now;
+            // a finished one without a baseline is history worth a DEGRADED; one from before the baseline is not news.
+            boolean rollbackNow = rolledBack.filter(d -> d.rolloutState() == RolloutState.IN_PROGRESS
+                    || (options.baselineTime() != null && d.createdAt() != null
+                    && !d.createdAt().isBefore(options.baselineTime()))).isPresent();
+            boolean rollbackHistory = !rollbackNow && rolledBack.isPresent() && options.baselineTime() == null;
             SignalStatus status;
             if (!"ACTIVE".equals(s.status())) {
                 status = SignalStatus.UNHEALTHY;
@@ -241,7 +247,7 @@ public final class HealthCheck {
             } else if (failed.isPresent()) {
                 status = SignalStatus.UNHEALTHY;
                 value = "deployment of " + failed.get().taskDefinition() + " FAILED; " + value;
-            } else if (rolledBack.isPresent()) {
+            } else if (rollbackNow) {
                 status = SignalStatus.UNHEALTHY;
                 value = "circuit breaker rolled back; " + value;
             } else if (s.desired() == 0) {
@@ -249,8 +255,11 @@ public final class HealthCheck {
                 value = "desired count is 0; " + value;
             } else if (s.running() == 0) {
                 status = SignalStatus.UNHEALTHY;
-            } else if (s.running() < s.desired() || s.deploymentInProgress()) {
+            } else if (s.running() < s.desired() || s.deploymentInProgress() || rollbackHistory) {
                 status = SignalStatus.DEGRADED;
+                if (rollbackHistory) {
+                    value = "the last deployment was rolled back by the circuit breaker; " + value;
+                }
             } else {
                 status = SignalStatus.HEALTHY;
             }

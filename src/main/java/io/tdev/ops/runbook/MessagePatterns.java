@@ -40,8 +40,8 @@ public final class MessagePatterns {
         if (message == null) {
             return "";
         }
-        String s = SECRET.matcher(message).replaceAll("$1$2<redacted>");
-        s = BEARER.matcher(s).replaceAll("$1 <redacted>");
+        String s = BEARER.matcher(message).replaceAll("$1 <redacted>");
+        s = SECRET.matcher(s).replaceAll("$1$2<redacted>");
         s = TIMESTAMP.matcher(s).replaceAll("<time>");
         s = UUID.matcher(s).replaceAll("<uuid>");
         s = HEX.matcher(s).replaceAll("<hex>");

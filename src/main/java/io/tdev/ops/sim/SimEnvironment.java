@@ -1,31 +1,297 @@
 package io.tdev.ops.sim;
 
 import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.model.Alarm;
+import io.tdev.ops.model.DbInstance;
+import io.tdev.ops.model.Deployment;
+import io.tdev.ops.model.DnsRecord;
+import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.LogEvent;
+import io.tdev.ops.model.ScalableTarget;
+import io.tdev.ops.model.ServiceState;
+import io.tdev.ops.model.TableBackup;
+import io.tdev.ops.model.TargetHealthDescription;
+import io.tdev.ops.model.TaskDefinition;
+import io.tdev.ops.model.TaskDefinitionRef;
 import io.tdev.ops.port.OpsPorts;
 import io.tdev.ops.runbook.Sleeper;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The simulated T-Developer environment: every port, stateful, in memory, on virtual time. Sleeping through
- * {@link #sleeper()} advances the virtual clock and lets deployments progress.
+ * {@link #sleeper()} (or {@link #advance}) moves the virtual clock in 5-second steps and lets the world
+ * evolve: tasks start, pass or fail health checks and crash, deployments complete or fail, logs and metrics
+ * accumulate, alarms flip. Nothing sleeps in real time except a call made to hang by {@link #faults()}.
+ * Thread-safe: every call runs under one lock; the same scenario and the same calls give the same results.
+ *
+ * <h2>The world</h2>
+ * Names come from the {@link EnvironmentConfig}: cluster, service, log group, bucket, table, topic, ECR
+ * repository, secret, alarm prefix, metric namespace. The task-definition family is
+ * {@code t-developer-backend-<env>}; revision N runs image {@code <account>.dkr.ecr.<region>.amazonaws.com/<repository>:2.0.N}
+ * (region from the config, else ap-northeast-2; account 123456789012). An image is bad when its tag contains
+ * {@code bad} or it was {@link #markImageBad marked}: its tasks never pass the ALB health check, log ERRORs,
+ * push CPU, memory and 5xx up, and exit after ~45 s. A {@code faulty} image passes health checks but fails
+ * ~40 % of its generations (ERROR logs, 5xx, error-rate alarm). Alarms {@code <prefix>-<env>-alb-5xx},
+ * {@code -error-rate}, {@code -unhealthy-hosts}, {@code -cpu-high}, {@code -memory-high}, {@code -pipeline-p95}
+ * follow the service; {@code -dynamodb-throttles} and {@code -cleanup-lambda-errors} stay OK; an alarm
+ * {@code billing-estimated-charges} outside the prefix is always in ALARM.
+ *
+ * <h2>Scenarios</h2>
+ * <ul>
+ *   <li>{@code healthy} (alias {@code good}): steady on revision 42 (38..42 ACTIVE, 35..37 INACTIVE), 42 tagged
+ *       known-good, 3 tasks, autoscaling 2..20, circuit breaker on without rollback, backup 6 h old, clean scans
+ *       (only MEDIUM/LOW findings), alarms OK.</li>
+ *   <li>{@code bad-deploy}: revision 43 ({@code 2.1.0-bad}) began deploying 80 s ago and is failing: its tasks crash,
+ *       errors pour in; the breaker fails it after 3 failed tasks. 42 stays known-good.</li>
+ *   <li>{@code faulty-deploy}: revision 43 ({@code 2.1.0-faulty}) began 150 s ago; it will complete, but its tasks
+ *       fail generations: the case a post-deploy health check (bake) must catch.</li>
+ *   <li>{@code alarm-storm}: nine service alarms in ALARM, three since 06:00 (before the start), six since 08:55,
+ *       one INSUFFICIENT_DATA.</li>
+ *   <li>{@code throttled}: the first two calls of each health-check read (DescribeServices, DescribeAlarms,
+ *       FilterLogEvents, DescribeTargetHealth, GetMetricData) are throttled.</li>
+ *   <li>{@code circuit-breaker}: healthy, with the circuit breaker's rollback on: ECS rolls a failed deployment back.</li>
+ *   <li>{@code no-known-good}: healthy, but no revision carries the known-good tag.</li>
+ *   <li>{@code deployment-in-progress}: a good revision 43 ({@code 2.0.43}) began deploying 20 s ago.</li>
+ *   <li>{@code stale-backup}: the newest backup is 3 days old.</li>
+ *   <li>{@code scan-findings}: every image has 1 CRITICAL and 3 HIGH findings (and MEDIUM/LOW ones).</li>
+ *   <li>{@code no-autoscaling}: no Application Auto Scaling target is registered.</li>
+ *   <li>{@code slow-agent}: the generation agent's {@code execution_time} averages 14.5 s.</li>
+ * </ul>
  */
 public final class SimEnvironment {
+    private final SimWorld world;
+    private final OpsPorts ports;
 
-    /** A named scenario (healthy, bad-deploy, alarm-storm, throttled, ...) seeded with the config's names. */
+    SimEnvironment(SimWorld world) {
+        this.world = world;
+        this.ports = new OpsPorts(world.ecs, world.autoScaling, world.alarms, world.metrics, world.logs, world.targetHealth,
+                world.storage, world.tables, world.notifier, world.imageScans, world.secrets, world.dns, world.databases);
+    }
+
+    /** A named scenario (see the class documentation) seeded with the config's names; unknown names list the known ones. */
     public static SimEnvironment scenario(String name, EnvironmentConfig config) {
-        throw new UnsupportedOperationException("not yet implemented");
+        return Scenarios.build(name, config);
+    }
+
+    public static List<String> scenarioNames() {
+        return Scenarios.names();
+    }
+
+    /** Starts from the {@code healthy} defaults; see {@link SimBuilder}. */
+    public static SimBuilder builder(EnvironmentConfig config) {
+        return new SimBuilder(config);
     }
 
     public OpsPorts ports() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return ports;
     }
 
+    /** The virtual clock (UTC). */
     public Clock clock() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return world.clock;
     }
 
+    /** Sleeping advances virtual time; an interrupted thread gets InterruptedException as with a real sleep. */
     public Sleeper sleeper() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return duration -> {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted before sleeping " + duration);
+            }
+            world.advance(duration);
+        };
+    }
+
+    public void advance(Duration duration) {
+        world.advance(duration);
+    }
+
+    /** Advances in 5-second steps until the service satisfies {@code condition} or {@code max} passed; true if it did. */
+    public boolean advanceUntil(Predicate<ServiceState> condition, Duration max) {
+        Instant deadline = now().plus(max);
+        while (true) {
+            if (condition.test(service())) {
+                return true;
+            }
+            if (!now().isBefore(deadline)) {
+                return false;
+            }
+            Duration left = Duration.between(now(), deadline);
+            world.advance(left.compareTo(SimWorld.STEP) < 0 ? left : SimWorld.STEP);
+        }
+    }
+
+    public Instant now() {
+        return world.now();
+    }
+
+    public EnvironmentConfig config() {
+        return world.config;
+    }
+
+    // ---- faults and calls -----------------------------------------------------------------------------------
+
+    public Faults faults() {
+        return world.faults;
+    }
+
+    public int calls(String api) {
+        return world.faults.calls(api);
+    }
+
+    public List<SimCall> callLog() {
+        return world.faults.callLog();
+    }
+
+    // ---- changing the world behind the engine's back -------------------------------------------------------
+
+    /** Tasks started from now on with this image (full URI, or just a tag of the config's repository) crash. */
+    public void markImageBad(String image) {
+        world.inspect(() -> world.badImages.add(fullImage(image)));
+    }
+
+    /** Tasks started from now on with this image pass health checks but fail many generations. */
+    public void markImageFaulty(String image) {
+        world.inspect(() -> world.faultyImages.add(fullImage(image)));
+    }
+
+    /** Switches the circuit breaker on, with or without ECS's own rollback. */
+    public void circuitBreaker(boolean rollback) {
+        world.inspect(() -> {
+            world.ecs.circuitBreaker(true, rollback);
+            return null;
+        });
+    }
+
+    private String fullImage(String image) {
+        if (image == null || image.isBlank()) {
+            throw new InvalidInputException("image", "must not be empty");
+        }
+        return image.contains("/") ? image : world.imageUri(image);
+    }
+
+    // ---- inspection (not counted, never faulted) ----------------------------------------------------------
+
+    public ServiceState service() {
+        return world.inspect(world.ecs::state);
+    }
+
+    public TaskDefinitionRef currentRevision() {
+        return world.inspect(world.ecs::currentRevision);
+    }
+
+    public List<Deployment> deployments() {
+        return service().deployments();
+    }
+
+    public int desiredCount() {
+        return world.inspect(world.ecs::desired);
+    }
+
+    public String family() {
+        return world.family();
+    }
+
+    public TaskDefinitionRef revision(int number) {
+        return new TaskDefinitionRef(world.family(), number);
+    }
+
+    public TaskDefinition taskDefinition(int revision) {
+        return world.inspect(() -> {
+            SimTaskDefinition def = world.ecs.taskDefinition(revision(revision));
+            return def.view(world.taskDefinitionArn(def.ref));
+        });
+    }
+
+    public Map<String, String> tagsOf(int revision) {
+        return taskDefinition(revision).tags();
+    }
+
+    public String taskDefinitionArn(int revision) {
+        return world.taskDefinitionArn(revision(revision));
+    }
+
+    /** The image URI of a tag in the config's repository. */
+    public String imageUri(String tag) {
+        return world.imageUri(tag);
+    }
+
+    public int failureThreshold() {
+        return world.inspect(world.ecs::failureThreshold);
+    }
+
+    public List<TargetHealthDescription> targets() {
+        return world.inspect(() -> world.targetHealth.targets(world.now()));
+    }
+
+    public String targetGroupArn() {
+        return world.targetGroupArn();
+    }
+
+    public List<Alarm> alarms() {
+        return world.inspect(world.alarms::all);
+    }
+
+    public Optional<Alarm> alarm(String name) {
+        return world.inspect(() -> world.alarms.alarm(name));
+    }
+
+    /** Events of the service's log group in [from, to). */
+    public List<LogEvent> logEvents(Instant from, Instant to) {
+        return world.inspect(() -> world.logs.events().stream()
+                .filter(e -> !e.timestamp().isBefore(from) && e.timestamp().isBefore(to)).toList());
+    }
+
+    public Map<String, Integer> logRetention() {
+        return world.inspect(() -> Map.copyOf(world.logs.retentions().entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+    }
+
+    public Optional<ScalableTarget> scalableTarget() {
+        return world.inspect(world.autoScaling::inspect);
+    }
+
+    public List<SimNotification> notifications() {
+        return world.inspect(world.notifier::inbox);
+    }
+
+    public String topicArn() {
+        return world.notifier.topicArn();
+    }
+
+    public List<TableBackup> backups() {
+        return world.inspect(world.tables::backups);
+    }
+
+    public Set<String> tables() {
+        return world.inspect(() -> Set.copyOf(world.tables.tableNames()));
+    }
+
+    public int secretRotations() {
+        return world.inspect(world.secrets::rotations);
+    }
+
+    public Optional<String> bucketPolicy() {
+        return world.inspect(() -> Optional.ofNullable(world.storage.policy()));
+    }
+
+    public Map<String, DnsRecord> dnsRecords() {
+        return world.inspect(world.dns::records);
+    }
+
+    public String databaseId() {
+        return world.databases.instanceId;
+    }
+
+    public DbInstance database() {
+        return world.inspect(world.databases::view);
     }
 }

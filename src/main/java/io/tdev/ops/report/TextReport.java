@@ -1,0 +1,68 @@
+package io.tdev.ops.report;
+
+import io.tdev.ops.model.Action;
+import io.tdev.ops.runbook.ChecklistItem;
+import io.tdev.ops.runbook.ChecklistResult;
+import io.tdev.ops.runbook.HealthResult;
+import io.tdev.ops.runbook.HealthSignal;
+import io.tdev.ops.runbook.MessagePatterns;
+import io.tdev.ops.runbook.OpsResult;
+
+import java.util.List;
+import java.util.Map;
+
+/** Plain text of results for terminals and build logs. */
+public final class TextReport {
+    private TextReport() {
+    }
+
+    public static String render(OpsResult result) {
+        StringBuilder b = new StringBuilder();
+        if (result instanceof HealthResult h) {
+            b.append(h.environment()).append(' ').append(h.service()).append(": ").append(h.status()).append('\n');
+            for (String r : h.reasons()) {
+                b.append("  - ").append(r).append('\n');
+            }
+            int width = h.signals().stream().mapToInt(s -> s.name().length()).max().orElse(10);
+            for (HealthSignal s : h.signals()) {
+                b.append(String.format("  %-" + width + "s  %-9s  %s", s.name(), s.status(), s.value()));
+                b.append("  [threshold: ").append(s.threshold()).append("]\n");
+                b.append("  ").append(" ".repeat(width)).append("             ").append(s.evidence()).append('\n');
+            }
+            if (!h.topPatterns().isEmpty()) {
+                b.append("  top ERROR patterns:\n");
+                for (MessagePatterns.Count c : h.topPatterns()) {
+                    b.append(String.format("  %6d  %s%n", c.count(), c.pattern()));
+                }
+            }
+        } else if (result instanceof ChecklistResult c) {
+            b.append("pre-deploy checklist of ").append(c.environment()).append(": ")
+                    .append(c.passed() ? "PASSED" : "FAILED").append('\n');
+            for (ChecklistItem i : c.items()) {
+                b.append(String.format("  %-8s %-14s %s%n", i.status(), i.name(), i.evidence()));
+            }
+        } else {
+            b.append(result.summary()).append('\n');
+            for (Map.Entry<String, Object> e : result.toMap().entrySet()) {
+                if (e.getValue() == null || e.getKey().equals("actions") || e.getValue() instanceof Map) {
+                    continue;
+                }
+                b.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+            }
+        }
+        actions(b, result.actions());
+        return b.toString();
+    }
+
+    private static void actions(StringBuilder b, List<Action> actions) {
+        if (actions.isEmpty()) {
+            return;
+        }
+        b.append("  actions:\n");
+        for (Action a : actions) {
+            b.append("    ").append(a.at()).append(a.dryRun() ? " (dry run) " : " ").append(a.what()).append(' ')
+                    .append(a.target()).append(": ").append(a.before() == null ? "-" : a.before()).append(" -> ")
+                    .append(a.after()).append('\n');
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.tdev.ops.runbook;
+
+import io.tdev.ops.model.Action;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The pre-deploy checklist: passed when every item is PASS or WAIVED. */
+public record ChecklistResult(String environment, String service, String image, boolean passed,
+                              List<ChecklistItem> items, Instant checkedAt, List<Action> actions) implements OpsResult {
+    public ChecklistResult {
+        items = List.copyOf(items);
+        actions = List.copyOf(actions);
+    }
+
+    @Override
+    public String summary() {
+        return "pre-deploy checklist of " + environment + " " + (passed ? "PASSED" : "FAILED") + ": "
+                + items.stream().map(i -> i.name() + " " + i.status()).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("passed", passed);
+        m.put("environment", environment);
+        m.put("service", service);
+        m.put("image", image);
+        m.put("items", items.stream().map(ChecklistItem::toMap).toList());
+        m.put("checkedAt", checkedAt.toString());
+        m.put("actions", OpsResult.actionMaps(actions));
+        return m;
+    }
+}

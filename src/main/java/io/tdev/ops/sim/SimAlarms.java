@@ -1,0 +1,130 @@
+package io.tdev.ops.sim;
+
+import io.tdev.ops.model.Alarm;
+import io.tdev.ops.model.AlarmState;
+import io.tdev.ops.port.Alarms;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * CloudWatch alarms. The service's own alarms are evaluated every simulated minute from the recorded
+ * minutes (ALARM when the threshold is crossed, OK when it no longer is, with CloudWatch's reason text);
+ * other alarms are pinned to a state a scenario gave them.
+ */
+final class SimAlarms implements Alarms {
+    private static final DateTimeFormatter REASON_TIME = DateTimeFormatter.ofPattern("dd/MM/yy HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    /** When an evaluated alarm breaches: a value computed from the last {@code minutes} minutes, compared with a threshold. */
+    record Rule(int minutes, ToDoubleFunction<List<MinuteSample>> value, String comparison, double threshold) {
+        boolean breaching(double v) {
+            return switch (comparison) {
+                case "GreaterThanOrEqualToThreshold" -> v >= threshold;
+                case "GreaterThanThreshold" -> v > threshold;
+                case "LessThanThreshold" -> v < threshold;
+                default -> v <= threshold;
+            };
+        }
+
+        String words() {
+            return switch (comparison) {
+                case "GreaterThanOrEqualToThreshold" -> "greater than or equal to";
+                case "GreaterThanThreshold" -> "greater than";
+                case "LessThanThreshold" -> "less than";
+                default -> "less than or equal to";
+            };
+        }
+    }
+
+    static final class SimAlarm {
+        final String name;
+        final String namespace;
+        final String metricName;
+        final Rule rule;
+        AlarmState state;
+        String reason;
+        Instant updatedAt;
+
+        SimAlarm(String name, String namespace, String metricName, Rule rule, AlarmState state, String reason, Instant updatedAt) {
+            this.name = name;
+            this.namespace = namespace;
+            this.metricName = metricName;
+            this.rule = rule;
+            this.state = state;
+            this.reason = reason;
+            this.updatedAt = updatedAt;
+        }
+
+        Alarm view() {
+            return new Alarm(name, state, reason, updatedAt, namespace, metricName);
+        }
+    }
+
+    private final SimWorld world;
+    private final TreeMap<String, SimAlarm> alarms = new TreeMap<>();
+
+    SimAlarms(SimWorld world) {
+        this.world = world;
+    }
+
+    void addEvaluated(String name, String namespace, String metricName, Rule rule, Instant okSince) {
+        alarms.put(name, new SimAlarm(name, namespace, metricName, rule, AlarmState.OK,
+                "Threshold Crossed: no datapoints were " + rule.words() + " the threshold (" + fmt(rule.threshold()) + ").", okSince));
+    }
+
+    /** An alarm the simulation does not evaluate: it stays as set. */
+    void pin(String name, String namespace, String metricName, AlarmState state, Instant since, String reason) {
+        SimAlarm existing = alarms.get(name);
+        alarms.put(name, new SimAlarm(name, existing != null ? existing.namespace : namespace,
+                existing != null ? existing.metricName : metricName, null, state, reason, since));
+    }
+
+    void evaluate(Instant now) {
+        for (SimAlarm a : alarms.values()) {
+            if (a.rule == null) {
+                continue;
+            }
+            List<MinuteSample> window = world.metrics.lastMinutes(now, a.rule.minutes());
+            if (window.isEmpty()) {
+                continue;
+            }
+            double v = a.rule.value().applyAsDouble(window);
+            AlarmState next = a.rule.breaching(v) ? AlarmState.ALARM : AlarmState.OK;
+            if (next != a.state) {
+                Instant last = window.get(window.size() - 1).minute();
+                a.reason = "Threshold Crossed: 1 datapoint [" + fmt(v) + " (" + REASON_TIME.format(last) + ")] was "
+                        + (next == AlarmState.ALARM ? "" : "not ") + a.rule.words() + " the threshold ("
+                        + fmt(a.rule.threshold()) + ").";
+                a.state = next;
+                a.updatedAt = now;
+            }
+        }
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    @Override
+    public List<Alarm> alarms(String namePrefix, Optional<AlarmState> state) {
+        return world.call(Api.DESCRIBE_ALARMS, () -> alarms.values().stream()
+                .filter(a -> namePrefix == null || a.name.startsWith(namePrefix))
+                .filter(a -> state.isEmpty() || a.state == state.get())
+                .map(SimAlarm::view)
+                .toList());
+    }
+
+    List<Alarm> all() {
+        return alarms.values().stream().map(SimAlarm::view).toList();
+    }
+
+    Optional<Alarm> alarm(String name) {
+        return Optional.ofNullable(alarms.get(name)).map(SimAlarm::view);
+    }
+}

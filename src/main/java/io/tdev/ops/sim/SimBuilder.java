@@ -1,0 +1,333 @@
+package io.tdev.ops.sim;
+
+import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.model.AlarmState;
+import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.Severity;
+import io.tdev.ops.model.TaskDefinitionRef;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Composes a simulated environment. The defaults are the {@code healthy} scenario: revisions 38..42 of
+ * {@code t-developer-backend-<env>} ACTIVE (35..37 INACTIVE), the service steady on 42 with image tag
+ * {@code 2.0.42} (revision N runs {@code 2.0.N}), 42 tagged known-good, 3 tasks, autoscaling 2..20
+ * (from the config), circuit breaker on without rollback, a backup 6 hours old, clean image scans, alarms OK.
+ * The clock starts at 2026-11-26T09:00:00Z.
+ */
+public final class SimBuilder {
+    public static final Instant DEFAULT_START = Instant.parse("2026-11-26T09:00:00Z");
+
+    private final EnvironmentConfig config;
+    private long seed = 20261126L;
+    private Instant start = DEFAULT_START;
+    private int oldestActive = 38;
+    private int current = 42;
+    private final Set<Integer> knownGood = new LinkedHashSet<>(List.of(42));
+    private int desired = 3;
+    private boolean breakerEnabled = true;
+    private boolean breakerRollback;
+    private boolean autoScaling = true;
+    private Integer minCapacity;
+    private Integer maxCapacity;
+    private String deployingTag;
+    private Duration deployingFor = Duration.ZERO;
+    private final List<Duration> backupAges = new ArrayList<>(List.of(Duration.ofHours(6), Duration.ofHours(30), Duration.ofHours(54)));
+    private final Map<String, Map<Severity, Integer>> scanFindings = new LinkedHashMap<>();
+    private Map<Severity, Integer> defaultScanFindings;
+    private final List<Object[]> pinnedAlarms = new ArrayList<>();
+    private final Set<String> badImages = new LinkedHashSet<>();
+    private final Set<String> faultyImages = new LinkedHashSet<>();
+    private double cpuPercent = 55;
+    private final Map<String, Double> slowAgents = new LinkedHashMap<>();
+    private boolean replication = true;
+    private int projectsPerDay = 60;
+    private final List<Object[]> throttles = new ArrayList<>();
+
+    SimBuilder(EnvironmentConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    EnvironmentConfig config() {
+        return config;
+    }
+
+    /** Seeds every random choice (start-up times, log lines, ids): same seed, same calls, same world. */
+    public SimBuilder seed(long value) {
+        this.seed = value;
+        return this;
+    }
+
+    public SimBuilder startAt(Instant instant) {
+        this.start = Objects.requireNonNull(instant, "start");
+        return this;
+    }
+
+    /** Revisions {@code oldestActive..current} are ACTIVE (the three below INACTIVE); the service runs {@code current}. */
+    public SimBuilder revisions(int oldestActive, int current) {
+        if (oldestActive < 1 || current < oldestActive) {
+            throw new InvalidInputException("revisions", "need 1 <= oldestActive <= current, got " + oldestActive + ".." + current);
+        }
+        this.oldestActive = oldestActive;
+        this.current = current;
+        knownGood.removeIf(r -> r > current);
+        return this;
+    }
+
+    /** Only these revisions carry the known-good tag (config {@code deploy.knownGoodTag}). */
+    public SimBuilder knownGood(int... revisions) {
+        knownGood.clear();
+        for (int r : revisions) {
+            knownGood.add(r);
+        }
+        return this;
+    }
+
+    public SimBuilder noKnownGood() {
+        knownGood.clear();
+        return this;
+    }
+
+    public SimBuilder desiredCount(int count) {
+        if (count < 0) {
+            throw new InvalidInputException("desiredCount", "must be 0 or more, got " + count);
+        }
+        this.desired = count;
+        return this;
+    }
+
+    /** The deployment circuit breaker is on; with {@code rollback} ECS rolls a failed deployment back by itself. */
+    public SimBuilder circuitBreaker(boolean rollback) {
+        this.breakerEnabled = true;
+        this.breakerRollback = rollback;
+        return this;
+    }
+
+    /** No circuit breaker: a failing deployment stays IN_PROGRESS and ECS keeps replacing crashed tasks. */
+    public SimBuilder circuitBreakerOff() {
+        this.breakerEnabled = false;
+        this.breakerRollback = false;
+        return this;
+    }
+
+    public SimBuilder autoScaling(int min, int max) {
+        if (min < 0 || max < min) {
+            throw new InvalidInputException("autoScaling", "need 0 <= min <= max, got " + min + ".." + max);
+        }
+        this.autoScaling = true;
+        this.minCapacity = min;
+        this.maxCapacity = max;
+        return this;
+    }
+
+    public SimBuilder noAutoScaling() {
+        this.autoScaling = false;
+        return this;
+    }
+
+    /**
+     * A deployment of a new revision (current + 1, image {@code imageTag} of the config's repository) began
+     * {@code startedAgo} before the start instant and has progressed since.
+     */
+    public SimBuilder deploying(String imageTag, Duration startedAgo) {
+        if (imageTag == null || imageTag.isBlank()) {
+            throw new InvalidInputException("imageTag", "must not be empty");
+        }
+        if (startedAgo.isNegative()) {
+            throw new InvalidInputException("startedAgo", "must not be negative");
+        }
+        this.deployingTag = imageTag;
+        this.deployingFor = startedAgo;
+        return this;
+    }
+
+    /** AVAILABLE on-demand backups of the table, each taken this long before the start. */
+    public SimBuilder backupAges(Duration... ages) {
+        backupAges.clear();
+        backupAges.addAll(List.of(ages));
+        return this;
+    }
+
+    public SimBuilder noBackups() {
+        backupAges.clear();
+        return this;
+    }
+
+    public SimBuilder scanFindings(String imageTag, Map<Severity, Integer> counts) {
+        scanFindings.put(imageTag, Map.copyOf(counts));
+        return this;
+    }
+
+    public SimBuilder scanFindingsForAllImages(Map<Severity, Integer> counts) {
+        defaultScanFindings = Map.copyOf(counts);
+        return this;
+    }
+
+    /** An alarm pinned to a state since an instant (the simulation will not re-evaluate it). */
+    public SimBuilder alarm(String name, AlarmState state, Instant since) {
+        pinnedAlarms.add(new Object[]{name, state, since});
+        return this;
+    }
+
+    /** Tasks of this image (full URI) crash, as those of a tag containing "bad" do. */
+    public SimBuilder badImage(String image) {
+        badImages.add(image);
+        return this;
+    }
+
+    /** Tasks of this image pass health checks but fail many generations, as those of a tag containing "faulty" do. */
+    public SimBuilder faultyImage(String image) {
+        faultyImages.add(image);
+        return this;
+    }
+
+    /** CPU of each task at the starting task count (the demand then spreads over however many tasks run). */
+    public SimBuilder cpuPercent(double percent) {
+        if (percent <= 0 || percent > 100) {
+            throw new InvalidInputException("cpuPercent", "must be in (0, 100], got " + percent);
+        }
+        this.cpuPercent = percent;
+        return this;
+    }
+
+    /** An agent whose {@code execution_time} log lines average this many seconds. */
+    public SimBuilder slowAgent(String agent, double seconds) {
+        if (!LogLines.AGENTS.contains(agent)) {
+            throw InvalidInputException.notAllowed("agent", agent, LogLines.AGENTS);
+        }
+        slowAgents.put(agent, seconds);
+        return this;
+    }
+
+    public SimBuilder noReplication() {
+        this.replication = false;
+        return this;
+    }
+
+    public SimBuilder projectsPerDay(int count) {
+        if (count < 0) {
+            throw new InvalidInputException("projectsPerDay", "must be 0 or more, got " + count);
+        }
+        this.projectsPerDay = count;
+        return this;
+    }
+
+    /** After building, the next {@code times} calls of {@code api} are throttled. */
+    public SimBuilder throttle(String api, int times) {
+        throttles.add(new Object[]{api, times});
+        return this;
+    }
+
+    public SimEnvironment build() {
+        Instant epoch = start.minus(deployingFor);
+        SimWorld w = new SimWorld(config, epoch, seed);
+        w.badImages.addAll(badImages);
+        w.faultyImages.addAll(faultyImages);
+        w.cpuLoad = cpuPercent * Math.max(1, desired);
+
+        SimEcs ecs = new SimEcs(w, desired);
+        w.ecs = ecs;
+        for (int r = Math.max(1, oldestActive - 3); r <= current; r++) {
+            SimTaskDefinition def = ecs.addRevision(r, "2.0." + r, r < oldestActive ? "INACTIVE" : "ACTIVE",
+                    epoch.minus(Duration.ofDays(3L * (current - r + 1))));
+            def.tags.put("service", "t-developer");
+            if (knownGood.contains(r)) {
+                def.tags.put(config.deploy().knownGoodTag(), "true");
+            }
+        }
+        ecs.circuitBreaker(breakerEnabled, breakerRollback);
+        ecs.startSteady(new TaskDefinitionRef(w.family(), current), epoch.minus(Duration.ofDays(2)));
+
+        w.targetHealth = new SimTargetHealth(w);
+        w.metrics = new SimMetrics(w);
+        w.logs = new SimLogs(w);
+        w.logs.agentSeconds.putAll(slowAgents);
+        w.logs.writeHistory(ecs.tasks().stream().map(SimLogs::stream).toList());
+        w.alarms = new SimAlarms(w);
+        addAlarms(w, epoch);
+        w.autoScaling = new SimAutoScaling(w);
+        if (autoScaling) {
+            w.autoScaling.register(minCapacity != null ? minCapacity : config.autoscaling().minTasks(),
+                    maxCapacity != null ? maxCapacity : config.autoscaling().maxTasks(), config.autoscaling().targetCpuPercent());
+        }
+        w.storage = new SimStorage(w);
+        w.storage.fill(45, 40);
+        w.storage.replication(replication);
+        w.tables = new SimTables(w);
+        w.tables.fill(14, projectsPerDay, 40);
+        backupAges.forEach(w.tables::addBackup);
+        w.notifier = new SimNotifier(w);
+        w.imageScans = new SimImageScans(w);
+        scanFindings.forEach(w.imageScans::findings);
+        if (defaultScanFindings != null) {
+            w.imageScans.defaultFindings(defaultScanFindings);
+        }
+        w.secrets = new SimSecrets(w, epoch.minus(Duration.ofDays(40)));
+        w.dns = new SimDns(w);
+        w.databases = new SimDatabases(w);
+
+        if (deployingTag != null) {
+            SimTaskDefinition next = ecs.addRevision(current + 1, deployingTag, "ACTIVE", epoch.minusSeconds(60));
+            next.tags.put("service", "t-developer");
+            ecs.deploy(next.ref);
+            w.advance(deployingFor);
+        }
+        for (Object[] t : throttles) {
+            w.faults.throttle((String) t[0], (Integer) t[1]);
+        }
+        return new SimEnvironment(w);
+    }
+
+    private void addAlarms(SimWorld w, Instant epoch) {
+        String base = config.alarmPrefix() + "-" + config.name();
+        EnvironmentConfig.Slo slo = config.slo();
+        Instant okSince = epoch.minus(Duration.ofDays(3));
+        SimAlarms a = w.alarms;
+        a.addEvaluated(base + "-alb-5xx", "AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count",
+                new SimAlarms.Rule(3, m -> m.stream().mapToDouble(MinuteSample::elb5xx).sum(), "GreaterThanOrEqualToThreshold", 10), okSince);
+        a.addEvaluated(base + "-error-rate", config.metricNamespace(), "ErrorRate",
+                new SimAlarms.Rule(10, SimBuilder::errorRate, "GreaterThanThreshold", slo.highErrorRatePercent()), okSince);
+        a.addEvaluated(base + "-unhealthy-hosts", "AWS/ApplicationELB", "UnHealthyHostCount",
+                new SimAlarms.Rule(2, m -> m.stream().mapToDouble(MinuteSample::unhealthyHosts).max().orElse(0),
+                        "GreaterThanOrEqualToThreshold", 1), okSince);
+        a.addEvaluated(base + "-cpu-high", "AWS/ECS", "CPUUtilization",
+                new SimAlarms.Rule(2, m -> m.stream().mapToDouble(MinuteSample::cpuAvg).min().orElse(0),
+                        "GreaterThanThreshold", slo.cpuPercent()), okSince);
+        a.addEvaluated(base + "-memory-high", "AWS/ECS", "MemoryUtilization",
+                new SimAlarms.Rule(2, m -> m.stream().mapToDouble(MinuteSample::memAvg).min().orElse(0),
+                        "GreaterThanThreshold", slo.memoryPercent()), okSince);
+        a.addEvaluated(base + "-pipeline-p95", config.metricNamespace(), "PipelineExecutionTime",
+                new SimAlarms.Rule(5, m -> m.stream().mapToDouble(MinuteSample::pipelineP95).average().orElse(0),
+                        "GreaterThanThreshold", slo.pipelineP95Seconds()), okSince);
+        a.pin(base + "-dynamodb-throttles", "AWS/DynamoDB", "ThrottledRequests", AlarmState.OK, epoch.minus(Duration.ofDays(5)),
+                "Threshold Crossed: no datapoints were greater than or equal to the threshold (1.0).");
+        a.pin(base + "-cleanup-lambda-errors", "AWS/Lambda", "Errors", AlarmState.OK, epoch.minus(Duration.ofDays(12)),
+                "Threshold Crossed: no datapoints were greater than or equal to the threshold (1.0).");
+        // Outside the prefix: a health check must not count it.
+        a.pin("billing-estimated-charges", "AWS/Billing", "EstimatedCharges", AlarmState.ALARM, epoch.minus(Duration.ofDays(9)),
+                "Threshold Crossed: 1 datapoint [1412.3 (17/11/26 00:00:00)] was greater than the threshold (1000.0).");
+        for (Object[] p : pinnedAlarms) {
+            AlarmState state = (AlarmState) p[1];
+            a.pin((String) p[0], "T-Developer/Pipeline", "Custom", state, (Instant) p[2], state == AlarmState.ALARM
+                    ? "Threshold Crossed: 1 datapoint was greater than the threshold (simulated)."
+                    : state == AlarmState.INSUFFICIENT_DATA ? "Insufficient Data: 1 datapoint was unknown."
+                    : "Threshold Crossed: no datapoints were greater than the threshold (simulated).");
+        }
+        a.evaluate(w.now());
+    }
+
+    private static double errorRate(List<MinuteSample> minutes) {
+        double ok = minutes.stream().mapToDouble(MinuteSample::generationsOk).sum();
+        double failed = minutes.stream().mapToDouble(MinuteSample::generationsFailed).sum();
+        // a single failed generation in a quiet window is not an error rate
+        return failed < 3 ? 0 : 100 * failed / (ok + failed);
+    }
+}

@@ -1,0 +1,90 @@
+package io.tdev.ops.sim;
+
+import io.tdev.ops.model.ImageScanFindings;
+import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.model.Severity;
+import io.tdev.ops.port.ImageScans;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * ECR basic scanning of the backend repository. Every image was scanned on push (two hours before the
+ * simulation began); a new scan runs for two minutes (IN_PROGRESS) and may be started once a day per image,
+ * as ECR allows. Findings per tag come from the scenario; by default a few MEDIUM/LOW ones.
+ */
+final class SimImageScans implements ImageScans {
+    static final Duration SCAN_TAKES = Duration.ofMinutes(2);
+
+    private record Scan(Instant startedAt, Map<Severity, Integer> counts) {
+    }
+
+    private final SimWorld world;
+    private final Map<String, Scan> scans = new HashMap<>();
+    private final Map<String, Map<Severity, Integer>> findingsByTag = new HashMap<>();
+    private Map<Severity, Integer> defaultFindings = Map.of(Severity.MEDIUM, 2, Severity.LOW, 5, Severity.INFORMATIONAL, 3);
+
+    SimImageScans(SimWorld world) {
+        this.world = world;
+    }
+
+    void findings(String tag, Map<Severity, Integer> counts) {
+        findingsByTag.put(tag, Map.copyOf(counts));
+    }
+
+    void defaultFindings(Map<Severity, Integer> counts) {
+        defaultFindings = Map.copyOf(counts);
+    }
+
+    @Override
+    public void startScan(String repository, String imageTag) {
+        world.exec(Api.START_IMAGE_SCAN, () -> {
+            requireImage(repository, imageTag);
+            Scan last = scan(imageTag);
+            if (world.now().isBefore(last.startedAt().plus(Duration.ofDays(1)))) {
+                throw new RemoteFailureException(Api.START_IMAGE_SCAN, Api.START_IMAGE_SCAN
+                        + " failed: LimitExceededException: The scan quota per image has been exceeded (one scan per image per day; last scan "
+                        + last.startedAt() + ")", false);
+            }
+            scans.put(imageTag, new Scan(world.now(), countsFor(imageTag)));
+        });
+    }
+
+    @Override
+    public ImageScanFindings findings(String repository, String imageTag) {
+        return world.call(Api.DESCRIBE_IMAGE_SCAN_FINDINGS, () -> {
+            requireImage(repository, imageTag);
+            Scan s = scan(imageTag);
+            Instant done = s.startedAt().plus(SCAN_TAKES);
+            if (world.now().isBefore(done)) {
+                return new ImageScanFindings(repository, imageTag, "IN_PROGRESS", Map.of(), null);
+            }
+            return new ImageScanFindings(repository, imageTag, "COMPLETE", s.counts(), done);
+        });
+    }
+
+    private Scan scan(String tag) {
+        return scans.computeIfAbsent(tag, t -> new Scan(world.epoch.minus(Duration.ofHours(2)), countsFor(t)));
+    }
+
+    private Map<Severity, Integer> countsFor(String tag) {
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        counts.putAll(findingsByTag.getOrDefault(tag, defaultFindings));
+        return counts;
+    }
+
+    private void requireImage(String repository, String imageTag) {
+        if (!world.config.repository().equals(repository)) {
+            throw new PreconditionFailedException("ECR repository " + repository + " not found (RepositoryNotFoundException); "
+                    + "this environment's is " + world.config.repository());
+        }
+        if (imageTag == null || imageTag.isBlank()) {
+            throw new InvalidInputException("imageTag", "must not be empty");
+        }
+    }
+}

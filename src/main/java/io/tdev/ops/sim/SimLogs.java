@@ -1,0 +1,209 @@
+package io.tdev.ops.sim;
+
+import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.LogEvent;
+import io.tdev.ops.model.LogEvents;
+import io.tdev.ops.model.LogGroup;
+import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.port.Logs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * CloudWatch Logs: the service's log group fills with what the running tasks write (INFO lines, agent
+ * execution times, the odd ERROR, security warnings; many ERRORs from tasks of a bad image). The day before
+ * the simulation began is written at set-up, so that 24-hour searches find something.
+ */
+final class SimLogs implements Logs {
+    static final List<Integer> RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731,
+            1096, 1827, 2192, 2557, 2922, 3288, 3653);
+    static final Duration HISTORY = Duration.ofHours(26);
+
+    private static final double PER_MINUTE = 1.0 / 60;
+    private static final double INFO_RATE = 1 * PER_MINUTE;
+    private static final double BACKGROUND_ERROR_RATE = 2.0 / 3600;
+    private static final double AUTH_FAILED_RATE = 6.0 / 86400;
+    private static final double RATE_LIMIT_RATE = 10.0 / 86400;
+    private static final double CRASHING_ERROR_RATE = 30 * PER_MINUTE;
+    private static final double ERRORING_ERROR_RATE = 12 * PER_MINUTE;
+
+    private final SimWorld world;
+    private final List<LogEvent> events = new ArrayList<>();
+    private final Map<String, Integer> retention = new LinkedHashMap<>();
+    private final Map<String, Long> storedBytes = new HashMap<>();
+    final Map<String, Double> agentSeconds = new LinkedHashMap<>();
+
+    SimLogs(SimWorld world) {
+        this.world = world;
+        String env = world.config.name();
+        group(world.config.logGroup(), null, 2_318_402_112L);
+        group("/aws/lambda/t-developer-cleanup-" + env, 14, 48_201_344L);
+        group("/aws/ecs/containerinsights/" + world.config.ecs().cluster() + "/performance", 1, 912_004_096L);
+        group("/aws/codebuild/t-developer-backend-" + env, null, 301_466_880L);
+        for (int i = 0; i < LogLines.AGENTS.size(); i++) {
+            agentSeconds.put(LogLines.AGENTS.get(i), LogLines.AGENT_SECONDS[i]);
+        }
+    }
+
+    void group(String name, Integer retentionDays, long bytes) {
+        retention.put(name, retentionDays);
+        storedBytes.put(name, bytes);
+    }
+
+    /** Writes the quiet day before the simulation began. */
+    void writeHistory(List<String> streams) {
+        Random r = new Random(world.seed ^ 0x5eedL);
+        Instant from = world.epoch.minus(HISTORY);
+        List<LogEvent> out = new ArrayList<>();
+        for (Instant t = from; t.isBefore(world.epoch); t = t.plusSeconds(5)) {
+            String stream = streams.get(r.nextInt(streams.size()));
+            emitQuiet(r, t, 5, stream, out);
+        }
+        out.sort(Comparator.comparing(LogEvent::timestamp));
+        events.addAll(out);
+    }
+
+    void emit(Instant now, Duration dt) {
+        double seconds = dt.toMillis() / 1000.0;
+        Random r = world.random;
+        List<LogEvent> out = new ArrayList<>();
+        List<SimTask> serving = world.ecs.tasks().stream().filter(SimTask::running)
+                .filter(t -> t.behaviour != TaskBehaviour.CRASHING).toList();
+        if (!serving.isEmpty()) {
+            emitQuiet(r, now.minus(dt), seconds, stream(serving.get(r.nextInt(serving.size()))), out);
+        }
+        for (SimTask t : world.ecs.tasks()) {
+            if (!t.running() || t.behaviour == TaskBehaviour.GOOD) {
+                continue;
+            }
+            double rate = t.behaviour == TaskBehaviour.CRASHING ? CRASHING_ERROR_RATE : ERRORING_ERROR_RATE;
+            for (int i = times(r, rate * seconds); i > 0; i--) {
+                out.add(new LogEvent(at(r, now.minus(dt), seconds), stream(t), LogLines.failureError(r)));
+            }
+        }
+        out.sort(Comparator.comparing(LogEvent::timestamp));
+        events.addAll(out);
+    }
+
+    private void emitQuiet(Random r, Instant start, double seconds, String stream, List<LogEvent> out) {
+        for (int i = times(r, INFO_RATE * seconds); i > 0; i--) {
+            out.add(new LogEvent(at(r, start, seconds), stream, LogLines.info(r)));
+        }
+        for (int i = times(r, world.generationsPerMinute * PER_MINUTE * seconds); i > 0; i--) {
+            String agent = LogLines.AGENTS.get(r.nextInt(LogLines.AGENTS.size()));
+            double mean = agentSeconds.get(agent);
+            double value = Math.max(0.05, mean * (0.7 + 0.6 * r.nextDouble()));
+            out.add(new LogEvent(at(r, start, seconds), stream, LogLines.executionTime(r, agent, value)));
+        }
+        for (int i = times(r, BACKGROUND_ERROR_RATE * seconds); i > 0; i--) {
+            out.add(new LogEvent(at(r, start, seconds), stream, LogLines.backgroundError(r)));
+        }
+        for (int i = times(r, AUTH_FAILED_RATE * seconds); i > 0; i--) {
+            out.add(new LogEvent(at(r, start, seconds), stream, LogLines.authenticationFailed(r)));
+        }
+        for (int i = times(r, RATE_LIMIT_RATE * seconds); i > 0; i--) {
+            out.add(new LogEvent(at(r, start, seconds), stream, LogLines.rateLimitExceeded(r)));
+        }
+    }
+
+    /** A whole number of events for an expected (fractional) count. */
+    private static int times(Random r, double expected) {
+        int n = (int) expected;
+        return n + (r.nextDouble() < expected - n ? 1 : 0);
+    }
+
+    private static Instant at(Random r, Instant start, double seconds) {
+        return start.plusMillis((long) (r.nextDouble() * seconds * 1000));
+    }
+
+    static String stream(SimTask t) {
+        return "ecs/t-developer-backend/" + t.id;
+    }
+
+    // ---- the port ----------------------------------------------------------------------------------------
+
+    @Override
+    public LogEvents filter(String logGroup, String filterPattern, Instant from, Instant to, int maxEvents) {
+        return world.call(Api.FILTER_LOG_EVENTS, () -> {
+            requireGroup(logGroup);
+            if (maxEvents < 1 || maxEvents > 10_000) {
+                throw new InvalidInputException("maxEvents", "must be 1..10000, got " + maxEvents);
+            }
+            LogFilterPattern pattern = LogFilterPattern.parse(filterPattern);
+            List<LogEvent> found = new ArrayList<>();
+            boolean truncated = false;
+            for (LogEvent e : eventsOf(logGroup)) {
+                if (e.timestamp().isBefore(from) || !e.timestamp().isBefore(to) || !pattern.test(e.message())) {
+                    continue;
+                }
+                if (found.size() == maxEvents) {
+                    truncated = true;
+                    break;
+                }
+                found.add(e);
+            }
+            return new LogEvents(found, truncated);
+        });
+    }
+
+    @Override
+    public List<Map<String, String>> insights(List<String> logGroups, String query, Instant from, Instant to) {
+        return world.call(Api.START_QUERY, () -> {
+            logGroups.forEach(this::requireGroup);
+            List<LogEvent> in = new ArrayList<>();
+            for (String g : logGroups) {
+                eventsOf(g).stream().filter(e -> !e.timestamp().isBefore(from) && e.timestamp().isBefore(to)).forEach(in::add);
+            }
+            return InsightsQuery.parse(query).run(in);
+        });
+    }
+
+    @Override
+    public List<LogGroup> logGroups(String namePrefix) {
+        return world.call(Api.DESCRIBE_LOG_GROUPS, () -> retention.keySet().stream().sorted()
+                .filter(name -> namePrefix == null || name.startsWith(namePrefix))
+                .map(name -> new LogGroup(name, retention.get(name), storedBytes.get(name)))
+                .toList());
+    }
+
+    @Override
+    public void putRetention(String logGroup, int days) {
+        world.exec(Api.PUT_RETENTION_POLICY, () -> {
+            requireGroup(logGroup);
+            if (!RETENTION_DAYS.contains(days)) {
+                throw new RemoteFailureException(Api.PUT_RETENTION_POLICY, Api.PUT_RETENTION_POLICY
+                        + " failed: InvalidParameterException: retentionInDays " + days + " is not one of " + RETENTION_DAYS, false);
+            }
+            retention.put(logGroup, days);
+        });
+    }
+
+    private List<LogEvent> eventsOf(String group) {
+        return group.equals(world.config.logGroup()) ? events : List.of();
+    }
+
+    private void requireGroup(String group) {
+        if (!retention.containsKey(group)) {
+            throw new PreconditionFailedException("log group " + group + " not found (ResourceNotFoundException)");
+        }
+    }
+
+    // ---- for tests ------------------------------------------------------------------------------------------
+
+    List<LogEvent> events() {
+        return events;
+    }
+
+    Map<String, Integer> retentions() {
+        return retention;
+    }
+}

@@ -1,0 +1,148 @@
+package io.tdev.ops.sim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.model.ReplicationStatus;
+import io.tdev.ops.model.StorageUsage;
+import io.tdev.ops.model.StoredObject;
+import io.tdev.ops.port.Storage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * S3: the generated-projects bucket, one zip and one metadata file per project over the last weeks. Listing
+ * costs one {@code s3:ListBucket} call per page of 1,000 keys, as ListObjectsV2 does.
+ */
+final class SimStorage implements Storage {
+    static final int PAGE = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SimWorld world;
+    private final List<StoredObject> objects = new ArrayList<>();
+    private String policy;
+    private boolean replication = true;
+
+    SimStorage(SimWorld world) {
+        this.world = world;
+        this.policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"DenyInsecureTransport\",\"Effect\":\"Deny\","
+                + "\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::" + world.config.bucket() + "\",\"arn:aws:s3:::"
+                + world.config.bucket() + "/*\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}";
+    }
+
+    /** Projects of the last {@code days} days, about {@code perDay} a day. */
+    void fill(int days, int perDay) {
+        Random r = new Random(world.seed ^ 0x53L);
+        for (int d = days; d >= 0; d--) {
+            int n = perDay / 2 + r.nextInt(perDay + 1);
+            for (int i = 0; i < n; i++) {
+                Instant at = world.epoch.minus(Duration.ofDays(d)).minusSeconds(r.nextInt(86_400));
+                if (!at.isBefore(world.epoch)) {
+                    continue;
+                }
+                String id = LogLines.uuid(r);
+                objects.add(new StoredObject("projects/" + id + "/project.zip", 80_000 + r.nextInt(7_500_000), at));
+                objects.add(new StoredObject("projects/" + id + "/metadata.json", 900 + r.nextInt(3_000), at));
+            }
+        }
+        objects.sort(Comparator.comparing(StoredObject::key));
+    }
+
+    void replication(boolean configured) {
+        this.replication = configured;
+    }
+
+    void policy(String json) {
+        this.policy = json;
+    }
+
+    @Override
+    public StorageUsage usage(String bucket) {
+        pages(bucket);
+        return world.inspect(() -> new StorageUsage(objects.size(), objects.stream().mapToLong(StoredObject::size).sum(), "listing"));
+    }
+
+    @Override
+    public List<StoredObject> objectsOlderThan(String bucket, Instant cutoff, int limit) {
+        if (limit < 1) {
+            throw new InvalidInputException("limit", "must be 1 or more, got " + limit);
+        }
+        pages(bucket);
+        return world.inspect(() -> objects.stream().filter(o -> o.lastModified().isBefore(cutoff)).limit(limit).toList());
+    }
+
+    /** One ListBucket call per page, each subject to faults. */
+    private void pages(String bucket) {
+        int pages = world.inspect(() -> Math.max(1, (objects.size() + PAGE - 1) / PAGE));
+        for (int i = 0; i < pages; i++) {
+            world.exec(Api.LIST_BUCKET, () -> requireBucket(bucket));
+        }
+    }
+
+    @Override
+    public ReplicationStatus replication(String bucket) {
+        return world.call(Api.GET_REPLICATION, () -> {
+            requireBucket(bucket);
+            return replication
+                    ? new ReplicationStatus(true, List.of(bucket + "-replica-us-west-2"), List.of("Enabled"))
+                    : new ReplicationStatus(false, List.of(), List.of());
+        });
+    }
+
+    @Override
+    public Optional<String> bucketPolicy(String bucket) {
+        return world.call(Api.GET_BUCKET_POLICY, () -> {
+            requireBucket(bucket);
+            return Optional.ofNullable(policy);
+        });
+    }
+
+    @Override
+    public void putBucketPolicy(String bucket, String policyJson) {
+        world.exec(Api.PUT_BUCKET_POLICY, () -> {
+            requireBucket(bucket);
+            try {
+                if (policyJson == null || !JSON.readTree(policyJson).has("Statement")) {
+                    throw new RemoteFailureException(Api.PUT_BUCKET_POLICY, Api.PUT_BUCKET_POLICY
+                            + " failed: MalformedPolicy: Policy has no Statement", false);
+                }
+            } catch (JsonProcessingException e) {
+                throw new RemoteFailureException(Api.PUT_BUCKET_POLICY, Api.PUT_BUCKET_POLICY
+                        + " failed: MalformedPolicy: Policies must be valid JSON", false);
+            }
+            policy = policyJson;
+        });
+    }
+
+    private void requireBucket(String bucket) {
+        if (!world.config.bucket().equals(bucket)) {
+            throw new PreconditionFailedException("S3 bucket " + bucket + " not found (NoSuchBucket); this environment's is "
+                    + world.config.bucket());
+        }
+    }
+
+    /** The bucket as it was at {@code at} (the daily storage metrics). */
+    StorageUsage usageAt(Instant at) {
+        long count = 0;
+        long bytes = 0;
+        for (StoredObject o : objects) {
+            if (o.lastModified().isBefore(at)) {
+                count++;
+                bytes += o.size();
+            }
+        }
+        return new StorageUsage(count, bytes, "metrics");
+    }
+
+    String policy() {
+        return policy;
+    }
+}

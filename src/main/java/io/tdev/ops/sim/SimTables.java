@@ -1,0 +1,186 @@
+package io.tdev.ops.sim;
+
+import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.model.TableBackup;
+import io.tdev.ops.port.Tables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * DynamoDB: the metadata table (one item per generated project, with its creation time and user) and its
+ * on-demand backups (CREATING for a minute, then AVAILABLE). A restore creates a new table with the items the
+ * backup held.
+ */
+final class SimTables implements Tables {
+    private static final Duration BACKUP_TAKES = Duration.ofMinutes(1);
+    private static final Pattern BACKUP_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
+
+    record Item(String projectId, Instant createdAt, String userId) {
+    }
+
+    private record Backup(String arn, String name, String table, Instant createdAt, List<Item> items) {
+    }
+
+    private final SimWorld world;
+    private final Map<String, List<Item>> tables = new LinkedHashMap<>();
+    private final List<Backup> backups = new ArrayList<>();
+    private final Set<String> indexes = new HashSet<>();
+
+    SimTables(SimWorld world) {
+        this.world = world;
+        tables.put(world.config.table().name(), new ArrayList<>());
+        if (world.config.table().createdAtIndex() != null) {
+            indexes.add(world.config.table().createdAtIndex());
+        }
+    }
+
+    /** Projects of the last {@code days} days, about {@code perDay} a day, by {@code users} users. */
+    void fill(int days, int perDay, int users) {
+        Random r = new Random(world.seed ^ 0xddL);
+        List<Item> items = tables.get(world.config.table().name());
+        for (int d = days; d >= 0; d--) {
+            int n = perDay / 2 + r.nextInt(perDay + 1);
+            for (int i = 0; i < n; i++) {
+                Instant at = world.epoch.minus(Duration.ofDays(d)).minusSeconds(r.nextInt(86_400));
+                if (at.isBefore(world.epoch)) {
+                    items.add(new Item(LogLines.uuid(r), at, String.format("user-%04d", 1 + r.nextInt(users))));
+                }
+            }
+        }
+    }
+
+    /** An AVAILABLE backup taken {@code age} before the simulation began. */
+    void addBackup(Duration age) {
+        Instant at = world.epoch.minus(age);
+        String table = world.config.table().name();
+        List<Item> snapshot = tables.get(table).stream().filter(i -> i.createdAt().isBefore(at)).toList();
+        backups.add(new Backup(backupArn(table, at), table + "-daily-" + NAME_TIME.format(at), table, at, snapshot));
+    }
+
+    @Override
+    public long countBetween(String table, String timeAttribute, Instant from, Instant to, Optional<String> indexName) {
+        return world.call(indexName.isPresent() ? Api.DYNAMODB_QUERY : Api.DYNAMODB_SCAN, () -> {
+            List<Item> items = items(table);
+            indexName.ifPresent(i -> {
+                if (!indexes.contains(i)) {
+                    throw new RemoteFailureException(Api.DYNAMODB_QUERY, Api.DYNAMODB_QUERY
+                            + " failed: ValidationException: The table does not have the specified index: " + i, false);
+                }
+            });
+            if (!timeAttribute.equals(world.config.table().createdAtAttribute())) {
+                return 0L;
+            }
+            return items.stream().filter(i -> !i.createdAt().isBefore(from) && i.createdAt().isBefore(to)).count();
+        });
+    }
+
+    @Override
+    public long countDistinct(String table, String attribute, String timeAttribute, Instant from, Instant to) {
+        return world.call(Api.DYNAMODB_SCAN, () -> {
+            List<Item> items = items(table);
+            if (!timeAttribute.equals(world.config.table().createdAtAttribute())) {
+                return 0L;
+            }
+            return items.stream().filter(i -> !i.createdAt().isBefore(from) && i.createdAt().isBefore(to))
+                    .map(i -> value(i, attribute)).filter(v -> v != null).distinct().count();
+        });
+    }
+
+    private String value(Item i, String attribute) {
+        if (attribute.equals(world.config.table().userIdAttribute())) {
+            return i.userId();
+        }
+        if (attribute.equals("project_id")) {
+            return i.projectId();
+        }
+        return attribute.equals(world.config.table().createdAtAttribute()) ? i.createdAt().toString() : null;
+    }
+
+    @Override
+    public TableBackup createBackup(String table, String backupName) {
+        return world.call(Api.CREATE_BACKUP, () -> {
+            List<Item> items = items(table);
+            if (backupName == null || !BACKUP_NAME.matcher(backupName).matches()) {
+                throw new InvalidInputException("backupName", "got '" + backupName
+                        + "'; must be 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'");
+            }
+            Instant now = world.now();
+            Backup b = new Backup(backupArn(table, now), backupName, table, now, List.copyOf(items));
+            backups.add(b);
+            return view(b, now);
+        });
+    }
+
+    @Override
+    public List<TableBackup> listBackups(String table) {
+        return world.call(Api.LIST_BACKUPS, () -> {
+            items(table);
+            Instant now = world.now();
+            return backups.stream().filter(b -> b.table().equals(table))
+                    .sorted(Comparator.comparing(Backup::createdAt).reversed())
+                    .map(b -> view(b, now)).toList();
+        });
+    }
+
+    @Override
+    public void restore(String backupArn, String targetTable) {
+        world.exec(Api.RESTORE_TABLE, () -> {
+            Backup b = backups.stream().filter(x -> x.arn().equals(backupArn)).findFirst()
+                    .orElseThrow(() -> new PreconditionFailedException("backup " + backupArn + " not found (BackupNotFoundException)"));
+            if (targetTable == null || targetTable.isBlank()) {
+                throw new InvalidInputException("targetTable", "must not be empty");
+            }
+            if (tables.containsKey(targetTable)) {
+                throw new PreconditionFailedException("table " + targetTable
+                        + " already exists (TableAlreadyExistsException); restore into a new table name");
+            }
+            if (world.now().isBefore(b.createdAt().plus(BACKUP_TAKES))) {
+                throw new RemoteFailureException(Api.RESTORE_TABLE, Api.RESTORE_TABLE
+                        + " failed: BackupInUseException: backup " + b.name() + " is still being created", true);
+            }
+            tables.put(targetTable, new ArrayList<>(b.items()));
+        });
+    }
+
+    private TableBackup view(Backup b, Instant now) {
+        String status = now.isBefore(b.createdAt().plus(BACKUP_TAKES)) ? "CREATING" : "AVAILABLE";
+        return new TableBackup(b.arn(), b.name(), b.table(), b.createdAt(), status, b.items().size() * 412L);
+    }
+
+    private List<Item> items(String table) {
+        List<Item> items = tables.get(table);
+        if (items == null) {
+            throw new PreconditionFailedException("DynamoDB table " + table + " not found (ResourceNotFoundException)");
+        }
+        return items;
+    }
+
+    private String backupArn(String table, Instant at) {
+        return world.arn("dynamodb", "table/" + table + "/backup/0" + at.toEpochMilli() + "-" + world.ids.hex("backup", 8));
+    }
+
+    Set<String> tableNames() {
+        return tables.keySet();
+    }
+
+    List<TableBackup> backups() {
+        Instant now = world.now();
+        return backups.stream().sorted(Comparator.comparing(Backup::createdAt).reversed()).map(b -> view(b, now)).toList();
+    }
+}

@@ -1,0 +1,51 @@
+package io.tdev.ops.sim;
+
+import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.TargetHealthDescription;
+import io.tdev.ops.model.TargetState;
+import io.tdev.ops.port.TargetHealth;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The ALB target group of the service: one IP target per task, following the tasks' health. */
+final class SimTargetHealth implements TargetHealth {
+    static final int PORT = 8000;
+    private final SimWorld world;
+
+    SimTargetHealth(SimWorld world) {
+        this.world = world;
+    }
+
+    @Override
+    public List<TargetHealthDescription> targetHealth(String targetGroupArn) {
+        return world.call(Api.DESCRIBE_TARGET_HEALTH, () -> {
+            if (!world.targetGroupArn().equals(targetGroupArn)) {
+                throw new PreconditionFailedException("target group " + targetGroupArn
+                        + " not found (TargetGroupNotFound); this environment's is " + world.targetGroupArn());
+            }
+            return targets(world.now());
+        });
+    }
+
+    List<TargetHealthDescription> targets(Instant now) {
+        List<TargetHealthDescription> out = new ArrayList<>();
+        for (SimTask t : world.ecs.tasks()) {
+            TargetState state = t.targetState(now);
+            if (state == null) {
+                continue;
+            }
+            out.add(switch (state) {
+                case INITIAL -> new TargetHealthDescription(t.ip, PORT, state, "Elb.InitialHealthChecking",
+                        "Initial health checks in progress");
+                case UNHEALTHY -> new TargetHealthDescription(t.ip, PORT, state, "Target.ResponseCodeMismatch",
+                        "Health checks failed with these codes: [503]");
+                case DRAINING -> new TargetHealthDescription(t.ip, PORT, state, "Target.DeregistrationInProgress",
+                        "Target deregistration is in progress");
+                default -> new TargetHealthDescription(t.ip, PORT, state, null, null);
+            });
+        }
+        return out;
+    }
+}
