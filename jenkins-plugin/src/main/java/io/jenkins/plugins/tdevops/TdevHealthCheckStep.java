@@ -19,6 +19,7 @@ public class TdevHealthCheckStep extends TdevStep {
     private List<String> ignoreAlarms;
     private Integer windowMinutes;
     private List<String> signals;
+    private Integer signalTimeoutSeconds;
 
     @DataBoundConstructor
     public TdevHealthCheckStep() {
@@ -60,6 +61,15 @@ public class TdevHealthCheckStep extends TdevStep {
         this.signals = signals == null || signals.isEmpty() ? null : List.copyOf(signals);
     }
 
+    public Integer getSignalTimeoutSeconds() {
+        return signalTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setSignalTimeoutSeconds(Integer signalTimeoutSeconds) {
+        this.signalTimeoutSeconds = signalTimeoutSeconds;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new ReadOnlyExecution(context, connection(), StepArgs.create()
@@ -67,6 +77,7 @@ public class TdevHealthCheckStep extends TdevStep {
                 .put("ignoreAlarms", ignoreAlarms)
                 .put("windowMinutes", windowMinutes)
                 .put("signals", signals)
+                .put("signalTimeoutSeconds", signalTimeoutSeconds)
                 .toMap(), TdevOps::healthCheck);
     }
 

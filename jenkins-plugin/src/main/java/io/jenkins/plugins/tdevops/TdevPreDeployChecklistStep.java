@@ -34,6 +34,7 @@ public class TdevPreDeployChecklistStep extends TdevStep {
     private Boolean notify;
     private String message;
     private Boolean dryRun;
+    private Integer scanTimeoutMinutes;
 
     @DataBoundConstructor
     public TdevPreDeployChecklistStep() {
@@ -85,12 +86,17 @@ public class TdevPreDeployChecklistStep extends TdevStep {
     @DataBoundSetter
     public void setDryRun(Boolean dryRun) { this.dryRun = dryRun; }
 
+    public Integer getScanTimeoutMinutes() { return scanTimeoutMinutes; }
+    @DataBoundSetter
+    public void setScanTimeoutMinutes(Integer scanTimeoutMinutes) { this.scanTimeoutMinutes = scanTimeoutMinutes; }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, connection(), testReports, StepArgs.create()
                 .put("image", image).put("backupMaxAgeHours", backupMaxAgeHours).put("takeBackup", takeBackup)
                 .put("scanSeverity", scanSeverity).put("waive", waive).put("waivedBy", waivedBy).put("skip", skip)
                 .put("notify", notify).put("message", message).put("dryRun", dryRun)
+                .put("scanTimeoutMinutes", scanTimeoutMinutes)
                 .toMap());
     }
 

@@ -20,6 +20,8 @@ import java.util.Map;
  * AWS provider.
  */
 final class SimulatedAws {
+    private static final Duration VIRTUAL_POLL = Duration.ofSeconds(15);
+
     private static String scenario = "healthy";
     private static SimEnvironment sim;
     private static volatile boolean rolloutsHeld;
@@ -79,8 +81,8 @@ final class SimulatedAws {
     }
 
     /**
-     * The real facade; only {@code stability} first lets one poll interval pass on the simulation's clock, the way
-     * real time passes between two polls of the step against AWS.
+     * The real facade; only {@code stability} first lets a production poll interval (15 s) pass on the simulation's
+     * clock, the way time passes between two polls against AWS, while the step itself polls every real second.
      */
     private record VirtualTimeTdevOps(TdevOps delegate, SimEnvironment env, EnvironmentConfig config)
             implements TdevOps {
@@ -88,7 +90,7 @@ final class SimulatedAws {
         public Map<String, Object> stability(Map<String, ?> args) {
             if (!rolloutsHeld) {
                 try {
-                    env.sleeper().sleep(Duration.ofSeconds(config.deploy().pollSeconds()));
+                    env.sleeper().sleep(VIRTUAL_POLL);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);

@@ -38,7 +38,7 @@ class StepArgumentNamesTest {
     @Test
     void everyStepTakesTheFacadesArgumentNames(JenkinsRule j) {
         assertArguments(TdevHealthCheckStep.class,
-                Set.of("baselineTime", "ignoreAlarms", "windowMinutes", "signals"), Set.of());
+                Set.of("baselineTime", "ignoreAlarms", "windowMinutes", "signals", "signalTimeoutSeconds"), Set.of());
         assertArguments(TdevEcsDeployStep.class,
                 Set.of("image", "container", "wait", "timeoutMinutes", "dryRun"), Set.of("image"));
         assertArguments(TdevMarkKnownGoodStep.class, Set.of("revision", "dryRun"), Set.of());
@@ -48,7 +48,7 @@ class StepArgumentNamesTest {
                 Set.of("count", "force", "wait", "timeoutMinutes", "dryRun"), Set.of("count"));
         assertArguments(TdevPreDeployChecklistStep.class,
                 Set.of("image", "testReports", "backupMaxAgeHours", "takeBackup", "scanSeverity", "waive",
-                        "waivedBy", "skip", "notify", "message", "dryRun"), Set.of());
+                        "waivedBy", "skip", "notify", "message", "dryRun", "scanTimeoutMinutes"), Set.of());
     }
 
     @Test

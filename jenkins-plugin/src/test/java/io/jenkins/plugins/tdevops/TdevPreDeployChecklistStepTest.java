@@ -45,6 +45,7 @@ class TdevPreDeployChecklistStepTest {
                   echo "items=${r.items.size()} named=${r.items.every { it.containsKey('name') && it.containsKey('status') }}"
                   echo "waived=${r.items.find { it.name == 'image-scan' }?.status} by=${r.items.find { it.name == 'image-scan' }?.by}"
                   echo "junit=${r.junitXml.contains('<testsuite')}"
+                  echo "tests=${r.items.find { it.name == 'tests-passed' }.status}"
                 }
                 """);
         j.assertLogContains("1 test report file(s) match reports/**/*.xml", b);
@@ -52,16 +53,17 @@ class TdevPreDeployChecklistStepTest {
         j.assertLogContains("items=6 named=true", b);
         j.assertLogContains("waived=WAIVED by=alice", b);
         j.assertLogContains("junit=true", b);
+        j.assertLogContains("tests=PASS", b);
     }
 
     @Test
     void failingTestsMakeTheChecklistFailAsAResult() throws Exception {
         WorkflowRun b = succeeds(j, "node('!built-in') {\n" + writeReport(1) + """
                   def r = tdevPreDeployChecklist(testReports: 'reports/*.xml', notify: false)
-                  echo "passed=${r.passed}"
+                  echo "passed=${r.passed} tests=${r.items.find { it.name == 'tests-passed' }.status}"
                 }
                 """);
-        j.assertLogContains("passed=false", b);
+        j.assertLogContains("passed=false tests=FAIL", b);
     }
 
     @Test
@@ -71,10 +73,10 @@ class TdevPreDeployChecklistStepTest {
     }
 
     @Test
-    void waivingAnItemThatIsNotWaivableIsTheEnginesInvalidInput() throws Exception {
+    void waivingAnUnknownItemIsTheEnginesInvalidInputListingTheItems() throws Exception {
         WorkflowRun b = fails(j, "tdevPreDeployChecklist(waive: ['tests': 'trust me'], waivedBy: 'mallory')");
-        j.assertLogContains("waive", b);
-        j.assertLogContains("image-scan", b);
+        j.assertLogContains("waive: got 'tests'", b);
+        j.assertLogContains("tests-passed", b);
     }
 
     @TestExtension

@@ -58,10 +58,20 @@ class TdevRollbackStepTest {
     void alreadyOnTheTargetChangesNothing() throws Exception {
         SimulatedAws.reset("healthy");
         WorkflowRun b = succeeds(j, """
-                def r = tdevRollback()
+                def r = tdevRollback(target: '42')
                 echo "status=${r.status}"
                 """);
         j.assertLogContains("status=UNCHANGED", b);
+        j.assertLogNotContains("waiting up to", b);
+    }
+
+    @Test
+    void nothingToRollBackToIsTheEnginesPreconditionFailure() throws Exception {
+        SimulatedAws.reset("healthy");
+        WorkflowRun b = fails(j, "tdevRollback()");
+        j.assertLogContains("nothing to roll back to", b);
+        j.assertLogContains("markKnownGood", b);
+        j.assertLogNotContains("\tat io.tdev", b);
     }
 
     @Test
