@@ -1,0 +1,27 @@
+package io.jenkins.plugins.tdevops;
+
+import hudson.Extension;
+import io.tdev.ops.api.DefaultTdevOps;
+import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.aws.AwsConnection;
+import io.tdev.ops.runbook.Sleeper;
+
+import java.time.Clock;
+
+/** The engine over real AWS: the engine's own client factory and adapters, on the wall clock. */
+@Extension(ordinal = -1000)
+public final class AwsTdevOpsProvider extends TdevOpsProvider {
+
+    @Override
+    public OpenedTdevOps open(OpsTarget target) {
+        AwsConnection connection = AwsConnection.open(target.aws(), target.config());
+        try {
+            OpsContext context = new OpsContext(target.config(), connection.ports(), Clock.systemUTC(),
+                    Sleeper.system(), target.progress(), target.user());
+            return new OpenedTdevOps(new DefaultTdevOps(context), target.config(), connection);
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.jenkins.plugins.tdevops;
+
+import io.tdev.ops.config.EnvironmentConfig;
+
+import java.util.Objects;
+
+/**
+ * The environment with the region Jenkins resolved for the step and, when the global configuration names one, its
+ * notification topic (an administrator routes the alerts of every environment; the built-in files always name one).
+ */
+final class ConfigOverrides {
+    private ConfigOverrides() {
+    }
+
+    static EnvironmentConfig apply(EnvironmentConfig c, String region, String topic) {
+        String newRegion = region != null ? region : c.region();
+        String newTopic = topic != null ? topic : c.topic();
+        if (Objects.equals(newRegion, c.region()) && Objects.equals(newTopic, c.topic())) {
+            return c;
+        }
+        return new EnvironmentConfig(c.name(), c.protectedEnv(), newRegion, c.ecs(), c.logGroup(), c.bucket(),
+                c.table(), newTopic, c.repository(), c.secret(), c.metricNamespace(), c.alarmPrefix(),
+                c.targetGroupArns(), c.slo(), c.autoscaling(), c.scalePresets(), c.health(), c.deploy(),
+                c.checklist(), c.escalation());
+    }
+}

@@ -1,0 +1,32 @@
+package io.jenkins.plugins.tdevops;
+
+import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.config.EnvironmentConfig;
+
+/** The engine facade for one environment, with what it holds open (AWS clients); closing releases them. */
+public final class OpenedTdevOps implements AutoCloseable {
+    private final TdevOps ops;
+    private final EnvironmentConfig config;
+    private final AutoCloseable resources;
+
+    public OpenedTdevOps(TdevOps ops, EnvironmentConfig config, AutoCloseable resources) {
+        this.ops = ops;
+        this.config = config;
+        this.resources = resources;
+    }
+
+    public TdevOps ops() {
+        return ops;
+    }
+
+    public EnvironmentConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (resources != null) {
+            resources.close();
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package io.jenkins.plugins.tdevops;
+
+import hudson.AbortException;
+import hudson.Util;
+import hudson.model.TaskListener;
+import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.model.TdevException;
+import io.tdev.ops.runbook.ChangeStatus;
+import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.steps.AbstractStepExecutionImpl;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A mutation that waits for the ECS service to become stable, and survives a controller restart (the shape of
+ * workflow-basic-steps' SleepStep): {@link #start()} has a {@link Timer} task ask the engine for the change with
+ * {@code wait: false} and keep what it expects in serializable fields; further Timer tasks ask the engine's
+ * {@code stability} at the environment's poll interval until it is done, failed, or the timeout passes.
+ * {@link #onResume()} re-arms the poll after a restart, {@link #stop} cancels it. Whether the service is stable is the engine's answer, never decided here;
+ * only a STARTED change is waited for (PLANNED, UNCHANGED return at once), as the engine's ChangeStatus defines.
+ */
+abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(RolloutWaitExecution.class.getName());
+
+    private final String stepName;
+    private final Connection connection;
+    private final LinkedHashMap<String, Object> args;
+
+    private LinkedHashMap<String, Object> started;
+    private LinkedHashMap<String, Object> expected;
+    private LinkedHashMap<String, Object> lastLook;
+    private String service;
+    private long startedAt;
+    private long deadline;
+    private long pollMillis;
+    private volatile boolean finished;
+
+    private transient volatile OpenedTdevOps opened;
+    private transient volatile ScheduledFuture<?> task;
+
+    RolloutWaitExecution(StepContext context, String stepName, Connection connection, Map<String, Object> args) {
+        super(context);
+        this.stepName = stepName;
+        this.connection = connection;
+        this.args = PlainData.copy(args);
+    }
+
+    /** The facade mutation, called with {@code wait: false}. */
+    protected abstract Map<String, Object> mutate(TdevOps ops, Map<String, Object> args);
+
+    /** The facade {@code stability} arguments that describe the state the mutation is heading to. */
+    protected abstract Map<String, Object> expectation(Map<String, Object> started);
+
+    /** What the person on call can run next when the rollout fails or times out. */
+    protected abstract String nextSteps(Map<String, Object> started);
+
+    @Override
+    public boolean start() {
+        // the change itself is AWS calls (with retries): off the CPS VM thread, like every poll after it
+        task = Timer.get().schedule(this::begin, 0, TimeUnit.MILLISECONDS);
+        return false;
+    }
+
+    private void begin() {
+        LinkedHashMap<String, Object> mutationArgs = new LinkedHashMap<>(args);
+        mutationArgs.put("wait", false);
+        try {
+            started = PlainData.copy(mutate(opened().ops(), mutationArgs));
+        } catch (TdevException e) {
+            finish(new AbortException(e.getMessage()));
+            return;
+        } catch (Exception e) {
+            finish(e);
+            return;
+        }
+        if (finished) {
+            log(stepName + ": aborted while the change was requested; the engine reported: " + started.get("message"));
+            return;
+        }
+        Object status = started.get("status");
+        if (!ChangeStatus.STARTED.name().equals(status) || Boolean.FALSE.equals(args.get("wait"))) {
+            // PLANNED (dry run), UNCHANGED (already there), or the caller did not want to wait
+            if (ChangeStatus.FAILED.name().equals(status) || ChangeStatus.TIMED_OUT.name().equals(status)) {
+                finish(new AbortException(stepName + ": " + started.get("message") + ". " + nextSteps(started)));
+            } else {
+                finished = true;
+                closeQuietly();
+                getContext().onSuccess(started);
+            }
+            return;
+        }
+        try {
+            EnvironmentConfig config = opened().config();
+            expected = PlainData.copy(expectation(started));
+            service = config.serviceRef().toString();
+            pollMillis = TimeUnit.SECONDS.toMillis(Math.max(1, config.deploy().pollSeconds()));
+            Object timeout = args.get("timeoutMinutes");
+            long timeoutMinutes = timeout instanceof Number n ? n.longValue() : config.deploy().stableTimeoutMinutes();
+            startedAt = System.currentTimeMillis();
+            deadline = startedAt + TimeUnit.MINUTES.toMillis(timeoutMinutes);
+        } catch (Exception e) {
+            finish(e);
+            return;
+        }
+        log(stepName + ": waiting up to " + Util.getTimeSpanString(deadline - startedAt) + " for " + waitingFor());
+        schedule(0);
+    }
+
+    @Override
+    public void onResume() {
+        if (finished) {
+            return;
+        }
+        if (started == null || expected == null) {
+            // the restart came while the engine was asked for the change: whether AWS got it is unknown here
+            finish(new AbortException(stepName + ": Jenkins restarted while the change was being requested; "
+                    + "check the service with tdevHealthCheck and run " + stepName + " again (it is idempotent)"));
+            return;
+        }
+        log(stepName + ": Jenkins restarted; still waiting for " + waitingFor());
+        schedule(0);
+    }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        ScheduledFuture<?> pending = task;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        finish(cause);
+    }
+
+    /** A safe restart waits while the change is being requested: after it, nothing is lost by restarting. */
+    @Override
+    public boolean blocksRestart() {
+        return expected == null && !finished;
+    }
+
+    @Override
+    public String getStatus() {
+        if (started == null) {
+            return "requesting the change";
+        }
+        long now = System.currentTimeMillis();
+        String look = lastLook != null ? "; last look: " + lastLook.get("message") : "";
+        return "waiting for " + waitingFor() + " for " + Util.getTimeSpanString(now - startedAt) + " of "
+                + Util.getTimeSpanString(deadline - startedAt) + look;
+    }
+
+    private void schedule(long delayMillis) {
+        task = Timer.get().schedule(this::poll, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void poll() {
+        if (finished) {
+            return;
+        }
+        try {
+            LinkedHashMap<String, Object> look = PlainData.copy(opened().ops().stability(expected));
+            lastLook = look;
+            if (PlainData.isTrue(look.get("done"))) {
+                if (PlainData.isTrue(look.get("stable")) && !PlainData.isTrue(look.get("failed"))) {
+                    succeed(look);
+                } else {
+                    finish(new AbortException(stepName + ": the rollout failed: " + look.get("message") + ". "
+                            + notUndone() + " " + nextSteps(started)));
+                }
+                return;
+            }
+            log(stepName + ": waiting for " + service + ": " + look.get("message") + " (" + elapsed() + ")");
+        } catch (RemoteFailureException e) {
+            if (!e.retryable()) {
+                finish(new AbortException(stepName + ": cannot read the service: " + e.getMessage() + ". "
+                        + notUndone() + " " + nextSteps(started)));
+                return;
+            }
+            log(stepName + ": could not read the service this time (" + e.getMessage() + "); trying again");
+        } catch (TdevException e) {
+            finish(new AbortException(stepName + ": " + e.getMessage() + ". " + nextSteps(started)));
+            return;
+        } catch (Exception e) {
+            finish(e);
+            return;
+        }
+        if (System.currentTimeMillis() >= deadline) {
+            String last = lastLook != null ? ": " + lastLook.get("message") : "";
+            finish(new AbortException(stepName + ": " + service + " was not stable after "
+                    + Util.getTimeSpanString(deadline - startedAt) + last + ". " + notUndone() + " "
+                    + nextSteps(started)));
+        } else {
+            schedule(pollMillis);
+        }
+    }
+
+    /** The map the engine returns for the same call with {@code wait: true}: status COMPLETED and the last look. */
+    private void succeed(Map<String, Object> look) {
+        LinkedHashMap<String, Object> result = new LinkedHashMap<>(started);
+        result.put("status", ChangeStatus.COMPLETED.name());
+        result.put("message", look.get("message"));
+        result.put("stability", look);
+        log(stepName + ": " + service + " is stable (" + elapsed() + ")");
+        finished = true;
+        closeQuietly();
+        getContext().onSuccess(result);
+    }
+
+    private void finish(Throwable failure) {
+        finished = true;
+        closeQuietly();
+        getContext().onFailure(failure);
+    }
+
+    /** A failed wait reverts nothing; the message says so, with what was changed. */
+    private String notUndone() {
+        return "It changed " + service + " from " + started.get("from") + " to " + started.get("to")
+                + " and did not undo that.";
+    }
+
+    private String waitingFor() {
+        StringBuilder target = new StringBuilder(service).append(" to become stable");
+        expected.forEach((name, value) -> target.append(", ").append(name).append(' ').append(value));
+        return target.toString();
+    }
+
+    private String elapsed() {
+        return Util.getTimeSpanString(System.currentTimeMillis() - startedAt) + " of "
+                + Util.getTimeSpanString(deadline - startedAt);
+    }
+
+    private OpenedTdevOps opened() throws Exception {
+        OpenedTdevOps current = opened;
+        if (current == null) {
+            current = TdevOpsFactory.open(getContext(), connection);
+            opened = current;
+        }
+        return current;
+    }
+
+    private void closeQuietly() {
+        OpenedTdevOps current = opened;
+        opened = null;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (Exception e) {
+                LOGGER.log(Level.FINE, "closing the engine's AWS clients failed", e);
+            }
+        }
+    }
+
+    private void log(String line) {
+        try {
+            getContext().get(TaskListener.class).getLogger().println(line);
+        } catch (Exception e) {
+            LOGGER.log(Level.WARNING, line, e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.jenkins.plugins.tdevops;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A step's own arguments as the facade's argument map, under the facade's names. Unset arguments are left out so
+ * the engine applies its defaults and validation.
+ */
+final class StepArgs {
+    private final Map<String, Object> values = new LinkedHashMap<>();
+
+    static StepArgs create() {
+        return new StepArgs();
+    }
+
+    StepArgs put(String name, Object value) {
+        if (value == null
+                || value instanceof String s && s.isBlank()
+                || value instanceof Collection<?> c && c.isEmpty()
+                || value instanceof Map<?, ?> m && m.isEmpty()) {
+            return this;
+        }
+        values.put(name, value);
+        return this;
+    }
+
+    Map<String, Object> toMap() {
+        return PlainData.copy(values);
+    }
+}

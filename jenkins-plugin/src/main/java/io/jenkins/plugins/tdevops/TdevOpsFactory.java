@@ -1,0 +1,36 @@
+package io.jenkins.plugins.tdevops;
+
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.tdev.ops.aws.AwsSettings;
+import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.runbook.Progress;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+import java.io.IOException;
+
+/**
+ * Opens the engine for a running step: environment and AWS settings from the step's arguments over the global
+ * configuration, the engine's progress lines into the build log, the build's starter as the acting user.
+ */
+final class TdevOpsFactory {
+    private TdevOpsFactory() {
+    }
+
+    static OpenedTdevOps open(StepContext context, Connection step) throws IOException, InterruptedException {
+        Run<?, ?> run = context.get(Run.class);
+        TaskListener listener = context.get(TaskListener.class);
+        EnvVars env = context.get(EnvVars.class);
+        FilePath workspace = context.get(FilePath.class);
+        TdevOpsConfiguration global = TdevOpsConfiguration.get();
+
+        EnvironmentConfig loaded = EnvironmentResolver.resolve(step, global, workspace);
+        String region = AwsSettingsResolver.region(step, env, loaded.region(), global.getRegion());
+        EnvironmentConfig config = ConfigOverrides.apply(loaded, region, global.getNotificationTopic());
+        AwsSettings aws = AwsSettingsResolver.resolve(step, global, env, run, config.region());
+        Progress progress = line -> listener.getLogger().println(line);
+        return TdevOpsProvider.current().open(new OpsTarget(config, aws, progress, BuildUser.of(run)));
+    }
+}

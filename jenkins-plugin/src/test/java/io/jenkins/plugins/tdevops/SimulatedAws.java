@@ -1,0 +1,132 @@
+package io.jenkins.plugins.tdevops;
+
+import io.tdev.ops.api.DefaultTdevOps;
+import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.sim.SimEnvironment;
+import org.jvnet.hudson.test.JenkinsRule;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The engine's simulated T-Developer environment standing in for AWS in the plugin's tests. State is static so that
+ * it outlives a Jenkins restart in {@code JenkinsSessionExtension} (same JVM), as AWS outlives a controller restart.
+ * Each test class registers {@link Provider} through a nested {@code @TestExtension}, which sorts before the plugin's
+ * AWS provider.
+ */
+final class SimulatedAws {
+    private static final Duration VIRTUAL_POLL = Duration.ofSeconds(15);
+
+    private static String scenario = "healthy";
+    private static SimEnvironment sim;
+    private static volatile boolean rolloutsHeld;
+    private static volatile OpsTarget lastTarget;
+
+    private SimulatedAws() {
+    }
+
+    /** A fresh simulated environment in {@code scenario} (healthy, bad-deploy, alarm-storm, ...). */
+    static synchronized void reset(String scenarioName) {
+        scenario = scenarioName;
+        sim = null;
+        rolloutsHeld = false;
+        lastTarget = null;
+    }
+
+    /**
+     * Makes the steps default to production, with a 1 s poll interval so waits take seconds of real time: an
+     * environment config file on the controller, merged by the engine's ConfigLoader over the built-in production.
+     */
+    static void useProductionWithFastPolls(JenkinsRule j) throws IOException {
+        Path file = Files.createTempFile(j.jenkins.getRootDir().toPath(), "fast-polls", ".yaml");
+        Files.writeString(file, "deploy:\n  pollSeconds: 1\n");
+        TdevOpsConfiguration config = TdevOpsConfiguration.get();
+        config.setEnvironment("production");
+        config.setConfigFile(file.toString());
+    }
+
+    /** While held, polls see the rollout where it is: virtual time does not move, so it stays in progress. */
+    static void holdRollouts(boolean held) {
+        rolloutsHeld = held;
+    }
+
+    /** What the plugin resolved for the last step: environment, AWS settings (with keys), user. */
+    static OpsTarget lastTarget() {
+        return lastTarget;
+    }
+
+    private static synchronized SimEnvironment sim(EnvironmentConfig config) {
+        if (sim == null) {
+            sim = SimEnvironment.scenario(scenario, config);
+        }
+        return sim;
+    }
+
+    /** Registered by each test class as {@code @TestExtension public static class Sim extends SimulatedAws.Provider {}}. */
+    public static class Provider extends TdevOpsProvider {
+        @Override
+        public OpenedTdevOps open(OpsTarget target) {
+            lastTarget = target;
+            SimEnvironment env = sim(target.config());
+            OpsContext context = new OpsContext(target.config(), env.ports(), env.clock(), env.sleeper(),
+                    target.progress(), target.user());
+            TdevOps ops = new VirtualTimeTdevOps(new DefaultTdevOps(context), env, target.config());
+            return new OpenedTdevOps(ops, target.config(), null);
+        }
+    }
+
+    /**
+     * The real facade; only {@code stability} first lets a production poll interval (15 s) pass on the simulation's
+     * clock, the way time passes between two polls against AWS, while the step itself polls every real second.
+     */
+    private record VirtualTimeTdevOps(TdevOps delegate, SimEnvironment env, EnvironmentConfig config)
+            implements TdevOps {
+        @Override
+        public Map<String, Object> stability(Map<String, ?> args) {
+            if (!rolloutsHeld) {
+                try {
+                    env.sleeper().sleep(VIRTUAL_POLL);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            return delegate.stability(args);
+        }
+
+        @Override
+        public Map<String, Object> healthCheck(Map<String, ?> args) {
+            return delegate.healthCheck(args);
+        }
+
+        @Override
+        public Map<String, Object> ecsDeploy(Map<String, ?> args) {
+            return delegate.ecsDeploy(args);
+        }
+
+        @Override
+        public Map<String, Object> markKnownGood(Map<String, ?> args) {
+            return delegate.markKnownGood(args);
+        }
+
+        @Override
+        public Map<String, Object> rollback(Map<String, ?> args) {
+            return delegate.rollback(args);
+        }
+
+        @Override
+        public Map<String, Object> scale(Map<String, ?> args) {
+            return delegate.scale(args);
+        }
+
+        @Override
+        public Map<String, Object> preDeployChecklist(Map<String, ?> args) {
+            return delegate.preDeployChecklist(args);
+        }
+    }
+}

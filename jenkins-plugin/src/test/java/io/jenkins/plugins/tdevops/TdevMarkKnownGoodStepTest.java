@@ -1,0 +1,53 @@
+package io.jenkins.plugins.tdevops;
+
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestExtension;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+import static io.jenkins.plugins.tdevops.Pipelines.fails;
+import static io.jenkins.plugins.tdevops.Pipelines.succeeds;
+
+@WithJenkins
+class TdevMarkKnownGoodStepTest {
+    private JenkinsRule j;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        SimulatedAws.reset("healthy");
+        SimulatedAws.useProductionWithFastPolls(j);
+    }
+
+    @Test
+    void marksTheRunningRevisionAndReturnsIt() throws Exception {
+        WorkflowRun b = succeeds(j, """
+                def r = tdevMarkKnownGood()
+                echo "revision=${r.revision != null} keys=${r.containsKey('status')},${r.containsKey('actions')}"
+                """);
+        j.assertLogContains("revision=true keys=true,true", b);
+    }
+
+    @Test
+    void aMarkedRevisionIsWhatARollbackToLastKnownGoodFinds() throws Exception {
+        WorkflowRun b = succeeds(j, """
+                def marked = tdevMarkKnownGood()
+                tdevEcsDeploy(image: 'registry.example/t-developer-backend:2.0.0', wait: false)
+                def r = tdevRollback(dryRun: true)
+                echo "same=${r.to == marked.revision} status=${r.status}"
+                """);
+        j.assertLogContains("same=true status=PLANNED", b);
+    }
+
+    @Test
+    void anUnknownRevisionFailsWithTheEnginesMessage() throws Exception {
+        WorkflowRun b = fails(j, "tdevMarkKnownGood(revision: 'not-a-revision')");
+        j.assertLogContains("revision", b);
+    }
+
+    @TestExtension
+    public static class Sim extends SimulatedAws.Provider {
+    }
+}
