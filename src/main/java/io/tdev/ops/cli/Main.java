@@ -22,7 +22,7 @@ import java.io.PrintWriter;
                 ScaleCommand.class,
                 ChecklistCommand.class,
                 DemoCommand.class,
-                // >>> further subcommands register here (iam-policy: IamPolicyCommand.class, helper aws-b) <<<
+                IamPolicyCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footer = {"",

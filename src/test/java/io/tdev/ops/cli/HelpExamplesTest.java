@@ -42,7 +42,7 @@ class HelpExamplesTest {
                 if (text.endsWith("\\")) {
                     pending.setLength(pending.length() - 2);
                 } else {
-                    examples.add(pending.toString().replace("java -jar target/tdev-ops.jar", "tdev-ops").strip());
+                    examples.add(commandOnly(pending.toString()).replace("java -jar target/tdev-ops.jar", "tdev-ops").strip());
                     pending.setLength(0);
                 }
             }
@@ -54,6 +54,18 @@ class HelpExamplesTest {
             assertThatCode(() -> Main.commandLine(new Main()).parseArgs(args.subList(1, args.size())
                     .toArray(String[]::new))).as(example).doesNotThrowAnyException();
         }
+    }
+
+    /** The tdev-ops part of a shell line: what a pipe or a redirection feeds is not ours to parse. */
+    private static String commandOnly(String shellLine) {
+        String line = shellLine;
+        for (String operator : List.of(" | ", " > ")) {
+            int at = line.indexOf(operator);
+            if (at >= 0) {
+                line = line.substring(0, at);
+            }
+        }
+        return line;
     }
 
     private static List<String> examples(CommandLine command) {
