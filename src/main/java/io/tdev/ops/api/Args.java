@@ -179,6 +179,22 @@ final class Args {
         return out;
     }
 
+    /** A nested map (e.g. an earlier call's result), as given. */
+    Map<?, ?> map(String name, String expected) {
+        Object v = raw(name);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            throw wrongType(name, v, expected);
+        }
+        return m;
+    }
+
+    Boolean optionalBool(String name) {
+        return raw(name) == null ? null : bool(name, false);
+    }
+
     Set<String> stringSet(String name) {
         return Set.copyOf(strings(name));
     }

@@ -6,6 +6,7 @@ import io.tdev.ops.report.JUnitXmlReport;
 import io.tdev.ops.report.MarkdownReport;
 import io.tdev.ops.runbook.ChecklistResult;
 import io.tdev.ops.runbook.Deploy;
+import io.tdev.ops.runbook.FinishRollout;
 import io.tdev.ops.runbook.HealthCheck;
 import io.tdev.ops.runbook.HealthOptions;
 import io.tdev.ops.runbook.HealthResult;
@@ -33,6 +34,7 @@ public final class DefaultTdevOps implements TdevOps {
     static final List<String> CHECKLIST_ARGS = List.of("image", "testReports", "backupMaxAgeHours", "takeBackup",
             "scanSeverity", "waive", "waivedBy", "skip", "notify", "message", "dryRun", "scanTimeoutMinutes");
     static final List<String> STABILITY_ARGS = List.of("revision", "desiredCount");
+    static final List<String> FINISH_ARGS = List.of("operation", "started", "stability", "startedAt", "notify");
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private final OpsContext context;
@@ -116,6 +118,20 @@ public final class DefaultTdevOps implements TdevOps {
         TaskDefinitionRef expected = revision == null || revision.isBlank() ? null
                 : RevisionSpec.parse(revision, "revision", s.taskDefinition().family());
         return StabilityCheck.look(s, expected, desired).toMap();
+    }
+
+    @Override
+    public Map<String, Object> finishRollout(Map<String, ?> args) {
+        Args a = Args.of("finishRollout", args, FINISH_ARGS);
+        Map<?, ?> started = a.map("started", "the map the first call (with wait: false) returned");
+        if (started == null) {
+            throw new io.tdev.ops.model.InvalidInputException("started", "is required: the map the first call"
+                    + " (with wait: false) returned");
+        }
+        FinishRollout.Request request = new FinishRollout.Request(a.string("operation"), started,
+                a.map("stability", "the map the last stability call returned"), a.instant("startedAt"),
+                a.optionalBool("notify"));
+        return new FinishRollout(run()).run(request).toMap();
     }
 
     private static int nonNegativeInt(Args a, String name) {

@@ -39,6 +39,15 @@ import java.util.Map;
  * <li>{@code stability}: one look at a rollout started with {@code wait: false}: {@code revision} (expected
  *   task definition), {@code desiredCount}. Result: {@code done, stable, failed, message, running, desired,
  *   pending}. This is what a resumable Jenkins step polls.</li>
+ * <li>{@code finishRollout}: the final word on a rollout started with {@code wait: false} and waited for by the
+ *   caller (the resumable Jenkins step): {@code operation} (required: rollback | ecsDeploy | scale), {@code started}
+ *   (required: the map that call returned, status STARTED), {@code stability} (the caller's last look; default: one
+ *   look now), {@code startedAt} (ISO-8601 instant the wait began; default: the time of the first call's last
+ *   action), {@code notify} (rollback only; default true). A look that is done and stable is COMPLETED, done and
+ *   failed is FAILED, not done is TIMED_OUT (the caller stopped waiting). Result: exactly the map the same call with
+ *   {@code wait: true} returns (status, message, next, stability, actions, ...); for a rollback with notify the final
+ *   outcome is published to SNS and {@code notification} holds its message id ({@code actions} then lists both the
+ *   STARTED and the final notification). The engine's own {@code wait: true} ends through the same code.</li>
  * </ul>
  * The {@code status} of ecsDeploy, markKnownGood, rollback and scale is one of COMPLETED (changed and stable),
  * STARTED ({@code wait: false}), UNCHANGED (already as asked), PLANNED (dry run), FAILED or TIMED_OUT (changed but
@@ -58,4 +67,6 @@ public interface TdevOps {
     Map<String, Object> preDeployChecklist(Map<String, ?> args);
 
     Map<String, Object> stability(Map<String, ?> args);
+
+    Map<String, Object> finishRollout(Map<String, ?> args);
 }

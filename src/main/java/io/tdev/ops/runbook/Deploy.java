@@ -92,10 +92,11 @@ public final class Deploy {
                 false));
         ctx.progress().report("updated " + ref.service() + " from " + from + " to " + to + " (deployment "
                 + deploymentId + ")");
+        DeployResult started = new DeployResult(from, to, container.name(), image, ChangeStatus.STARTED, deploymentId,
+                "deployment " + deploymentId + " of " + to + " started; not waiting",
+                "poll stability with revision " + to, null, actions);
         if (!request.waitForStable()) {
-            return new DeployResult(from, to, container.name(), image, ChangeStatus.STARTED, deploymentId,
-                    "deployment " + deploymentId + " of " + to + " started; not waiting",
-                    "poll stability with revision " + to, null, actions);
+            return started;
         }
         StableWait.Result waited;
         try {
@@ -106,18 +107,30 @@ public final class Deploy {
                     + ctx.config().name() + ", or roll back with tdev-ops rollback --env " + ctx.config().name()
                     + " --target " + from);
         }
+        return finish(started, waited);
+    }
+
+    /**
+     * The final word on a STARTED deploy, from how the wait for it ended (the engine's own wait, or one a Jenkins
+     * step did: {@link FinishRollout}).
+     */
+    public DeployResult finish(DeployResult started, StableWait.Result waited) {
+        FinishRollout.requireStarted(started.status());
+        TaskDefinitionRef from = started.from();
+        TaskDefinitionRef to = started.to();
+        String service = ctx.config().serviceRef().service();
         ChangeStatus status = ChangeStatus.of(waited.outcome());
         String message = switch (waited.outcome()) {
-            case STABLE -> ref.service() + " is stable on " + to + " (" + image + ")";
+            case STABLE -> service + " is stable on " + to + " (" + started.image() + ")";
             case FAILED -> "deployment of " + to + " failed: " + waited.last().message();
-            case TIMED_OUT -> "updated " + ref.service() + " to " + to + " but it was not stable after "
+            case TIMED_OUT -> "updated " + service + " to " + to + " but it was not stable after "
                     + Durations.format(waited.waited()) + ": " + waited.last().message();
         };
         String next = status == ChangeStatus.COMPLETED ? null
                 : "tdev-ops rollback --env " + ctx.config().name() + " --target " + from
                 + " (back to the revision before this deploy), or tdev-ops health --env " + ctx.config().name();
-        return new DeployResult(from, to, container.name(), image, status, deploymentId, message, next,
-                waited.last(), actions);
+        return new DeployResult(from, to, started.container(), started.image(), status, started.deploymentId(), message,
+                next, waited.last(), started.actions());
     }
 
     static String inProgressMessage(ServiceState s) {

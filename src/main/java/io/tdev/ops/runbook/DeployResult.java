@@ -38,4 +38,12 @@ public record DeployResult(TaskDefinitionRef from, TaskDefinitionRef to, String 
         m.put("actions", OpsResult.actionMaps(actions));
         return m;
     }
+
+    /** Reads back {@link #toMap()} (the plugin keeps it between the first call and {@link FinishRollout}). */
+    static DeployResult from(ResultMaps m) {
+        ResultMaps look = m.nested("stability");
+        return new DeployResult(m.ref("from"), m.ref("to"), m.string("container"), m.requiredString("image"),
+                m.enumValue("status", ChangeStatus.class), m.string("deploymentId"), m.string("message"),
+                m.string("next"), look == null ? null : Stability.from(look), m.actions("actions"));
+    }
 }

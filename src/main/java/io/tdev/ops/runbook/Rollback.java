@@ -118,53 +118,71 @@ public final class Rollback {
             ctx.progress().report("updated " + ref.service() + " from " + before + " to " + to);
         }
 
-        ChangeStatus status = ChangeStatus.STARTED;
-        Stability last = null;
         String message = "rolling " + ref.service() + " back from " + from + " to " + to + "; not waiting";
-        String next = null;
-        if (request.waitForStable()) {
-            StableWait.Result waited;
-            try {
-                waited = new StableWait(ctx).waitFor(ref, to, null, timeout);
-            } catch (TdevException e) {
-                String where = ref.service() + " points at " + to + " (rolled back from " + from + ") but watching it"
-                        + " become stable failed; run `" + command(to) + "` again to keep waiting (it will not update twice)";
-                if (request.notifyTeam()) {
-                    notify(from, to, reason, ChangeStatus.STARTED, where + ": " + e.getMessage(), actions);
-                }
-                throw Failures.withContext(e, where);
-            }
-            status = ChangeStatus.of(waited.outcome());
-            last = waited.last();
-            message = switch (waited.outcome()) {
-                case STABLE -> ref.service() + " rolled back from " + from + " to " + to + " and is stable";
-                case FAILED -> "the service points at " + to + " but its rollout failed: " + last.message();
-                case TIMED_OUT -> "the service points at " + to + " but was not stable after "
-                        + Durations.format(waited.waited()) + ": " + last.message();
-            };
-            if (!status.ok()) {
-                next = "run `" + command(to) + "` again to keep waiting (it will not update twice), check with `tdev-ops health --env "
-                        + ctx.config().name() + "`, or roll back to another revision (target: previous or a number)";
-            }
+        RollbackResult started = new RollbackResult(from, to, target, choice.because(), ChangeStatus.STARTED, reason,
+                ctx.user(), message, null, null, stopped, null, actions);
+        if (!request.waitForStable()) {
+            String notification = request.notifyTeam()
+                    ? notify(from, to, reason, ctx.user(), ChangeStatus.STARTED, message, actions) : null;
+            return new RollbackResult(from, to, target, choice.because(), ChangeStatus.STARTED, reason, ctx.user(),
+                    message, null, notification, stopped, null, actions);
         }
-        String notification = request.notifyTeam() ? notify(from, to, reason, status, message, actions) : null;
-        return new RollbackResult(from, to, target, choice.because(), status, reason, ctx.user(), message, next,
-                notification, stopped, last, actions);
+        StableWait.Result waited;
+        try {
+            waited = new StableWait(ctx).waitFor(ref, to, null, timeout);
+        } catch (TdevException e) {
+            String where = ref.service() + " points at " + to + " (rolled back from " + from + ") but watching it"
+                    + " become stable failed; run `" + command(to) + "` again to keep waiting (it will not update twice)";
+            if (request.notifyTeam()) {
+                notify(from, to, reason, ctx.user(), ChangeStatus.STARTED, where + ": " + e.getMessage(), actions);
+            }
+            throw Failures.withContext(e, where);
+        }
+        return finish(started, waited, request.notifyTeam());
+    }
+
+    /**
+     * The final word on a STARTED rollback, from how the wait for it ended: COMPLETED, FAILED or TIMED_OUT, where it
+     * stopped and what to run next, and with {@code notifyTeam} the outcome published to SNS. The engine's own wait
+     * ends here, and so does a wait a Jenkins step did itself ({@link FinishRollout}): one place decides both.
+     */
+    public RollbackResult finish(RollbackResult started, StableWait.Result waited, boolean notifyTeam) {
+        FinishRollout.requireStarted(started.status());
+        TaskDefinitionRef from = started.from();
+        TaskDefinitionRef to = started.to();
+        String service = ctx.config().serviceRef().service();
+        ChangeStatus status = ChangeStatus.of(waited.outcome());
+        Stability last = waited.last();
+        String message = switch (waited.outcome()) {
+            case STABLE -> service + " rolled back from " + from + " to " + to + " and is stable";
+            case FAILED -> "the service points at " + to + " but its rollout failed: " + last.message();
+            case TIMED_OUT -> "the service points at " + to + " but was not stable after "
+                    + Durations.format(waited.waited()) + ": " + last.message();
+        };
+        String next = status.ok() ? null : "run `" + command(to) + "` again to keep waiting (it will not update twice),"
+                + " check with `tdev-ops health --env " + ctx.config().name() + "`, or roll back to another revision"
+                + " (target: previous or a number)";
+        List<Action> actions = new ArrayList<>(started.actions());
+        String notification = notifyTeam
+                ? notify(from, to, started.reason(), started.by(), status, message, actions) : started.notification();
+        return new RollbackResult(from, to, started.target(), started.chosenBecause(), status, started.reason(),
+                started.by(), message, next, notification, started.stoppedDeploymentId(), last, actions);
     }
 
     private String command(TaskDefinitionRef to) {
         return "tdev-ops rollback --env " + ctx.config().name() + " --target " + to;
     }
 
-    private String notify(TaskDefinitionRef from, TaskDefinitionRef to, String reason, ChangeStatus status,
+    private String notify(TaskDefinitionRef from, TaskDefinitionRef to, String reason, String by, ChangeStatus status,
                           String outcome, List<Action> actions) {
         String env = ctx.config().name();
-        String subject = "[" + env + "] rollback " + ctx.config().ecs().service() + " " + from + " -> " + to + ": " + status;
+        // the status leads: SNS cuts subjects at 100 characters, and the outcome is what the person on call reads first
+        String subject = "[" + env + "] rollback " + status + ": " + ctx.config().ecs().service() + " " + from + " -> " + to;
         if (subject.length() > 100) {
             subject = subject.substring(0, 97) + "...";
         }
         String body = "Rollback of " + ctx.config().serviceRef() + " (" + env + ")\n"
-                + "from: " + from + "\n" + "to: " + to + "\n" + "reason: " + reason + "\n" + "by: " + ctx.user() + "\n"
+                + "from: " + from + "\n" + "to: " + to + "\n" + "reason: " + reason + "\n" + "by: " + by + "\n"
                 + "at: " + ctx.clock().instant() + "\n" + "outcome: " + status + ": " + outcome + "\n";
         try {
             String id = ctx.ports().notifier().publish(ctx.config().topic(), subject, body);

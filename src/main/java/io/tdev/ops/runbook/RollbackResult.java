@@ -42,4 +42,13 @@ public record RollbackResult(TaskDefinitionRef from, TaskDefinitionRef to, Strin
         m.put("actions", OpsResult.actionMaps(actions));
         return m;
     }
+
+    /** Reads back {@link #toMap()} (the plugin keeps it between the first call and {@link FinishRollout}). */
+    static RollbackResult from(ResultMaps m) {
+        ResultMaps look = m.nested("stability");
+        return new RollbackResult(m.ref("from"), m.ref("to"), m.string("target"), m.string("chosenBecause"),
+                m.enumValue("status", ChangeStatus.class), m.string("reason"), m.string("by"), m.string("message"),
+                m.string("next"), m.string("notification"), m.string("stoppedDeploymentId"),
+                look == null ? null : Stability.from(look), m.actions("actions"));
+    }
 }

@@ -39,19 +39,15 @@ public final class Scale {
         int from = s.desired();
         int hardMax = Math.max(ctx.config().autoscaling().maxTasks(), st.map(ScalableTarget::maxCapacity).orElse(0));
         int wanted = count.applyTo(from);
-        String note = "";
         if (count.delta()) {
-            int clamped = Math.max(0, Math.min(hardMax, wanted));
-            if (clamped != wanted) {
-                note = " (" + count.text() + " from " + from + " is " + wanted + ", clamped to " + clamped + ")";
-            }
-            wanted = clamped;
+            wanted = Math.max(0, Math.min(hardMax, wanted));
         } else if (wanted > hardMax) {
             throw new InvalidInputException("count", "got " + wanted + "; allowed range 0.." + hardMax
                     + " (the hard maximum of " + ctx.config().name() + ": autoscaling.maxTasks"
                     + st.map(t -> " / registered MaxCapacity " + t.maxCapacity()).orElse("") + ")");
         }
         int to = wanted;
+        String note = clampNote(count, from, to);
         if (to == 0 && ctx.config().protectedEnv() && !request.force()) {
             throw new InvalidInputException("count", "0 tasks would stop " + ctx.config().name()
                     + ", a protected environment; allowed range 1.." + hardMax + ", or set force to scale to 0");
@@ -112,34 +108,53 @@ public final class Scale {
                 ctx.clock().instant(), false));
         ctx.progress().report("desired count of " + ref.service() + " set from " + from + " to " + to + note);
 
-        ChangeStatus status = ChangeStatus.STARTED;
-        String message = ref.service() + " scaling from " + from + " to " + to + note + "; not waiting";
-        String next = null;
-        Stability last = null;
-        if (request.waitForStable()) {
-            StableWait.Result waited;
-            try {
-                waited = new StableWait(ctx).waitFor(ref, s.taskDefinition(), to, timeout);
-            } catch (TdevException e) {
-                throw Failures.withContext(e, "the desired count of " + ref.service() + " is set to " + to
-                        + " (was " + from + ")" + (restore == null ? "" : "; autoscaling restore: " + restore)
-                        + " but watching the tasks start failed; check with tdev-ops health --env " + ctx.config().name());
-            }
-            status = ChangeStatus.of(waited.outcome());
-            last = waited.last();
-            message = switch (waited.outcome()) {
-                case STABLE -> ref.service() + " scaled from " + from + " to " + to + note + " and is stable";
-                case FAILED -> "desired count set to " + to + " but the service failed: " + last.message();
-                case TIMED_OUT -> "desired count set to " + to + " but not all tasks ran after "
-                        + Durations.format(waited.waited()) + ": " + last.message();
-            };
-            if (!status.ok()) {
-                next = "check tasks and events with `tdev-ops health --env " + ctx.config().name()
-                        + "`; running the same scale again only waits (the count is already set)";
-            }
-        }
-        return new ScaleResult(from, to, count.text(), status, newMin, newMax, min, max, restore, message, next, last,
+        ScaleResult started = new ScaleResult(from, to, count.text(), ChangeStatus.STARTED, newMin, newMax, min, max,
+                restore, ref.service() + " scaling from " + from + " to " + to + note + "; not waiting", null, null,
                 actions);
+        if (!request.waitForStable()) {
+            return started;
+        }
+        StableWait.Result waited;
+        try {
+            waited = new StableWait(ctx).waitFor(ref, s.taskDefinition(), to, timeout);
+        } catch (TdevException e) {
+            throw Failures.withContext(e, "the desired count of " + ref.service() + " is set to " + to
+                    + " (was " + from + ")" + (restore == null ? "" : "; autoscaling restore: " + restore)
+                    + " but watching the tasks start failed; check with tdev-ops health --env " + ctx.config().name());
+        }
+        return finish(started, waited);
+    }
+
+    /**
+     * The final word on a STARTED scaling, from how the wait for it ended (the engine's own wait, or one a Jenkins
+     * step did: {@link FinishRollout}).
+     */
+    public ScaleResult finish(ScaleResult started, StableWait.Result waited) {
+        FinishRollout.requireStarted(started.status());
+        int from = started.from();
+        int to = started.to();
+        String note = clampNote(ScaleCount.parse(started.requested(), ctx.config().scalePresets()), from, to);
+        String service = ctx.config().serviceRef().service();
+        Stability last = waited.last();
+        ChangeStatus status = ChangeStatus.of(waited.outcome());
+        String message = switch (waited.outcome()) {
+            case STABLE -> service + " scaled from " + from + " to " + to + note + " and is stable";
+            case FAILED -> "desired count set to " + to + " but the service failed: " + last.message();
+            case TIMED_OUT -> "desired count set to " + to + " but not all tasks ran after "
+                    + Durations.format(waited.waited()) + ": " + last.message();
+        };
+        String next = status.ok() ? null : "check tasks and events with `tdev-ops health --env " + ctx.config().name()
+                + "`; running the same scale again only waits (the count is already set)";
+        return new ScaleResult(from, to, started.requested(), status, started.minCapacity(), started.maxCapacity(),
+                started.previousMinCapacity(), started.previousMaxCapacity(), started.restore(), message, next, last,
+                started.actions());
+    }
+
+    /** " (+5 from 18 is 23, clamped to 20)" when a relative count was clamped into the allowed range, else "". */
+    private static String clampNote(ScaleCount count, int from, int to) {
+        int wanted = count.applyTo(from);
+        return count.delta() && wanted != to ? " (" + count.text() + " from " + from + " is " + wanted
+                + ", clamped to " + to + ")" : "";
     }
 
     private static String restoreCommand(ServiceRef ref, int min, int max) {

@@ -40,4 +40,13 @@ public record ScaleResult(int from, int to, String requested, ChangeStatus statu
         m.put("actions", OpsResult.actionMaps(actions));
         return m;
     }
+
+    /** Reads back {@link #toMap()} (the plugin keeps it between the first call and {@link FinishRollout}). */
+    static ScaleResult from(ResultMaps m) {
+        ResultMaps look = m.nested("stability");
+        return new ScaleResult(m.requiredInt("from"), m.requiredInt("to"), m.requiredString("requested"),
+                m.enumValue("status", ChangeStatus.class), m.integer("minCapacity"), m.integer("maxCapacity"),
+                m.integer("previousMinCapacity"), m.integer("previousMaxCapacity"), m.string("restore"),
+                m.string("message"), m.string("next"), look == null ? null : Stability.from(look), m.actions("actions"));
+    }
 }

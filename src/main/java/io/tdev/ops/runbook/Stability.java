@@ -27,4 +27,22 @@ public record Stability(boolean done, boolean stable, boolean failed, String mes
         m.put("pending", pending);
         return m;
     }
+
+    /** Reads back {@link #toMap()}; errors name the key under {@code field} (e.g. {@code stability.done}). */
+    public static Stability fromMap(Map<?, ?> map, String field) {
+        return from(ResultMaps.of(map, field));
+    }
+
+    static Stability from(ResultMaps m) {
+        boolean done = m.bool("done");
+        boolean stable = m.bool("stable");
+        boolean failed = m.bool("failed");
+        if (stable && failed || (stable || failed) && !done) {
+            throw new io.tdev.ops.model.InvalidInputException(m.toString(), "done " + done + ", stable " + stable
+                    + ", failed " + failed + " contradict each other; pass the stability look unchanged");
+        }
+        return new Stability(done, stable, failed, m.string("message"), m.optionalRef("revision"),
+                m.optionalRef("current"), m.rolloutState("rolloutState"), m.requiredInt("running"),
+                m.requiredInt("desired"), m.requiredInt("pending"));
+    }
 }

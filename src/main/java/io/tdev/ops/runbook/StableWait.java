@@ -17,6 +17,14 @@ public final class StableWait {
 
     /** The outcome with the last look and how long it took. */
     public record Result(Outcome outcome, Stability last, Duration waited) {
+        /**
+         * How a wait that ends with {@code last} ended: done and stable, done and failed, or not done (the waiter
+         * gave up). The engine's own wait and {@link FinishRollout} (a wait the Jenkins step did) both judge here.
+         */
+        public static Result of(Stability last, Duration waited) {
+            Outcome outcome = !last.done() ? Outcome.TIMED_OUT : last.stable() ? Outcome.STABLE : Outcome.FAILED;
+            return new Result(outcome, last, waited);
+        }
     }
 
     private final RunContext ctx;
@@ -34,12 +42,12 @@ public final class StableWait {
             Duration waited = Duration.between(start, ctx.clock().instant());
             if (look.done()) {
                 ctx.progress().report(look.message() + " (after " + Durations.format(waited) + ")");
-                return new Result(look.stable() ? Outcome.STABLE : Outcome.FAILED, look, waited);
+                return Result.of(look, waited);
             }
             if (waited.compareTo(timeout) >= 0) {
                 ctx.progress().report("gave up waiting for " + ref.service() + " to reach " + look.expected()
                         + " after " + Durations.format(waited) + ": " + look.message());
-                return new Result(Outcome.TIMED_OUT, look, waited);
+                return Result.of(look, waited);
             }
             ctx.progress().report("waiting for " + ref.service() + " to reach " + look.expected() + ": running "
                     + look.running() + "/" + look.desired() + ", pending " + look.pending() + " ("

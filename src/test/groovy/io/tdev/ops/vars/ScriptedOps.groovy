@@ -94,4 +94,7 @@ class ScriptedOps implements TdevOps {
 
     @Override
     Map<String, Object> stability(Map<String, ?> args) { throw new PreconditionFailedException('stability is not scripted') }
+
+    @Override
+    Map<String, Object> finishRollout(Map<String, ?> args) { throw new PreconditionFailedException('finishRollout is not scripted') }
 }

@@ -56,4 +56,9 @@ final class RecordingOps implements TdevOps {
     public Map<String, Object> stability(Map<String, ?> args) {
         return record("stability", args);
     }
+
+    @Override
+    public Map<String, Object> finishRollout(Map<String, ?> args) {
+        return record("finishRollout", args);
+    }
 }

@@ -84,6 +84,11 @@ class GatedDeployStoryTest {
         public Map<String, Object> stability(Map<String, ?> args) {
             return Map.of("done", false, "stable", false, "failed", false, "running", 2, "desired", 2, "pending", 1);
         }
+
+        @Override
+        public Map<String, Object> finishRollout(Map<String, ?> args) {
+            throw new AssertionError("the story waits with the engine, it does not finish rollouts");
+        }
     }
 
     private DemoReport tell(ScriptedOps ops, DemoScenario scenario) throws InterruptedException {

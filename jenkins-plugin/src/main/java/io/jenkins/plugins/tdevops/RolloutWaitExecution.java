@@ -24,14 +24,18 @@ import java.util.logging.Logger;
  * workflow-basic-steps' SleepStep): {@link #start()} has a {@link Timer} task ask the engine for the change with
  * {@code wait: false} and keep what it expects in serializable fields; further Timer tasks ask the engine's
  * {@code stability} at the environment's poll interval until it is done, failed, or the timeout passes.
- * {@link #onResume()} re-arms the poll after a restart, {@link #stop} cancels it. Whether the service is stable is the engine's answer, never decided here;
- * only a STARTED change is waited for (PLANNED, UNCHANGED return at once), as the engine's ChangeStatus defines.
+ * {@link #onResume()} re-arms the poll after a restart, {@link #stop} cancels it. When the look is done or the
+ * timeout passes, the engine's {@code finishRollout} turns the first result and the last look into the final one
+ * (COMPLETED, FAILED or TIMED_OUT: the map {@code wait: true} returns) and, for a rollback, tells the team. Whether the
+ * service is stable, and what the outcome is, are the engine's answers, never decided here; only a STARTED change is
+ * waited for (PLANNED, UNCHANGED return at once), as the engine's ChangeStatus defines.
  */
 abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(RolloutWaitExecution.class.getName());
 
     private final String stepName;
+    private final String operation;
     private final Connection connection;
     private final LinkedHashMap<String, Object> args;
 
@@ -47,9 +51,12 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
     private transient volatile OpenedTdevOps opened;
     private transient volatile ScheduledFuture<?> task;
 
-    RolloutWaitExecution(StepContext context, String stepName, Connection connection, Map<String, Object> args) {
+    /** @param operation the facade call ({@code rollback}, {@code ecsDeploy}, {@code scale}) for finishRollout */
+    RolloutWaitExecution(StepContext context, String stepName, String operation, Connection connection,
+                         Map<String, Object> args) {
         super(context);
         this.stepName = stepName;
+        this.operation = operation;
         this.connection = connection;
         this.args = PlainData.copy(args);
     }
@@ -168,12 +175,7 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
             LinkedHashMap<String, Object> look = PlainData.copy(opened().ops().stability(expected));
             lastLook = look;
             if (PlainData.isTrue(look.get("done"))) {
-                if (PlainData.isTrue(look.get("stable")) && !PlainData.isTrue(look.get("failed"))) {
-                    succeed(look);
-                } else {
-                    finish(new AbortException(stepName + ": the rollout failed: " + look.get("message") + ". "
-                            + notUndone() + " " + nextSteps(started)));
-                }
+                conclude(look);
                 return;
             }
             log(stepName + ": waiting for " + service + ": " + look.get("message") + " (" + elapsed() + ")");
@@ -192,25 +194,46 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
             return;
         }
         if (System.currentTimeMillis() >= deadline) {
-            String last = lastLook != null ? ": " + lastLook.get("message") : "";
-            finish(new AbortException(stepName + ": " + service + " was not stable after "
-                    + Util.getTimeSpanString(deadline - startedAt) + last + ". " + notUndone() + " "
-                    + nextSteps(started)));
+            log(stepName + ": gave up waiting for " + service + " after " + Util.getTimeSpanString(deadline - startedAt));
+            conclude(lastLook);
         } else {
             schedule(pollMillis);
         }
     }
 
-    /** The map the engine returns for the same call with {@code wait: true}: status COMPLETED and the last look. */
-    private void succeed(Map<String, Object> look) {
-        LinkedHashMap<String, Object> result = new LinkedHashMap<>(started);
-        result.put("status", ChangeStatus.COMPLETED.name());
-        result.put("message", look.get("message"));
-        result.put("stability", look);
-        log(stepName + ": " + service + " is stable (" + elapsed() + ")");
-        finished = true;
-        closeQuietly();
-        getContext().onSuccess(result);
+    /**
+     * Asks the engine for the final result from the first one and the last look (none: it looks itself), the map it
+     * returns for the same call with {@code wait: true}, and ends the step with it: COMPLETED returns it, FAILED and
+     * TIMED_OUT fail the step with the engine's message. A rollback's final outcome goes to SNS from there.
+     */
+    private void conclude(Map<String, Object> look) {
+        LinkedHashMap<String, Object> result;
+        try {
+            result = PlainData.copy(opened().ops().finishRollout(StepArgs.create()
+                    .put("operation", operation)
+                    .put("started", started)
+                    .put("stability", look)
+                    .put("notify", args.get("notify"))
+                    .toMap()));
+        } catch (TdevException e) {
+            finish(new AbortException(stepName + ": the rollout ended but its outcome could not be decided: "
+                    + e.getMessage() + ". " + notUndone() + " " + nextSteps(started)));
+            return;
+        } catch (Exception e) {
+            finish(e);
+            return;
+        }
+        Object notification = result.get("notification");
+        String notified = notification == null ? "" : " Team notification: " + notification + ".";
+        if (ChangeStatus.COMPLETED.name().equals(result.get("status"))) {
+            log(stepName + ": " + result.get("message") + " (" + elapsed() + ")." + notified);
+            finished = true;
+            closeQuietly();
+            getContext().onSuccess(result);
+        } else {
+            finish(new AbortException(stepName + ": " + result.get("status") + ": " + result.get("message") + ". "
+                    + notUndone() + " " + nextSteps(started) + notified));
+        }
     }
 
     private void finish(Throwable failure) {

@@ -84,7 +84,7 @@ public class TdevEcsDeployStep extends TdevStep {
         private static final long serialVersionUID = 1L;
 
         Execution(StepContext context, Connection connection, Map<String, Object> args) {
-            super(context, "tdevEcsDeploy", connection, args);
+            super(context, "tdevEcsDeploy", "ecsDeploy", connection, args);
         }
 
         @Override

@@ -97,7 +97,7 @@ public class TdevRollbackStep extends TdevStep {
         private static final long serialVersionUID = 1L;
 
         Execution(StepContext context, Connection connection, Map<String, Object> args) {
-            super(context, "tdevRollback", connection, args);
+            super(context, "tdevRollback", "rollback", connection, args);
         }
 
         @Override

@@ -84,7 +84,7 @@ public class TdevScaleStep extends TdevStep {
         private static final long serialVersionUID = 1L;
 
         Execution(StepContext context, Connection connection, Map<String, Object> args) {
-            super(context, "tdevScale", connection, args);
+            super(context, "tdevScale", "scale", connection, args);
         }
 
         @Override

@@ -100,6 +100,11 @@ final class SimulatedAws {
         }
 
         @Override
+        public Map<String, Object> finishRollout(Map<String, ?> args) {
+            return delegate.finishRollout(args);
+        }
+
+        @Override
         public Map<String, Object> healthCheck(Map<String, ?> args) {
             return delegate.healthCheck(args);
         }
