@@ -3,7 +3,6 @@ package io.jenkins.plugins.tdevops;
 import hudson.AbortException;
 import hudson.Util;
 import hudson.model.TaskListener;
-import io.tdev.ops.api.TdevOps;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.TdevException;
@@ -30,12 +29,12 @@ import java.util.logging.Logger;
  * service is stable, and what the outcome is, are the engine's answers, never decided here; only a STARTED change is
  * waited for (PLANNED, UNCHANGED return at once), as the engine's ChangeStatus defines.
  */
-abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
+final class RolloutWaitExecution extends AbstractStepExecutionImpl {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(RolloutWaitExecution.class.getName());
 
+    private final Mutation mutation;
     private final String stepName;
-    private final String operation;
     private final Connection connection;
     private final LinkedHashMap<String, Object> args;
 
@@ -51,24 +50,13 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
     private transient volatile OpenedTdevOps opened;
     private transient volatile ScheduledFuture<?> task;
 
-    /** @param operation the facade call ({@code rollback}, {@code ecsDeploy}, {@code scale}) for finishRollout */
-    RolloutWaitExecution(StepContext context, String stepName, String operation, Connection connection,
-                         Map<String, Object> args) {
+    RolloutWaitExecution(StepContext context, Mutation mutation, Connection connection, Map<String, Object> args) {
         super(context);
-        this.stepName = stepName;
-        this.operation = operation;
+        this.mutation = mutation;
+        this.stepName = mutation.stepName();
         this.connection = connection;
         this.args = PlainData.copy(args);
     }
-
-    /** The facade mutation, called with {@code wait: false}. */
-    protected abstract Map<String, Object> mutate(TdevOps ops, Map<String, Object> args);
-
-    /** The facade {@code stability} arguments that describe the state the mutation is heading to. */
-    protected abstract Map<String, Object> expectation(Map<String, Object> started);
-
-    /** What the person on call can run next when the rollout fails or times out. */
-    protected abstract String nextSteps(Map<String, Object> started);
 
     @Override
     public boolean start() {
@@ -81,7 +69,7 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
         LinkedHashMap<String, Object> mutationArgs = new LinkedHashMap<>(args);
         mutationArgs.put("wait", false);
         try {
-            started = PlainData.copy(mutate(opened().ops(), mutationArgs));
+            started = PlainData.copy(mutation.call(opened().ops(), mutationArgs));
         } catch (TdevException e) {
             finish(new AbortException(e.getMessage()));
             return;
@@ -97,7 +85,7 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
         if (!ChangeStatus.STARTED.name().equals(status) || Boolean.FALSE.equals(args.get("wait"))) {
             // PLANNED (dry run), UNCHANGED (already there), or the caller did not want to wait
             if (ChangeStatus.FAILED.name().equals(status) || ChangeStatus.TIMED_OUT.name().equals(status)) {
-                finish(new AbortException(stepName + ": " + started.get("message") + ". " + nextSteps(started)));
+                finish(new AbortException(stepName + ": " + started.get("message") + ". " + mutation.nextSteps(started)));
             } else {
                 finished = true;
                 closeQuietly();
@@ -107,7 +95,7 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
         }
         try {
             EnvironmentConfig config = opened().config();
-            expected = PlainData.copy(expectation(started));
+            expected = PlainData.copy(mutation.expectation(started));
             service = config.serviceRef().toString();
             pollMillis = TimeUnit.SECONDS.toMillis(Math.max(1, config.deploy().pollSeconds()));
             Object timeout = args.get("timeoutMinutes");
@@ -182,12 +170,12 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
         } catch (RemoteFailureException e) {
             if (!e.retryable()) {
                 finish(new AbortException(stepName + ": cannot read the service: " + e.getMessage() + ". "
-                        + notUndone() + " " + nextSteps(started)));
+                        + notUndone() + " " + mutation.nextSteps(started)));
                 return;
             }
             log(stepName + ": could not read the service this time (" + e.getMessage() + "); trying again");
         } catch (TdevException e) {
-            finish(new AbortException(stepName + ": " + e.getMessage() + ". " + nextSteps(started)));
+            finish(new AbortException(stepName + ": " + e.getMessage() + ". " + mutation.nextSteps(started)));
             return;
         } catch (Exception e) {
             finish(e);
@@ -210,14 +198,14 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
         LinkedHashMap<String, Object> result;
         try {
             result = PlainData.copy(opened().ops().finishRollout(StepArgs.create()
-                    .put("operation", operation)
+                    .put("operation", mutation.operation())
                     .put("started", started)
                     .put("stability", look)
                     .put("notify", args.get("notify"))
                     .toMap()));
         } catch (TdevException e) {
             finish(new AbortException(stepName + ": the rollout ended but its outcome could not be decided: "
-                    + e.getMessage() + ". " + notUndone() + " " + nextSteps(started)));
+                    + e.getMessage() + ". " + notUndone() + " " + mutation.nextSteps(started)));
             return;
         } catch (Exception e) {
             finish(e);
@@ -232,7 +220,7 @@ abstract class RolloutWaitExecution extends AbstractStepExecutionImpl {
             getContext().onSuccess(result);
         } else {
             finish(new AbortException(stepName + ": " + result.get("status") + ": " + result.get("message") + ". "
-                    + notUndone() + " " + nextSteps(started) + notified));
+                    + notUndone() + " " + mutation.nextSteps(started) + notified));
         }
     }
 

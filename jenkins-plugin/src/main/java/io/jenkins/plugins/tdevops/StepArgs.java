@@ -26,6 +26,12 @@ final class StepArgs {
         return this;
     }
 
+    /** A required argument goes in even when missing or blank: "required" is the engine's message to give. */
+    StepArgs required(String name, Object value) {
+        values.put(name, value);
+        return this;
+    }
+
     Map<String, Object> toMap() {
         return PlainData.copy(values);
     }

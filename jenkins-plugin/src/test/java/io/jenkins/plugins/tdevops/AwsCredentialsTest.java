@@ -26,9 +26,7 @@ class AwsCredentialsTest {
 
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        SimulatedAws.reset("healthy");
-        SimulatedAws.useProductionWithFastPolls(j);
+        j = SimulatedAws.start(rule, "healthy");
         SystemCredentialsProvider.getInstance().getCredentials().add(
                 new AWSCredentialsImpl(CredentialsScope.GLOBAL, "aws-prod", ACCESS_KEY, SECRET_KEY, "production"));
         SystemCredentialsProvider.getInstance().save();

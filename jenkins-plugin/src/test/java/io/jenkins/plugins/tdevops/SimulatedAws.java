@@ -50,6 +50,16 @@ final class SimulatedAws {
         config.setConfigFile(file.toString());
     }
 
+    /**
+     * The set-up every step test shares: a fresh simulated environment in {@code scenarioName}, and the steps defaulting
+     * to production with fast polls. Returns the rule, for {@code j = SimulatedAws.start(rule, "healthy")}.
+     */
+    static JenkinsRule start(JenkinsRule j, String scenarioName) throws IOException {
+        reset(scenarioName);
+        useProductionWithFastPolls(j);
+        return j;
+    }
+
     /** While held, polls see the rollout where it is: virtual time does not move, so it stays in progress. */
     static void holdRollouts(boolean held) {
         rolloutsHeld = held;

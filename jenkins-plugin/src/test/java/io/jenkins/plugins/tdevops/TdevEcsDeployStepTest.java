@@ -19,9 +19,7 @@ class TdevEcsDeployStepTest {
 
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        SimulatedAws.reset("healthy");
-        SimulatedAws.useProductionWithFastPolls(j);
+        j = SimulatedAws.start(rule, "healthy");
     }
 
     @Test

@@ -17,9 +17,7 @@ class TdevHealthCheckStepTest {
 
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        SimulatedAws.reset("healthy");
-        SimulatedAws.useProductionWithFastPolls(j);
+        j = SimulatedAws.start(rule, "healthy");
     }
 
     @Test

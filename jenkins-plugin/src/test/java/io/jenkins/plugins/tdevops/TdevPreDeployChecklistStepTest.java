@@ -24,9 +24,7 @@ class TdevPreDeployChecklistStepTest {
 
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        SimulatedAws.reset("healthy");
-        SimulatedAws.useProductionWithFastPolls(j);
+        j = SimulatedAws.start(rule, "healthy");
         j.createOnlineSlave();
     }
 

@@ -19,8 +19,7 @@ class TdevRollbackRestartTest {
     @Test
     void aRollbackWaitSurvivesAControllerRestart() throws Throwable {
         sessions.then(j -> {
-            SimulatedAws.reset("bad-deploy");
-            SimulatedAws.useProductionWithFastPolls(j);
+            SimulatedAws.start(j, "bad-deploy");
             SimulatedAws.holdRollouts(true);
             WorkflowJob p = j.createProject(WorkflowJob.class, "rollback");
             p.setDefinition(new CpsFlowDefinition("""

@@ -16,9 +16,7 @@ class TdevRollbackStepTest {
 
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        SimulatedAws.reset("bad-deploy");
-        SimulatedAws.useProductionWithFastPolls(j);
+        j = SimulatedAws.start(rule, "bad-deploy");
     }
 
     @Test

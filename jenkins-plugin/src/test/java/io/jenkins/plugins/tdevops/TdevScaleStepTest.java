@@ -16,9 +16,7 @@ class TdevScaleStepTest {
 
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        SimulatedAws.reset("healthy");
-        SimulatedAws.useProductionWithFastPolls(j);
+        j = SimulatedAws.start(rule, "healthy");
     }
 
     @Test
