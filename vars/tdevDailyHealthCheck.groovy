@@ -12,7 +12,7 @@ import groovy.transform.Field
         region            : null,            // AWS region; null = the environment's
         roleArn           : null,            // IAM role the steps assume; null = the credentials' own identity
         // what is checked
-        windowMinutes     : null,            // ERROR log events counted over this window; from thresholds.yaml (null: the environment's health.errorWindowMinutes)
+        windowMinutes     : null,            // ERROR log events counted over this window; from thresholds.yaml (1440: the runbook's 24 h; the engine scales the ERROR thresholds to it)
         signals           : null,            // signal names to read; null = all of them
         ignoreAlarms      : [],              // alarm names never counted
         // the report

@@ -12,7 +12,9 @@ import java.util.Map;
  * <h2>Arguments (all optional unless marked)</h2>
  * <ul>
  * <li>{@code healthCheck}: {@code baselineTime} (ISO-8601 instant: alarms already in ALARM before it are not
- *   counted), {@code ignoreAlarms} (list of names), {@code windowMinutes} (ERROR log window),
+ *   counted), {@code ignoreAlarms} (list of names), {@code windowMinutes} (ERROR log window; the
+ *   thresholds health.errorEventsDegraded/Unhealthy are per health.errorWindowMinutes and scale to a longer window,
+ *   e.g. x24 for 1440 minutes, as the error-logs signal's threshold says),
  *   {@code signals} (list of signal names to read; default all: ecs-service, alarms, target-health, error-logs, cpu,
  *   memory, s3-usage, projects-yesterday), {@code signalTimeoutSeconds} (a signal not read by then is UNKNOWN;
  *   default config health.signalTimeoutSeconds; fractions allowed).

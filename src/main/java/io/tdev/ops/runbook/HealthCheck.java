@@ -342,15 +342,14 @@ public final class HealthCheck {
             List<MessagePatterns.Count> top = MessagePatterns.top(
                     events.events().stream().map(LogEvent::message).toList(), config.health().topPatterns());
             topPatterns.set(top);
-            SignalStatus status = count >= config.health().errorEventsUnhealthy() ? SignalStatus.UNHEALTHY
-                    : count >= config.health().errorEventsDegraded() ? SignalStatus.DEGRADED : SignalStatus.HEALTHY;
+            ErrorThresholds thresholds = ErrorThresholds.forWindow(config.health(), window);
+            SignalStatus status = thresholds.statusOf(count);
             String value = (events.truncated() ? "at least " : "") + count + " ERROR events in "
                     + Durations.format(window);
             String evidence = top.isEmpty() ? "no ERROR events in " + config.logGroup()
                     : config.logGroup() + " top patterns: " + top.stream()
                     .map(c -> c.count() + "x " + c.pattern()).collect(Collectors.joining(" | "));
-            return new HealthSignal(ERROR_LOGS, status, value, "DEGRADED at " + config.health().errorEventsDegraded()
-                    + ", UNHEALTHY at " + config.health().errorEventsUnhealthy(), evidence, false);
+            return new HealthSignal(ERROR_LOGS, status, value, thresholds.description(), evidence, false);
         }
 
         HealthSignal utilisation(String name, String metric, double thresholdPercent) {

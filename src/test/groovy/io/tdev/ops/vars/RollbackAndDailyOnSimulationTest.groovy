@@ -87,6 +87,28 @@ class RollbackAndDailyOnSimulationTest {
         assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
         assertThat(h.mails).isEmpty()
         assertThat(h.currentBuild.description as String).isEqualTo('HEALTHY')
+        // a whole day of background errors, against the hourly thresholds scaled x24
+        assertThat(h.callsOf('tdevHealthCheck')*.args.windowMinutes).containsExactly(1440)
+        Map errorLogs = (new JsonSlurper().parse(h.file('health-report.json')) as Map).signals.find { it.name == 'error-logs' } as Map
+        assertThat(errorLogs.status).isEqualTo('HEALTHY')
+        assertThat(errorLogs.value as String).endsWith('ERROR events in 24h')
+        assertThat(errorLogs.threshold as String).startsWith('DEGRADED at 240, UNHEALTHY at 1200').contains('x24 for the 24h window')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void dailyCheckOfADayWithAFaultyReleaseIsNotGreen(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('faulty-deploy')
+        world.sim.advance(java.time.Duration.ofMinutes(30))
+        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+
+        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevDailyHealthCheck(environment: 'production', mailTo: 'ops@example.com')\n")
+
+        assertThat(outcome.result).as(h.logText()).isIn('UNSTABLE', 'FAILURE')
+        Map json = new JsonSlurper().parse(h.file('health-report.json')) as Map
+        Map errorLogs = json.signals.find { it.name == 'error-logs' } as Map
+        assertThat(errorLogs.status).as(errorLogs.value as String).isIn('DEGRADED', 'UNHEALTHY')
+        assertThat(h.mails).hasSize(1)
     }
 
     @ParameterizedTest
