@@ -6,11 +6,12 @@ import java.nio.file.Path;
 
 /** The options every command takes: which environment, which config, where it runs, how to print. */
 public final class CommonOptions {
-    @Option(names = "--env", paramLabel = "NAME", defaultValue = "production",
-            description = "Environment: production (default), staging, or a name defined by --config.")
+    @Option(names = {"--env", "--environment"}, paramLabel = "NAME", defaultValue = "production",
+            description = "Environment: production (default), staging, or a name defined by --config."
+                    + " --environment is the same option (the name the Jenkins steps use).")
     String env;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(names = {"--config", "--config-file"}, paramLabel = "FILE",
             description = "YAML file whose fields override the environment's (any field, e.g. slo.cpuPercent).")
     Path config;
 

@@ -41,11 +41,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "bad (default): a release that fails and is rolled back; good: a clean release.")
     String scenario;
 
-    @Option(names = "--env", paramLabel = "NAME", defaultValue = "production",
+    @Option(names = {"--env", "--environment"}, paramLabel = "NAME", defaultValue = "production",
             description = "Whose names and thresholds the simulation uses (default: production).")
     String env;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML file overriding the environment's fields.")
+    @Option(names = {"--config", "--config-file"}, paramLabel = "FILE", description = "YAML file overriding the environment's fields.")
     Path config;
 
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
@@ -74,12 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
             return report.asDesigned() ? 0 : 1;
         } catch (TdevException e) {
-            err.println("error: " + e.getMessage());
-            if (output == OutputFormat.json) {
-                out.print(ResultRenderer.json(ErrorResult.of(e)));
-                out.flush();
-            }
-            return e.exitCode();
+            return ErrorOutput.print(spec, output, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("error: interrupted");

@@ -35,11 +35,11 @@ public final class IamPolicyCommand implements Callable<Integer> {
                     + " checklist, demo.")
     List<String> commands;
 
-    @Option(names = "--env", paramLabel = "NAME", defaultValue = "production",
+    @Option(names = {"--env", "--environment"}, paramLabel = "NAME", defaultValue = "production",
             description = "Environment whose names scope the resources (default: ${DEFAULT-VALUE}).")
     String env;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML file overriding the environment's fields.")
+    @Option(names = {"--config", "--config-file"}, paramLabel = "FILE", description = "YAML file overriding the environment's fields.")
     Path config;
 
     @Option(names = "--region", paramLabel = "REGION",
@@ -77,9 +77,7 @@ public final class IamPolicyCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         } catch (InvalidInputException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return e.exitCode();
+            return ErrorOutput.print(spec, OutputFormat.text, e);
         }
     }
 }
