@@ -58,7 +58,7 @@ public final class EnvironmentSessions implements SessionFactory {
             throw new InvalidInputException("--scenario", "only applies with --simulate");
         }
         AwsSettings settings = aws.settings(config);
-        AwsConnection connection = AwsConnection.open(settings, config);
+        AwsConnection connection = AwsConnection.open(settings, config, progress);
         try {
             Clock clock = Clock.systemUTC();
             OpsContext context = new OpsContext(config, connection.ports(), clock, awsSleeper, progress, user());
