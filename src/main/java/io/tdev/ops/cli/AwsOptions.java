@@ -5,6 +5,7 @@ import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.InvalidInputException;
 import picocli.CommandLine.Option;
 
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -57,15 +58,16 @@ public final class AwsOptions {
     /** The options the user gave, by name, to say which ones do not apply with --simulate. */
     List<String> given() {
         List<String> given = new ArrayList<>();
-        if (region != null) given.add("--region");
-        if (profile != null) given.add("--profile");
-        if (roleArn != null) given.add("--role-arn");
-        if (externalId != null) given.add("--external-id");
-        if (endpointUrl != null) given.add("--endpoint-url");
-        if (apiCallTimeoutSeconds != null) given.add("--api-call-timeout-seconds");
-        if (apiCallAttemptTimeoutSeconds != null) given.add("--api-call-attempt-timeout-seconds");
-        if (retryMode != null) given.add("--retry-mode");
-        if (maxAttempts != null) given.add("--max-attempts");
+        for (Field field : AwsOptions.class.getDeclaredFields()) {
+            Option option = field.getAnnotation(Option.class);
+            try {
+                if (option != null && field.get(this) != null) {
+                    given.add(option.names()[0]);
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("AwsOptions reads its own fields", e);
+            }
+        }
         return given;
     }
 
