@@ -5,8 +5,10 @@ import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.InvalidInputException;
 import picocli.CommandLine.Option;
 
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,6 +17,9 @@ import java.util.regex.Pattern;
 public final class AwsOptions {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/.+");
+    private static final List<String> RETRY_MODES = List.of("standard", "adaptive");
+    /** The client factory's limit: more attempts only stretch a failing run. */
+    private static final int MAX_ATTEMPTS = 20;
 
     @Option(names = "--region", paramLabel = "REGION",
             description = "AWS region (default: the config's region, then AWS_REGION / the profile).")
@@ -34,14 +39,35 @@ public final class AwsOptions {
             description = "Send every AWS call to this endpoint (LocalStack, a proxy, ...).")
     String endpointUrl;
 
+    @Option(names = "--api-call-timeout-seconds", paramLabel = "N",
+            description = "Give up on one AWS call, retries included, after N seconds (default: no limit).")
+    Integer apiCallTimeoutSeconds;
+
+    @Option(names = "--api-call-attempt-timeout-seconds", paramLabel = "N",
+            description = "Abandon (and retry) one HTTP attempt after N seconds (default: no limit).")
+    Integer apiCallAttemptTimeoutSeconds;
+
+    @Option(names = "--retry-mode", paramLabel = "MODE",
+            description = "standard (default) or adaptive (also slows down client-side after throttling).")
+    String retryMode;
+
+    @Option(names = "--max-attempts", paramLabel = "N",
+            description = "Attempts per AWS call including the first, 1.." + MAX_ATTEMPTS + " (default: 3).")
+    Integer maxAttempts;
+
     /** The options the user gave, by name, to say which ones do not apply with --simulate. */
     List<String> given() {
         List<String> given = new ArrayList<>();
-        if (region != null) given.add("--region");
-        if (profile != null) given.add("--profile");
-        if (roleArn != null) given.add("--role-arn");
-        if (externalId != null) given.add("--external-id");
-        if (endpointUrl != null) given.add("--endpoint-url");
+        for (Field field : AwsOptions.class.getDeclaredFields()) {
+            Option option = field.getAnnotation(Option.class);
+            try {
+                if (option != null && field.get(this) != null) {
+                    given.add(option.names()[0]);
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("AwsOptions reads its own fields", e);
+            }
+        }
         return given;
     }
 
@@ -61,8 +87,32 @@ public final class AwsOptions {
         if (endpointUrl != null) {
             checkEndpoint(endpointUrl);
         }
+        if (retryMode != null && !RETRY_MODES.contains(retryMode)) {
+            throw InvalidInputException.notAllowed("--retry-mode", retryMode, RETRY_MODES);
+        }
+        if (maxAttempts != null && (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS)) {
+            throw new InvalidInputException("--max-attempts", "got " + maxAttempts + "; allowed: 1.." + MAX_ATTEMPTS
+                    + " (attempts including the first; 1 = no retry)");
+        }
+        Duration callTimeout = seconds("--api-call-timeout-seconds", apiCallTimeoutSeconds);
+        Duration attemptTimeout = seconds("--api-call-attempt-timeout-seconds", apiCallAttemptTimeoutSeconds);
+        if (callTimeout != null && attemptTimeout != null && attemptTimeout.compareTo(callTimeout) > 0) {
+            throw new InvalidInputException("--api-call-attempt-timeout-seconds", "got " + apiCallAttemptTimeoutSeconds
+                    + "; allowed: at most --api-call-timeout-seconds (" + apiCallTimeoutSeconds
+                    + "), which bounds every attempt");
+        }
         return new AwsSettings(effectiveRegion, profile, roleArn, externalId, endpointUrl, null, null, null,
-                null, null, null, null);
+                callTimeout, attemptTimeout, retryMode, maxAttempts);
+    }
+
+    private static Duration seconds(String option, Integer seconds) {
+        if (seconds == null) {
+            return null;
+        }
+        if (seconds < 1) {
+            throw new InvalidInputException(option, "got " + seconds + "; allowed: a whole number of seconds, 1 or more");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private static void checkEndpoint(String url) {

@@ -1,18 +1,14 @@
 package io.tdev.ops.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
 /** The options every command takes: which environment, which config, where it runs, how to print. */
 public final class CommonOptions {
-    @Option(names = "--env", paramLabel = "NAME", defaultValue = "production",
-            description = "Environment: production (default), staging, or a name defined by --config.")
-    String env;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "YAML file whose fields override the environment's (any field, e.g. slo.cpuPercent).")
-    Path config;
+    @Mixin
+    EnvironmentOptions environment;
 
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -27,11 +23,11 @@ public final class CommonOptions {
     String scenario;
 
     public String env() {
-        return env;
+        return environment.env();
     }
 
     public Path config() {
-        return config;
+        return environment.config();
     }
 
     public OutputFormat output() {

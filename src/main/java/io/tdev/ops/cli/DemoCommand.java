@@ -8,12 +8,12 @@ import io.tdev.ops.demo.GatedDeployDemo;
 import io.tdev.ops.model.TdevException;
 import io.tdev.ops.runbook.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -41,12 +41,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "bad (default): a release that fails and is rolled back; good: a clean release.")
     String scenario;
 
-    @Option(names = "--env", paramLabel = "NAME", defaultValue = "production",
-            description = "Whose names and thresholds the simulation uses (default: production).")
-    String env;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML file overriding the environment's fields.")
-    Path config;
+    /** Whose names and thresholds the simulation uses. */
+    @Mixin
+    EnvironmentOptions environmentOptions;
 
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -61,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             DemoScenario story = DemoScenario.of(scenario);
-            EnvironmentConfig environment = ConfigLoader.load(env, config);
+            EnvironmentConfig environment = ConfigLoader.load(environmentOptions.env(), environmentOptions.config());
             DemoReport report = GatedDeployDemo.run(story, environment, !verbose ? Progress.NONE : line -> {
                 err.println("  ... " + line);
                 err.flush();
@@ -74,12 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
             return report.asDesigned() ? 0 : 1;
         } catch (TdevException e) {
-            err.println("error: " + e.getMessage());
-            if (output == OutputFormat.json) {
-                out.print(ResultRenderer.json(ErrorResult.of(e)));
-                out.flush();
-            }
-            return e.exitCode();
+            return ErrorOutput.print(spec, output, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("error: interrupted");

@@ -2,6 +2,7 @@ package io.tdev.ops.cli;
 
 import io.tdev.ops.api.TdevOps;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.Map;
                         + "t-developer-backend-production:2.1.0",
                 "  tdev-ops deploy --env staging --image t-developer-backend-staging:2.1.0 --dry-run",
                 "  tdev-ops deploy --image IMG --no-wait --output json   # then poll with 'health'"})
-public final class DeployCommand extends OpsCommand {
+public final class DeployCommand extends ChangeCommand {
     @Option(names = "--image", paramLabel = "IMAGE", required = true, description = "The image to run (required).")
     String image;
 
@@ -29,29 +30,16 @@ public final class DeployCommand extends OpsCommand {
                     + " first essential one).")
     String container;
 
-    @Option(names = "--no-wait", description = "Return once the service is updated instead of waiting until stable.")
-    boolean noWait;
-
-    @Option(names = "--timeout-minutes", paramLabel = "N",
-            description = "Wait at most N minutes for stable (default: the config's deploy.stableTimeoutMinutes).")
-    Integer timeoutMinutes;
-
-    @Option(names = "--dry-run", description = "Print the plan; change nothing.")
-    boolean dryRun;
+    @Mixin
+    WaitOptions waiting;
 
     @Override
     protected Map<String, Object> arguments() {
-        return new ArgumentMap().put("image", image).put("container", container).put("wait", noWait ? false : null)
-                .put("timeoutMinutes", timeoutMinutes).put("dryRun", dryRun ? true : null).map();
+        return waiting.addTo(new ArgumentMap().put("image", image).put("container", container)).map();
     }
 
     @Override
     protected Map<String, Object> invoke(TdevOps ops, Map<String, Object> arguments) {
         return ops.ecsDeploy(arguments);
-    }
-
-    @Override
-    protected int exitCode(Map<String, Object> result) {
-        return Outcomes.failed(result) ? 1 : 0;
     }
 }

@@ -19,6 +19,17 @@ public final class EnvironmentSessions implements SessionFactory {
     /** The scenario --simulate runs when --scenario is not given. */
     public static final String DEFAULT_SCENARIO = "healthy";
 
+    private final Sleeper awsSleeper;
+
+    public EnvironmentSessions() {
+        this(Sleeper.system());
+    }
+
+    /** With the engine's waits on AWS going through {@code awsSleeper} (tests: no real pauses between retries). */
+    EnvironmentSessions(Sleeper awsSleeper) {
+        this.awsSleeper = awsSleeper;
+    }
+
     @Override
     public OpsSession open(CommonOptions common, AwsOptions aws, Progress progress) {
         EnvironmentConfig config = ConfigLoader.load(common.env(), common.config());
@@ -41,16 +52,16 @@ public final class EnvironmentSessions implements SessionFactory {
         return new OpsSession(new DefaultTdevOps(context), config, sim.clock(), null);
     }
 
-    private static OpsSession onAws(CommonOptions common, AwsOptions aws, EnvironmentConfig config,
+    private OpsSession onAws(CommonOptions common, AwsOptions aws, EnvironmentConfig config,
                                     Progress progress) {
         if (common.scenario() != null) {
             throw new InvalidInputException("--scenario", "only applies with --simulate");
         }
         AwsSettings settings = aws.settings(config);
-        AwsConnection connection = AwsConnection.open(settings, config);
+        AwsConnection connection = AwsConnection.open(settings, config, progress);
         try {
             Clock clock = Clock.systemUTC();
-            OpsContext context = new OpsContext(config, connection.ports(), clock, Sleeper.system(), progress, user());
+            OpsContext context = new OpsContext(config, connection.ports(), clock, awsSleeper, progress, user());
             return new OpsSession(new DefaultTdevOps(context), config, clock, connection);
         } catch (RuntimeException e) {
             connection.close();

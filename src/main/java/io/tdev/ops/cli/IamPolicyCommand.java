@@ -5,11 +5,11 @@ import io.tdev.ops.config.ConfigLoader;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.InvalidInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,12 +35,9 @@ public final class IamPolicyCommand implements Callable<Integer> {
                     + " checklist, demo.")
     List<String> commands;
 
-    @Option(names = "--env", paramLabel = "NAME", defaultValue = "production",
-            description = "Environment whose names scope the resources (default: ${DEFAULT-VALUE}).")
-    String env;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML file overriding the environment's fields.")
-    Path config;
+    /** Whose names scope the resources. */
+    @Mixin
+    EnvironmentOptions environmentOptions;
 
     @Option(names = "--region", paramLabel = "REGION",
             description = "Region in the ARNs (default: the environment's region, else '*').")
@@ -69,7 +66,7 @@ public final class IamPolicyCommand implements Callable<Integer> {
             if (account != null && !account.equals("*") && !account.matches("\\d{12}")) {
                 throw new InvalidInputException("--account", "got '" + account + "'; an AWS account id is 12 digits");
             }
-            EnvironmentConfig environment = ConfigLoader.load(env, config);
+            EnvironmentConfig environment = ConfigLoader.load(environmentOptions.env(), environmentOptions.config());
             String arnRegion = region != null ? region : environment.region();
             String policy = IamPolicy.json(chosen, environment,
                     new IamPolicy.Scope(arnRegion, account, taskFamily, taskRoleArns));
@@ -77,9 +74,7 @@ public final class IamPolicyCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         } catch (InvalidInputException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return e.exitCode();
+            return ErrorOutput.print(spec, OutputFormat.text, e);
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
                 "Examples:",
                 "  tdev-ops mark-known-good --simulate",
                 "  tdev-ops mark-known-good --env staging --revision t-developer-staging:42 --dry-run"})
-public final class MarkKnownGoodCommand extends OpsCommand {
+public final class MarkKnownGoodCommand extends ChangeCommand {
     @Option(names = "--revision", paramLabel = "REV",
             description = "REVISION, FAMILY:REVISION or ARN (default: the service's current revision).")
     String revision;
@@ -33,10 +33,5 @@ public final class MarkKnownGoodCommand extends OpsCommand {
     @Override
     protected Map<String, Object> invoke(TdevOps ops, Map<String, Object> arguments) {
         return ops.markKnownGood(arguments);
-    }
-
-    @Override
-    protected int exitCode(Map<String, Object> result) {
-        return Outcomes.failed(result) ? 1 : 0;
     }
 }

@@ -71,12 +71,7 @@ public abstract class OpsCommand implements Callable<Integer> {
                 return exitCode(result);
             }
         } catch (TdevException e) {
-            err.println("error: " + e.getMessage());
-            if (common.output() == OutputFormat.json) {
-                out.print(ResultRenderer.json(ErrorResult.of(e)));
-                out.flush();
-            }
-            return e.exitCode();
+            return ErrorOutput.print(spec, common.output(), e);
         } catch (Exception e) {
             return Main.unexpected(err, e);
         } finally {

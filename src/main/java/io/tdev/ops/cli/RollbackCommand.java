@@ -2,6 +2,7 @@ package io.tdev.ops.cli;
 
 import io.tdev.ops.api.TdevOps;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.Map;
                 "  tdev-ops rollback --simulate --scenario bad-deploy --reason \"5xx after 2.1.0\"",
                 "  tdev-ops rollback --target previous --dry-run",
                 "  tdev-ops rollback --env staging --target t-developer-staging:41 --no-notify"})
-public final class RollbackCommand extends OpsCommand {
+public final class RollbackCommand extends ChangeCommand {
     @Option(names = "--target", paramLabel = "TARGET",
             description = "last-known-good (default) | previous | REVISION | FAMILY:REVISION | ARN.")
     String target;
@@ -29,33 +30,20 @@ public final class RollbackCommand extends OpsCommand {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why: goes into the notification and the actions.")
     String reason;
 
-    @Option(names = "--no-wait", description = "Return once the service is updated instead of waiting until stable.")
-    boolean noWait;
-
-    @Option(names = "--timeout-minutes", paramLabel = "N",
-            description = "Wait at most N minutes for stable (default: the config's deploy.stableTimeoutMinutes).")
-    Integer timeoutMinutes;
+    @Mixin
+    WaitOptions waiting;
 
     @Option(names = "--no-notify", description = "Do not publish to the alert topic.")
     boolean noNotify;
 
-    @Option(names = "--dry-run", description = "Print the plan; change nothing.")
-    boolean dryRun;
-
     @Override
     protected Map<String, Object> arguments() {
-        return new ArgumentMap().put("target", target).put("reason", reason).put("wait", noWait ? false : null)
-                .put("timeoutMinutes", timeoutMinutes).put("notify", noNotify ? false : null)
-                .put("dryRun", dryRun ? true : null).map();
+        return waiting.addTo(new ArgumentMap().put("target", target).put("reason", reason)
+                .put("notify", noNotify ? false : null)).map();
     }
 
     @Override
     protected Map<String, Object> invoke(TdevOps ops, Map<String, Object> arguments) {
         return ops.rollback(arguments);
-    }
-
-    @Override
-    protected int exitCode(Map<String, Object> result) {
-        return Outcomes.failed(result) ? 1 : 0;
     }
 }

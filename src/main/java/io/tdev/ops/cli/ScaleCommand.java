@@ -2,6 +2,7 @@ package io.tdev.ops.cli;
 
 import io.tdev.ops.api.TdevOps;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.Map;
                 "  tdev-ops scale --simulate --count +2",
                 "  tdev-ops scale --count p0 --dry-run",
                 "  tdev-ops scale --env staging --count 0 --force"})
-public final class ScaleCommand extends OpsCommand {
+public final class ScaleCommand extends ChangeCommand {
     @Option(names = "--count", paramLabel = "COUNT", required = true,
             description = "N | +N | -N | a preset of the config's scalePresets (p0, p1).")
     String count;
@@ -29,29 +30,16 @@ public final class ScaleCommand extends OpsCommand {
     @Option(names = "--force", description = "Allow 0 tasks in a protected environment.")
     boolean force;
 
-    @Option(names = "--no-wait", description = "Return once the service is updated instead of waiting until stable.")
-    boolean noWait;
-
-    @Option(names = "--timeout-minutes", paramLabel = "N",
-            description = "Wait at most N minutes for stable (default: the config's deploy.stableTimeoutMinutes).")
-    Integer timeoutMinutes;
-
-    @Option(names = "--dry-run", description = "Print the plan; change nothing.")
-    boolean dryRun;
+    @Mixin
+    WaitOptions waiting;
 
     @Override
     protected Map<String, Object> arguments() {
-        return new ArgumentMap().put("count", count).put("force", force ? true : null).put("wait", noWait ? false : null)
-                .put("timeoutMinutes", timeoutMinutes).put("dryRun", dryRun ? true : null).map();
+        return waiting.addTo(new ArgumentMap().put("count", count).put("force", force ? true : null)).map();
     }
 
     @Override
     protected Map<String, Object> invoke(TdevOps ops, Map<String, Object> arguments) {
         return ops.scale(arguments);
-    }
-
-    @Override
-    protected int exitCode(Map<String, Object> result) {
-        return Outcomes.failed(result) ? 1 : 0;
     }
 }

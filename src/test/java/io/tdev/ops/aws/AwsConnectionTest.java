@@ -7,8 +7,13 @@ import io.tdev.ops.port.OpsPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -67,5 +72,37 @@ class AwsConnectionTest {
         assertThatThrownBy(() -> AwsConnection.open(bad, TestEnvironments.production()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("retryMode: got 'turbo'; allowed values: standard, adaptive");
+    }
+
+    @Test
+    void aLogsInsightsWaitReportsToTheRunsProgress() {
+        wm.stubFor(json("Logs_20140328.StartQuery").willReturn(jsonOk("{\"queryId\":\"q-7\"}")));
+        wm.stubFor(json("Logs_20140328.GetQueryResults").inScenario("query").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("done").willReturn(jsonOk("{\"results\":[],\"status\":\"Running\"}")));
+        wm.stubFor(json("Logs_20140328.GetQueryResults").inScenario("query").whenScenarioStateIs("done")
+                .willReturn(jsonOk("{\"results\":[[{\"field\":\"count\",\"value\":\"3\"}]],\"status\":\"Complete\"}")));
+        List<String> progress = new ArrayList<>();
+
+        try (AwsConnection aws = AwsConnection.open(AwsWireFixture.settings(wm.baseUrl()), TestEnvironments.production(),
+                progress::add)) {
+            Instant to = Instant.parse("2026-11-26T10:00:00Z");
+            assertThat(aws.ports().logs().insights(List.of("/ecs/t-developer"), "stats count(*) as count",
+                    to.minus(Duration.ofMinutes(15)), to)).containsExactly(Map.of("count", "3"));
+        }
+
+        assertThat(progress).singleElement().asString()
+                .contains("waiting for Logs Insights query q-7").contains("Running").contains("of 120s");
+    }
+
+    @Test
+    void withoutAProgressTheWaitStillWorksSilently() {
+        wm.stubFor(json("Logs_20140328.StartQuery").willReturn(jsonOk("{\"queryId\":\"q-8\"}")));
+        wm.stubFor(json("Logs_20140328.GetQueryResults").willReturn(jsonOk("{\"results\":[],\"status\":\"Complete\"}")));
+
+        try (AwsConnection aws = AwsConnection.open(AwsWireFixture.settings(wm.baseUrl()), TestEnvironments.production())) {
+            Instant to = Instant.parse("2026-11-26T10:00:00Z");
+            assertThat(aws.ports().logs().insights(List.of("/ecs/t-developer"), "stats count(*)", to.minusSeconds(60), to))
+                    .isEmpty();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.tdev.ops.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,9 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -109,5 +113,72 @@ class CliAgainstEndpointTest {
         assertThat(out.toString()).contains("status: UNKNOWN").contains("ecs:DescribeServices");
         assertThat(err.toString()).doesNotContain("\tat ").doesNotContain("AKIDEXAMPLE")
                 .doesNotContain("wJalrXUtnFEMI");
+    }
+
+    /** The engine's pauses between its own retries of a read: recorded, not waited. */
+    private final List<Duration> engineRetryPauses = new ArrayList<>();
+
+    private int runWithoutPauses(String... args) {
+        CommandLine cli = Main.commandLine(new Main(new EnvironmentSessions(engineRetryPauses::add)));
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    /** DescribeServices fails {@code times} times with a 500 (retryable), then answers. */
+    private void describeServicesFailsThenAnswers(int times) {
+        String state = Scenario.STARTED;
+        for (int i = 1; i <= times; i++) {
+            aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(DESCRIBE_SERVICES))
+                    .inScenario("flaky").whenScenarioStateIs(state).willSetStateTo("failed " + i)
+                    .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/x-amz-json-1.1")
+                            .withBody("{\"__type\": \"ServerException\", \"message\": \"internal error\"}")));
+            state = "failed " + i;
+        }
+        aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(DESCRIBE_SERVICES))
+                .inScenario("flaky").whenScenarioStateIs(state)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody(steadyService())));
+    }
+
+    @Test
+    void byDefaultTheSdkRetriesA500AndTheReadSucceedsWithoutTheEngineRetrying() {
+        describeServicesFailsThenAnswers(2);
+
+        int exit = runWithoutPauses("health", "--signals", "ecs-service", "--region", "eu-west-1",
+                "--endpoint-url", aws.baseUrl());
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("status: HEALTHY");
+        aws.verify(3, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(DESCRIBE_SERVICES)));
+        assertThat(engineRetryPauses).isEmpty();
+    }
+
+    @Test
+    void maxAttemptsOneLeavesOnlyTheEnginesRetriesAndTheReadFails() {
+        describeServicesFailsThenAnswers(4);
+
+        int exit = runWithoutPauses("health", "--signals", "ecs-service", "--region", "eu-west-1",
+                "--endpoint-url", aws.baseUrl(), "--max-attempts", "1", "--retry-mode", "adaptive");
+
+        // one HTTP request per engine attempt (4 for a read): the SDK retried none of them
+        assertThat(exit).as(out + "\n" + err).isEqualTo(1);
+        assertThat(out.toString()).contains("status: UNKNOWN").contains("gave up after 4 attempts");
+        aws.verify(4, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(DESCRIBE_SERVICES)));
+        assertThat(engineRetryPauses).hasSize(3);
+    }
+
+    @Test
+    void anAttemptSlowerThanTheAttemptTimeoutIsAbandoned() {
+        aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(DESCRIBE_SERVICES))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody(steadyService()).withFixedDelay(3_000)));
+
+        int exit = runWithoutPauses("health", "--signals", "ecs-service", "--region", "eu-west-1",
+                "--endpoint-url", aws.baseUrl(), "--api-call-attempt-timeout-seconds", "1",
+                "--api-call-timeout-seconds", "1", "--max-attempts", "1");
+
+        assertThat(exit).as(out + "\n" + err).isEqualTo(1);
+        assertThat(out.toString()).contains("status: UNKNOWN").contains("timed out");
     }
 }

@@ -1,0 +1,116 @@
+package io.tdev.ops.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tdev.ops.model.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The CLI speaks the pipeline steps' argument names too (--environment, --config-file), and the engine's errors,
+ * which name facade arguments, reach the user with the CLI's own option names.
+ */
+class CliOptionNamesTest {
+    @TempDir
+    Path dir;
+
+    private StringWriter out;
+    private StringWriter err;
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cli = Main.commandLine(new Main());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void environmentIsTheSameOptionAsEnv() throws IOException {
+        assertThat(run("scale", "--simulate", "--environment", "staging", "--count", "+1", "--dry-run",
+                "--output", "json")).as(err.toString()).isZero();
+        String viaEnvironment = out.toString();
+        assertThat(run("scale", "--simulate", "--env", "staging", "--count", "+1", "--dry-run",
+                "--output", "json")).isZero();
+
+        assertThat(viaEnvironment).isEqualTo(out.toString()).contains("t-developer-service-staging");
+        assertThat(new ObjectMapper().readTree(viaEnvironment).get("status").asText()).isEqualTo("PLANNED");
+    }
+
+    @Test
+    void environmentAndConfigFileWorkOnDemoAndIamPolicyToo() throws IOException {
+        Path config = Files.writeString(dir.resolve("small.yaml"), "autoscaling:\n  maxTasks: 3\n");
+
+        assertThat(run("iam-policy", "--environment", "staging", "--config-file", config.toString(),
+                "--commands", "health")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("t-developer-service-staging");
+        assertThat(run("demo", "--environment", "prod")).isEqualTo(2);
+        assertThat(err.toString()).contains("--env: got 'prod'");
+    }
+
+    @Test
+    void bothSpellingsAtOnceAreRejectedAsTheSameOptionTwice() {
+        assertThat(run("health", "--simulate", "--env", "staging", "--environment", "production")).isEqualTo(2);
+        assertThat(err.toString()).contains("--env").contains("should be specified only once");
+    }
+
+    @Test
+    void zeroTasksInProductionSaysToGiveForceNotToSetIt() {
+        assertThat(run("scale", "--simulate", "--count", "0")).isEqualTo(2);
+
+        assertThat(err.toString()).startsWith("error: --count: 0 tasks would stop")
+                .contains("or give --force to scale to 0").doesNotContain("set force");
+    }
+
+    @Test
+    void engineArgumentNamesBecomeOptionNames() {
+        assertThat(run("deploy", "--simulate", "--image", "t-developer-backend-production:2.1.0",
+                "--timeout-minutes", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("error: --timeout-minutes: must be more than 0");
+
+        assertThat(run("health", "--simulate", "--signals", "ecs-service,moon-phase")).isEqualTo(2);
+        assertThat(err.toString()).contains("error: --signals: got 'moon-phase'");
+
+        assertThat(run("checklist", "--simulate", "--backup-max-age-hours", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("error: --backup-max-age-hours: must be a whole number of 1 or more, got 0");
+    }
+
+    @Test
+    void configFileErrorsNameTheConfigOption() {
+        assertThat(run("health", "--simulate", "--config-file", dir.resolve("missing.yaml").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("error: --config: no such file");
+    }
+
+    @Test
+    void jsonErrorNamesTheOptionAsTheField() throws IOException {
+        assertThat(run("scale", "--simulate", "--count", "0", "--output", "json")).isEqualTo(2);
+
+        JsonNode error = new ObjectMapper().readTree(out.toString()).get("error");
+        assertThat(error.get("kind").asText()).isEqualTo("invalid-input");
+        assertThat(error.get("field").asText()).isEqualTo("--count");
+        assertThat(error.get("message").asText()).contains("give --force");
+    }
+
+    @Test
+    void aFieldOfAnArgumentNamesTheOptionAndANameWithNoOptionIsLeftAlone() {
+        OptionNames names = OptionNames.of(Main.commandLine(new Main()).getSubcommands().get("checklist")
+                .getCommandSpec());
+
+        assertThat(names.inCliTerms(new InvalidInputException("waive.backup", "a waiver needs a reason")).getMessage())
+                .isEqualTo("--waive backup: a waiver needs a reason");
+        assertThat(names.inCliTerms(new InvalidInputException("notify", "got 'x'")).field()).isEqualTo("--no-notify");
+        InvalidInputException configField = new InvalidInputException("slo.cpuPercent", "got 170; allowed 0..100");
+        assertThat(names.inCliTerms(configField)).isSameAs(configField);
+    }
+}
