@@ -2,6 +2,7 @@ package io.tdev.ops.bench;
 
 import io.tdev.ops.runbook.MessagePatterns;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ final class MessagePatternsBench {
     record Size(int lines, int warmups, int runs) {
     }
 
-    record Measured(Samples nanos, Samples bytes) {
+    record Measured(Samples nanos, Samples bytes, Samples gcMillis) {
         double linesPerSecond(int lines) {
             return lines / (nanos.median() / 1e9);
         }
@@ -54,8 +55,8 @@ final class MessagePatternsBench {
                 engine(lines);
                 naive(lines);
             }
-            Measured engine = new Measured(new Samples(), new Samples());
-            Measured naive = new Measured(new Samples(), new Samples());
+            Measured engine = new Measured(new Samples(), new Samples(), new Samples());
+            Measured naive = new Measured(new Samples(), new Samples(), new Samples());
             for (int i = 0; i < size.runs(); i++) {
                 List<String> e = measure(threads, engine, lines, MessagePatternsBench::engine);
                 List<String> n = measure(threads, naive, lines, MessagePatternsBench::naive);
@@ -139,6 +140,7 @@ final class MessagePatternsBench {
 
     private static List<String> measure(com.sun.management.ThreadMXBean threads, Measured into, List<String> lines,
                                         Function<List<String>, List<String>> grouping) {
+        long gc0 = gcMillis();
         long bytes0 = threads.getCurrentThreadAllocatedBytes();
         long t0 = System.nanoTime();
         List<String> result = grouping.apply(lines);
@@ -146,7 +148,17 @@ final class MessagePatternsBench {
         long bytes1 = threads.getCurrentThreadAllocatedBytes();
         into.nanos().add(t1 - t0);
         into.bytes().add(bytes1 - bytes0);
+        into.gcMillis().add(gcMillis() - gc0);
         return result;
+    }
+
+    /** Time the collectors report so far (G1: young and mixed pauses plus concurrent cycles). */
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     private static List<String> engine(List<String> lines) {
@@ -167,18 +179,18 @@ final class MessagePatternsBench {
     }
 
     static String markdown(List<Row> rows, BarChart chart) {
-        MarkdownTable t = new MarkdownTable("scenario", "runs", "median", "p90", "lines/s", "bytes/line",
+        MarkdownTable t = new MarkdownTable("scenario", "runs", "median", "p90", "lines/s", "bytes/line", "GC",
                 "time ratio vs baseline", "throughput vs baseline", "allocation vs baseline");
         for (Row r : rows) {
             String n = label(r.lines());
             t.row(n + " lines, naive `String.replaceAll` (baseline)", r.naive().nanos().count(),
                     MarkdownTable.ms(r.naive().nanos().median()), MarkdownTable.p90(r.naive().nanos()),
                     MarkdownTable.count(r.naive().linesPerSecond(r.lines())), perLine(r.naive(), r.lines()),
-                    "1.00x", "1.00x", "1.00x");
+                    gc(r.naive()), "1.00x", "1.00x", "1.00x");
             t.row(n + " lines, engine `MessagePatterns.top`", r.engine().nanos().count(),
                     MarkdownTable.ms(r.engine().nanos().median()), MarkdownTable.p90(r.engine().nanos()),
                     MarkdownTable.count(r.engine().linesPerSecond(r.lines())), perLine(r.engine(), r.lines()),
-                    MarkdownTable.ratio((double) r.engine().nanos().median() / r.naive().nanos().median()),
+                    gc(r.engine()), MarkdownTable.ratio((double) r.engine().nanos().median() / r.naive().nanos().median()),
                     MarkdownTable.ratio(r.engine().linesPerSecond(r.lines()) / r.naive().linesPerSecond(r.lines())),
                     MarkdownTable.ratio((double) r.engine().bytes().median() / r.naive().bytes().median()));
             chart.category(n + " lines");
@@ -189,10 +201,16 @@ final class MessagePatternsBench {
         Row first = rows.get(0);
         out.append(String.format(Locale.ROOT, "%nThe lines group into %d patterns (%s lines checked line by line: "
                 + "engine and baseline agree; every measured run's top %d agree too). bytes/line = median of the "
-                + "measuring thread's allocated bytes per run / lines. A health check reads at most 10,000 ERROR "
+                + "measuring thread's allocated bytes per run / lines; GC = the collectors' reported time during a run (median). A health check reads at most 10,000 ERROR "
                 + "events, so its grouping costs about the 10k row's median.%n", first.distinctPatterns(),
                 label(Math.min(first.lines(), 10_000)), TOP));
         return out.toString();
+    }
+
+    /** Median GC time of a run and its share of the median run (collector time, incl. concurrent cycles). */
+    private static String gc(Measured m) {
+        return String.format(Locale.ROOT, "%d ms (%.0f%%)", m.gcMillis().median(),
+                100.0 * m.gcMillis().median() * 1e6 / m.nanos().median());
     }
 
     private static String perLine(Measured m, int lines) {
