@@ -3,7 +3,10 @@ package io.tdev.ops.sim;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.RemoteFailureException;
 
+import io.tdev.ops.runbook.Sleeper;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * Fault injection and call accounting per IAM action ({@link Api}). Faults queue up per action and are used
  * in order: {@code throttle(api, 2)} then {@code fail(api, 1)} makes the next two calls throttled, the third
  * fail, and the fourth succeed. {@code hang(api)} makes every following call block until the caller is
- * interrupted (how a per-signal timeout is tested), until {@link #clear(String)}.
+ * interrupted (how a per-signal timeout is tested), until {@link #clear(String)}. {@code delay(api, d)} makes every
+ * following call wait {@code d} of real time before it is answered (network latency, so that the speed of parallel
+ * reads can be measured), then the queued faults apply as usual.
  *
  * <p>Faults are checked before the simulated world is locked, so a hanging call never blocks other callers.
  */
@@ -29,6 +34,9 @@ public final class Faults {
     private final Clock clock;
     private final Map<String, Deque<Kind>> queued = new HashMap<>();
     private final Map<String, Boolean> hanging = new HashMap<>();
+    private final Map<String, Duration> delays = new HashMap<>();
+    /** Waits out a delay in real time; replaceable so that a test can see the waits without timing them. */
+    private volatile Sleeper realTime = Sleeper.system();
     private final Map<String, Integer> counts = new HashMap<>();
     private final List<SimCall> log = new ArrayList<>();
 
@@ -57,16 +65,40 @@ public final class Faults {
         return this;
     }
 
-    /** Removes queued faults and the hang of {@code api}. */
+    /**
+     * Every following call of {@code api} waits {@code latency} of real time (outside the world's lock, so calls
+     * made in parallel wait in parallel) before it is answered, until {@link #clear(String)}. A second delay of the
+     * same api replaces the first.
+     */
+    public synchronized Faults delay(String api, Duration latency) {
+        known(api);
+        if (latency == null || latency.isNegative() || latency.isZero()
+                || latency.compareTo(Duration.ofSeconds(HANG_SAFETY_SECONDS)) > 0) {
+            throw new InvalidInputException("latency", "must be more than 0 and at most " + HANG_SAFETY_SECONDS
+                    + " s, got " + latency);
+        }
+        delays.put(api, latency);
+        return this;
+    }
+
+    /** Removes queued faults, the hang and the delay of {@code api}. */
     public synchronized Faults clear(String api) {
         queued.remove(known(api));
         hanging.remove(api);
+        delays.remove(api);
         return this;
     }
 
     public synchronized Faults clearAll() {
         queued.clear();
         hanging.clear();
+        delays.clear();
+        return this;
+    }
+
+    /** Replaces the real-time wait of delays (tests observe the waits instead of timing them). */
+    Faults realTime(Sleeper sleeper) {
+        this.realTime = sleeper;
         return this;
     }
 
@@ -84,12 +116,17 @@ public final class Faults {
     void enter(String api) {
         boolean hang;
         Kind kind;
+        Duration delay;
         synchronized (this) {
             counts.merge(api, 1, Integer::sum);
             hang = hanging.containsKey(api);
+            delay = delays.get(api);
             Deque<Kind> q = queued.get(api);
             kind = hang || q == null ? null : q.poll();
             log.add(new SimCall(api, clock.instant(), hang ? "hang" : kind == null ? "ok" : kind.name().toLowerCase()));
+        }
+        if (delay != null) {
+            waitOut(api, delay);
         }
         if (hang) {
             hangUntilInterrupted(api);
@@ -102,6 +139,16 @@ public final class Faults {
         }
         if (kind == Kind.DENY) {
             throw new RemoteFailureException(api, "access denied: IAM action " + api + " was refused (simulated)", false);
+        }
+    }
+
+    private void waitOut(String api, Duration delay) {
+        try {
+            realTime.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteFailureException(api, api + " was interrupted while waiting for its answer (simulated latency "
+                    + delay.toMillis() + " ms)", true, e);
         }
     }
 

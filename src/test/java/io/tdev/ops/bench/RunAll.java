@@ -1,0 +1,102 @@
+package io.tdev.ops.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs every benchmark and writes {@code target/benchmarks/results.md} (Markdown tables, each scenario against a
+ * baseline measured in the same run) and the charts next to it. {@code quick} as the first argument makes a
+ * shorter run (fewer runs, no 1M lines) for trying the harness; its numbers are not for quoting.
+ *
+ * <pre>./mvnw -B -o -q test-compile &amp;&amp; java -Xmx2g -cp "target/test-classes:target/classes:$(./mvnw -B -o -q \
+ *     dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" io.tdev.ops.bench.RunAll [quick [DIR]]</pre>
+ */
+public final class RunAll {
+    private RunAll() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        boolean quick = args.length > 0 && args[0].equals("quick");
+        Path dir = Path.of(args.length > 1 ? args[1] : "target/benchmarks");
+        Files.createDirectories(dir);
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        Instant started = Instant.now();
+        double loadBefore = os.getSystemLoadAverage();
+        List<String> headlines = new ArrayList<>();
+        StringBuilder body = new StringBuilder();
+
+        System.err.println("bench: health check latency vs parallelism ...");
+        HealthCheckParallelismBench.Result health = new HealthCheckParallelismBench(quick ? 1 : 2, quick ? 3 : 7).run();
+        BarChart healthChart = new BarChart("Health check wall time vs health.parallelism", "ms",
+                v -> String.format(Locale.ROOT, "%.0f", v));
+        body.append("## 1. Health check latency vs parallelism\n\n")
+                .append("All 8 signals of `HealthCheck` on the simulated `healthy` environment, every AWS read delayed by "
+                        + "a realistic latency. Baseline: parallelism 1 (one signal after another).\n\n")
+                .append(HealthCheckParallelismBench.markdown(health, healthChart))
+                .append("\n![health check wall time vs parallelism](health-check-parallelism.svg)\n\n```\n")
+                .append(healthChart.text()).append("```\n\n");
+        Files.writeString(dir.resolve("health-check-parallelism.svg"), healthChart.svg());
+        headlines.add(HealthCheckParallelismBench.headline(health));
+
+        System.err.println("bench: message pattern grouping ...");
+        List<MessagePatternsBench.Size> sizes = quick
+                ? List.of(new MessagePatternsBench.Size(10_000, 2, 5), new MessagePatternsBench.Size(100_000, 0, 2))
+                // 1M lines take about 30 s per run here: one run each keeps the whole bench near two minutes.
+                : List.of(new MessagePatternsBench.Size(10_000, 3, 10), new MessagePatternsBench.Size(100_000, 0, 3),
+                new MessagePatternsBench.Size(1_000_000, 0, 1));
+        List<MessagePatternsBench.Row> patterns = new MessagePatternsBench(sizes).run();
+        BarChart patternChart = new BarChart("ERROR-line grouping throughput", "lines/s", MarkdownTable::count);
+        body.append("## 2. Error-message pattern grouping\n\n")
+                .append("`MessagePatterns.top(lines, 5)` (precompiled patterns) against the same regular expressions "
+                        + "applied with `String.replaceAll` per line (the baseline), on seeded realistic ERROR lines "
+                        + "(timestamps, request ids, UUIDs, hex, numbers, IPs, credentials).\n\n")
+                .append(MessagePatternsBench.markdown(patterns, patternChart))
+                .append("\n![grouping throughput](message-patterns-throughput.svg)\n\n```\n")
+                .append(patternChart.text()).append("```\n\n");
+        Files.writeString(dir.resolve("message-patterns-throughput.svg"), patternChart.svg());
+        List<MessagePatternsBench.Pass> passes = MessagePatternsBench.passes(10_000, quick ? 3 : 5);
+        body.append("Where the engine's time goes: each normalisation pass alone (precompiled), on the output of the "
+                        + "passes before it, 10k lines.\n\n")
+                .append(MessagePatternsBench.passesMarkdown(passes, 10_000)).append('\n');
+        headlines.add(MessagePatternsBench.headline(patterns));
+
+        System.err.println("bench: simulation speed ...");
+        List<SimulationSpeedBench.Row> sim = new SimulationSpeedBench(1, quick ? 2 : 5).run();
+        body.append("## 3. Simulation speed\n\n")
+                .append("The demo story end to end (`GatedDeployDemo`: checklist, deploy, 10-minute bake with a health "
+                        + "check every 15 s, then mark known-good or roll back) on virtual time. Baseline: real time, "
+                        + "where the story takes its virtual duration.\n\n")
+                .append(SimulationSpeedBench.markdown(sim)).append('\n');
+        headlines.add(SimulationSpeedBench.headline(sim));
+
+        Duration took = Duration.between(started, Instant.now());
+        StringBuilder out = new StringBuilder("# tdev-ops benchmarks\n\n");
+        out.append(String.format(Locale.ROOT, "%s, %s. Java %s (%s), %s %s, %d CPUs, load average %.2f before, "
+                        + "%.2f after; max heap %d MiB. Whole run: %d s.%n%n", started.truncatedTo(ChronoUnit.SECONDS),
+                quick ? "**quick run: not for quoting**" : "full run", System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.arch"),
+                os.getAvailableProcessors(), loadBefore, os.getSystemLoadAverage(),
+                Runtime.getRuntime().maxMemory() >> 20, took.toSeconds()));
+        out.append("Every ratio compares with a baseline measured in this run; runs of the compared scenarios are "
+                + "interleaved. median and p90 are over the measured runs (after warm-up runs that are not counted). "
+                + "Wall-clock numbers depend on the machine and its load: compare ratios, not milliseconds, across "
+                + "machines.\n\n");
+        for (String h : headlines) {
+            out.append("- ").append(h).append('\n');
+        }
+        out.append('\n').append(body);
+        Path results = dir.resolve("results.md");
+        Files.writeString(results, out.toString());
+        System.out.println(out);
+        System.err.println("bench: wrote " + results.toAbsolutePath());
+    }
+}
