@@ -42,6 +42,9 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
     private LinkedHashMap<String, Object> expected;
     private LinkedHashMap<String, Object> lastLook;
     private String service;
+    /** When the change began, on the engine's clock (ISO-8601): what {@code finishRollout} counts "waited" from. */
+    private String changeStartedAt;
+    private long stepStartedAt;
     private long startedAt;
     private long deadline;
     private long pollMillis;
@@ -60,6 +63,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
 
     @Override
     public boolean start() {
+        stepStartedAt = System.currentTimeMillis();
         // the change itself is AWS calls (with retries): off the CPS VM thread, like every poll after it
         task = Timer.get().schedule(this::begin, 0, TimeUnit.MILLISECONDS);
         return false;
@@ -77,11 +81,21 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             finish(e);
             return;
         }
-        if (finished) {
-            log(stepName + ": aborted while the change was requested; the engine reported: " + started.get("message"));
+        Object status = started.get("status");
+        changeStartedAt = ChangeStart.of(started, stepStartedAt);
+        try {
+            service = opened().config().serviceRef().toString();
+        } catch (Exception e) {
+            finish(e);
             return;
         }
-        Object status = started.get("status");
+        if (finished) {
+            log(stepName + ": aborted while the change was requested; the engine reported: " + started.get("message"));
+            if (ChangeStatus.STARTED.name().equals(status)) {
+                abandon(null);
+            }
+            return;
+        }
         if (!ChangeStatus.STARTED.name().equals(status) || Boolean.FALSE.equals(args.get("wait"))) {
             // PLANNED (dry run), UNCHANGED (already there), or the caller did not want to wait
             if (ChangeStatus.FAILED.name().equals(status) || ChangeStatus.TIMED_OUT.name().equals(status)) {
@@ -96,7 +110,6 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         try {
             EnvironmentConfig config = opened().config();
             expected = PlainData.copy(mutation.expectation(started));
-            service = config.serviceRef().toString();
             pollMillis = TimeUnit.SECONDS.toMillis(Math.max(1, config.deploy().pollSeconds()));
             Object timeout = args.get("timeoutMinutes");
             long timeoutMinutes = timeout instanceof Number n ? n.longValue() : config.deploy().stableTimeoutMinutes();
@@ -131,7 +144,17 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         if (pending != null) {
             pending.cancel(false);
         }
-        finish(cause);
+        if (!claimEnd()) {
+            return; // a poll is already ending the step through the engine
+        }
+        if (expected == null) {
+            // not waiting yet: begin() reports what the engine did once its call returns
+            closeQuietly();
+            getContext().onFailure(cause);
+            return;
+        }
+        // finishRollout calls AWS: off the CPS VM thread, like the polls
+        task = Timer.get().schedule(() -> abandon(cause), 0, TimeUnit.MILLISECONDS);
     }
 
     /** A safe restart waits while the change is being requested: after it, nothing is lost by restarting. */
@@ -163,27 +186,28 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             LinkedHashMap<String, Object> look = PlainData.copy(opened().ops().stability(expected));
             lastLook = look;
             if (PlainData.isTrue(look.get("done"))) {
-                conclude(look);
+                conclude(look, null);
                 return;
             }
             log(stepName + ": waiting for " + service + ": " + look.get("message") + " (" + elapsed() + ")");
         } catch (RemoteFailureException e) {
             if (!e.retryable()) {
-                finish(new AbortException(stepName + ": cannot read the service: " + e.getMessage() + ". "
-                        + notUndone() + " " + mutation.nextSteps(started)));
+                conclude(lastLook, "cannot read the service: " + e.getMessage());
                 return;
             }
             log(stepName + ": could not read the service this time (" + e.getMessage() + "); trying again");
         } catch (TdevException e) {
-            finish(new AbortException(stepName + ": " + e.getMessage() + ". " + mutation.nextSteps(started)));
+            conclude(lastLook, e.getMessage());
             return;
         } catch (Exception e) {
-            finish(e);
+            // not the engine's kind of failure (a bug, the credentials gone): still give the engine the last word
+            LOGGER.log(Level.WARNING, stepName + ": polling failed", e);
+            conclude(lastLook, "polling failed (" + e.getClass().getSimpleName() + ", see the controller log)");
             return;
         }
         if (System.currentTimeMillis() >= deadline) {
             log(stepName + ": gave up waiting for " + service + " after " + Util.getTimeSpanString(deadline - startedAt));
-            conclude(lastLook);
+            conclude(lastLook, null);
         } else {
             schedule(pollMillis);
         }
@@ -193,39 +217,86 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
      * Asks the engine for the final result from the first one and the last look (none: it looks itself), the map it
      * returns for the same call with {@code wait: true}, and ends the step with it: COMPLETED returns it, FAILED and
      * TIMED_OUT fail the step with the engine's message. A rollback's final outcome goes to SNS from there.
+     * {@code problem}: why polling stopped early (an error reading the service), leading the failure message.
      */
-    private void conclude(Map<String, Object> look) {
+    private void conclude(Map<String, Object> look, String problem) {
+        if (!claimEnd()) {
+            return;
+        }
+        String why = problem == null ? "" : problem + ". ";
         LinkedHashMap<String, Object> result;
         try {
-            result = PlainData.copy(opened().ops().finishRollout(StepArgs.create()
-                    .put("operation", mutation.operation())
-                    .put("started", started)
-                    .put("stability", look)
-                    .put("notify", args.get("notify"))
-                    .toMap()));
-        } catch (TdevException e) {
-            finish(new AbortException(stepName + ": the rollout ended but its outcome could not be decided: "
-                    + e.getMessage() + ". " + notUndone() + " " + mutation.nextSteps(started)));
-            return;
+            result = finalWord(look);
         } catch (Exception e) {
-            finish(e);
+            finish(new AbortException(stepName + ": " + why + "The outcome could not be decided either: "
+                    + describe(e) + ". " + notUndone() + " " + lastLookSaid() + " " + mutation.nextSteps(started)));
             return;
         }
         Object notification = result.get("notification");
         String notified = notification == null ? "" : " Team notification: " + notification + ".";
-        if (ChangeStatus.COMPLETED.name().equals(result.get("status"))) {
+        if (problem == null && ChangeStatus.COMPLETED.name().equals(result.get("status"))) {
             log(stepName + ": " + result.get("message") + " (" + elapsed() + ")." + notified);
-            finished = true;
             closeQuietly();
             getContext().onSuccess(result);
         } else {
-            finish(new AbortException(stepName + ": " + result.get("status") + ": " + result.get("message") + ". "
-                    + notUndone() + " " + mutation.nextSteps(started) + notified));
+            finish(new AbortException(stepName + ": " + why + result.get("status") + ": " + result.get("message")
+                    + ". " + notUndone() + " " + mutation.nextSteps(started) + notified));
         }
     }
 
-    private void finish(Throwable failure) {
+    /**
+     * The build was aborted while the change rolls out: the change stays. The engine still gets the last word from
+     * the last look (TIMED_OUT: nobody waits any more), so a rollback with notify tells the team it was left
+     * unfinished; the log says what stays and what to run next. {@code cause} (null: the step has already ended)
+     * ends the step as it was stopped, so the build stays ABORTED.
+     */
+    private void abandon(Throwable cause) {
+        String word;
+        try {
+            LinkedHashMap<String, Object> result = finalWord(lastLook);
+            Object notification = result.get("notification");
+            word = "the engine's last word: " + result.get("status") + ": " + result.get("message")
+                    + (notification == null ? "." : ". Team notification: " + notification + ".");
+        } catch (Exception e) {
+            word = "the outcome could not be decided: " + describe(e) + "; " + lastLookSaid();
+        }
+        log(stepName + ": aborted while waiting; " + word + " " + notUndone() + " " + mutation.nextSteps(started));
+        closeQuietly();
+        if (cause != null) {
+            getContext().onFailure(cause);
+        }
+    }
+
+    private LinkedHashMap<String, Object> finalWord(Map<String, Object> look) throws Exception {
+        return PlainData.copy(opened().ops().finishRollout(StepArgs.create()
+                .put("operation", mutation.operation())
+                .put("started", started)
+                .put("stability", look)
+                .put("startedAt", changeStartedAt)
+                .put("notify", args.get("notify"))
+                .toMap()));
+    }
+
+    /** One way to end: a poll that concludes and an abort ({@link #stop}) never both tell the team. */
+    private synchronized boolean claimEnd() {
+        if (finished) {
+            return false;
+        }
         finished = true;
+        return true;
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof TdevException ? e.getMessage() : e.getClass().getSimpleName() + " (see the controller log)";
+    }
+
+    private String lastLookSaid() {
+        return lastLook == null ? "No look at the service succeeded."
+                : "The last look said: " + lastLook.get("message") + ".";
+    }
+
+    private void finish(Throwable failure) {
+        finished = true; // also when begin() fails, before any end was claimed
         closeQuietly();
         getContext().onFailure(failure);
     }

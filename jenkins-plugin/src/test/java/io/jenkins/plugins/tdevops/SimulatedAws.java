@@ -4,14 +4,18 @@ import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.api.TdevOps;
 import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.sim.Api;
 import io.tdev.ops.sim.SimEnvironment;
+import io.tdev.ops.sim.SimNotification;
 import org.jvnet.hudson.test.JenkinsRule;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's simulated T-Developer environment standing in for AWS in the plugin's tests. State is static so that
@@ -26,6 +30,9 @@ final class SimulatedAws {
     private static SimEnvironment sim;
     private static volatile boolean rolloutsHeld;
     private static volatile OpsTarget lastTarget;
+    private static final AtomicInteger polls = new AtomicInteger();
+    private static volatile int deniedFromPoll;
+    private static volatile int deniedReads;
 
     private SimulatedAws() {
     }
@@ -36,6 +43,9 @@ final class SimulatedAws {
         sim = null;
         rolloutsHeld = false;
         lastTarget = null;
+        polls.set(0);
+        deniedFromPoll = 0;
+        deniedReads = 0;
     }
 
     /**
@@ -63,6 +73,20 @@ final class SimulatedAws {
     /** While held, polls see the rollout where it is: virtual time does not move, so it stays in progress. */
     static void holdRollouts(boolean held) {
         rolloutsHeld = held;
+    }
+
+    /**
+     * From the step's {@code poll}-th stability look on, the next {@code reads} reads of the ECS service are refused
+     * (AccessDenied: not retryable), as when the deployer's IAM role loses ecs:DescribeServices mid-rollout.
+     */
+    static void denyServiceReadsFromPoll(int poll, int reads) {
+        deniedFromPoll = poll;
+        deniedReads = reads;
+    }
+
+    /** What the simulated SNS topic received so far (none before a step opened the environment). */
+    static synchronized List<SimNotification> notifications() {
+        return sim == null ? List.of() : List.copyOf(sim.notifications());
     }
 
     /** What the plugin resolved for the last step: environment, AWS settings (with keys), user. */
@@ -98,6 +122,9 @@ final class SimulatedAws {
             implements TdevOps {
         @Override
         public Map<String, Object> stability(Map<String, ?> args) {
+            if (polls.incrementAndGet() == deniedFromPoll) {
+                env.faults().denyAccess(Api.DESCRIBE_SERVICES, deniedReads);
+            }
             if (!rolloutsHeld) {
                 try {
                     env.sleeper().sleep(VIRTUAL_POLL);
