@@ -129,37 +129,44 @@ void validate(Map s) {
     }
 }
 
+// The checklist's side effects (the team notification, an on-demand backup) must happen once per build, yet a waiver
+// needs a second run: the facade has no way to record a waiver in a result it already gave. So when the team is to be
+// told, the first run only checks (notify: false; its team-notified FAIL is that choice, not a finding) and the second
+// run, the one published, tells the team once with the whole truth: every item as it is then, waivers with who and
+// why. A backup the first run took is fresh for the second, which then reports it instead of taking another.
 Map runChecklist(Map s) {
     Map args = tdevSettings.stepArgs(s, [image            : s.image, testReports: s.testReports,
                                          backupMaxAgeHours: s.backupMaxAgeHours, takeBackup: s.takeBackup,
                                          scanSeverity     : s.scanSeverity, skip: s.skip, notify: s.notifyTeam,
                                          message          : "Deploying ${s.image} (${env.BUILD_URL ?: 'tdevDeploy'})".toString()])
-    Map result = tdevPreDeployChecklist(args)
-    List failed = itemsWith(result, 'FAIL')
-    if (!failed) {
-        publishChecklist(s, result)
-        echo "tdevDeploy: pre-deploy checklist passed: ${itemSummary(result.items)}"
-        return result
+    boolean notifies = args.notify != false && !('team-notified' in (s.skip ?: []))
+    Map first = tdevPreDeployChecklist(notifies ? args + [notify: false] : args)
+    List failed = notifies ? itemsOtherThan(itemsWith(first, 'FAIL'), 'team-notified') : itemsWith(first, 'FAIL')
+    Map approval = null
+    if (failed && !notWaivable(failed, s.waivable)) {
+        approval = askWaiver(s, failed)
     }
-    List blocking = notWaivable(failed, s.waivable)
-    if (blocking) {
-        publishChecklist(s, result)
-        currentBuild.description = "${s.image}: checklist failed (${names(failed).join(', ')}); not deployed"
-        List waivableToo = names(failed).minus(names(blocking))
-        error("tdevDeploy: the pre-deploy checklist failed; nothing was deployed. Failed: ${describe(failed)}" +
-                (waivableToo ? ". ${waivableToo.join(', ')} could be waived, ${names(blocking).join(', ')} cannot" : ''))
+    Map result = first
+    if (approval) {
+        result = tdevPreDeployChecklist(args + [waive: waiverMap(failed, approval.reason), waivedBy: approval.approver])
+    } else if (notifies) {
+        result = tdevPreDeployChecklist(args)
     }
-
-    Map approval = askWaiver(s, failed)
-    Map waive = waiverMap(failed, approval.reason)
-    result = tdevPreDeployChecklist(args + [waive: waive, waivedBy: approval.approver])
     publishChecklist(s, result)
     List stillFailed = itemsWith(result, 'FAIL')
-    if (stillFailed) {
+    if (!stillFailed) {
+        echo(approval ? "tdevDeploy: ${names(failed).join(', ')} waived by ${approval.approver}: ${approval.reason}"
+                : "tdevDeploy: pre-deploy checklist passed: ${itemSummary(result.items)}")
+        return result
+    }
+    currentBuild.description = "${s.image}: checklist failed (${names(stillFailed).join(', ')}); not deployed"
+    if (approval) {
         error("tdevDeploy: the pre-deploy checklist still fails after the waiver; nothing was deployed. Failed: ${describe(stillFailed)}")
     }
-    echo "tdevDeploy: ${names(failed).join(', ')} waived by ${approval.approver}: ${approval.reason}"
-    return result
+    List blocking = notWaivable(stillFailed, s.waivable)
+    List waivableToo = names(stillFailed).minus(names(blocking))
+    error("tdevDeploy: the pre-deploy checklist failed; nothing was deployed. Failed: ${describe(stillFailed)}" +
+            (waivableToo && blocking ? ". ${waivableToo.join(', ')} could be waived, ${names(blocking).join(', ')} cannot" : ''))
 }
 
 Map askWaiver(Map s, List failed) {
@@ -296,6 +303,11 @@ List<String> ecsTexts(Map result) {
 @NonCPS
 List itemsWith(Map checklist, String status) {
     return (checklist.items ?: []).findAll { it.status == status }
+}
+
+@NonCPS
+List itemsOtherThan(List items, String name) {
+    return items.findAll { it.name != name }
 }
 
 @NonCPS

@@ -81,6 +81,55 @@ class TdevDeployOnSimulationTest {
 
     @ParameterizedTest
     @EnumSource(PipelineMode)
+    void aWaiverTellsTheTeamOnceAndThePublishedChecklistShowsEveryItemWithWhoWaivedWhat(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('scan-findings')
+        PipelineHarness h = harness(mode, world)
+        h.inputAnswer = { Map args -> [approver: 'alice', reason: 'CVE-2026-1234 not reachable; fixed in 2.0.44'] }
+
+        Outcome outcome = h.run(deployJob(world.sim.imageUri('2.0.43')))
+
+        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
+        assertThat(world.sim.notifications()*.subject).singleElement().asString()
+                .contains('pre-deploy checklist').endsWith(': ready')
+        assertThat(h.callsOf('tdevPreDeployChecklist')*.args*.notify).containsExactly(false, true)
+        assertThat(h.inputs[0].message as String).contains('image-scan').doesNotContain('team-notified')
+        String markdown = h.file('tdev-ops/checklist.md').text
+        ['tests-passed', 'image-scan', 'backup', 'rollback-plan', 'monitoring', 'team-notified'].each {
+            assertThat(markdown).contains("(`${it}`)".toString())
+        }
+        assertThat(markdown).contains('WAIVED', 'alice', 'CVE-2026-1234 not reachable', 'message id')
+        assertThat(markdown).doesNotContain('FAIL |')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void aStaleBackupIsReplacedOnceAndTheTeamIsToldOnce(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('stale-backup')
+        PipelineHarness h = harness(mode, world)
+
+        Outcome outcome = h.run(deployJob(world.sim.imageUri('2.0.43')))
+
+        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
+        assertThat(world.sim.backups()*.name.findAll { it.startsWith('tdev-ops-predeploy-') }).hasSize(1)
+        assertThat(world.sim.notifications()).hasSize(1)
+        assertThat(h.file('tdev-ops/checklist.md').text).contains('tdev-ops-predeploy-')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void aBlockedChecklistTellsTheTeamOnceThatItIsNotReady(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('stale-backup')
+        PipelineHarness h = harness(mode, world)
+
+        Outcome outcome = h.run(deployJob(world.sim.imageUri('2.0.43'), 'takeBackup: false'))
+
+        assertThat(outcome.result).isEqualTo('FAILURE')
+        assertThat(world.sim.notifications()*.subject).singleElement().asString().endsWith('NOT ready')
+        assertThat(h.file('tdev-ops/checklist.md').text).contains('published to')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
     void faultyImageIsCaughtByTheBakeAndRolledBackToLastKnownGood(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
         PipelineHarness h = harness(mode, world)

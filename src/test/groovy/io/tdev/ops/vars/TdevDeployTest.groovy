@@ -73,9 +73,39 @@ class TdevDeployTest {
 
     @ParameterizedTest
     @EnumSource(PipelineMode)
+    void theFirstRunOnlyChecksSoThatTheTeamIsToldOnceByThePublishedRun(PipelineMode mode) {
+        ops.checklist = { Map a ->
+            ScriptedOps.checklistOf(ScriptedOps.passing().collect {
+                it.name == 'team-notified' && a.notify == false ? it + [status: 'FAIL', evidence: 'not notified'] : it
+            })
+        }
+        PipelineHarness h = harness(mode)
+
+        Outcome outcome = h.run(deployJob("image: '${IMAGE}', bakeMinutes: 1"))
+
+        assertThat(outcome.result).isEqualTo('SUCCESS')
+        assertThat(ops.callsOf('preDeployChecklist')*.args*.notify).containsExactly(false, true)
+        assertThat(h.inputs).isEmpty()
+        assertThat(h.junitReports).containsExactly('tdev-ops/checklist.xml')
+        assertThat(h.file('tdev-ops/checklist.md').text).contains('team-notified: PASS')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void withoutTeamNotificationTheChecklistRunsOnce(PipelineMode mode) {
+        PipelineHarness h = harness(mode)
+
+        Outcome outcome = h.run(deployJob("image: '${IMAGE}', bakeMinutes: 1, notifyTeam: false"))
+
+        assertThat(outcome.result).isEqualTo('SUCCESS')
+        assertThat(ops.callsOf('preDeployChecklist')*.args*.notify).containsExactly(false)
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
     void waiverWithoutReasonDeploysNothing(PipelineMode mode) {
         ops.checklist = { Map a ->
-            ScriptedOps.checklistOf(ScriptedOps.passing().collect { it.name == 'team-notified' ? it + [status: 'FAIL'] : it })
+            ScriptedOps.checklistOf(ScriptedOps.passing().collect { it.name == 'image-scan' ? it + [status: 'FAIL'] : it })
         }
         PipelineHarness h = harness(mode)
         h.inputAnswer = { Map args -> [approver: 'bob', reason: '  '] }
@@ -92,7 +122,7 @@ class TdevDeployTest {
     @EnumSource(PipelineMode)
     void abortedWaiverDeploysNothing(PipelineMode mode) {
         ops.checklist = { Map a ->
-            ScriptedOps.checklistOf(ScriptedOps.passing().collect { it.name == 'team-notified' ? it + [status: 'FAIL'] : it })
+            ScriptedOps.checklistOf(ScriptedOps.passing().collect { it.name == 'image-scan' ? it + [status: 'FAIL'] : it })
         }
         PipelineHarness h = harness(mode)
         h.inputAnswer = { Map args -> throw new InputRejected('carol') }
@@ -251,7 +281,7 @@ class TdevDeployTest {
         assertThat(checklistArgs.scanSeverity).isEqualTo('HIGH')   // checklist.yaml
         assertThat(checklistArgs.backupMaxAgeHours).isEqualTo(24)
         assertThat(overridden.sleptSeconds).isEqualTo(120)
-        assertThat(ops.callsOf('preDeployChecklist')[1].args.scanSeverity).isEqualTo('CRITICAL')
+        assertThat(ops.callsOf('preDeployChecklist').last().args.scanSeverity).isEqualTo('CRITICAL')
     }
 
     @ParameterizedTest
@@ -340,7 +370,7 @@ class TdevDeployTest {
     void onlyTheConfiguredApproversMayWaive(PipelineMode mode) {
         ops.checklist = { Map a ->
             ScriptedOps.checklistOf(ScriptedOps.passing().collect {
-                it.name != 'team-notified' ? it : (a.waive ? it + [status: 'WAIVED'] : it + [status: 'FAIL'])
+                it.name != 'image-scan' ? it : (a.waive ? it + [status: 'WAIVED'] : it + [status: 'FAIL'])
             })
         }
         PipelineHarness h = harness(mode)
