@@ -49,6 +49,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
     private long deadline;
     private long pollMillis;
     private volatile boolean finished;
+    private boolean finalWordGiven;
 
     private transient volatile OpenedTdevOps opened;
     private transient volatile ScheduledFuture<?> task;
@@ -117,6 +118,10 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             deadline = startedAt + TimeUnit.MINUTES.toMillis(timeoutMinutes);
         } catch (Exception e) {
             finish(e);
+            return;
+        }
+        if (finished) {
+            abandon(null); // aborted just now; stop() may have seen no wait yet
             return;
         }
         log(stepName + ": waiting up to " + Util.getTimeSpanString(deadline - startedAt) + " for " + waitingFor());
@@ -228,14 +233,16 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         try {
             result = finalWord(look);
         } catch (Exception e) {
+            LOGGER.log(Level.WARNING, stepName + ": finishRollout failed", e);
             finish(new AbortException(stepName + ": " + why + "The outcome could not be decided either: "
                     + describe(e) + ". " + notUndone() + " " + lastLookSaid() + " " + mutation.nextSteps(started)));
             return;
         }
         Object notification = result.get("notification");
         String notified = notification == null ? "" : " Team notification: " + notification + ".";
-        if (problem == null && ChangeStatus.COMPLETED.name().equals(result.get("status"))) {
-            log(stepName + ": " + result.get("message") + " (" + elapsed() + ")." + notified);
+        if (ChangeStatus.COMPLETED.name().equals(result.get("status"))) {
+            // the engine's own look found it stable after all: the rollout's outcome, not the read error, decides
+            log(stepName + ": " + why + result.get("message") + " (" + elapsed() + ")." + notified);
             closeQuietly();
             getContext().onSuccess(result);
         } else {
@@ -251,6 +258,12 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
      * ends the step as it was stopped, so the build stays ABORTED.
      */
     private void abandon(Throwable cause) {
+        if (!claimFinalWord()) {
+            if (cause != null) {
+                getContext().onFailure(cause);
+            }
+            return;
+        }
         String word;
         try {
             LinkedHashMap<String, Object> result = finalWord(lastLook);
@@ -258,6 +271,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             word = "the engine's last word: " + result.get("status") + ": " + result.get("message")
                     + (notification == null ? "." : ". Team notification: " + notification + ".");
         } catch (Exception e) {
+            LOGGER.log(Level.WARNING, stepName + ": finishRollout after an abort failed", e);
             word = "the outcome could not be decided: " + describe(e) + "; " + lastLookSaid();
         }
         log(stepName + ": aborted while waiting; " + word + " " + notUndone() + " " + mutation.nextSteps(started));
@@ -283,6 +297,15 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             return false;
         }
         finished = true;
+        return true;
+    }
+
+    /** begin() and stop() may both see an abort mid-change: the team hears the last word once. */
+    private synchronized boolean claimFinalWord() {
+        if (finalWordGiven) {
+            return false;
+        }
+        finalWordGiven = true;
         return true;
     }
 
