@@ -27,8 +27,7 @@ class CliArgumentsTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliOutput printed = CliOutput.ofAllRuns();
     private RecordingOps ops;
     private final List<CommonOptions> opened = new ArrayList<>();
     private final List<AwsOptions> awsOpened = new ArrayList<>();
@@ -42,9 +41,7 @@ class CliArgumentsTest {
             return new OpsSession(ops, ConfigLoader.load(common.env(), common.config()), Clock.systemUTC(), null);
         };
         CommandLine cli = Main.commandLine(new Main(sessions));
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return printed.run(cli, args);
     }
 
     private static Function<String, Map<String, Object>> answer(Map<String, Object> result) {
@@ -90,7 +87,7 @@ class CliArgumentsTest {
         assertThat(run(answer(health("UNHEALTHY")), "health")).isEqualTo(1);
         assertThat(run(answer(health("UNKNOWN")), "health")).isEqualTo(1);
         assertThat(run(answer(health("DEGRADED")), "health")).isZero();
-        assertThat(err.toString()).contains("warning: health is DEGRADED");
+        assertThat(printed.err()).contains("warning: health is DEGRADED");
         assertThat(run(answer(health("DEGRADED")), "health", "--strict")).isEqualTo(1);
     }
 
@@ -111,7 +108,7 @@ class CliArgumentsTest {
         int exit = run(answer(Map.of()), "scale");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--count").contains("scale --help");
+        assertThat(printed.err()).contains("--count").contains("scale --help");
         assertThat(opened).isEmpty();
     }
 
@@ -125,7 +122,7 @@ class CliArgumentsTest {
     @Test
     void deployNeedsAnImageAndPassesNoWait() {
         assertThat(run(answer(Map.of()), "deploy")).isEqualTo(2);
-        assertThat(err.toString()).contains("--image");
+        assertThat(printed.err()).contains("--image");
 
         run(answer(Map.of("status", "IN_PROGRESS")), "deploy", "--image", "repo:2.1.0", "--no-wait",
                 "--container", "backend");
@@ -167,12 +164,12 @@ class CliArgumentsTest {
     void exceptionKindsBecomeExitCodesWithOneLineAndNoStackTrace() {
         assertThat(run(use -> { throw new PreconditionFailedException("no known-good revision to roll back to"); },
                 "rollback")).isEqualTo(1);
-        assertThat(err.toString()).contains("error: no known-good revision").doesNotContain("at io.tdev");
+        assertThat(printed.err()).contains("error: no known-good revision").doesNotContain("at io.tdev");
 
         assertThat(run(use -> { throw new RemoteFailureException("ecs:UpdateService", "throttled", true); },
                 "rollback")).isEqualTo(3);
         assertThat(run(use -> { throw new IllegalStateException("boom"); }, "rollback")).isEqualTo(3);
-        assertThat(err.toString()).contains("error: unexpected IllegalStateException: boom")
+        assertThat(printed.err()).contains("error: unexpected IllegalStateException: boom")
                 .doesNotContain("\tat ");
     }
 
@@ -180,7 +177,7 @@ class CliArgumentsTest {
     void jsonOutputIsTheFacadeResult() throws Exception {
         run(answer(health("UNHEALTHY")), "health", "--output", "json");
 
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        JsonNode json = new ObjectMapper().readTree(printed.out());
         assertThat(json.get("status").asText()).isEqualTo("UNHEALTHY");
         assertThat(json.get("signals").get(0).get("name").asText()).isEqualTo("alarms");
         assertThat(json.get("signals").get(0).get("value").asInt()).isEqualTo(1);
@@ -190,7 +187,7 @@ class CliArgumentsTest {
     void textOutputShowsSignalsAsATable() {
         run(answer(health("UNHEALTHY")), "health");
 
-        assertThat(out.toString()).contains("status: UNHEALTHY").contains("NAME    STATUS     VALUE")
+        assertThat(printed.out()).contains("status: UNHEALTHY").contains("NAME    STATUS     VALUE")
                 .contains("alarms  UNHEALTHY  1");
     }
 
@@ -198,7 +195,7 @@ class CliArgumentsTest {
     void markdownOutputHasATable() {
         run(answer(health("UNHEALTHY")), "health", "--output", "markdown");
 
-        assertThat(out.toString()).contains("## tdev-ops health").contains("| name | status | value |")
+        assertThat(printed.out()).contains("## tdev-ops health").contains("| name | status | value |")
                 .contains("| alarms | UNHEALTHY | 1 |");
     }
 
@@ -206,20 +203,20 @@ class CliArgumentsTest {
     void progressLinesGoToStderrWithTheTime() {
         run(answer(health("HEALTHY")), "health");
 
-        assertThat(err.toString()).containsPattern("\\[\\d\\d:\\d\\d:\\d\\d] waiting for nothing");
-        assertThat(out.toString()).doesNotContain("waiting for nothing");
+        assertThat(printed.err()).containsPattern("\\[\\d\\d:\\d\\d:\\d\\d] waiting for nothing");
+        assertThat(printed.out()).doesNotContain("waiting for nothing");
     }
 
     @Test
     void invalidOutputFormatNamesTheAllowedValues() {
         assertThat(run(answer(Map.of()), "health", "--output", "yaml")).isEqualTo(2);
-        assertThat(err.toString()).contains("--output").contains("text, json, markdown");
+        assertThat(printed.err()).contains("--output").contains("text, json, markdown");
     }
 
     @Test
     void unknownOptionIsInvalidInput() {
         assertThat(run(answer(Map.of()), "rollback", "--taget", "previous")).isEqualTo(2);
-        assertThat(err.toString()).contains("--taget");
+        assertThat(printed.err()).contains("--taget");
     }
 
     @Test
@@ -241,7 +238,7 @@ class CliArgumentsTest {
         Path config = Files.writeString(dir.resolve("bad.yaml"), "slo:\n  cpuPercent: 170\n");
 
         assertThat(run(answer(health("HEALTHY")), "health", "--config", config.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("slo.cpuPercent: got 170; allowed 0..100");
+        assertThat(printed.err()).contains("slo.cpuPercent: got 170; allowed 0..100");
     }
 
     @Test
