@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -245,32 +243,26 @@ class CliArgumentsTest {
     void everyCommandHasHelpWithExamples() {
         for (String command : List.of("health", "deploy", "rollback", "scale", "checklist", "demo",
                 "mark-known-good")) {
-            StringWriter help = new StringWriter();
-            CommandLine cli = Main.commandLine(new Main());
-            cli.setOut(new PrintWriter(help));
-            assertThat(cli.execute(command, "--help")).isZero();
-            assertThat(help.toString()).as(command).contains("Usage: tdev-ops " + command).contains("Examples:")
+            CliOutput help = CliOutput.ofLatestRun();
+            assertThat(help.run(Main.commandLine(new Main()), command, "--help")).isZero();
+            assertThat(help.out()).as(command).contains("Usage: tdev-ops " + command).contains("Examples:")
                     .contains("tdev-ops " + command);
         }
     }
 
     @Test
     void noSubcommandIsInvalidInput() {
-        StringWriter errors = new StringWriter();
-        CommandLine cli = Main.commandLine(new Main());
-        cli.setErr(new PrintWriter(errors));
+        CliOutput printed = CliOutput.ofLatestRun();
 
-        assertThat(cli.execute()).isEqualTo(2);
-        assertThat(errors.toString()).contains("Missing required subcommand");
+        assertThat(printed.run(Main.commandLine(new Main()))).isEqualTo(2);
+        assertThat(printed.err()).contains("Missing required subcommand");
     }
 
     @Test
     void versionIsTheMavenProjectVersion() {
-        StringWriter version = new StringWriter();
-        CommandLine cli = Main.commandLine(new Main());
-        cli.setOut(new PrintWriter(version));
+        CliOutput version = CliOutput.ofLatestRun();
 
-        assertThat(cli.execute("--version")).isZero();
-        assertThat(version.toString()).startsWith("tdev-ops ").doesNotContain("${").doesNotContain("development");
+        assertThat(version.run(Main.commandLine(new Main()), "--version")).isZero();
+        assertThat(version.out()).startsWith("tdev-ops ").doesNotContain("${").doesNotContain("development");
     }
 }

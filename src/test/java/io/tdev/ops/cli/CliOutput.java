@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** What command lines printed in a test, out and err apart: each run starts empty, or all runs add up. */
-final class CliOutput {
+public final class CliOutput {
     private final boolean freshEachRun;
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
@@ -16,17 +16,17 @@ final class CliOutput {
     }
 
     /** Holds only what the latest run printed. */
-    static CliOutput ofLatestRun() {
+    public static CliOutput ofLatestRun() {
         return new CliOutput(true);
     }
 
     /** Holds what every run of the test printed, in order. */
-    static CliOutput ofAllRuns() {
+    public static CliOutput ofAllRuns() {
         return new CliOutput(false);
     }
 
     /** Runs {@code cli} with its out and err captured here; returns its exit code. */
-    int run(CommandLine cli, String... args) {
+    public int run(CommandLine cli, String... args) {
         if (freshEachRun) {
             out = new StringWriter();
             err = new StringWriter();
@@ -36,11 +36,11 @@ final class CliOutput {
         return cli.execute(args);
     }
 
-    String out() {
+    public String out() {
         return out.toString();
     }
 
-    String err() {
+    public String err() {
         return err.toString();
     }
 }
