@@ -13,6 +13,7 @@ import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TaskDefinition;
 import io.tdev.ops.model.TaskDefinitionRef;
 import io.tdev.ops.port.Ecs;
+import io.tdev.ops.runbook.Durations;
 import io.tdev.ops.runbook.Progress;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -140,7 +141,7 @@ public final class AwsEcs implements Ecs {
         BackoffStrategy reporting = attempt -> {
             Duration waited = Duration.between(started, clock.instant());
             progress.report("waiting for ECS service " + service + " to become stable (one deployment, running = desired): "
-                    + Durations.human(waited) + " of " + Durations.human(timeout));
+                    + Durations.format(waited) + " of " + Durations.format(timeout));
             return waiterBackoff.computeDelay(attempt);
         };
         WaiterOverrideConfiguration waiting = WaiterOverrideConfiguration.builder()
@@ -165,7 +166,7 @@ public final class AwsEcs implements Ecs {
             }
             if (message.contains("max wait time") || message.contains("max retry attempts")) {
                 throw new RemoteFailureException("ecs:DescribeServices", "ECS service " + service
-                        + " did not become stable within " + Durations.human(timeout) + "; look at its events and deployments, then"
+                        + " did not become stable within " + Durations.format(timeout) + "; look at its events and deployments, then"
                         + " wait again or roll back", true, e);
             }
             throw AwsCall.AwsErrors.client("ecs:DescribeServices", e);

@@ -1,7 +1,6 @@
 package io.tdev.ops.aws;
 
 import io.tdev.ops.model.ImageScanFindings;
-import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.Severity;
 import io.tdev.ops.port.ImageScans;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -60,25 +59,14 @@ public final class AwsImageScans implements ImageScans {
         String image = repository + ":" + imageTag;
         DescribeImageScanFindingsRequest request = DescribeImageScanFindingsRequest.builder()
                 .repositoryName(repository).imageId(i -> i.imageTag(imageTag)).build();
-        Duration waited = Duration.ZERO;
-        Duration delay = Duration.ZERO;
+        Polling.Wait wait = polling.start("the ECR scan of " + image, "ecr:DescribeImageScanFindings");
         while (true) {
             DescribeImageScanFindingsResponse first = describe(image, request);
             String status = first.imageScanStatus() != null ? first.imageScanStatus().statusAsString() : "UNKNOWN";
-            if (!RUNNING.contains(status) || waited.compareTo(polling.timeout()) >= 0) {
+            if (!RUNNING.contains(status) || wait.timedOut()) {
                 return toFindings(repository, imageTag, status, first, request);
             }
-            delay = polling.next(delay);
-            polling.progress().report("waiting for the ECR scan of " + image + " (" + status + ", " + waited.toSeconds()
-                    + "s of " + polling.timeout().toSeconds() + "s)");
-            try {
-                polling.sleeper().sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RemoteFailureException("ecr:DescribeImageScanFindings", "interrupted while waiting for the ECR scan of "
-                        + image, true, e);
-            }
-            waited = waited.plus(delay);
+            wait.pause(status);
         }
     }
 

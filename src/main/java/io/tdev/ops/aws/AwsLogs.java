@@ -97,8 +97,7 @@ public final class AwsLogs implements Logs {
         String queryId = ResourceCall.run("logs:StartQuery", "log groups", groups, null,
                 () -> client.startQuery(r -> r.logGroupNames(logGroups).queryString(query)
                         .startTime(from.getEpochSecond()).endTime(to.getEpochSecond())).queryId());
-        Duration waited = Duration.ZERO;
-        Duration delay = Duration.ZERO;
+        Polling.Wait wait = polling.start("Logs Insights query " + queryId, "logs:GetQueryResults");
         while (true) {
             GetQueryResultsResponse results = AwsCall.run("logs:GetQueryResults",
                     () -> client.getQueryResults(r -> r.queryId(queryId)));
@@ -110,24 +109,13 @@ public final class AwsLogs implements Logs {
                 throw new RemoteFailureException("logs:GetQueryResults", "Logs Insights query " + queryId + " on "
                         + groups + " ended " + results.statusAsString(), status == QueryStatus.TIMEOUT);
             }
-            if (waited.compareTo(polling.timeout()) >= 0) {
+            if (wait.timedOut()) {
                 stopQuietly(queryId);
                 throw new RemoteFailureException("logs:GetQueryResults", "Logs Insights query " + queryId + " on "
-                        + groups + " still " + results.statusAsString() + " after " + waited.toSeconds() + "s of "
+                        + groups + " still " + results.statusAsString() + " after " + wait.waited().toSeconds() + "s of "
                         + polling.timeout().toSeconds() + "s; it was stopped. Narrow the time range or run again", true);
             }
-            delay = polling.next(delay);
-            polling.progress().report("waiting for Logs Insights query " + queryId + " (" + results.statusAsString()
-                    + ", " + waited.toSeconds() + "s of " + polling.timeout().toSeconds() + "s)");
-            try {
-                polling.sleeper().sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stopQuietly(queryId);
-                throw new RemoteFailureException("logs:GetQueryResults", "interrupted while waiting for Logs Insights query "
-                        + queryId, true, e);
-            }
-            waited = waited.plus(delay);
+            wait.pause(results.statusAsString(), () -> stopQuietly(queryId));
         }
     }
 

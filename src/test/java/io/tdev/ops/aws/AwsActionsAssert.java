@@ -9,17 +9,17 @@ final class AwsActionsAssert {
     private AwsActionsAssert() {
     }
 
-    static void sentOnlyDeclared(WireMockAws aws, String portMethod) {
+    static void sentOnlyDeclared(AwsWireFixture aws, String portMethod) {
         assertThat(AwsActions.of(portMethod)).as("IAM actions AwsActions lists for %s", portMethod).containsAll(sent(aws, portMethod));
     }
 
-    /** Like {@link #sentOnlyDeclared(WireMockAws, String)}, for the actions the method needs in {@code config}. */
-    static void sentOnlyDeclared(WireMockAws aws, String portMethod, io.tdev.ops.config.EnvironmentConfig config) {
+    /** Like {@link #sentOnlyDeclared(AwsWireFixture, String)}, for the actions the method needs in {@code config}. */
+    static void sentOnlyDeclared(AwsWireFixture aws, String portMethod, io.tdev.ops.config.EnvironmentConfig config) {
         assertThat(AwsActions.of(portMethod, config)).as("IAM actions AwsActions lists for %s in %s", portMethod, config.name())
                 .containsAll(sent(aws, portMethod));
     }
 
-    private static List<String> sent(WireMockAws aws, String portMethod) {
+    private static List<String> sent(AwsWireFixture aws, String portMethod) {
         List<String> sent = aws.sentOperations().stream()
                 .map(op -> AwsActions.forSdkOperation(op.substring(0, op.indexOf(':')), op.substring(op.indexOf(':') + 1)))
                 .distinct().toList();

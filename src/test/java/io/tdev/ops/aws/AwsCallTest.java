@@ -86,12 +86,4 @@ class AwsCallTest {
         })).hasMessageContaining("key ASIA**** is malformed")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("JEXAMPLEXEG2JICEA"));
     }
-
-    @Test
-    void durationsReadLikePeopleWriteThem() {
-        assertThat(Durations.human(Duration.ofMinutes(15))).isEqualTo("15m");
-        assertThat(Durations.human(Duration.ofSeconds(130))).isEqualTo("2m10s");
-        assertThat(Durations.human(Duration.ofMillis(400))).isEqualTo("400ms");
-        assertThat(Durations.human(Duration.ofHours(1).plusSeconds(5))).isEqualTo("1h5s");
-    }
 }

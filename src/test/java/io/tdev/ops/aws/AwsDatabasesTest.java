@@ -14,26 +14,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.tdev.ops.aws.WireMockAws.deniedMessage;
-import static io.tdev.ops.aws.WireMockAws.queryCall;
-import static io.tdev.ops.aws.WireMockAws.queryError;
-import static io.tdev.ops.aws.WireMockAws.xml;
+import static io.tdev.ops.aws.AwsWireFixture.deniedMessage;
+import static io.tdev.ops.aws.AwsWireFixture.query;
+import static io.tdev.ops.aws.AwsWireFixture.xmlError;
+import static io.tdev.ops.aws.AwsWireFixture.xmlOk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AwsDatabasesTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockAws.server();
+    static WireMockExtension wm = AwsWireFixture.extension();
 
     private static final String DB = "t-developer-db-production";
 
     private static String instance(String cls, String status, String pending) {
         return "<DBInstance><DBInstanceIdentifier>" + DB + "</DBInstanceIdentifier><DBInstanceClass>" + cls + "</DBInstanceClass>"
                 + "<Engine>postgres</Engine><EngineVersion>16.4</EngineVersion><DBInstanceStatus>" + status + "</DBInstanceStatus>"
-                + "<MasterUsername>tdev</MasterUsername><Endpoint><Address>" + DB + ".c9akciq32.us-east-1.rds.amazonaws.com</Address>"
+                + "<MasterUsername>tdev</MasterUsername><Endpoint><Address>" + DB + ".c9akciq32.eu-west-1.rds.amazonaws.com</Address>"
                 + "<Port>5432</Port></Endpoint><AllocatedStorage>100</AllocatedStorage><MultiAZ>true</MultiAZ>"
                 + (pending != null ? "<PendingModifiedValues><DBInstanceClass>" + pending + "</DBInstanceClass></PendingModifiedValues>" : "")
-                + "<DBInstanceArn>arn:aws:rds:us-east-1:123456789012:db:" + DB + "</DBInstanceArn></DBInstance>";
+                + "<DBInstanceArn>arn:aws:rds:eu-west-1:123456789012:db:" + DB + "</DBInstanceArn></DBInstance>";
     }
 
     private static String described(String cls, String status) {
@@ -46,7 +46,7 @@ class AwsDatabasesTest {
             + "<ModifyDBInstanceResult>" + instance("db.r6g.large", "modifying", "db.r6g.xlarge") + "</ModifyDBInstanceResult>"
             + "<ResponseMetadata><RequestId>f643f1ac-bbfe-5a35-b211-ff1b9f8b0d55</RequestId></ResponseMetadata></ModifyDBInstanceResponse>";
 
-    private final WireMockAws aws = new WireMockAws(wm);
+    private final AwsWireFixture aws = new AwsWireFixture(wm);
     private AwsDatabases databases;
 
     @BeforeEach
@@ -56,7 +56,7 @@ class AwsDatabasesTest {
 
     @Test
     void describeReadsClassAndStatus() {
-        wm.stubFor(queryCall("DescribeDBInstances").willReturn(xml(described("db.r6g.large", "available"))));
+        wm.stubFor(query("DescribeDBInstances").willReturn(xmlOk(described("db.r6g.large", "available"))));
 
         assertThat(databases.describe(DB)).isEqualTo(new DbInstance(DB, "db.r6g.large", "available"));
         wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("DBInstanceIdentifier=" + DB)));
@@ -65,7 +65,7 @@ class AwsDatabasesTest {
 
     @Test
     void modifyInstanceClassAppliesImmediately() {
-        wm.stubFor(queryCall("ModifyDBInstance").willReturn(xml(MODIFIED)));
+        wm.stubFor(query("ModifyDBInstance").willReturn(xmlOk(MODIFIED)));
 
         databases.modifyInstanceClass(DB, "db.r6g.xlarge");
 
@@ -85,8 +85,8 @@ class AwsDatabasesTest {
 
     @Test
     void throttledTwiceThenOk() {
-        aws.failThenOk(() -> queryCall("DescribeDBInstances"), 2, queryError(400, "Throttling", "Rate exceeded"),
-                xml(described("db.r6g.large", "available")));
+        aws.faultsThenOk(() -> query("DescribeDBInstances"), 2, xmlError(400, "Throttling", "Rate exceeded"),
+                xmlOk(described("db.r6g.large", "available")));
 
         assertThat(databases.describe(DB).status()).isEqualTo("available");
         wm.verify(exactly(3), postRequestedFor(urlEqualTo("/")));
@@ -94,15 +94,15 @@ class AwsDatabasesTest {
 
     @Test
     void serverErrorThenOk() {
-        aws.failThenOk(() -> queryCall("DescribeDBInstances"), 1, queryError(500, "InternalFailure", "internal"),
-                xml(described("db.r6g.large", "available")));
+        aws.faultsThenOk(() -> query("DescribeDBInstances"), 1, xmlError(500, "InternalFailure", "internal"),
+                xmlOk(described("db.r6g.large", "available")));
 
         assertThat(databases.describe(DB).status()).isEqualTo("available");
     }
 
     @Test
     void readTimeoutThenOk() {
-        aws.failThenOk(() -> queryCall("ModifyDBInstance"), 1, WireMockAws.delayed(xml(MODIFIED)), xml(MODIFIED));
+        aws.faultsThenOk(() -> query("ModifyDBInstance"), 1, AwsWireFixture.delayed(xmlOk(MODIFIED)), xmlOk(MODIFIED));
 
         databases.modifyInstanceClass(DB, "db.r6g.xlarge");
         wm.verify(exactly(2), postRequestedFor(urlEqualTo("/")));
@@ -110,8 +110,8 @@ class AwsDatabasesTest {
 
     @Test
     void accessDeniedNamesTheActionAndTheInstance() {
-        String arn = "arn:aws:rds:us-east-1:123456789012:db:" + DB;
-        wm.stubFor(queryCall("ModifyDBInstance").willReturn(queryError(403, "AccessDenied", deniedMessage("rds:ModifyDBInstance", arn))));
+        String arn = "arn:aws:rds:eu-west-1:123456789012:db:" + DB;
+        wm.stubFor(query("ModifyDBInstance").willReturn(xmlError(403, "AccessDenied", deniedMessage("rds:ModifyDBInstance", arn))));
 
         assertThatThrownBy(() -> databases.modifyInstanceClass(DB, "db.r6g.xlarge")).isInstanceOf(RemoteFailureException.class)
                 .hasMessageContaining("access denied").hasMessageContaining("rds:ModifyDBInstance").hasMessageContaining(arn);
@@ -119,7 +119,7 @@ class AwsDatabasesTest {
 
     @Test
     void missingInstanceIsAPreconditionNamingIt() {
-        wm.stubFor(queryCall("DescribeDBInstances").willReturn(queryError(404, "DBInstanceNotFound", "DBInstance " + DB + " not found.")));
+        wm.stubFor(query("DescribeDBInstances").willReturn(xmlError(404, "DBInstanceNotFound", "DBInstance " + DB + " not found.")));
 
         assertThatThrownBy(() -> databases.describe(DB)).isInstanceOf(PreconditionFailedException.class).hasMessageContaining(DB);
     }

@@ -15,15 +15,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.tdev.ops.aws.WireMockAws.deniedMessage;
+import static io.tdev.ops.aws.AwsWireFixture.deniedMessage;
 
-import static io.tdev.ops.aws.WireMockAws.xml;
+import static io.tdev.ops.aws.AwsWireFixture.xmlOk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AwsDnsTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockAws.server();
+    static WireMockExtension wm = AwsWireFixture.extension();
 
     private static final String ZONE = "Z1D633PJN98FT9";
     private static final String RRSET = "/2013-04-01/hostedzone/" + ZONE + "/rrset/";
@@ -38,7 +38,7 @@ class AwsDnsTest {
 
     // Route 53 wraps errors like the query protocol: <ErrorResponse><Error><Type/><Code/><Message/></Error>...
 
-    private final WireMockAws aws = new WireMockAws(wm);
+    private final AwsWireFixture aws = new AwsWireFixture(wm);
     private AwsDns dns;
 
     @BeforeEach
@@ -48,7 +48,7 @@ class AwsDnsTest {
 
     @Test
     void upsertSendsOneUpsertChangeAndReturnsTheBareChangeId() {
-        wm.stubFor(post(urlEqualTo(RRSET)).willReturn(xml(changeInfo("ChangeResourceRecordSetsResponse", "PENDING"))));
+        wm.stubFor(post(urlEqualTo(RRSET)).willReturn(xmlOk(changeInfo("ChangeResourceRecordSetsResponse", "PENDING"))));
 
         assertThat(dns.upsert("/hostedzone/" + ZONE, RECORD)).isEqualTo("C2682N5HXP0BZ4");
 
@@ -62,7 +62,7 @@ class AwsDnsTest {
     @Test
     void changeStatusReadsGetChange() {
         aws.sequence(() -> get(urlEqualTo("/2013-04-01/change/C2682N5HXP0BZ4")),
-                xml(changeInfo("GetChangeResponse", "PENDING")), xml(changeInfo("GetChangeResponse", "INSYNC")));
+                xmlOk(changeInfo("GetChangeResponse", "PENDING")), xmlOk(changeInfo("GetChangeResponse", "INSYNC")));
 
         assertThat(dns.changeStatus("/change/C2682N5HXP0BZ4")).isEqualTo("PENDING");
         assertThat(dns.changeStatus("C2682N5HXP0BZ4")).isEqualTo("INSYNC");
@@ -78,8 +78,8 @@ class AwsDnsTest {
 
     @Test
     void throttledTwiceThenOk() {
-        aws.failThenOk(() -> post(urlEqualTo(RRSET)), 2, WireMockAws.queryError(400, "Throttling", "Rate exceeded"),
-                xml(changeInfo("ChangeResourceRecordSetsResponse", "PENDING")));
+        aws.faultsThenOk(() -> post(urlEqualTo(RRSET)), 2, AwsWireFixture.xmlError(400, "Throttling", "Rate exceeded"),
+                xmlOk(changeInfo("ChangeResourceRecordSetsResponse", "PENDING")));
 
         assertThat(dns.upsert(ZONE, RECORD)).isEqualTo("C2682N5HXP0BZ4");
         wm.verify(exactly(3), postRequestedFor(urlEqualTo(RRSET)));
@@ -87,16 +87,16 @@ class AwsDnsTest {
 
     @Test
     void serverErrorThenOk() {
-        aws.failThenOk(() -> post(urlEqualTo(RRSET)), 1, WireMockAws.queryError(500, "InternalFailure", "internal"),
-                xml(changeInfo("ChangeResourceRecordSetsResponse", "PENDING")));
+        aws.faultsThenOk(() -> post(urlEqualTo(RRSET)), 1, AwsWireFixture.xmlError(500, "InternalFailure", "internal"),
+                xmlOk(changeInfo("ChangeResourceRecordSetsResponse", "PENDING")));
 
         assertThat(dns.upsert(ZONE, RECORD)).isEqualTo("C2682N5HXP0BZ4");
     }
 
     @Test
     void readTimeoutThenOk() {
-        aws.failThenOk(() -> get(urlEqualTo("/2013-04-01/change/C1")), 1,
-                WireMockAws.delayed(xml(changeInfo("GetChangeResponse", "PENDING"))), xml(changeInfo("GetChangeResponse", "INSYNC")));
+        aws.faultsThenOk(() -> get(urlEqualTo("/2013-04-01/change/C1")), 1,
+                AwsWireFixture.delayed(xmlOk(changeInfo("GetChangeResponse", "PENDING"))), xmlOk(changeInfo("GetChangeResponse", "INSYNC")));
 
         assertThat(dns.changeStatus("C1")).isEqualTo("INSYNC");
     }
@@ -104,7 +104,7 @@ class AwsDnsTest {
     @Test
     void accessDeniedNamesTheActionAndTheZone() {
         String arn = "arn:aws:route53:::hostedzone/" + ZONE;
-        wm.stubFor(post(urlEqualTo(RRSET)).willReturn(WireMockAws.queryError(403, "AccessDenied", deniedMessage("route53:ChangeResourceRecordSets", arn))));
+        wm.stubFor(post(urlEqualTo(RRSET)).willReturn(AwsWireFixture.xmlError(403, "AccessDenied", deniedMessage("route53:ChangeResourceRecordSets", arn))));
 
         assertThatThrownBy(() -> dns.upsert(ZONE, RECORD)).isInstanceOf(RemoteFailureException.class)
                 .hasMessageContaining("access denied").hasMessageContaining("route53:ChangeResourceRecordSets").hasMessageContaining(arn);

@@ -341,32 +341,7 @@ class AwsEcsContractTest {
                               "taskRoleArn": "arn:aws:iam::123456789012:role/t-developer-task-production",
                               "executionRoleArn": "arn:aws:iam::123456789012:role/t-developer-execution-production",
                               "networkMode": "awsvpc",
-                              "containerDefinitions": [
-                                {
-                                  "name": "backend",
-                                  "image": "%s",
-                                  "cpu": 0,
-                                  "portMappings": [{"containerPort": 8000, "hostPort": 8000, "protocol": "tcp", "name": "http", "appProtocol": "http"}],
-                                  "essential": true,
-                                  "environment": [{"name": "ENVIRONMENT", "value": "production"}],
-                                  "mountPoints": [],
-                                  "volumesFrom": [],
-                                  "secrets": [{"name": "API_KEYS", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:t-developer/production/api-keys-AbCdEf"}],
-                                  "logConfiguration": {
-                                    "logDriver": "awslogs",
-                                    "options": {"awslogs-group": "/ecs/t-developer-production", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "ecs"}
-                                  },
-                                  "healthCheck": {"command": ["CMD-SHELL", "curl -f http://localhost:8000/health || exit 1"], "interval": 30, "timeout": 5, "retries": 3, "startPeriod": 60}
-                                },
-                                {
-                                  "name": "log-router",
-                                  "image": "public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4",
-                                  "cpu": 0,
-                                  "essential": false,
-                                  "firelensConfiguration": {"type": "fluentbit"},
-                                  "user": "0"
-                                }
-                              ],
+                              "containerDefinitions": %s,
                               "volumes": [{"name": "scratch", "host": {}}],
                               "placementConstraints": [],
                               "requiresCompatibilities": ["FARGATE"],
@@ -376,7 +351,7 @@ class AwsEcsContractTest {
                               "ephemeralStorage": {"sizeInGiB": 30},
                               "enableFaultInjection": false,
                               "tags": [{"key": "team", "value": "t-developer"}]
-                            }""".formatted(newImage))));
+                            }""".formatted(EcsFixtures.containerDefinitions(newImage)))));
         }
 
         @Test

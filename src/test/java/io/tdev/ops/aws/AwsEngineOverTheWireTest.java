@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The engine's use cases, unchanged, over the AWS adapters against an AWS-compatible endpoint (WireMock): what
  * the CLI does without {@code --simulate} and with {@code --endpoint-url}.
  */
-class AwsEngineOverTheWireTest {
+public class AwsEngineOverTheWireTest {
     private static final String ECS = "AmazonEC2ContainerServiceV20141113.";
     private static final String AAS = "AnyScaleFrontendService.";
 
@@ -62,7 +62,7 @@ class AwsEngineOverTheWireTest {
     }
 
     /** A steady service of {@code count} tasks behind the ALB target group. */
-    static String service(int desired, int running) {
+    public static String service(int desired, int running) {
         return """
                 {"services": [{
                   "serviceArn": "%s", "serviceName": "%s", "clusterArn": "%s", "status": "ACTIVE",
@@ -96,7 +96,7 @@ class AwsEngineOverTheWireTest {
                         <StatusCode>Complete</StatusCode></member>""".formatted(label, ts, vs), null);
     }
 
-    static void stubHealthySignals(WireMockExtension wm, String alarmsInAlarm) {
+    public static void stubHealthySignals(WireMockExtension wm, String alarmsInAlarm) {
         wm.stubFor(json(ECS + "DescribeServices").willReturn(jsonOk(service(4, 4))));
         wm.stubFor(query("DescribeAlarms").willReturn(xmlOk("""
                 <DescribeAlarmsResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/">

@@ -32,15 +32,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.tdev.ops.aws.WireMockAws.delayed;
-import static io.tdev.ops.aws.WireMockAws.deniedMessage;
-import static io.tdev.ops.aws.WireMockAws.json;
-import static io.tdev.ops.aws.WireMockAws.jsonCall;
-import static io.tdev.ops.aws.WireMockAws.jsonError;
-import static io.tdev.ops.aws.WireMockAws.queryCall;
-import static io.tdev.ops.aws.WireMockAws.queryError;
-import static io.tdev.ops.aws.WireMockAws.restXmlError;
-import static io.tdev.ops.aws.WireMockAws.xml;
+import static io.tdev.ops.aws.AwsWireFixture.delayed;
+import static io.tdev.ops.aws.AwsWireFixture.deniedMessage;
+import static io.tdev.ops.aws.AwsWireFixture.jsonOk;
+import static io.tdev.ops.aws.AwsWireFixture.json;
+import static io.tdev.ops.aws.AwsWireFixture.jsonError;
+import static io.tdev.ops.aws.AwsWireFixture.query;
+import static io.tdev.ops.aws.AwsWireFixture.xmlError;
+import static io.tdev.ops.aws.AwsWireFixture.restXmlError;
+import static io.tdev.ops.aws.AwsWireFixture.xmlOk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,14 +52,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class AwsFaultMatrixTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockAws.server();
+    static WireMockExtension wm = AwsWireFixture.extension();
 
     private static final Instant FROM = Instant.parse("2026-11-25T00:00:00Z");
     private static final Instant TO = Instant.parse("2026-11-26T00:00:00Z");
     private static final String BUCKET = "t-developer-projects-production";
     private static final String TABLE = "t-developer-metadata-production";
 
-    private final WireMockAws aws = new WireMockAws(wm);
+    private final AwsWireFixture aws = new AwsWireFixture(wm);
 
     /** How a protocol says "throttled", "server error" and "denied". */
     private enum Protocol {
@@ -78,15 +78,15 @@ class AwsFaultMatrixTest {
         },
         QUERY {
             ResponseDefinitionBuilder throttled() {
-                return queryError(400, "Throttling", "Rate exceeded");
+                return xmlError(400, "Throttling", "Rate exceeded");
             }
 
             ResponseDefinitionBuilder serverError() {
-                return queryError(500, "InternalFailure", "An internal error occurred.");
+                return xmlError(500, "InternalFailure", "An internal error occurred.");
             }
 
             ResponseDefinitionBuilder denied(String action, String arn) {
-                return queryError(403, "AccessDenied", deniedMessage(action, arn));
+                return xmlError(403, "AccessDenied", deniedMessage(action, arn));
             }
         },
         S3 {
@@ -129,12 +129,12 @@ class AwsFaultMatrixTest {
         AwsDns dns = new AwsDns(aws.client(Route53Client.builder()));
         AwsDatabases databases = new AwsDatabases(aws.client(RdsClient.builder()));
         String group = "/ecs/t-developer-production";
-        String groupArn = "arn:aws:logs:us-east-1:123456789012:log-group:" + group;
-        String tableArn = "arn:aws:dynamodb:us-east-1:123456789012:table/" + TABLE;
-        String topic = "arn:aws:sns:us-east-1:123456789012:t-developer-alerts-production";
-        String repoArn = "arn:aws:ecr:us-east-1:123456789012:repository/t-developer-backend-production";
-        String secretArn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:t-developer/production/api-keys-a1b2c3";
-        String dbArn = "arn:aws:rds:us-east-1:123456789012:db:t-developer-db-production";
+        String groupArn = "arn:aws:logs:eu-west-1:123456789012:log-group:" + group;
+        String tableArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE;
+        String topic = "arn:aws:sns:eu-west-1:123456789012:t-developer-alerts-production";
+        String repoArn = "arn:aws:ecr:eu-west-1:123456789012:repository/t-developer-backend-production";
+        String secretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:t-developer/production/api-keys-a1b2c3";
+        String dbArn = "arn:aws:rds:eu-west-1:123456789012:db:t-developer-db-production";
         String scanDone = "{\"repositoryName\":\"t-developer-backend-production\",\"imageId\":{\"imageTag\":\"v1\"},"
                 + "\"imageScanStatus\":{\"status\":\"COMPLETE\"},\"imageScanFindings\":{\"findingSeverityCounts\":{\"HIGH\":1}}}";
         String listing = "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>" + BUCKET
@@ -152,21 +152,21 @@ class AwsFaultMatrixTest {
                 + "<DBInstanceClass>db.r6g.large</DBInstanceClass><DBInstanceStatus>available</DBInstanceStatus></DBInstance>";
         Runnable none = () -> { };
         return List.of(
-                new Row("Logs.filter", Protocol.JSON, () -> jsonCall("Logs_20140328.FilterLogEvents"), json("{\"events\":[]}"), none,
+                new Row("Logs.filter", Protocol.JSON, () -> json("Logs_20140328.FilterLogEvents"), jsonOk("{\"events\":[]}"), none,
                         "logs:FilterLogEvents", groupArn, () -> logs.filter(group, "ERROR", FROM, TO, 10)),
-                new Row("Logs.insights", Protocol.JSON, () -> jsonCall("Logs_20140328.StartQuery"), json("{\"queryId\":\"q1\"}"),
-                        () -> wm.stubFor(jsonCall("Logs_20140328.GetQueryResults").willReturn(json("{\"results\":[],\"status\":\"Complete\"}"))),
+                new Row("Logs.insights", Protocol.JSON, () -> json("Logs_20140328.StartQuery"), jsonOk("{\"queryId\":\"q1\"}"),
+                        () -> wm.stubFor(json("Logs_20140328.GetQueryResults").willReturn(jsonOk("{\"results\":[],\"status\":\"Complete\"}"))),
                         "logs:StartQuery", groupArn, () -> logs.insights(List.of(group), "fields @message", FROM, TO)),
-                new Row("Logs.logGroups", Protocol.JSON, () -> jsonCall("Logs_20140328.DescribeLogGroups"), json("{\"logGroups\":[]}"), none,
-                        "logs:DescribeLogGroups", "arn:aws:logs:us-east-1:123456789012:log-group::log-stream:", () -> logs.logGroups("/ecs/")),
-                new Row("Logs.putRetention", Protocol.JSON, () -> jsonCall("Logs_20140328.PutRetentionPolicy"), json("{}"), none,
+                new Row("Logs.logGroups", Protocol.JSON, () -> json("Logs_20140328.DescribeLogGroups"), jsonOk("{\"logGroups\":[]}"), none,
+                        "logs:DescribeLogGroups", "arn:aws:logs:eu-west-1:123456789012:log-group::log-stream:", () -> logs.logGroups("/ecs/")),
+                new Row("Logs.putRetention", Protocol.JSON, () -> json("Logs_20140328.PutRetentionPolicy"), jsonOk("{}"), none,
                         "logs:PutRetentionPolicy", groupArn, () -> logs.putRetention(group, 30)),
-                new Row("Storage.usage", Protocol.QUERY, () -> queryCall("GetMetricData"), xml(metrics), none,
+                new Row("Storage.usage", Protocol.QUERY, () -> query("GetMetricData"), xmlOk(metrics), none,
                         "cloudwatch:GetMetricData", "*", () -> storage.usage(BUCKET)),
-                new Row("Storage.objectsOlderThan", Protocol.S3, () -> get(urlPathEqualTo("/" + BUCKET)), xml(listing), none,
+                new Row("Storage.objectsOlderThan", Protocol.S3, () -> get(urlPathEqualTo("/" + BUCKET)), xmlOk(listing), none,
                         "s3:ListBucket", BUCKET, () -> storage.objectsOlderThan(BUCKET, TO, 10)),
                 new Row("Storage.replication", Protocol.S3, () -> get(urlEqualTo("/" + BUCKET + "?replication")),
-                        xml("<ReplicationConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Role>arn:aws:iam::123456789012:role/r</Role>"
+                        xmlOk("<ReplicationConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Role>arn:aws:iam::123456789012:role/r</Role>"
                                 + "<Rule><ID>dr</ID><Status>Enabled</Status><Destination><Bucket>arn:aws:s3:::dr</Bucket></Destination></Rule>"
                                 + "</ReplicationConfiguration>"), none,
                         "s3:GetReplicationConfiguration", BUCKET, () -> storage.replication(BUCKET)),
@@ -176,47 +176,47 @@ class AwsFaultMatrixTest {
                 new Row("Storage.putBucketPolicy", Protocol.S3, () -> put(urlEqualTo("/" + BUCKET + "?policy")),
                         aResponse().withStatus(204), none,
                         "s3:PutBucketPolicy", BUCKET, () -> storage.putBucketPolicy(BUCKET, "{\"Version\":\"2012-10-17\",\"Statement\":[]}")),
-                new Row("Tables.countBetween", Protocol.JSON, () -> jsonCall("DynamoDB_20120810.Scan"), json("{\"Count\":3,\"ScannedCount\":9}"), none,
+                new Row("Tables.countBetween", Protocol.JSON, () -> json("DynamoDB_20120810.Scan"), jsonOk("{\"Count\":3,\"ScannedCount\":9}"), none,
                         "dynamodb:Scan", tableArn, () -> tables.countBetween(TABLE, "created_at", FROM, TO, Optional.empty())),
-                new Row("Tables.countDistinct", Protocol.JSON, () -> jsonCall("DynamoDB_20120810.Scan"),
-                        json("{\"Items\":[{\"user_id\":{\"S\":\"u-1\"}}],\"Count\":1,\"ScannedCount\":9}"), none,
+                new Row("Tables.countDistinct", Protocol.JSON, () -> json("DynamoDB_20120810.Scan"),
+                        jsonOk("{\"Items\":[{\"user_id\":{\"S\":\"u-1\"}}],\"Count\":1,\"ScannedCount\":9}"), none,
                         "dynamodb:Scan", tableArn, () -> tables.countDistinct(TABLE, "user_id", "created_at", FROM, TO)),
-                new Row("Tables.createBackup", Protocol.JSON, () -> jsonCall("DynamoDB_20120810.CreateBackup"),
-                        json("{\"BackupDetails\":{\"BackupArn\":\"" + tableArn + "/backup/01\",\"BackupName\":\"pre-deploy\",\"BackupStatus\":\"CREATING\","
+                new Row("Tables.createBackup", Protocol.JSON, () -> json("DynamoDB_20120810.CreateBackup"),
+                        jsonOk("{\"BackupDetails\":{\"BackupArn\":\"" + tableArn + "/backup/01\",\"BackupName\":\"pre-deploy\",\"BackupStatus\":\"CREATING\","
                                 + "\"BackupType\":\"USER\",\"BackupCreationDateTime\":1764147600}}"), none,
                         "dynamodb:CreateBackup", tableArn, () -> tables.createBackup(TABLE, "pre-deploy")),
-                new Row("Tables.listBackups", Protocol.JSON, () -> jsonCall("DynamoDB_20120810.ListBackups"), json("{\"BackupSummaries\":[]}"), none,
+                new Row("Tables.listBackups", Protocol.JSON, () -> json("DynamoDB_20120810.ListBackups"), jsonOk("{\"BackupSummaries\":[]}"), none,
                         "dynamodb:ListBackups", tableArn, () -> tables.listBackups(TABLE)),
-                new Row("Tables.restore", Protocol.JSON, () -> jsonCall("DynamoDB_20120810.RestoreTableFromBackup"),
-                        json("{\"TableDescription\":{\"TableName\":\"restored\",\"TableStatus\":\"CREATING\"}}"), none,
+                new Row("Tables.restore", Protocol.JSON, () -> json("DynamoDB_20120810.RestoreTableFromBackup"),
+                        jsonOk("{\"TableDescription\":{\"TableName\":\"restored\",\"TableStatus\":\"CREATING\"}}"), none,
                         "dynamodb:RestoreTableFromBackup", tableArn + "/backup/01", () -> tables.restore(tableArn + "/backup/01", "t-developer-restored")),
-                new Row("Notifier.publish", Protocol.QUERY, () -> queryCall("Publish"),
-                        xml("<PublishResponse xmlns=\"https://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>m-1</MessageId>"
+                new Row("Notifier.publish", Protocol.QUERY, () -> query("Publish"),
+                        xmlOk("<PublishResponse xmlns=\"https://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>m-1</MessageId>"
                                 + "</PublishResult></PublishResponse>"), none,
                         "SNS:Publish", topic, () -> notifier.publish(topic, "subject", "message")),
-                new Row("ImageScans.startScan", Protocol.JSON, () -> jsonCall("AmazonEC2ContainerRegistry_V20150921.StartImageScan"),
-                        json(scanDone), none, "ecr:StartImageScan", repoArn, () -> scans.startScan("t-developer-backend-production", "v1")),
-                new Row("ImageScans.findings", Protocol.JSON, () -> jsonCall("AmazonEC2ContainerRegistry_V20150921.DescribeImageScanFindings"),
-                        json(scanDone), none, "ecr:DescribeImageScanFindings", repoArn,
+                new Row("ImageScans.startScan", Protocol.JSON, () -> json("AmazonEC2ContainerRegistry_V20150921.StartImageScan"),
+                        jsonOk(scanDone), none, "ecr:StartImageScan", repoArn, () -> scans.startScan("t-developer-backend-production", "v1")),
+                new Row("ImageScans.findings", Protocol.JSON, () -> json("AmazonEC2ContainerRegistry_V20150921.DescribeImageScanFindings"),
+                        jsonOk(scanDone), none, "ecr:DescribeImageScanFindings", repoArn,
                         () -> scans.findings("t-developer-backend-production", "v1")),
-                new Row("Secrets.rotate", Protocol.JSON, () -> jsonCall("secretsmanager.RotateSecret"),
-                        json("{\"Name\":\"t-developer/production/api-keys\",\"VersionId\":\"v2\"}"), none,
+                new Row("Secrets.rotate", Protocol.JSON, () -> json("secretsmanager.RotateSecret"),
+                        jsonOk("{\"Name\":\"t-developer/production/api-keys\",\"VersionId\":\"v2\"}"), none,
                         "secretsmanager:RotateSecret", secretArn, () -> secrets.rotate("t-developer/production/api-keys")),
-                new Row("Secrets.lastRotated", Protocol.JSON, () -> jsonCall("secretsmanager.DescribeSecret"),
-                        json("{\"Name\":\"t-developer/production/api-keys\",\"LastRotatedDate\":1764064800}"), none,
+                new Row("Secrets.lastRotated", Protocol.JSON, () -> json("secretsmanager.DescribeSecret"),
+                        jsonOk("{\"Name\":\"t-developer/production/api-keys\",\"LastRotatedDate\":1764064800}"), none,
                         "secretsmanager:DescribeSecret", secretArn, () -> secrets.lastRotated("t-developer/production/api-keys")),
-                new Row("Dns.upsert", Protocol.QUERY, () -> post(urlEqualTo("/2013-04-01/hostedzone/Z1D633PJN98FT9/rrset/")), xml(change), none,
+                new Row("Dns.upsert", Protocol.QUERY, () -> post(urlEqualTo("/2013-04-01/hostedzone/Z1D633PJN98FT9/rrset/")), xmlOk(change), none,
                         "route53:ChangeResourceRecordSets", "arn:aws:route53:::hostedzone/Z1D633PJN98FT9",
                         () -> dns.upsert("Z1D633PJN98FT9", new DnsRecord("api.example.com", "A", "192.0.2.10", 60))),
                 new Row("Dns.changeStatus", Protocol.QUERY, () -> get(urlEqualTo("/2013-04-01/change/C1")),
-                        xml(change.replace("ChangeResourceRecordSetsResponse", "GetChangeResponse")), none,
+                        xmlOk(change.replace("ChangeResourceRecordSetsResponse", "GetChangeResponse")), none,
                         "route53:GetChange", "arn:aws:route53:::change/C1", () -> dns.changeStatus("C1")),
-                new Row("Databases.describe", Protocol.QUERY, () -> queryCall("DescribeDBInstances"),
-                        xml("<DescribeDBInstancesResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBInstancesResult>"
+                new Row("Databases.describe", Protocol.QUERY, () -> query("DescribeDBInstances"),
+                        xmlOk("<DescribeDBInstancesResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBInstancesResult>"
                                 + "<DBInstances>" + db + "</DBInstances></DescribeDBInstancesResult></DescribeDBInstancesResponse>"), none,
                         "rds:DescribeDBInstances", dbArn, () -> databases.describe("t-developer-db-production")),
-                new Row("Databases.modifyInstanceClass", Protocol.QUERY, () -> queryCall("ModifyDBInstance"),
-                        xml("<ModifyDBInstanceResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><ModifyDBInstanceResult>" + db
+                new Row("Databases.modifyInstanceClass", Protocol.QUERY, () -> query("ModifyDBInstance"),
+                        xmlOk("<ModifyDBInstanceResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><ModifyDBInstanceResult>" + db
                                 + "</ModifyDBInstanceResult></ModifyDBInstanceResponse>"), none,
                         "rds:ModifyDBInstance", dbArn, () -> databases.modifyInstanceClass("t-developer-db-production", "db.r6g.xlarge")));
     }
@@ -249,7 +249,7 @@ class AwsFaultMatrixTest {
         return DynamicTest.dynamicTest(fault, () -> {
             wm.resetAll();
             row.otherStubs().run();
-            aws.failThenOk(row.call(), failures, failure, fresh(row.ok()));
+            aws.faultsThenOk(row.call(), failures, failure, fresh(row.ok()));
 
             row.invoke().run();
 

@@ -23,21 +23,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.tdev.ops.aws.WireMockAws.deniedMessage;
-import static io.tdev.ops.aws.WireMockAws.json;
-import static io.tdev.ops.aws.WireMockAws.jsonCall;
-import static io.tdev.ops.aws.WireMockAws.jsonError;
+import static io.tdev.ops.aws.AwsWireFixture.deniedMessage;
+import static io.tdev.ops.aws.AwsWireFixture.jsonOk;
+import static io.tdev.ops.aws.AwsWireFixture.json;
+import static io.tdev.ops.aws.AwsWireFixture.jsonError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AwsImageScansTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockAws.server();
+    static WireMockExtension wm = AwsWireFixture.extension();
 
     private static final String REPO = "t-developer-backend-production";
     private static final String DESCRIBE = "AmazonEC2ContainerRegistry_V20150921.DescribeImageScanFindings";
 
-    private final WireMockAws aws = new WireMockAws(wm);
+    private final AwsWireFixture aws = new AwsWireFixture(wm);
     private final List<Duration> slept = new ArrayList<>();
     private final List<String> progress = new ArrayList<>();
     private AwsImageScans scans;
@@ -63,7 +63,7 @@ class AwsImageScansTest {
 
     @Test
     void startScanSendsTheRepositoryAndTag() {
-        wm.stubFor(jsonCall("AmazonEC2ContainerRegistry_V20150921.StartImageScan").willReturn(json(status("IN_PROGRESS") + "}")));
+        wm.stubFor(json("AmazonEC2ContainerRegistry_V20150921.StartImageScan").willReturn(jsonOk(status("IN_PROGRESS") + "}")));
 
         scans.startScan(REPO, "v1.8.0");
 
@@ -74,7 +74,7 @@ class AwsImageScansTest {
 
     @Test
     void startScanOfAnImageScannedTodayUsesThatScan() {
-        wm.stubFor(jsonCall("AmazonEC2ContainerRegistry_V20150921.StartImageScan").willReturn(jsonError(400,
+        wm.stubFor(json("AmazonEC2ContainerRegistry_V20150921.StartImageScan").willReturn(jsonError(400,
                 "LimitExceededException", "The scan quota per image has been exceeded. Wait and try again.")));
 
         scans.startScan(REPO, "v1.8.0");
@@ -84,7 +84,7 @@ class AwsImageScansTest {
 
     @Test
     void findingsWaitWhileInProgressThenCountBySeverity() {
-        aws.sequence(() -> jsonCall(DESCRIBE), json(status("IN_PROGRESS") + "}"), json(status("IN_PROGRESS") + "}"), json(COMPLETE));
+        aws.sequence(() -> json(DESCRIBE), jsonOk(status("IN_PROGRESS") + "}"), jsonOk(status("IN_PROGRESS") + "}"), jsonOk(COMPLETE));
 
         ImageScanFindings findings = scans.findings(REPO, "v1.8.0");
 
@@ -101,7 +101,7 @@ class AwsImageScansTest {
 
     @Test
     void aScanOutlastingTheWaitIsReturnedInProgress() {
-        wm.stubFor(jsonCall(DESCRIBE).willReturn(json(status("IN_PROGRESS") + "}")));
+        wm.stubFor(json(DESCRIBE).willReturn(jsonOk(status("IN_PROGRESS") + "}")));
 
         ImageScanFindings findings = scans.findings(REPO, "v1.8.0");
 
@@ -113,7 +113,7 @@ class AwsImageScansTest {
 
     @Test
     void byDefaultFindingsLookOnceAndLeaveTheWaitingToTheCaller() {
-        wm.stubFor(jsonCall(DESCRIBE).willReturn(json(status("IN_PROGRESS") + "}")));
+        wm.stubFor(json(DESCRIBE).willReturn(jsonOk(status("IN_PROGRESS") + "}")));
 
         ImageScanFindings findings = new AwsImageScans(aws.client(EcrClient.builder())).findings(REPO, "v1.8.0");
 
@@ -123,13 +123,13 @@ class AwsImageScansTest {
 
     @Test
     void enhancedFindingsAreCountedOverEveryPage() {
-        String finding = "{\"awsAccountId\":\"123456789012\",\"findingArn\":\"arn:aws:inspector2:us-east-1:123456789012:finding/%s\","
+        String finding = "{\"awsAccountId\":\"123456789012\",\"findingArn\":\"arn:aws:inspector2:eu-west-1:123456789012:finding/%s\","
                 + "\"title\":\"CVE-2023-%s - openssl\",\"type\":\"PACKAGE_VULNERABILITY\",\"status\":\"ACTIVE\",\"severity\":\"%s\","
                 + "\"score\":7.5,\"firstObservedAt\":1764100000,\"lastObservedAt\":1764150000}";
-        wm.stubFor(jsonCall(DESCRIBE).withRequestBody(matchingJsonPath("$.nextToken", absent())).willReturn(json(status("ACTIVE")
+        wm.stubFor(json(DESCRIBE).withRequestBody(matchingJsonPath("$.nextToken", absent())).willReturn(jsonOk(status("ACTIVE")
                 + ",\"imageScanFindings\":{\"enhancedFindings\":[" + String.format(finding, "a1", "0001", "HIGH") + ","
                 + String.format(finding, "a2", "0002", "CRITICAL") + "],\"findingSeverityCounts\":{}},\"nextToken\":\"page-2\"}")));
-        wm.stubFor(jsonCall(DESCRIBE).withRequestBody(matchingJsonPath("$.nextToken", equalTo("page-2"))).willReturn(json(status("ACTIVE")
+        wm.stubFor(json(DESCRIBE).withRequestBody(matchingJsonPath("$.nextToken", equalTo("page-2"))).willReturn(jsonOk(status("ACTIVE")
                 + ",\"imageScanFindings\":{\"enhancedFindings\":[" + String.format(finding, "a3", "0003", "HIGH") + ","
                 + String.format(finding, "a4", "0004", "UNTRIAGED") + "]}}")));
 
@@ -142,29 +142,29 @@ class AwsImageScansTest {
 
     @Test
     void findingsThrottledTwiceThenOk() {
-        aws.failThenOk(() -> jsonCall(DESCRIBE), 2, jsonError(400, "ThrottlingException", "Rate exceeded"), json(COMPLETE));
+        aws.faultsThenOk(() -> json(DESCRIBE), 2, jsonError(400, "ThrottlingException", "Rate exceeded"), jsonOk(COMPLETE));
 
         assertThat(scans.findings(REPO, "v1.8.0").status()).isEqualTo("COMPLETE");
     }
 
     @Test
     void findingsServerErrorThenOk() {
-        aws.failThenOk(() -> jsonCall(DESCRIBE), 1, jsonError(500, "ServerException", "internal"), json(COMPLETE));
+        aws.faultsThenOk(() -> json(DESCRIBE), 1, jsonError(500, "ServerException", "internal"), jsonOk(COMPLETE));
 
         assertThat(scans.findings(REPO, "v1.8.0").status()).isEqualTo("COMPLETE");
     }
 
     @Test
     void findingsReadTimeoutThenOk() {
-        aws.failThenOk(() -> jsonCall(DESCRIBE), 1, WireMockAws.delayed(json(COMPLETE)), json(COMPLETE));
+        aws.faultsThenOk(() -> json(DESCRIBE), 1, AwsWireFixture.delayed(jsonOk(COMPLETE)), jsonOk(COMPLETE));
 
         assertThat(scans.findings(REPO, "v1.8.0").status()).isEqualTo("COMPLETE");
     }
 
     @Test
     void accessDeniedNamesTheActionAndTheRepository() {
-        String arn = "arn:aws:ecr:us-east-1:123456789012:repository/" + REPO;
-        wm.stubFor(jsonCall(DESCRIBE).willReturn(jsonError(400, "AccessDeniedException",
+        String arn = "arn:aws:ecr:eu-west-1:123456789012:repository/" + REPO;
+        wm.stubFor(json(DESCRIBE).willReturn(jsonError(400, "AccessDeniedException",
                 deniedMessage("ecr:DescribeImageScanFindings", arn))));
 
         assertThatThrownBy(() -> scans.findings(REPO, "v1.8.0"))
@@ -174,7 +174,7 @@ class AwsImageScansTest {
 
     @Test
     void noScanYetIsAPreconditionNamingTheImage() {
-        wm.stubFor(jsonCall(DESCRIBE).willReturn(jsonError(400, "ScanNotFoundException",
+        wm.stubFor(json(DESCRIBE).willReturn(jsonError(400, "ScanNotFoundException",
                 "Image scan does not exist for image with '{imageDigest:'null', imageTag:'v1.8.0'}' in the registry")));
 
         assertThatThrownBy(() -> scans.findings(REPO, "v1.8.0"))

@@ -24,24 +24,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static io.tdev.ops.aws.WireMockAws.delayed;
-import static io.tdev.ops.aws.WireMockAws.deniedMessage;
-import static io.tdev.ops.aws.WireMockAws.json;
-import static io.tdev.ops.aws.WireMockAws.jsonCall;
-import static io.tdev.ops.aws.WireMockAws.jsonError;
+import static io.tdev.ops.aws.AwsWireFixture.delayed;
+import static io.tdev.ops.aws.AwsWireFixture.deniedMessage;
+import static io.tdev.ops.aws.AwsWireFixture.jsonOk;
+import static io.tdev.ops.aws.AwsWireFixture.json;
+import static io.tdev.ops.aws.AwsWireFixture.jsonError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AwsLogsTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockAws.server();
+    static WireMockExtension wm = AwsWireFixture.extension();
 
     private static final String GROUP = "/ecs/t-developer-production";
     private static final Instant FROM = Instant.parse("2026-11-25T00:00:00Z");
     private static final Instant TO = Instant.parse("2026-11-26T00:00:00Z");
     private static final String FILTER = "Logs_20140328.FilterLogEvents";
 
-    private final WireMockAws aws = new WireMockAws(wm);
+    private final AwsWireFixture aws = new AwsWireFixture(wm);
     private final List<Duration> slept = new ArrayList<>();
     private final List<String> progress = new ArrayList<>();
     private AwsLogs logs;
@@ -66,11 +66,11 @@ class AwsLogsTest {
     @Test
     void filterSendsTheWindowAndPatternAndReadsEveryPageOldestFirst() {
         long t1 = Instant.parse("2026-11-25T09:00:00Z").toEpochMilli();
-        wm.stubFor(jsonCall(FILTER).withRequestBody(matchingJsonPath("$[?(!@.nextToken)]"))
-                .willReturn(json(page("tok-2", event(t1 + 5000, "ecs/backend/0f2a", "ERROR generation failed for project 17"),
+        wm.stubFor(json(FILTER).withRequestBody(matchingJsonPath("$[?(!@.nextToken)]"))
+                .willReturn(jsonOk(page("tok-2", event(t1 + 5000, "ecs/backend/0f2a", "ERROR generation failed for project 17"),
                         event(t1, "ecs/backend/9bc1", "ERROR timeout calling agent")))));
-        wm.stubFor(jsonCall(FILTER).withRequestBody(matchingJsonPath("$.nextToken", equalTo("tok-2")))
-                .willReturn(json(page(null, event(t1 + 9000, "ecs/backend/0f2a", "ERROR db throttled")))));
+        wm.stubFor(json(FILTER).withRequestBody(matchingJsonPath("$.nextToken", equalTo("tok-2")))
+                .willReturn(jsonOk(page(null, event(t1 + 9000, "ecs/backend/0f2a", "ERROR db throttled")))));
 
         LogEvents found = logs.filter(GROUP, "ERROR", FROM, TO, 100);
 
@@ -89,7 +89,7 @@ class AwsLogsTest {
     @Test
     void filterStopsAtTheEventCapAndSaysItWasTruncated() {
         long t = FROM.toEpochMilli();
-        wm.stubFor(jsonCall(FILTER).willReturn(json(page("more", event(t + 1, "s", "ERROR a"), event(t + 2, "s", "ERROR b")))));
+        wm.stubFor(json(FILTER).willReturn(jsonOk(page("more", event(t + 1, "s", "ERROR a"), event(t + 2, "s", "ERROR b")))));
 
         LogEvents found = logs.filter(GROUP, "ERROR", FROM, TO, 2);
 
@@ -100,7 +100,7 @@ class AwsLogsTest {
 
     @Test
     void filterStopsAtThePageCapEvenWhenPagesAreEmpty() {
-        wm.stubFor(jsonCall(FILTER).willReturn(json(page("again"))));
+        wm.stubFor(json(FILTER).willReturn(jsonOk(page("again"))));
 
         LogEvents found = logs.filter(GROUP, "ERROR", FROM, TO, 100);
 
@@ -111,11 +111,11 @@ class AwsLogsTest {
 
     @Test
     void insightsPollsWhileRunningThenReturnsRowsWithoutThePointerField() {
-        wm.stubFor(jsonCall("Logs_20140328.StartQuery").willReturn(json("{\"queryId\":\"12ab3456-12ab-123a-789e-1234567890ab\"}")));
-        aws.sequence(() -> jsonCall("Logs_20140328.GetQueryResults"),
-                json("{\"results\":[],\"statistics\":{\"recordsMatched\":0.0,\"recordsScanned\":0.0,\"bytesScanned\":0.0},\"status\":\"Scheduled\"}"),
-                json("{\"results\":[],\"statistics\":{\"recordsMatched\":12.0,\"recordsScanned\":5000.0,\"bytesScanned\":910000.0},\"status\":\"Running\"}"),
-                json("{\"results\":[[{\"field\":\"pattern\",\"value\":\"ERROR timeout calling agent <*>\"},{\"field\":\"count\",\"value\":\"42\"},"
+        wm.stubFor(json("Logs_20140328.StartQuery").willReturn(jsonOk("{\"queryId\":\"12ab3456-12ab-123a-789e-1234567890ab\"}")));
+        aws.sequence(() -> json("Logs_20140328.GetQueryResults"),
+                jsonOk("{\"results\":[],\"statistics\":{\"recordsMatched\":0.0,\"recordsScanned\":0.0,\"bytesScanned\":0.0},\"status\":\"Scheduled\"}"),
+                jsonOk("{\"results\":[],\"statistics\":{\"recordsMatched\":12.0,\"recordsScanned\":5000.0,\"bytesScanned\":910000.0},\"status\":\"Running\"}"),
+                jsonOk("{\"results\":[[{\"field\":\"pattern\",\"value\":\"ERROR timeout calling agent <*>\"},{\"field\":\"count\",\"value\":\"42\"},"
                         + "{\"field\":\"@ptr\",\"value\":\"CmAKJQohMTIzNDU2Nzg5MDEyOi9lY3M=\"}],"
                         + "[{\"field\":\"pattern\",\"value\":\"ERROR db throttled\"},{\"field\":\"count\",\"value\":\"7\"}]],"
                         + "\"statistics\":{\"recordsMatched\":49.0,\"recordsScanned\":120000.0,\"bytesScanned\":23100000.0},\"status\":\"Complete\"}"));
@@ -138,9 +138,9 @@ class AwsLogsTest {
 
     @Test
     void insightsThatOutlastsTheTimeoutIsStoppedAndReportedAsRetryable() {
-        wm.stubFor(jsonCall("Logs_20140328.StartQuery").willReturn(json("{\"queryId\":\"q-slow\"}")));
-        wm.stubFor(jsonCall("Logs_20140328.GetQueryResults").willReturn(json("{\"results\":[],\"status\":\"Running\"}")));
-        wm.stubFor(jsonCall("Logs_20140328.StopQuery").willReturn(json("{\"success\":true}")));
+        wm.stubFor(json("Logs_20140328.StartQuery").willReturn(jsonOk("{\"queryId\":\"q-slow\"}")));
+        wm.stubFor(json("Logs_20140328.GetQueryResults").willReturn(jsonOk("{\"results\":[],\"status\":\"Running\"}")));
+        wm.stubFor(json("Logs_20140328.StopQuery").willReturn(jsonOk("{\"success\":true}")));
 
         assertThatThrownBy(() -> logs.insights(List.of(GROUP), "fields @message", FROM, TO))
                 .isInstanceOfSatisfying(RemoteFailureException.class, e -> {
@@ -157,8 +157,8 @@ class AwsLogsTest {
 
     @Test
     void insightsThatFailsOnTheServiceIsARemoteFailure() {
-        wm.stubFor(jsonCall("Logs_20140328.StartQuery").willReturn(json("{\"queryId\":\"q-bad\"}")));
-        wm.stubFor(jsonCall("Logs_20140328.GetQueryResults").willReturn(json("{\"results\":[],\"status\":\"Failed\"}")));
+        wm.stubFor(json("Logs_20140328.StartQuery").willReturn(jsonOk("{\"queryId\":\"q-bad\"}")));
+        wm.stubFor(json("Logs_20140328.GetQueryResults").willReturn(jsonOk("{\"results\":[],\"status\":\"Failed\"}")));
 
         assertThatThrownBy(() -> logs.insights(List.of(GROUP), "fields @message", FROM, TO))
                 .isInstanceOf(RemoteFailureException.class).hasMessageContaining("q-bad").hasMessageContaining("Failed");
@@ -166,13 +166,13 @@ class AwsLogsTest {
 
     @Test
     void logGroupsReadsEveryPageWithThePrefix() {
-        wm.stubFor(jsonCall("Logs_20140328.DescribeLogGroups").withRequestBody(matchingJsonPath("$[?(!@.nextToken)]"))
-                .willReturn(json("{\"logGroups\":[{\"logGroupName\":\"/ecs/t-developer-production\",\"creationTime\":1700000000000,"
-                        + "\"retentionInDays\":30,\"metricFilterCount\":1,\"arn\":\"arn:aws:logs:us-east-1:123456789012:log-group:/ecs/t-developer-production:*\","
+        wm.stubFor(json("Logs_20140328.DescribeLogGroups").withRequestBody(matchingJsonPath("$[?(!@.nextToken)]"))
+                .willReturn(jsonOk("{\"logGroups\":[{\"logGroupName\":\"/ecs/t-developer-production\",\"creationTime\":1700000000000,"
+                        + "\"retentionInDays\":30,\"metricFilterCount\":1,\"arn\":\"arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/t-developer-production:*\","
                         + "\"storedBytes\":5368709120}],\"nextToken\":\"p2\"}")));
-        wm.stubFor(jsonCall("Logs_20140328.DescribeLogGroups").withRequestBody(matchingJsonPath("$.nextToken", equalTo("p2")))
-                .willReturn(json("{\"logGroups\":[{\"logGroupName\":\"/ecs/t-developer-staging\",\"creationTime\":1700000000000,"
-                        + "\"metricFilterCount\":0,\"arn\":\"arn:aws:logs:us-east-1:123456789012:log-group:/ecs/t-developer-staging:*\","
+        wm.stubFor(json("Logs_20140328.DescribeLogGroups").withRequestBody(matchingJsonPath("$.nextToken", equalTo("p2")))
+                .willReturn(jsonOk("{\"logGroups\":[{\"logGroupName\":\"/ecs/t-developer-staging\",\"creationTime\":1700000000000,"
+                        + "\"metricFilterCount\":0,\"arn\":\"arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/t-developer-staging:*\","
                         + "\"storedBytes\":1024}]}")));
 
         List<LogGroup> groups = logs.logGroups("/ecs/t-developer");
@@ -186,7 +186,7 @@ class AwsLogsTest {
 
     @Test
     void putRetentionSendsTheDays() {
-        wm.stubFor(jsonCall("Logs_20140328.PutRetentionPolicy").willReturn(json("{}")));
+        wm.stubFor(json("Logs_20140328.PutRetentionPolicy").willReturn(jsonOk("{}")));
 
         logs.putRetention(GROUP, 30);
 
@@ -205,7 +205,7 @@ class AwsLogsTest {
 
     @Test
     void throttledTwiceThenOkSucceeds() {
-        aws.failThenOk(() -> jsonCall(FILTER), 2, jsonError(400, "ThrottlingException", "Rate exceeded"), json(page(null)));
+        aws.faultsThenOk(() -> json(FILTER), 2, jsonError(400, "ThrottlingException", "Rate exceeded"), jsonOk(page(null)));
 
         assertThat(logs.filter(GROUP, "ERROR", FROM, TO, 10).events()).isEmpty();
         wm.verify(exactly(3), postRequestedFor(urlEqualTo("/")));
@@ -213,7 +213,7 @@ class AwsLogsTest {
 
     @Test
     void serverErrorThenOkSucceeds() {
-        aws.failThenOk(() -> jsonCall(FILTER), 1, jsonError(500, "ServiceUnavailableException", "internal error"), json(page(null)));
+        aws.faultsThenOk(() -> json(FILTER), 1, jsonError(500, "ServiceUnavailableException", "internal error"), jsonOk(page(null)));
 
         assertThat(logs.filter(GROUP, "ERROR", FROM, TO, 10).truncated()).isFalse();
         wm.verify(exactly(2), postRequestedFor(urlEqualTo("/")));
@@ -221,7 +221,7 @@ class AwsLogsTest {
 
     @Test
     void readTimeoutThenOkSucceeds() {
-        aws.failThenOk(() -> jsonCall(FILTER), 1, delayed(json(page(null))), json(page(null)));
+        aws.faultsThenOk(() -> json(FILTER), 1, delayed(jsonOk(page(null))), jsonOk(page(null)));
 
         assertThat(logs.filter(GROUP, "ERROR", FROM, TO, 10).events()).isEmpty();
         wm.verify(exactly(2), postRequestedFor(urlEqualTo("/")));
@@ -230,7 +230,7 @@ class AwsLogsTest {
     @Test
     void readTimeoutOnEveryAttemptIsARetryableRemoteFailureNamingTheAction() {
         logs = new AwsLogs(aws.client(CloudWatchLogsClient.builder(), 1));
-        wm.stubFor(jsonCall(FILTER).willReturn(delayed(json(page(null)))));
+        wm.stubFor(json(FILTER).willReturn(delayed(jsonOk(page(null)))));
 
         assertThatThrownBy(() -> logs.filter(GROUP, "ERROR", FROM, TO, 10))
                 .isInstanceOfSatisfying(RemoteFailureException.class, e -> {
@@ -241,7 +241,7 @@ class AwsLogsTest {
 
     @Test
     void throttledOnEveryAttemptIsARetryableFailureNamingTheApi() {
-        wm.stubFor(jsonCall(FILTER).willReturn(jsonError(400, "ThrottlingException", "Rate exceeded")));
+        wm.stubFor(json(FILTER).willReturn(jsonError(400, "ThrottlingException", "Rate exceeded")));
 
         assertThatThrownBy(() -> logs.filter(GROUP, "ERROR", FROM, TO, 10))
                 .isInstanceOfSatisfying(RemoteFailureException.class, e -> {
@@ -253,8 +253,8 @@ class AwsLogsTest {
 
     @Test
     void accessDeniedNamesTheActionAndTheRefusedResource() {
-        String arn = "arn:aws:logs:us-east-1:123456789012:log-group:/ecs/t-developer-production:log-stream:";
-        wm.stubFor(jsonCall(FILTER).willReturn(jsonError(400, "AccessDeniedException", deniedMessage("logs:FilterLogEvents", arn))));
+        String arn = "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/t-developer-production:log-stream:";
+        wm.stubFor(json(FILTER).willReturn(jsonError(400, "AccessDeniedException", deniedMessage("logs:FilterLogEvents", arn))));
 
         assertThatThrownBy(() -> logs.filter(GROUP, "ERROR", FROM, TO, 10))
                 .isInstanceOfSatisfying(RemoteFailureException.class, e -> {
@@ -266,7 +266,7 @@ class AwsLogsTest {
 
     @Test
     void missingLogGroupNamesItAndTheConfigField() {
-        wm.stubFor(jsonCall(FILTER).willReturn(jsonError(400, "ResourceNotFoundException", "The specified log group does not exist.")));
+        wm.stubFor(json(FILTER).willReturn(jsonError(400, "ResourceNotFoundException", "The specified log group does not exist.")));
 
         assertThatThrownBy(() -> logs.filter(GROUP, "ERROR", FROM, TO, 10))
                 .isInstanceOf(PreconditionFailedException.class)

@@ -15,18 +15,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.tdev.ops.aws.WireMockAws.deniedMessage;
-import static io.tdev.ops.aws.WireMockAws.queryCall;
-import static io.tdev.ops.aws.WireMockAws.queryError;
-import static io.tdev.ops.aws.WireMockAws.xml;
+import static io.tdev.ops.aws.AwsWireFixture.deniedMessage;
+import static io.tdev.ops.aws.AwsWireFixture.query;
+import static io.tdev.ops.aws.AwsWireFixture.xmlError;
+import static io.tdev.ops.aws.AwsWireFixture.xmlOk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AwsNotifierTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockAws.server();
+    static WireMockExtension wm = AwsWireFixture.extension();
 
-    private static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:t-developer-alerts-production";
+    private static final String TOPIC_ARN = "arn:aws:sns:eu-west-1:123456789012:t-developer-alerts-production";
     private static final String PUBLISHED = "<PublishResponse xmlns=\"https://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
             + "<MessageId>567910cd-659e-55d4-8ccb-5aaf14679dc0</MessageId></PublishResult><ResponseMetadata>"
             + "<RequestId>d74b8436-ae13-5ab4-a9ff-ce54dfea72a0</RequestId></ResponseMetadata></PublishResponse>";
@@ -35,7 +35,7 @@ class AwsNotifierTest {
             + "<Account>123456789012</Account></GetCallerIdentityResult><ResponseMetadata>"
             + "<RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata></GetCallerIdentityResponse>";
 
-    private final WireMockAws aws = new WireMockAws(wm);
+    private final AwsWireFixture aws = new AwsWireFixture(wm);
     private AwsNotifier notifier;
 
     @BeforeEach
@@ -45,8 +45,8 @@ class AwsNotifierTest {
 
     @Test
     void aTopicNameBecomesAnArnFromTheCallersAccountOnceAndIsPublishedTo() {
-        wm.stubFor(queryCall("GetCallerIdentity").willReturn(xml(CALLER)));
-        wm.stubFor(queryCall("Publish").willReturn(xml(PUBLISHED)));
+        wm.stubFor(query("GetCallerIdentity").willReturn(xmlOk(CALLER)));
+        wm.stubFor(query("Publish").willReturn(xmlOk(PUBLISHED)));
 
         String first = notifier.publish("t-developer-alerts-production", "Rollback: t-developer-service-production",
                 "Rolled back from :42 to :41 by alice: bake health check UNHEALTHY");
@@ -63,7 +63,7 @@ class AwsNotifierTest {
 
     @Test
     void anArnIsUsedAsIsWithoutAskingStsAndASubjectIsMadeValidForSns() {
-        wm.stubFor(queryCall("Publish").willReturn(xml(PUBLISHED)));
+        wm.stubFor(query("Publish").willReturn(xmlOk(PUBLISHED)));
 
         notifier.publish(TOPIC_ARN, "Line one\nline two " + "x".repeat(200), "body");
 
@@ -81,7 +81,7 @@ class AwsNotifierTest {
 
     @Test
     void publishThrottledTwiceThenOk() {
-        aws.failThenOk(() -> queryCall("Publish"), 2, queryError(400, "Throttling", "Rate exceeded"), xml(PUBLISHED));
+        aws.faultsThenOk(() -> query("Publish"), 2, xmlError(400, "Throttling", "Rate exceeded"), xmlOk(PUBLISHED));
 
         assertThat(notifier.publish(TOPIC_ARN, "s", "m")).isEqualTo("567910cd-659e-55d4-8ccb-5aaf14679dc0");
         wm.verify(exactly(3), postRequestedFor(urlEqualTo("/")));
@@ -89,21 +89,21 @@ class AwsNotifierTest {
 
     @Test
     void publishServerErrorThenOk() {
-        aws.failThenOk(() -> queryCall("Publish"), 1, queryError(500, "InternalError", "Internal Error"), xml(PUBLISHED));
+        aws.faultsThenOk(() -> query("Publish"), 1, xmlError(500, "InternalError", "Internal Error"), xmlOk(PUBLISHED));
 
         assertThat(notifier.publish(TOPIC_ARN, "s", "m")).isNotBlank();
     }
 
     @Test
     void publishReadTimeoutThenOk() {
-        aws.failThenOk(() -> queryCall("Publish"), 1, WireMockAws.delayed(xml(PUBLISHED)), xml(PUBLISHED));
+        aws.faultsThenOk(() -> query("Publish"), 1, AwsWireFixture.delayed(xmlOk(PUBLISHED)), xmlOk(PUBLISHED));
 
         assertThat(notifier.publish(TOPIC_ARN, "s", "m")).isNotBlank();
     }
 
     @Test
     void accessDeniedNamesTheActionAndTheTopic() {
-        wm.stubFor(queryCall("Publish").willReturn(queryError(403, "AuthorizationError", deniedMessage("SNS:Publish", TOPIC_ARN))));
+        wm.stubFor(query("Publish").willReturn(xmlError(403, "AuthorizationError", deniedMessage("SNS:Publish", TOPIC_ARN))));
 
         assertThatThrownBy(() -> notifier.publish(TOPIC_ARN, "s", "m"))
                 .isInstanceOfSatisfying(RemoteFailureException.class, e -> {
@@ -114,7 +114,7 @@ class AwsNotifierTest {
 
     @Test
     void missingTopicNamesItAndTheConfigField() {
-        wm.stubFor(queryCall("Publish").willReturn(queryError(404, "NotFound", "Topic does not exist")));
+        wm.stubFor(query("Publish").willReturn(xmlError(404, "NotFound", "Topic does not exist")));
 
         assertThatThrownBy(() -> notifier.publish(TOPIC_ARN, "s", "m"))
                 .isInstanceOf(PreconditionFailedException.class)

@@ -17,22 +17,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.tdev.ops.aws.WireMockAws.deniedMessage;
-import static io.tdev.ops.aws.WireMockAws.json;
-import static io.tdev.ops.aws.WireMockAws.jsonCall;
-import static io.tdev.ops.aws.WireMockAws.jsonError;
+import static io.tdev.ops.aws.AwsWireFixture.deniedMessage;
+import static io.tdev.ops.aws.AwsWireFixture.jsonOk;
+import static io.tdev.ops.aws.AwsWireFixture.json;
+import static io.tdev.ops.aws.AwsWireFixture.jsonError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 class AwsSecretsTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockAws.server();
+    static WireMockExtension wm = AwsWireFixture.extension();
 
     private static final String SECRET = "t-developer/production/api-keys";
     private static final String VALUE = "sk-live-7f3a9c2e41d8b6";
     private static final String ROTATE = "secretsmanager.RotateSecret";
 
-    private final WireMockAws aws = new WireMockAws(wm);
+    private final AwsWireFixture aws = new AwsWireFixture(wm);
     private AwsSecrets secrets;
 
     @BeforeEach
@@ -42,7 +42,7 @@ class AwsSecretsTest {
 
     @Test
     void rotateSendsTheSecretIdAndReturnsTheNewVersion() {
-        wm.stubFor(jsonCall(ROTATE).willReturn(json("{\"ARN\":\"arn:aws:secretsmanager:us-east-1:123456789012:secret:"
+        wm.stubFor(json(ROTATE).willReturn(jsonOk("{\"ARN\":\"arn:aws:secretsmanager:eu-west-1:123456789012:secret:"
                 + SECRET + "-a1b2c3\",\"Name\":\"" + SECRET + "\",\"VersionId\":\"EXAMPLE2-90ab-cdef-fedc-ba987SECRET2\"}")));
 
         assertThat(secrets.rotate(SECRET)).isEqualTo("EXAMPLE2-90ab-cdef-fedc-ba987SECRET2");
@@ -53,9 +53,9 @@ class AwsSecretsTest {
 
     @Test
     void lastRotatedReadsDescribeSecret() {
-        wm.stubFor(jsonCall("secretsmanager.DescribeSecret").willReturn(json("{\"ARN\":\"arn:aws:secretsmanager:us-east-1:"
+        wm.stubFor(json("secretsmanager.DescribeSecret").willReturn(jsonOk("{\"ARN\":\"arn:aws:secretsmanager:eu-west-1:"
                 + "123456789012:secret:" + SECRET + "-a1b2c3\",\"Name\":\"" + SECRET + "\",\"Description\":\"T-Developer API keys\","
-                + "\"RotationEnabled\":true,\"RotationLambdaARN\":\"arn:aws:lambda:us-east-1:123456789012:function:t-developer-rotate\","
+                + "\"RotationEnabled\":true,\"RotationLambdaARN\":\"arn:aws:lambda:eu-west-1:123456789012:function:t-developer-rotate\","
                 + "\"RotationRules\":{\"AutomaticallyAfterDays\":30},\"LastRotatedDate\":1764064800,\"LastChangedDate\":1764064801,"
                 + "\"LastAccessedDate\":1764028800,\"VersionIdsToStages\":{\"EXAMPLE1-90ab-cdef-fedc-ba987SECRET1\":[\"AWSPREVIOUS\"],"
                 + "\"EXAMPLE2-90ab-cdef-fedc-ba987SECRET2\":[\"AWSCURRENT\"]}}")));
@@ -66,14 +66,14 @@ class AwsSecretsTest {
 
     @Test
     void neverRotatedIsEmpty() {
-        wm.stubFor(jsonCall("secretsmanager.DescribeSecret").willReturn(json("{\"Name\":\"" + SECRET + "\",\"RotationEnabled\":false}")));
+        wm.stubFor(json("secretsmanager.DescribeSecret").willReturn(jsonOk("{\"Name\":\"" + SECRET + "\",\"RotationEnabled\":false}")));
 
         assertThat(secrets.lastRotated(SECRET)).isEqualTo(Optional.empty());
     }
 
     @Test
     void aSecretValueQuotedByTheServiceReachesNeitherTheMessageNorTheCauseChain() {
-        wm.stubFor(jsonCall(ROTATE).willReturn(jsonError(400, "InvalidRequestException",
+        wm.stubFor(json(ROTATE).willReturn(jsonError(400, "InvalidRequestException",
                 "A previous rotation isn't complete. Lambda error: could not log in with password " + VALUE)));
 
         Throwable thrown = catchThrowable(() -> secrets.rotate(SECRET));
@@ -89,8 +89,8 @@ class AwsSecretsTest {
 
     @Test
     void rotateThrottledTwiceThenOk() {
-        aws.failThenOk(() -> jsonCall(ROTATE), 2, jsonError(400, "ThrottlingException", "Rate exceeded"),
-                json("{\"Name\":\"" + SECRET + "\",\"VersionId\":\"v2\"}"));
+        aws.faultsThenOk(() -> json(ROTATE), 2, jsonError(400, "ThrottlingException", "Rate exceeded"),
+                jsonOk("{\"Name\":\"" + SECRET + "\",\"VersionId\":\"v2\"}"));
 
         assertThat(secrets.rotate(SECRET)).isEqualTo("v2");
         wm.verify(exactly(3), postRequestedFor(urlEqualTo("/")));
@@ -98,8 +98,8 @@ class AwsSecretsTest {
 
     @Test
     void rotateServerErrorThenOk() {
-        aws.failThenOk(() -> jsonCall(ROTATE), 1, jsonError(500, "InternalServiceError", "internal"),
-                json("{\"Name\":\"" + SECRET + "\",\"VersionId\":\"v2\"}"));
+        aws.faultsThenOk(() -> json(ROTATE), 1, jsonError(500, "InternalServiceError", "internal"),
+                jsonOk("{\"Name\":\"" + SECRET + "\",\"VersionId\":\"v2\"}"));
 
         assertThat(secrets.rotate(SECRET)).isEqualTo("v2");
     }
@@ -107,7 +107,7 @@ class AwsSecretsTest {
     @Test
     void readTimeoutOnEveryAttemptIsRetryableAndNamesTheSecret() {
         secrets = new AwsSecrets(aws.client(SecretsManagerClient.builder(), 1));
-        wm.stubFor(jsonCall(ROTATE).willReturn(WireMockAws.delayed(json("{}"))));
+        wm.stubFor(json(ROTATE).willReturn(AwsWireFixture.delayed(jsonOk("{}"))));
 
         Throwable thrown = catchThrowable(() -> secrets.rotate(SECRET));
 
@@ -119,8 +119,8 @@ class AwsSecretsTest {
 
     @Test
     void accessDeniedNamesTheActionAndTheSecret() {
-        String arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:" + SECRET + "-a1b2c3";
-        wm.stubFor(jsonCall(ROTATE).willReturn(jsonError(400, "AccessDeniedException", deniedMessage("secretsmanager:RotateSecret", arn))));
+        String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:" + SECRET + "-a1b2c3";
+        wm.stubFor(json(ROTATE).willReturn(jsonError(400, "AccessDeniedException", deniedMessage("secretsmanager:RotateSecret", arn))));
 
         assertThat(catchThrowable(() -> secrets.rotate(SECRET))).isInstanceOf(RemoteFailureException.class)
                 .hasMessageContaining("access denied").hasMessageContaining("secretsmanager:RotateSecret").hasMessageContaining(arn);
@@ -128,7 +128,7 @@ class AwsSecretsTest {
 
     @Test
     void missingSecretNamesItAndTheConfigField() {
-        wm.stubFor(jsonCall("secretsmanager.DescribeSecret").willReturn(jsonError(400, "ResourceNotFoundException",
+        wm.stubFor(json("secretsmanager.DescribeSecret").willReturn(jsonError(400, "ResourceNotFoundException",
                 "Secrets Manager can't find the specified secret.")));
 
         assertThat(catchThrowable(() -> secrets.lastRotated(SECRET))).isInstanceOf(PreconditionFailedException.class)

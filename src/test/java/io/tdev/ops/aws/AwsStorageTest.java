@@ -31,22 +31,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.tdev.ops.aws.WireMockAws.delayed;
-import static io.tdev.ops.aws.WireMockAws.queryCall;
-import static io.tdev.ops.aws.WireMockAws.queryError;
-import static io.tdev.ops.aws.WireMockAws.restXmlError;
-import static io.tdev.ops.aws.WireMockAws.xml;
+import static io.tdev.ops.aws.AwsWireFixture.delayed;
+import static io.tdev.ops.aws.AwsWireFixture.query;
+import static io.tdev.ops.aws.AwsWireFixture.xmlError;
+import static io.tdev.ops.aws.AwsWireFixture.restXmlError;
+import static io.tdev.ops.aws.AwsWireFixture.xmlOk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AwsStorageTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockAws.server();
+    static WireMockExtension wm = AwsWireFixture.extension();
 
     private static final String BUCKET = "t-developer-projects-production";
     private static final Instant NOW = Instant.parse("2026-11-26T09:30:00Z");
 
-    private final WireMockAws aws = new WireMockAws(wm);
+    private final AwsWireFixture aws = new AwsWireFixture(wm);
     private AwsStorage storage;
 
     @BeforeEach
@@ -90,17 +90,17 @@ class AwsStorageTest {
     private void stubTwoListingPages() {
         wm.stubFor(get(urlPathEqualTo("/" + BUCKET)).withQueryParam("list-type", equalTo("2"))
                 .withQueryParam("continuation-token", absent())
-                .willReturn(xml(listing("1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=",
+                .willReturn(xmlOk(listing("1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=",
                         object("projects/p-17/app.zip", 1_048_576, "2026-11-10T12:00:00.000Z"),
                         object("projects/p-18/app.zip", 2_048, "2026-11-25T08:00:00.000Z")))));
         wm.stubFor(get(urlPathEqualTo("/" + BUCKET)).withQueryParam("list-type", equalTo("2"))
                 .withQueryParam("continuation-token", equalTo("1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM="))
-                .willReturn(xml(listing(null, object("projects/p-02/app.zip", 512, "2026-10-01T00:00:00.000Z")))));
+                .willReturn(xmlOk(listing(null, object("projects/p-02/app.zip", 512, "2026-10-01T00:00:00.000Z")))));
     }
 
     @Test
     void usageComesFromTheNewestDailyStorageMetrics() {
-        wm.stubFor(queryCall("GetMetricData").willReturn(xml(metricData(
+        wm.stubFor(query("GetMetricData").willReturn(xmlOk(metricData(
                 points("2026-11-25T00:00:00Z", "5.36870912E9", "2026-11-24T00:00:00Z", "5.1E9"),
                 points("2026-11-25T00:00:00Z", "18234.0", "2026-11-24T00:00:00Z", "18001.0")))));
 
@@ -130,9 +130,9 @@ class AwsStorageTest {
                 + "<MetricDataResults><member><Id>bytes</Id><Label>BucketSizeBytes</Label><StatusCode>PartialData</StatusCode>"
                 + points("2026-11-24T00:00:00Z", "4096.0") + "</member></MetricDataResults>"
                 + "<NextToken>xEXAMPLEtoken2</NextToken><Messages/></GetMetricDataResult></GetMetricDataResponse>";
-        wm.stubFor(queryCall("GetMetricData").withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("NextToken="))
-                .willReturn(xml(page1)));
-        wm.stubFor(queryCall("GetMetricData").withRequestBody(containing("NextToken=xEXAMPLEtoken2")).willReturn(xml(metricData(
+        wm.stubFor(query("GetMetricData").withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("NextToken="))
+                .willReturn(xmlOk(page1)));
+        wm.stubFor(query("GetMetricData").withRequestBody(containing("NextToken=xEXAMPLEtoken2")).willReturn(xmlOk(metricData(
                 points("2026-11-25T00:00:00Z", "8192.0"), points("2026-11-25T00:00:00Z", "3.0")))));
 
         StorageUsage usage = storage.usage(BUCKET);
@@ -144,7 +144,7 @@ class AwsStorageTest {
 
     @Test
     void usageWithoutMetricDataListsEveryPageOfTheBucket() {
-        wm.stubFor(queryCall("GetMetricData").willReturn(xml(metricData("<Timestamps/><Values/>", "<Timestamps/><Values/>"))));
+        wm.stubFor(query("GetMetricData").willReturn(xmlOk(metricData("<Timestamps/><Values/>", "<Timestamps/><Values/>"))));
         stubTwoListingPages();
 
         StorageUsage usage = storage.usage(BUCKET);
@@ -178,7 +178,7 @@ class AwsStorageTest {
 
     @Test
     void replicationReadsRulesAndDestinations() {
-        wm.stubFor(get(urlEqualTo("/" + BUCKET + "?replication")).willReturn(xml(
+        wm.stubFor(get(urlEqualTo("/" + BUCKET + "?replication")).willReturn(xmlOk(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ReplicationConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
                         + "<Role>arn:aws:iam::123456789012:role/t-developer-s3-replication</Role>"
                         + "<Rule><ID>projects-dr</ID><Priority>1</Priority><Filter><Prefix></Prefix></Filter><Status>Enabled</Status>"
@@ -243,8 +243,8 @@ class AwsStorageTest {
 
     @Test
     void metricsThrottledTwiceThenOk() {
-        aws.failThenOk(() -> queryCall("GetMetricData"), 2, queryError(400, "Throttling", "Rate exceeded"),
-                xml(metricData(points("2026-11-25T00:00:00Z", "100.0"), points("2026-11-25T00:00:00Z", "1.0"))));
+        aws.faultsThenOk(() -> query("GetMetricData"), 2, xmlError(400, "Throttling", "Rate exceeded"),
+                xmlOk(metricData(points("2026-11-25T00:00:00Z", "100.0"), points("2026-11-25T00:00:00Z", "1.0"))));
 
         assertThat(storage.usage(BUCKET).objects()).isEqualTo(1);
         wm.verify(exactly(3), postRequestedFor(urlEqualTo("/")));
@@ -252,16 +252,16 @@ class AwsStorageTest {
 
     @Test
     void listingServerErrorThenOk() {
-        aws.failThenOk(() -> get(urlPathEqualTo("/" + BUCKET)), 1, restXmlError(500, "InternalError",
-                "We encountered an internal error. Please try again."), xml(listing(null, object("a", 1, "2026-01-01T00:00:00.000Z"))));
+        aws.faultsThenOk(() -> get(urlPathEqualTo("/" + BUCKET)), 1, restXmlError(500, "InternalError",
+                "We encountered an internal error. Please try again."), xmlOk(listing(null, object("a", 1, "2026-01-01T00:00:00.000Z"))));
 
         assertThat(storage.objectsOlderThan(BUCKET, NOW, 10)).hasSize(1);
     }
 
     @Test
     void listingReadTimeoutThenOk() {
-        aws.failThenOk(() -> get(urlPathEqualTo("/" + BUCKET)), 1, delayed(xml(listing(null))),
-                xml(listing(null, object("a", 1, "2026-01-01T00:00:00.000Z"))));
+        aws.faultsThenOk(() -> get(urlPathEqualTo("/" + BUCKET)), 1, delayed(xmlOk(listing(null))),
+                xmlOk(listing(null, object("a", 1, "2026-01-01T00:00:00.000Z"))));
 
         assertThat(storage.objectsOlderThan(BUCKET, NOW, 10)).hasSize(1);
     }

@@ -22,23 +22,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.tdev.ops.aws.WireMockAws.deniedMessage;
-import static io.tdev.ops.aws.WireMockAws.json;
-import static io.tdev.ops.aws.WireMockAws.jsonCall;
-import static io.tdev.ops.aws.WireMockAws.jsonError;
+import static io.tdev.ops.aws.AwsWireFixture.deniedMessage;
+import static io.tdev.ops.aws.AwsWireFixture.jsonOk;
+import static io.tdev.ops.aws.AwsWireFixture.json;
+import static io.tdev.ops.aws.AwsWireFixture.jsonError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AwsTablesTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockAws.server();
+    static WireMockExtension wm = AwsWireFixture.extension();
 
     private static final String TABLE = "t-developer-metadata-production";
     private static final String SCAN = "DynamoDB_20120810.Scan";
     private static final Instant FROM = Instant.parse("2026-11-25T00:00:00Z");
     private static final Instant TO = Instant.parse("2026-11-26T00:00:00Z");
 
-    private final WireMockAws aws = new WireMockAws(wm);
+    private final AwsWireFixture aws = new AwsWireFixture(wm);
     private DynamoDbClient client;
 
     @BeforeEach
@@ -54,14 +54,14 @@ class AwsTablesTest {
     @Test
     void countBetweenScansEverySegmentInParallelWithSelectCountAndSumsThePages() {
         AwsTables tables = new AwsTables(client, 3);
-        wm.stubFor(jsonCall(SCAN).withRequestBody(matchingJsonPath("$.Segment", equalTo("0")))
+        wm.stubFor(json(SCAN).withRequestBody(matchingJsonPath("$.Segment", equalTo("0")))
                 .withRequestBody(matchingJsonPath("$.ExclusiveStartKey", absent()))
-                .willReturn(json(countPage(12, 1000, "p-0412"))));
-        wm.stubFor(jsonCall(SCAN).withRequestBody(matchingJsonPath("$.Segment", equalTo("0")))
+                .willReturn(jsonOk(countPage(12, 1000, "p-0412"))));
+        wm.stubFor(json(SCAN).withRequestBody(matchingJsonPath("$.Segment", equalTo("0")))
                 .withRequestBody(matchingJsonPath("$.ExclusiveStartKey.project_id.S", equalTo("p-0412")))
-                .willReturn(json(countPage(5, 388, null))));
-        wm.stubFor(jsonCall(SCAN).withRequestBody(matchingJsonPath("$.Segment", equalTo("1"))).willReturn(json(countPage(9, 1201, null))));
-        wm.stubFor(jsonCall(SCAN).withRequestBody(matchingJsonPath("$.Segment", equalTo("2"))).willReturn(json(countPage(0, 977, null))));
+                .willReturn(jsonOk(countPage(5, 388, null))));
+        wm.stubFor(json(SCAN).withRequestBody(matchingJsonPath("$.Segment", equalTo("1"))).willReturn(jsonOk(countPage(9, 1201, null))));
+        wm.stubFor(json(SCAN).withRequestBody(matchingJsonPath("$.Segment", equalTo("2"))).willReturn(jsonOk(countPage(0, 977, null))));
 
         long count = tables.countBetween(TABLE, "created_at", FROM, TO, Optional.empty());
 
@@ -75,29 +75,29 @@ class AwsTablesTest {
     }
 
     private static final String DESCRIBE_WITH_DAY_INDEX = "{\"Table\":{\"TableName\":\"" + TABLE + "\",\"TableStatus\":\"ACTIVE\","
-            + "\"TableArn\":\"arn:aws:dynamodb:us-east-1:123456789012:table/" + TABLE + "\",\"ItemCount\":184220,"
+            + "\"TableArn\":\"arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE + "\",\"ItemCount\":184220,"
             + "\"KeySchema\":[{\"AttributeName\":\"project_id\",\"KeyType\":\"HASH\"}],"
             + "\"AttributeDefinitions\":[{\"AttributeName\":\"project_id\",\"AttributeType\":\"S\"},{\"AttributeName\":\"created_day\",\"AttributeType\":\"S\"},"
             + "{\"AttributeName\":\"created_at\",\"AttributeType\":\"S\"}],"
             + "\"GlobalSecondaryIndexes\":[{\"IndexName\":\"created_day-created_at-index\",\"KeySchema\":[{\"AttributeName\":\"created_day\",\"KeyType\":\"HASH\"},"
             + "{\"AttributeName\":\"created_at\",\"KeyType\":\"RANGE\"}],\"Projection\":{\"ProjectionType\":\"KEYS_ONLY\"},\"IndexStatus\":\"ACTIVE\","
-            + "\"IndexArn\":\"arn:aws:dynamodb:us-east-1:123456789012:table/" + TABLE + "/index/created_day-created_at-index\"}],"
+            + "\"IndexArn\":\"arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE + "/index/created_day-created_at-index\"}],"
             + "\"BillingModeSummary\":{\"BillingMode\":\"PAY_PER_REQUEST\"}}}";
 
     @Test
     void countBetweenWithAnIndexQueriesEachDayOfTheRange() {
         AwsTables tables = new AwsTables(client, 3);
-        wm.stubFor(jsonCall("DynamoDB_20120810.DescribeTable").willReturn(json(DESCRIBE_WITH_DAY_INDEX)));
+        wm.stubFor(json("DynamoDB_20120810.DescribeTable").willReturn(jsonOk(DESCRIBE_WITH_DAY_INDEX)));
         String query = "DynamoDB_20120810.Query";
-        wm.stubFor(jsonCall(query).withRequestBody(matchingJsonPath("$.ExpressionAttributeValues[':day'].S", equalTo("2026-11-24")))
-                .willReturn(json(countPage(7, 7, null))));
-        wm.stubFor(jsonCall(query).withRequestBody(matchingJsonPath("$.ExpressionAttributeValues[':day'].S", equalTo("2026-11-25")))
+        wm.stubFor(json(query).withRequestBody(matchingJsonPath("$.ExpressionAttributeValues[':day'].S", equalTo("2026-11-24")))
+                .willReturn(jsonOk(countPage(7, 7, null))));
+        wm.stubFor(json(query).withRequestBody(matchingJsonPath("$.ExpressionAttributeValues[':day'].S", equalTo("2026-11-25")))
                 .withRequestBody(matchingJsonPath("$.ExclusiveStartKey", absent()))
-                .willReturn(json("{\"Count\":100,\"ScannedCount\":100,\"LastEvaluatedKey\":{\"project_id\":{\"S\":\"p-9\"},"
+                .willReturn(jsonOk("{\"Count\":100,\"ScannedCount\":100,\"LastEvaluatedKey\":{\"project_id\":{\"S\":\"p-9\"},"
                         + "\"created_day\":{\"S\":\"2026-11-25\"},\"created_at\":{\"S\":\"2026-11-25T13:00:00Z\"}}}")));
-        wm.stubFor(jsonCall(query).withRequestBody(matchingJsonPath("$.ExpressionAttributeValues[':day'].S", equalTo("2026-11-25")))
+        wm.stubFor(json(query).withRequestBody(matchingJsonPath("$.ExpressionAttributeValues[':day'].S", equalTo("2026-11-25")))
                 .withRequestBody(matchingJsonPath("$.ExclusiveStartKey.project_id.S", equalTo("p-9")))
-                .willReturn(json(countPage(31, 31, null))));
+                .willReturn(jsonOk(countPage(31, 31, null))));
 
         long count = tables.countBetween(TABLE, "created_at", Instant.parse("2026-11-24T12:00:00Z"), TO,
                 Optional.of("created_day-created_at-index"));
@@ -115,7 +115,7 @@ class AwsTablesTest {
 
     @Test
     void anIndexWithoutTheTimeAsSortKeyIsRejectedNamingTheConfigField() {
-        wm.stubFor(jsonCall("DynamoDB_20120810.DescribeTable").willReturn(json(DESCRIBE_WITH_DAY_INDEX
+        wm.stubFor(json("DynamoDB_20120810.DescribeTable").willReturn(jsonOk(DESCRIBE_WITH_DAY_INDEX
                 .replace("{\"AttributeName\":\"created_at\",\"KeyType\":\"RANGE\"}", "{\"AttributeName\":\"user_id\",\"KeyType\":\"RANGE\"}"))));
 
         assertThatThrownBy(() -> new AwsTables(client).countBetween(TABLE, "created_at", FROM, TO,
@@ -128,7 +128,7 @@ class AwsTablesTest {
 
     @Test
     void anUnknownIndexIsRejectedListingTheTablesIndexes() {
-        wm.stubFor(jsonCall("DynamoDB_20120810.DescribeTable").willReturn(json(DESCRIBE_WITH_DAY_INDEX)));
+        wm.stubFor(json("DynamoDB_20120810.DescribeTable").willReturn(jsonOk(DESCRIBE_WITH_DAY_INDEX)));
 
         assertThatThrownBy(() -> new AwsTables(client).countBetween(TABLE, "created_at", FROM, TO, Optional.of("by-date")))
                 .isInstanceOf(InvalidInputException.class)
@@ -138,10 +138,10 @@ class AwsTablesTest {
     @Test
     void countDistinctProjectsTheAttributeAndMergesSegments() {
         AwsTables tables = new AwsTables(client, 2);
-        wm.stubFor(jsonCall(SCAN).withRequestBody(matchingJsonPath("$.Segment", equalTo("0"))).willReturn(json(
+        wm.stubFor(json(SCAN).withRequestBody(matchingJsonPath("$.Segment", equalTo("0"))).willReturn(jsonOk(
                 "{\"Items\":[{\"user_id\":{\"S\":\"u-1\"}},{\"user_id\":{\"S\":\"u-2\"}},{\"user_id\":{\"S\":\"u-1\"}}],"
                         + "\"Count\":3,\"ScannedCount\":40}")));
-        wm.stubFor(jsonCall(SCAN).withRequestBody(matchingJsonPath("$.Segment", equalTo("1"))).willReturn(json(
+        wm.stubFor(json(SCAN).withRequestBody(matchingJsonPath("$.Segment", equalTo("1"))).willReturn(jsonOk(
                 "{\"Items\":[{\"user_id\":{\"S\":\"u-2\"}},{\"user_id\":{\"S\":\"u-3\"}},{}],\"Count\":3,\"ScannedCount\":38}")));
 
         long distinct = tables.countDistinct(TABLE, "user_id", "created_at", FROM, TO);
@@ -155,14 +155,14 @@ class AwsTablesTest {
 
     @Test
     void createBackupReturnsItsDetails() {
-        wm.stubFor(jsonCall("DynamoDB_20120810.CreateBackup").willReturn(json("{\"BackupDetails\":{\"BackupArn\":"
-                + "\"arn:aws:dynamodb:us-east-1:123456789012:table/" + TABLE + "/backup/01764147600000-a1b2c3d4\","
+        wm.stubFor(json("DynamoDB_20120810.CreateBackup").willReturn(jsonOk("{\"BackupDetails\":{\"BackupArn\":"
+                + "\"arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE + "/backup/01764147600000-a1b2c3d4\","
                 + "\"BackupName\":\"pre-deploy-20261126\",\"BackupSizeBytes\":734003200,\"BackupStatus\":\"CREATING\","
                 + "\"BackupType\":\"USER\",\"BackupCreationDateTime\":1764147600.123}}")));
 
         TableBackup backup = new AwsTables(client).createBackup(TABLE, "pre-deploy-20261126");
 
-        assertThat(backup).isEqualTo(new TableBackup("arn:aws:dynamodb:us-east-1:123456789012:table/" + TABLE
+        assertThat(backup).isEqualTo(new TableBackup("arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE
                 + "/backup/01764147600000-a1b2c3d4", "pre-deploy-20261126", TABLE, Instant.parse("2025-11-26T09:00:00.123Z"),
                 "CREATING", 734003200));
         wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson(
@@ -179,7 +179,7 @@ class AwsTablesTest {
 
     private static String summary(String name, String created, String status) {
         return "{\"TableName\":\"" + TABLE + "\",\"TableId\":\"e8a5a2a8-3c3b-4b0a-9d7e-0f6f3c2a1b9d\",\"TableArn\":"
-                + "\"arn:aws:dynamodb:us-east-1:123456789012:table/" + TABLE + "\",\"BackupArn\":\"arn:aws:dynamodb:us-east-1:"
+                + "\"arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE + "\",\"BackupArn\":\"arn:aws:dynamodb:eu-west-1:"
                 + "123456789012:table/" + TABLE + "/backup/" + name + "\",\"BackupName\":\"" + name + "\",\"BackupCreationDateTime\":"
                 + Instant.parse(created).getEpochSecond() + ",\"BackupStatus\":\"" + status + "\",\"BackupType\":\"USER\",\"BackupSizeBytes\":1024}";
     }
@@ -187,13 +187,13 @@ class AwsTablesTest {
     @Test
     void listBackupsReadsEveryPageNewestFirst() {
         String list = "DynamoDB_20120810.ListBackups";
-        wm.stubFor(jsonCall(list).withRequestBody(matchingJsonPath("$.ExclusiveStartBackupArn", absent())).willReturn(json(
+        wm.stubFor(json(list).withRequestBody(matchingJsonPath("$.ExclusiveStartBackupArn", absent())).willReturn(jsonOk(
                 "{\"BackupSummaries\":[" + summary("b-monday", "2026-11-23T09:00:00Z", "AVAILABLE") + ","
                         + summary("b-wednesday", "2026-11-25T09:00:00Z", "AVAILABLE") + "],\"LastEvaluatedBackupArn\":"
-                        + "\"arn:aws:dynamodb:us-east-1:123456789012:table/" + TABLE + "/backup/b-wednesday\"}")));
-        wm.stubFor(jsonCall(list).withRequestBody(matchingJsonPath("$.ExclusiveStartBackupArn",
-                        equalTo("arn:aws:dynamodb:us-east-1:123456789012:table/" + TABLE + "/backup/b-wednesday")))
-                .willReturn(json("{\"BackupSummaries\":[" + summary("b-thursday", "2026-11-26T09:00:00Z", "CREATING") + "]}")));
+                        + "\"arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE + "/backup/b-wednesday\"}")));
+        wm.stubFor(json(list).withRequestBody(matchingJsonPath("$.ExclusiveStartBackupArn",
+                        equalTo("arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE + "/backup/b-wednesday")))
+                .willReturn(jsonOk("{\"BackupSummaries\":[" + summary("b-thursday", "2026-11-26T09:00:00Z", "CREATING") + "]}")));
 
         List<TableBackup> backups = new AwsTables(client).listBackups(TABLE);
 
@@ -206,8 +206,8 @@ class AwsTablesTest {
 
     @Test
     void restoreSendsTheBackupAndTheNewTable() {
-        String arn = "arn:aws:dynamodb:us-east-1:123456789012:table/" + TABLE + "/backup/01764147600000-a1b2c3d4";
-        wm.stubFor(jsonCall("DynamoDB_20120810.RestoreTableFromBackup").willReturn(json("{\"TableDescription\":{\"TableName\":"
+        String arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE + "/backup/01764147600000-a1b2c3d4";
+        wm.stubFor(json("DynamoDB_20120810.RestoreTableFromBackup").willReturn(jsonOk("{\"TableDescription\":{\"TableName\":"
                 + "\"t-developer-metadata-restored\",\"TableStatus\":\"CREATING\",\"RestoreSummary\":{\"SourceBackupArn\":\"" + arn
                 + "\",\"RestoreDateTime\":1764150000,\"RestoreInProgress\":true}}}")));
 
@@ -220,8 +220,8 @@ class AwsTablesTest {
 
     @Test
     void scanThrottledTwiceThenOk() {
-        aws.failThenOk(() -> jsonCall(SCAN), 2, jsonError(400, "ProvisionedThroughputExceededException",
-                "The level of configured provisioned throughput for the table was exceeded."), json(countPage(4, 10, null)));
+        aws.faultsThenOk(() -> json(SCAN), 2, jsonError(400, "ProvisionedThroughputExceededException",
+                "The level of configured provisioned throughput for the table was exceeded."), jsonOk(countPage(4, 10, null)));
 
         assertThat(new AwsTables(client, 1).countBetween(TABLE, "created_at", FROM, TO, Optional.empty())).isEqualTo(4);
         wm.verify(exactly(3), postRequestedFor(urlEqualTo("/")));
@@ -229,23 +229,23 @@ class AwsTablesTest {
 
     @Test
     void scanServerErrorThenOk() {
-        aws.failThenOk(() -> jsonCall(SCAN), 1, jsonError(500, "InternalServerError", "Internal server error"), json(countPage(4, 10, null)));
+        aws.faultsThenOk(() -> json(SCAN), 1, jsonError(500, "InternalServerError", "Internal server error"), jsonOk(countPage(4, 10, null)));
 
         assertThat(new AwsTables(client, 1).countBetween(TABLE, "created_at", FROM, TO, Optional.empty())).isEqualTo(4);
     }
 
     @Test
     void scanReadTimeoutThenOk() {
-        aws.failThenOk(() -> jsonCall(SCAN), 1, WireMockAws.delayed(json(countPage(1, 1, null))), json(countPage(4, 10, null)));
+        aws.faultsThenOk(() -> json(SCAN), 1, AwsWireFixture.delayed(jsonOk(countPage(1, 1, null))), jsonOk(countPage(4, 10, null)));
 
         assertThat(new AwsTables(client, 1).countBetween(TABLE, "created_at", FROM, TO, Optional.empty())).isEqualTo(4);
     }
 
     @Test
     void accessDeniedInOneSegmentFailsTheCountNamingTheActionAndTable() {
-        String arn = "arn:aws:dynamodb:us-east-1:123456789012:table/" + TABLE;
-        wm.stubFor(jsonCall(SCAN).withRequestBody(matchingJsonPath("$.Segment", equalTo("0"))).willReturn(json(countPage(4, 10, null))));
-        wm.stubFor(jsonCall(SCAN).withRequestBody(matchingJsonPath("$.Segment", equalTo("1")))
+        String arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE;
+        wm.stubFor(json(SCAN).withRequestBody(matchingJsonPath("$.Segment", equalTo("0"))).willReturn(jsonOk(countPage(4, 10, null))));
+        wm.stubFor(json(SCAN).withRequestBody(matchingJsonPath("$.Segment", equalTo("1")))
                 .willReturn(jsonError(400, "AccessDeniedException", deniedMessage("dynamodb:Scan", arn))));
 
         assertThatThrownBy(() -> new AwsTables(client, 2).countBetween(TABLE, "created_at", FROM, TO, Optional.empty()))
@@ -257,7 +257,7 @@ class AwsTablesTest {
 
     @Test
     void missingTableNamesItAndTheConfigField() {
-        wm.stubFor(jsonCall("DynamoDB_20120810.ListBackups").willReturn(jsonError(400, "TableNotFoundException",
+        wm.stubFor(json("DynamoDB_20120810.ListBackups").willReturn(jsonError(400, "TableNotFoundException",
                 "Table not found: " + TABLE)));
 
         assertThatThrownBy(() -> new AwsTables(client).listBackups(TABLE))

@@ -3,20 +3,35 @@ package io.tdev.ops.aws;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
-
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.s3.S3Client;
 
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -27,24 +42,35 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * Real SDK clients pointed at WireMock: fake static credentials, a region, no back-off between retries, small
- * timeouts; plus stubs for the two wire protocols the adapters here speak (JSON 1.1 with X-Amz-Target, and
- * the query protocol: form POST with Action=..., XML answers).
+ * Real SDK clients pointed at WireMock, for every AWS adapter test: fake static credentials, a region, no back-off
+ * between retries, small timeouts. Two ways to get clients: {@link #factory} builds them as the product does
+ * (AwsClientFactory from AwsSettings); an instance builds any service's client directly ({@link #client}), short
+ * socket timeout included, and records every operation its clients send. Plus stubs for the wire protocols the
+ * adapters speak (JSON 1.1 with X-Amz-Target; the query protocol: form POST with Action=..., XML answers;
+ * REST-XML) and scripted faults.
  */
-final class AwsWireFixture {
-    static final String ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
-    static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+public final class AwsWireFixture {
+    public static final String ACCOUNT = "123456789012";
+    public static final String ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+    public static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     static final String REGION = "eu-west-1";
     static final String JSON_11 = "application/x-amz-json-1.1";
     /** Generous enough for a cold JVM on a busy machine (the attempt includes unmarshalling), short enough for fault tests. */
     static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(1500);
-    /** A response delayed by this is a read timeout for {@link #ATTEMPT_TIMEOUT}. */
+    /** The socket timeout of the clients an instance builds. */
+    private static final Duration SOCKET_TIMEOUT = Duration.ofMillis(1000);
+    /** A response delayed by this is a read timeout for {@link #ATTEMPT_TIMEOUT} and for {@link #SOCKET_TIMEOUT}. */
     static final int TIMEOUT_DELAY_MS = 5_000;
 
-    private AwsWireFixture() {
+    private final WireMockExtension wm;
+    private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+
+    /** Builds clients of {@code wm} that record what they send. */
+    AwsWireFixture(WireMockExtension wm) {
+        this.wm = wm;
     }
 
-    static WireMockExtension extension() {
+    public static WireMockExtension extension() {
         return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
     }
 
@@ -61,8 +87,58 @@ final class AwsWireFixture {
         return AwsClientFactory.create(settings(wm.baseUrl()), null, BackoffStrategy.retryImmediately());
     }
 
+    /** A client of any service with at most 3 attempts per call. */
+    <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C client(B builder) {
+        return client(builder, 3);
+    }
+
+    <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C client(B builder, int maxAttempts) {
+        return builder.endpointOverride(URI.create(wm.baseUrl()))
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
+                .httpClientBuilder(ApacheHttpClient.builder().socketTimeout(SOCKET_TIMEOUT))
+                .overrideConfiguration(o -> o
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(maxAttempts)
+                                .backoffStrategy(BackoffStrategy.retryImmediately())
+                                .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+                                .circuitBreakerEnabled(false)
+                                .build())
+                        .addExecutionInterceptor(new Recorder()))
+                .build();
+    }
+
+    S3Client s3() {
+        return client(S3Client.builder().forcePathStyle(true));
+    }
+
+    /**
+     * Operations the clients of this instance sent so far, as {@code Service:Operation} with the SDK's service
+     * name (e.g. {@code CloudWatchLogs:FilterLogEvents}), once per call, not per attempt.
+     */
+    List<String> sentOperations() {
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
+    }
+
+    void clearSent() {
+        sent.clear();
+    }
+
+    private final class Recorder implements ExecutionInterceptor {
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            sent.add(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + ":"
+                    + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        }
+    }
+
+    // ---- request matchers per protocol
+
     /** A JSON 1.1 operation: POST / with {@code X-Amz-Target: PREFIX.Operation}. */
-    static MappingBuilder json(String target) {
+    public static MappingBuilder json(String target) {
         return post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target));
     }
 
@@ -71,13 +147,14 @@ final class AwsWireFixture {
         return post(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&"));
     }
 
-    static ResponseDefinitionBuilder jsonOk(String body) {
+    public static ResponseDefinitionBuilder jsonOk(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", JSON_11).withBody(body);
     }
 
     static ResponseDefinitionBuilder jsonError(int status, String type, String message) {
         return aResponse().withStatus(status).withHeader("Content-Type", JSON_11)
                 .withHeader("x-amzn-RequestId", "c1a7d3a5-0b6e-4b3e-9c0c-2d3b1f0e7a11")
+                .withHeader("x-amzn-ErrorType", type)
                 .withBody("{\"__type\":\"" + type + "\",\"message\":\"" + message.replace("\"", "\\\"") + "\"}");
     }
 
@@ -97,13 +174,33 @@ final class AwsWireFixture {
                 </ErrorResponse>""".formatted(code, message));
     }
 
+    static ResponseDefinitionBuilder restXmlError(int status, String code, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/xml")
+                .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>"
+                        + message + "</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>");
+    }
+
+    /** {@code response}, answered so late that the call times out ({@link #TIMEOUT_DELAY_MS}). */
+    static ResponseDefinitionBuilder delayed(ResponseDefinitionBuilder response) {
+        return response.withFixedDelay(TIMEOUT_DELAY_MS);
+    }
+
+    /** The IAM-style refusal AWS sends for a denied call, naming the principal, the action and the resource. */
+    static String deniedMessage(String action, String resourceArn) {
+        return "User: arn:aws:iam::" + ACCOUNT + ":user/ci-deployer is not authorized to perform: " + action
+                + " on resource: " + resourceArn + " because no identity-based policy allows the " + action + " action";
+    }
+
+    // ---- fault scripts
+
     /**
      * Answers {@code failures} times with {@code fault}, then with {@code ok}: a WireMock scenario, so the
-     * test sees the SDK's retries on the wire.
+     * test sees the SDK's retries on the wire. The matcher is built afresh for each stub because a WireMock
+     * builder keeps its scenario state.
      */
     static void faultsThenOk(WireMockExtension wm, Supplier<MappingBuilder> request, int failures,
                              ResponseDefinitionBuilder fault, ResponseDefinitionBuilder ok) {
-        String scenario = "faults-then-ok";
+        String scenario = "faults-then-ok-" + UUID.randomUUID();
         String state = Scenario.STARTED;
         for (int i = 1; i <= failures; i++) {
             String next = "after-fault-" + i;
@@ -111,6 +208,27 @@ final class AwsWireFixture {
             state = next;
         }
         wm.stubFor(request.get().inScenario(scenario).whenScenarioStateIs(state).willReturn(ok));
+    }
+
+    /** {@link #faultsThenOk(WireMockExtension, Supplier, int, ResponseDefinitionBuilder, ResponseDefinitionBuilder)} on this instance's server. */
+    void faultsThenOk(Supplier<MappingBuilder> request, int failures, ResponseDefinitionBuilder fault,
+                      ResponseDefinitionBuilder ok) {
+        faultsThenOk(wm, request, failures, fault, ok);
+    }
+
+    /** Stubs a sequence of responses to the same call (pages, poll states); the last one repeats. */
+    void sequence(Supplier<MappingBuilder> request, ResponseDefinitionBuilder... responses) {
+        String scenario = "sequence-" + UUID.randomUUID();
+        String state = Scenario.STARTED;
+        for (int i = 0; i < responses.length; i++) {
+            var stub = request.get().inScenario(scenario).whenScenarioStateIs(state).willReturn(responses[i]);
+            if (i < responses.length - 1) {
+                String next = "step-" + (i + 1);
+                stub.willSetStateTo(next);
+                state = next;
+            }
+            wm.stubFor(stub);
+        }
     }
 
     /**

@@ -142,32 +142,7 @@ final class EcsFixtures {
                 {
                   "taskDefinition": {
                     "taskDefinitionArn": "%s",
-                    "containerDefinitions": [
-                      {
-                        "name": "backend",
-                        "image": "%s",
-                        "cpu": 0,
-                        "portMappings": [{"containerPort": 8000, "hostPort": 8000, "protocol": "tcp", "name": "http", "appProtocol": "http"}],
-                        "essential": true,
-                        "environment": [{"name": "ENVIRONMENT", "value": "production"}],
-                        "mountPoints": [],
-                        "volumesFrom": [],
-                        "secrets": [{"name": "API_KEYS", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:t-developer/production/api-keys-AbCdEf"}],
-                        "logConfiguration": {
-                          "logDriver": "awslogs",
-                          "options": {"awslogs-group": "/ecs/t-developer-production", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "ecs"}
-                        },
-                        "healthCheck": {"command": ["CMD-SHELL", "curl -f http://localhost:8000/health || exit 1"], "interval": 30, "timeout": 5, "retries": 3, "startPeriod": 60}
-                      },
-                      {
-                        "name": "log-router",
-                        "image": "public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4",
-                        "cpu": 0,
-                        "essential": false,
-                        "firelensConfiguration": {"type": "fluentbit"},
-                        "user": "0"
-                      }
-                    ],
+                    "containerDefinitions": %s,
                     "family": "t-developer-backend",
                     "taskRoleArn": "arn:aws:iam::123456789012:role/t-developer-task-production",
                     "executionRoleArn": "arn:aws:iam::123456789012:role/t-developer-execution-production",
@@ -196,7 +171,7 @@ final class EcsFixtures {
                     {"key": "tdev:known-good", "value": "2026-11-25T10:00:00Z"},
                     {"key": "aws:cloudformation:stack-name", "value": "t-developer-production"}
                   ]
-                }""".formatted(taskDefinitionArn("t-developer-backend", revision), image, revision);
+                }""".formatted(taskDefinitionArn("t-developer-backend", revision), containerDefinitions(image), revision);
     }
 
     static String registeredTaskDefinition(int revision, String image) {
@@ -212,5 +187,39 @@ final class EcsFixtures {
                   },
                   "tags": [{"key": "team", "value": "t-developer"}]
                 }""".formatted(taskDefinitionArn("t-developer-backend", revision), image, revision);
+    }
+
+    /**
+     * The container definitions of the production backend task definition (backend + FireLens log router), as
+     * DescribeTaskDefinition answers them and as RegisterTaskDefinition must receive them back.
+     */
+    static String containerDefinitions(String image) {
+        return """
+                [
+                  {
+                    "name": "backend",
+                    "image": "%s",
+                    "cpu": 0,
+                    "portMappings": [{"containerPort": 8000, "hostPort": 8000, "protocol": "tcp", "name": "http", "appProtocol": "http"}],
+                    "essential": true,
+                    "environment": [{"name": "ENVIRONMENT", "value": "production"}],
+                    "mountPoints": [],
+                    "volumesFrom": [],
+                    "secrets": [{"name": "API_KEYS", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:t-developer/production/api-keys-AbCdEf"}],
+                    "logConfiguration": {
+                      "logDriver": "awslogs",
+                      "options": {"awslogs-group": "/ecs/t-developer-production", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "ecs"}
+                    },
+                    "healthCheck": {"command": ["CMD-SHELL", "curl -f http://localhost:8000/health || exit 1"], "interval": 30, "timeout": 5, "retries": 3, "startPeriod": 60}
+                  },
+                  {
+                    "name": "log-router",
+                    "image": "public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4",
+                    "cpu": 0,
+                    "essential": false,
+                    "firelensConfiguration": {"type": "fluentbit"},
+                    "user": "0"
+                  }
+                ]""".formatted(image);
     }
 }

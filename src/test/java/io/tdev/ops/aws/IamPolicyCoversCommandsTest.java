@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.cli.CliOutput;
 import io.tdev.ops.cli.Main;
 import io.tdev.ops.cli.OpsSession;
 import io.tdev.ops.cli.SessionFactory;
@@ -15,8 +16,6 @@ import io.tdev.ops.sim.SimEnvironment;
 import io.tdev.ops.testing.TestConfigs;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -87,16 +86,14 @@ class IamPolicyCoversCommandsTest {
                     progress, "alice");
             return new OpsSession(new DefaultTdevOps(context), config, sim.clock(), null);
         };
-        CommandLine cli = Main.commandLine(new Main(recordingSim));
-        StringWriter output = new StringWriter();
-        cli.setOut(new PrintWriter(output));
-        cli.setErr(new PrintWriter(output));
         List<String> argv = new ArrayList<>(List.of(run.args()));
         if (run.scenario() != null) {
             argv.addAll(List.of("--simulate", "--scenario", run.scenario()));
         }
-        int code = cli.execute(argv.toArray(String[]::new));
-        assertThat(code).as("exit code of %s (2 = the test's command line is wrong):%n%s", argv, output).isNotEqualTo(2);
+        CliOutput printed = CliOutput.ofLatestRun();
+        int code = printed.run(Main.commandLine(new Main(recordingSim)), argv.toArray(String[]::new));
+        assertThat(code).as("exit code of %s (2 = the test's command line is wrong):%n%s%s", argv, printed.out(),
+                printed.err()).isNotEqualTo(2);
         return code;
     }
 

@@ -5,8 +5,6 @@ import io.tdev.ops.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The AWS client options: validated before anything is opened, then carried into AwsSettings. */
 class AwsOptionsTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliOutput printed = CliOutput.ofAllRuns();
     private final List<AwsSettings> settings = new ArrayList<>();
 
     /** The real sessions, stopped right after the AWS options became settings (no connection is opened). */
@@ -26,16 +23,12 @@ class AwsOptionsTest {
             throw new io.tdev.ops.model.PreconditionFailedException("stopped before connecting");
         };
         CommandLine cli = Main.commandLine(new Main(sessions));
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return printed.run(cli, args);
     }
 
     private int runReal(String... args) {
         CommandLine cli = Main.commandLine(new Main());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return printed.run(cli, args);
     }
 
     @Test
@@ -64,37 +57,37 @@ class AwsOptionsTest {
     @Test
     void anUnknownRetryModeIsExitTwoListingTheModes() {
         assertThat(runReal("health", "--retry-mode", "eager")).isEqualTo(2);
-        assertThat(err.toString()).contains("error: --retry-mode: got 'eager'; allowed values: standard, adaptive");
+        assertThat(printed.err()).contains("error: --retry-mode: got 'eager'; allowed values: standard, adaptive");
     }
 
     @Test
     void maxAttemptsOutsideOneToTwentyIsExitTwo() {
         assertThat(runReal("health", "--max-attempts", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("error: --max-attempts: got 0; allowed: 1..20");
+        assertThat(printed.err()).contains("error: --max-attempts: got 0; allowed: 1..20");
         assertThat(runReal("health", "--max-attempts", "21")).isEqualTo(2);
-        assertThat(err.toString()).contains("--max-attempts: got 21");
+        assertThat(printed.err()).contains("--max-attempts: got 21");
     }
 
     @Test
     void timeoutsMustBePositiveAndTheAttemptFitsInTheCall() {
         assertThat(runReal("health", "--api-call-timeout-seconds", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("error: --api-call-timeout-seconds: got 0; allowed: a whole number of seconds, 1 or more");
+        assertThat(printed.err()).contains("error: --api-call-timeout-seconds: got 0; allowed: a whole number of seconds, 1 or more");
 
         assertThat(runReal("health", "--api-call-timeout-seconds", "5", "--api-call-attempt-timeout-seconds", "30"))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("--api-call-attempt-timeout-seconds: got 30; allowed: at most"
+        assertThat(printed.err()).contains("--api-call-attempt-timeout-seconds: got 30; allowed: at most"
                 + " --api-call-timeout-seconds (5)");
     }
 
     @Test
     void aNonNumberIsExitTwoNamingTheOption() {
         assertThat(runReal("health", "--max-attempts", "many")).isEqualTo(2);
-        assertThat(err.toString()).contains("--max-attempts").contains("many");
+        assertThat(printed.err()).contains("--max-attempts").contains("many");
     }
 
     @Test
     void clientOptionsDoNotApplyWithSimulate() {
         assertThat(runReal("health", "--simulate", "--retry-mode", "standard")).isEqualTo(2);
-        assertThat(err.toString()).contains("--retry-mode: does not apply with --simulate");
+        assertThat(printed.err()).contains("--retry-mode: does not apply with --simulate");
     }
 }

@@ -2,15 +2,16 @@ package io.tdev.ops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.tdev.ops.aws.AwsEngineOverTheWireTest;
+import io.tdev.ops.aws.AwsWireFixture;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,42 +22,50 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command line that works with --simulate, pointed at an AWS-compatible endpoint instead: the real AWS
- * connection and SDK clients, speaking the ECS JSON protocol to WireMock.
+ * connection and SDK clients, speaking the AWS wire protocols to WireMock; credentials come from the SDK's default
+ * chain (here its system properties), as they would from the environment.
  */
 class CliAgainstEndpointTest {
     private static final String DESCRIBE_SERVICES = "AmazonEC2ContainerServiceV20141113.DescribeServices";
     private static final String TASK_DEFINITION =
             "arn:aws:ecs:eu-west-1:123456789012:task-definition/t-developer-backend-production:42";
 
-    private final WireMockServer aws = new WireMockServer(wireMockConfig().dynamicPort());
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    @RegisterExtension
+    static WireMockExtension aws = AwsWireFixture.extension();
+
+    private String oldKey;
+    private String oldSecret;
+    private final CliOutput printed = CliOutput.ofAllRuns();
 
     @BeforeEach
-    void start() {
-        aws.start();
+    void credentialsInTheDefaultChain() {
         // the SDK's default credentials chain reads these before the environment and profiles
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        oldKey = System.setProperty("aws.accessKeyId", AwsWireFixture.ACCESS_KEY_ID);
+        oldSecret = System.setProperty("aws.secretAccessKey", AwsWireFixture.SECRET_ACCESS_KEY);
     }
 
     @AfterEach
-    void stop() {
-        aws.stop();
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
+    void restore() {
+        restore("aws.accessKeyId", oldKey);
+        restore("aws.secretAccessKey", oldSecret);
+    }
+
+    private static void restore(String key, String old) {
+        if (old == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, old);
+        }
     }
 
     private int run(String... args) {
         CommandLine cli = Main.commandLine(new Main());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return printed.run(cli, args);
     }
 
     private void describeServicesAnswers(int status, String body) {
@@ -89,8 +98,8 @@ class CliAgainstEndpointTest {
         int exit = run("health", "--signals", "ecs-service", "--region", "eu-west-1",
                 "--endpoint-url", aws.baseUrl(), "--output", "json");
 
-        assertThat(exit).as(out + "\n" + err).isZero();
-        JsonNode health = new ObjectMapper().readTree(out.toString());
+        assertThat(exit).as(printed.out() + "\n" + printed.err()).isZero();
+        JsonNode health = new ObjectMapper().readTree(printed.out());
         assertThat(health.get("status").asText()).isEqualTo("HEALTHY");
         assertThat(health.get("signals").get(0).get("name").asText()).isEqualTo("ecs-service");
         assertThat(health.get("signals").get(0).get("value").asText()).contains("3/3");
@@ -110,8 +119,8 @@ class CliAgainstEndpointTest {
                 "--endpoint-url", aws.baseUrl());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("status: UNKNOWN").contains("ecs:DescribeServices");
-        assertThat(err.toString()).doesNotContain("\tat ").doesNotContain("AKIDEXAMPLE")
+        assertThat(printed.out()).contains("status: UNKNOWN").contains("ecs:DescribeServices");
+        assertThat(printed.err()).doesNotContain("\tat ").doesNotContain(AwsWireFixture.ACCESS_KEY_ID)
                 .doesNotContain("wJalrXUtnFEMI");
     }
 
@@ -120,9 +129,7 @@ class CliAgainstEndpointTest {
 
     private int runWithoutPauses(String... args) {
         CommandLine cli = Main.commandLine(new Main(new EnvironmentSessions(engineRetryPauses::add)));
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return printed.run(cli, args);
     }
 
     /** DescribeServices fails {@code times} times with a 500 (retryable), then answers. */
@@ -148,8 +155,8 @@ class CliAgainstEndpointTest {
         int exit = runWithoutPauses("health", "--signals", "ecs-service", "--region", "eu-west-1",
                 "--endpoint-url", aws.baseUrl());
 
-        assertThat(exit).as(out + "\n" + err).isZero();
-        assertThat(out.toString()).contains("status: HEALTHY");
+        assertThat(exit).as(printed.out() + "\n" + printed.err()).isZero();
+        assertThat(printed.out()).contains("status: HEALTHY");
         aws.verify(3, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(DESCRIBE_SERVICES)));
         assertThat(engineRetryPauses).isEmpty();
     }
@@ -162,8 +169,8 @@ class CliAgainstEndpointTest {
                 "--endpoint-url", aws.baseUrl(), "--max-attempts", "1", "--retry-mode", "adaptive");
 
         // one HTTP request per engine attempt (4 for a read): the SDK retried none of them
-        assertThat(exit).as(out + "\n" + err).isEqualTo(1);
-        assertThat(out.toString()).contains("status: UNKNOWN").contains("gave up after 4 attempts");
+        assertThat(exit).as(printed.out() + "\n" + printed.err()).isEqualTo(1);
+        assertThat(printed.out()).contains("status: UNKNOWN").contains("gave up after 4 attempts");
         aws.verify(4, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(DESCRIBE_SERVICES)));
         assertThat(engineRetryPauses).hasSize(3);
     }
@@ -178,7 +185,36 @@ class CliAgainstEndpointTest {
                 "--endpoint-url", aws.baseUrl(), "--api-call-attempt-timeout-seconds", "1",
                 "--api-call-timeout-seconds", "1", "--max-attempts", "1");
 
-        assertThat(exit).as(out + "\n" + err).isEqualTo(1);
-        assertThat(out.toString()).contains("status: UNKNOWN").contains("timed out");
+        assertThat(exit).as(printed.out() + "\n" + printed.err()).isEqualTo(1);
+        assertThat(printed.out()).contains("status: UNKNOWN").contains("timed out");
+    }
+
+    @Test
+    void healthOfEverySignalAgainstTheEndpointIsExitZeroWithTheJsonContract() throws Exception {
+        AwsEngineOverTheWireTest.stubHealthySignals(aws, "");
+
+        int exit = run("health", "--region", "eu-west-1", "--endpoint-url", aws.baseUrl(),
+                "--signals", "ecs-service,alarms,target-health,cpu,memory", "--output", "json");
+
+        assertThat(exit).as(printed.err()).isZero();
+        JsonNode health = new ObjectMapper().readTree(printed.out());
+        assertThat(health.get("status").asText()).isEqualTo("HEALTHY");
+        assertThat(health.get("signals")).hasSize(5);
+        aws.verify(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(DESCRIBE_SERVICES))
+                .withHeader("User-Agent", containing("tdev-ops/"))
+                .withHeader("Authorization", matching(".*Credential=" + AwsWireFixture.ACCESS_KEY_ID + "/\\d{8}/eu-west-1/ecs/.*")));
+    }
+
+    @Test
+    void aDryRunScaleAgainstTheEndpointPlansAndChangesNothing() {
+        aws.stubFor(AwsWireFixture.json(DESCRIBE_SERVICES).willReturn(AwsWireFixture.jsonOk(AwsEngineOverTheWireTest.service(2, 2))));
+        aws.stubFor(AwsWireFixture.json("AnyScaleFrontendService.DescribeScalableTargets").willReturn(AwsWireFixture.jsonOk("{\"ScalableTargets\": []}")));
+
+        int exit = run("scale", "--count", "p0", "--dry-run", "--region", "eu-west-1", "--endpoint-url", aws.baseUrl());
+
+        assertThat(exit).as(printed.err()).isZero();
+        assertThat(printed.out()).contains("would scale t-developer-service-production from 2 to 10");
+        aws.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonEC2ContainerServiceV20141113.UpdateService")));
     }
 }

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,8 +25,7 @@ class CliArgumentsTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliOutput printed = CliOutput.ofAllRuns();
     private RecordingOps ops;
     private final List<CommonOptions> opened = new ArrayList<>();
     private final List<AwsOptions> awsOpened = new ArrayList<>();
@@ -42,9 +39,7 @@ class CliArgumentsTest {
             return new OpsSession(ops, ConfigLoader.load(common.env(), common.config()), Clock.systemUTC(), null);
         };
         CommandLine cli = Main.commandLine(new Main(sessions));
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return printed.run(cli, args);
     }
 
     private static Function<String, Map<String, Object>> answer(Map<String, Object> result) {
@@ -90,7 +85,7 @@ class CliArgumentsTest {
         assertThat(run(answer(health("UNHEALTHY")), "health")).isEqualTo(1);
         assertThat(run(answer(health("UNKNOWN")), "health")).isEqualTo(1);
         assertThat(run(answer(health("DEGRADED")), "health")).isZero();
-        assertThat(err.toString()).contains("warning: health is DEGRADED");
+        assertThat(printed.err()).contains("warning: health is DEGRADED");
         assertThat(run(answer(health("DEGRADED")), "health", "--strict")).isEqualTo(1);
     }
 
@@ -111,7 +106,7 @@ class CliArgumentsTest {
         int exit = run(answer(Map.of()), "scale");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--count").contains("scale --help");
+        assertThat(printed.err()).contains("--count").contains("scale --help");
         assertThat(opened).isEmpty();
     }
 
@@ -125,7 +120,7 @@ class CliArgumentsTest {
     @Test
     void deployNeedsAnImageAndPassesNoWait() {
         assertThat(run(answer(Map.of()), "deploy")).isEqualTo(2);
-        assertThat(err.toString()).contains("--image");
+        assertThat(printed.err()).contains("--image");
 
         run(answer(Map.of("status", "IN_PROGRESS")), "deploy", "--image", "repo:2.1.0", "--no-wait",
                 "--container", "backend");
@@ -167,12 +162,12 @@ class CliArgumentsTest {
     void exceptionKindsBecomeExitCodesWithOneLineAndNoStackTrace() {
         assertThat(run(use -> { throw new PreconditionFailedException("no known-good revision to roll back to"); },
                 "rollback")).isEqualTo(1);
-        assertThat(err.toString()).contains("error: no known-good revision").doesNotContain("at io.tdev");
+        assertThat(printed.err()).contains("error: no known-good revision").doesNotContain("at io.tdev");
 
         assertThat(run(use -> { throw new RemoteFailureException("ecs:UpdateService", "throttled", true); },
                 "rollback")).isEqualTo(3);
         assertThat(run(use -> { throw new IllegalStateException("boom"); }, "rollback")).isEqualTo(3);
-        assertThat(err.toString()).contains("error: unexpected IllegalStateException: boom")
+        assertThat(printed.err()).contains("error: unexpected IllegalStateException: boom")
                 .doesNotContain("\tat ");
     }
 
@@ -180,7 +175,7 @@ class CliArgumentsTest {
     void jsonOutputIsTheFacadeResult() throws Exception {
         run(answer(health("UNHEALTHY")), "health", "--output", "json");
 
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        JsonNode json = new ObjectMapper().readTree(printed.out());
         assertThat(json.get("status").asText()).isEqualTo("UNHEALTHY");
         assertThat(json.get("signals").get(0).get("name").asText()).isEqualTo("alarms");
         assertThat(json.get("signals").get(0).get("value").asInt()).isEqualTo(1);
@@ -190,7 +185,7 @@ class CliArgumentsTest {
     void textOutputShowsSignalsAsATable() {
         run(answer(health("UNHEALTHY")), "health");
 
-        assertThat(out.toString()).contains("status: UNHEALTHY").contains("NAME    STATUS     VALUE")
+        assertThat(printed.out()).contains("status: UNHEALTHY").contains("NAME    STATUS     VALUE")
                 .contains("alarms  UNHEALTHY  1");
     }
 
@@ -198,7 +193,7 @@ class CliArgumentsTest {
     void markdownOutputHasATable() {
         run(answer(health("UNHEALTHY")), "health", "--output", "markdown");
 
-        assertThat(out.toString()).contains("## tdev-ops health").contains("| name | status | value |")
+        assertThat(printed.out()).contains("## tdev-ops health").contains("| name | status | value |")
                 .contains("| alarms | UNHEALTHY | 1 |");
     }
 
@@ -206,20 +201,20 @@ class CliArgumentsTest {
     void progressLinesGoToStderrWithTheTime() {
         run(answer(health("HEALTHY")), "health");
 
-        assertThat(err.toString()).containsPattern("\\[\\d\\d:\\d\\d:\\d\\d] waiting for nothing");
-        assertThat(out.toString()).doesNotContain("waiting for nothing");
+        assertThat(printed.err()).containsPattern("\\[\\d\\d:\\d\\d:\\d\\d] waiting for nothing");
+        assertThat(printed.out()).doesNotContain("waiting for nothing");
     }
 
     @Test
     void invalidOutputFormatNamesTheAllowedValues() {
         assertThat(run(answer(Map.of()), "health", "--output", "yaml")).isEqualTo(2);
-        assertThat(err.toString()).contains("--output").contains("text, json, markdown");
+        assertThat(printed.err()).contains("--output").contains("text, json, markdown");
     }
 
     @Test
     void unknownOptionIsInvalidInput() {
         assertThat(run(answer(Map.of()), "rollback", "--taget", "previous")).isEqualTo(2);
-        assertThat(err.toString()).contains("--taget");
+        assertThat(printed.err()).contains("--taget");
     }
 
     @Test
@@ -241,39 +236,33 @@ class CliArgumentsTest {
         Path config = Files.writeString(dir.resolve("bad.yaml"), "slo:\n  cpuPercent: 170\n");
 
         assertThat(run(answer(health("HEALTHY")), "health", "--config", config.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("slo.cpuPercent: got 170; allowed 0..100");
+        assertThat(printed.err()).contains("slo.cpuPercent: got 170; allowed 0..100");
     }
 
     @Test
     void everyCommandHasHelpWithExamples() {
         for (String command : List.of("health", "deploy", "rollback", "scale", "checklist", "demo",
                 "mark-known-good")) {
-            StringWriter help = new StringWriter();
-            CommandLine cli = Main.commandLine(new Main());
-            cli.setOut(new PrintWriter(help));
-            assertThat(cli.execute(command, "--help")).isZero();
-            assertThat(help.toString()).as(command).contains("Usage: tdev-ops " + command).contains("Examples:")
+            CliOutput help = CliOutput.ofLatestRun();
+            assertThat(help.run(Main.commandLine(new Main()), command, "--help")).isZero();
+            assertThat(help.out()).as(command).contains("Usage: tdev-ops " + command).contains("Examples:")
                     .contains("tdev-ops " + command);
         }
     }
 
     @Test
     void noSubcommandIsInvalidInput() {
-        StringWriter errors = new StringWriter();
-        CommandLine cli = Main.commandLine(new Main());
-        cli.setErr(new PrintWriter(errors));
+        CliOutput printed = CliOutput.ofLatestRun();
 
-        assertThat(cli.execute()).isEqualTo(2);
-        assertThat(errors.toString()).contains("Missing required subcommand");
+        assertThat(printed.run(Main.commandLine(new Main()))).isEqualTo(2);
+        assertThat(printed.err()).contains("Missing required subcommand");
     }
 
     @Test
     void versionIsTheMavenProjectVersion() {
-        StringWriter version = new StringWriter();
-        CommandLine cli = Main.commandLine(new Main());
-        cli.setOut(new PrintWriter(version));
+        CliOutput version = CliOutput.ofLatestRun();
 
-        assertThat(cli.execute("--version")).isZero();
-        assertThat(version.toString()).startsWith("tdev-ops ").doesNotContain("${").doesNotContain("development");
+        assertThat(version.run(Main.commandLine(new Main()), "--version")).isZero();
+        assertThat(version.out()).startsWith("tdev-ops ").doesNotContain("${").doesNotContain("development");
     }
 }

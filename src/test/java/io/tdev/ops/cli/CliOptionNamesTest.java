@@ -8,8 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,27 +21,22 @@ class CliOptionNamesTest {
     @TempDir
     Path dir;
 
-    private StringWriter out;
-    private StringWriter err;
+    private final CliOutput printed = CliOutput.ofLatestRun();
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
         CommandLine cli = Main.commandLine(new Main());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return printed.run(cli, args);
     }
 
     @Test
     void environmentIsTheSameOptionAsEnv() throws IOException {
         assertThat(run("scale", "--simulate", "--environment", "staging", "--count", "+1", "--dry-run",
-                "--output", "json")).as(err.toString()).isZero();
-        String viaEnvironment = out.toString();
+                "--output", "json")).as(printed.err()).isZero();
+        String viaEnvironment = printed.out();
         assertThat(run("scale", "--simulate", "--env", "staging", "--count", "+1", "--dry-run",
                 "--output", "json")).isZero();
 
-        assertThat(viaEnvironment).isEqualTo(out.toString()).contains("t-developer-service-staging");
+        assertThat(viaEnvironment).isEqualTo(printed.out()).contains("t-developer-service-staging");
         assertThat(new ObjectMapper().readTree(viaEnvironment).get("status").asText()).isEqualTo("PLANNED");
     }
 
@@ -52,23 +45,23 @@ class CliOptionNamesTest {
         Path config = Files.writeString(dir.resolve("small.yaml"), "autoscaling:\n  maxTasks: 3\n");
 
         assertThat(run("iam-policy", "--environment", "staging", "--config-file", config.toString(),
-                "--commands", "health")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("t-developer-service-staging");
+                "--commands", "health")).as(printed.err()).isZero();
+        assertThat(printed.out()).contains("t-developer-service-staging");
         assertThat(run("demo", "--environment", "prod")).isEqualTo(2);
-        assertThat(err.toString()).contains("--env: got 'prod'");
+        assertThat(printed.err()).contains("--env: got 'prod'");
     }
 
     @Test
     void bothSpellingsAtOnceAreRejectedAsTheSameOptionTwice() {
         assertThat(run("health", "--simulate", "--env", "staging", "--environment", "production")).isEqualTo(2);
-        assertThat(err.toString()).contains("--env").contains("should be specified only once");
+        assertThat(printed.err()).contains("--env").contains("should be specified only once");
     }
 
     @Test
     void zeroTasksInProductionSaysToGiveForceNotToSetIt() {
         assertThat(run("scale", "--simulate", "--count", "0")).isEqualTo(2);
 
-        assertThat(err.toString()).startsWith("error: --count: 0 tasks would stop")
+        assertThat(printed.err()).startsWith("error: --count: 0 tasks would stop")
                 .contains("or give --force to scale to 0").doesNotContain("set force");
     }
 
@@ -76,27 +69,27 @@ class CliOptionNamesTest {
     void engineArgumentNamesBecomeOptionNames() {
         assertThat(run("deploy", "--simulate", "--image", "t-developer-backend-production:2.1.0",
                 "--timeout-minutes", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("error: --timeout-minutes: must be more than 0");
+        assertThat(printed.err()).contains("error: --timeout-minutes: must be more than 0");
 
         assertThat(run("health", "--simulate", "--signals", "ecs-service,moon-phase")).isEqualTo(2);
-        assertThat(err.toString()).contains("error: --signals: got 'moon-phase'");
+        assertThat(printed.err()).contains("error: --signals: got 'moon-phase'");
 
         assertThat(run("checklist", "--simulate", "--backup-max-age-hours", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("error: --backup-max-age-hours: must be a whole number of 1 or more, got 0");
+        assertThat(printed.err()).contains("error: --backup-max-age-hours: must be a whole number of 1 or more, got 0");
     }
 
     @Test
     void configFileErrorsNameTheConfigOption() {
         assertThat(run("health", "--simulate", "--config-file", dir.resolve("missing.yaml").toString()))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("error: --config: no such file");
+        assertThat(printed.err()).contains("error: --config: no such file");
     }
 
     @Test
     void jsonErrorNamesTheOptionAsTheField() throws IOException {
         assertThat(run("scale", "--simulate", "--count", "0", "--output", "json")).isEqualTo(2);
 
-        JsonNode error = new ObjectMapper().readTree(out.toString()).get("error");
+        JsonNode error = new ObjectMapper().readTree(printed.out()).get("error");
         assertThat(error.get("kind").asText()).isEqualTo("invalid-input");
         assertThat(error.get("field").asText()).isEqualTo("--count");
         assertThat(error.get("message").asText()).contains("give --force");

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,20 +19,15 @@ class CliSimulatedTest {
     @TempDir
     Path dir;
 
-    private StringWriter out;
-    private StringWriter err;
+    private final CliOutput printed = CliOutput.ofLatestRun();
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
         CommandLine cli = new CommandLine(new Main());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return printed.run(cli, args);
     }
 
     private JsonNode json() throws IOException {
-        return JSON.readTree(out.toString());
+        return JSON.readTree(printed.out());
     }
 
     private Path reports(int failures) throws IOException {
@@ -54,7 +47,7 @@ class CliSimulatedTest {
     void healthOfAHealthyServiceIsExitZeroWithTheJsonContract() throws IOException {
         int exit = run("health", "--simulate", "--output", "json");
 
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(exit).as(printed.err()).isZero();
         JsonNode health = json();
         assertThat(health.get("status").asText()).isEqualTo("HEALTHY");
         assertThat(health.get("signals")).isNotEmpty();
@@ -67,7 +60,7 @@ class CliSimulatedTest {
     void healthDuringAnAlarmStormIsExitOneNamingTheAlarms() throws IOException {
         int exit = run("health", "--simulate", "--scenario", "alarm-storm", "--output", "json");
 
-        assertThat(exit).as(err.toString()).isEqualTo(1);
+        assertThat(exit).as(printed.err()).isEqualTo(1);
         JsonNode health = json();
         assertThat(health.get("status").asText()).isEqualTo("UNHEALTHY");
         assertThat(health.get("reasons").toString()).contains("t-developer");
@@ -78,26 +71,26 @@ class CliSimulatedTest {
         int exit = run("health", "--simulate");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("status: HEALTHY").contains("NAME").contains("STATUS").contains("VALUE");
+        assertThat(printed.out()).contains("status: HEALTHY").contains("NAME").contains("STATUS").contains("VALUE");
     }
 
     @Test
     void rollbackAfterABadDeployGoesToTheKnownGoodRevision() throws IOException {
         int exit = run("rollback", "--simulate", "--scenario", "bad-deploy", "--reason", "5xx", "--output", "json");
 
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(exit).as(printed.err()).isZero();
         JsonNode rollback = json();
         assertThat(rollback.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(rollback.get("from").asText()).isNotEqualTo(rollback.get("to").asText());
         assertThat(rollback.get("notification").asText()).isNotBlank();
-        assertThat(err.toString()).contains("stable");
+        assertThat(printed.err()).contains("stable");
     }
 
     @Test
     void rollbackDryRunPlansAndChangesNothing() throws IOException {
         int exit = run("rollback", "--simulate", "--scenario", "bad-deploy", "--dry-run", "--output", "json");
 
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(exit).as(printed.err()).isZero();
         assertThat(json().get("status").asText()).isEqualTo("PLANNED");
     }
 
@@ -105,7 +98,7 @@ class CliSimulatedTest {
     void rollbackWhenAlreadyOnTheTargetSaysSoAndChangesNothing() throws IOException {
         int exit = run("rollback", "--simulate", "--target", "t-developer-backend-production:42", "--output", "json");
 
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(exit).as(printed.err()).isZero();
         JsonNode rollback = json();
         assertThat(rollback.get("status").asText()).isEqualTo("UNCHANGED");
         assertThat(rollback.get("actions")).isEmpty();
@@ -116,7 +109,7 @@ class CliSimulatedTest {
         int exit = run("rollback", "--simulate", "--scenario", "no-known-good");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).contains("error: nothing to roll back to").contains("previous")
+        assertThat(printed.err()).contains("error: nothing to roll back to").contains("previous")
                 .doesNotContain("Exception");
     }
 
@@ -124,7 +117,7 @@ class CliSimulatedTest {
     void scaleByTwoGoesFromTheCurrentCount() throws IOException {
         int exit = run("scale", "--simulate", "--count", "+2", "--output", "json");
 
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(exit).as(printed.err()).isZero();
         JsonNode scale = json();
         assertThat(scale.get("to").asInt()).isEqualTo(scale.get("from").asInt() + 2);
         assertThat(scale.get("status").asText()).isEqualTo("COMPLETED");
@@ -135,7 +128,7 @@ class CliSimulatedTest {
         int exit = run("scale", "--simulate", "--count", "lots");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("count").contains("lots");
+        assertThat(printed.err()).contains("count").contains("lots");
     }
 
     @Test
@@ -143,7 +136,7 @@ class CliSimulatedTest {
         int exit = run("checklist", "--simulate", "--test-reports", reports(0).toString(), "--take-backup",
                 "--image", "t-developer-backend-production:2.1.0", "--output", "json");
 
-        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(exit).as(printed.out() + "\n" + printed.err()).isZero();
         JsonNode checklist = json();
         assertThat(checklist.get("passed").asBoolean()).isTrue();
         assertThat(checklist.get("items")).hasSize(6);
@@ -168,14 +161,14 @@ class CliSimulatedTest {
                 "--waive", "backup=no time", "--waived-by", "alice");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("backup").contains("image-scan");
+        assertThat(printed.err()).contains("backup").contains("image-scan");
     }
 
     @Test
     void deployOfAGoodImageCompletes() throws IOException {
         int exit = run("deploy", "--simulate", "--image", "t-developer-backend-production:2.1.0", "--output", "json");
 
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(exit).as(printed.err()).isZero();
         JsonNode deploy = json();
         assertThat(deploy.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(deploy.get("to").asText()).isNotEqualTo(deploy.get("from").asText());
@@ -187,7 +180,7 @@ class CliSimulatedTest {
                 "--timeout-minutes", "5");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).contains("error: deploy").contains("next:");
+        assertThat(printed.err()).contains("error: deploy").contains("next:");
     }
 
     @Test
@@ -217,7 +210,7 @@ class CliSimulatedTest {
     void scaleDryRunPlansWithinTheBounds() throws IOException {
         int exit = run("scale", "--simulate", "--count", "p0", "--dry-run", "--output", "json");
 
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(exit).as(printed.err()).isZero();
         JsonNode scale = json();
         assertThat(scale.get("status").asText()).isEqualTo("PLANNED");
         assertThat(scale.get("to").asInt()).isEqualTo(10);
@@ -226,7 +219,7 @@ class CliSimulatedTest {
     @Test
     void zeroTasksInProductionWithoutForceIsExitTwoNamingForce() {
         assertThat(run("scale", "--simulate", "--count", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("count").contains("force");
+        assertThat(printed.err()).contains("count").contains("force");
     }
 
     @Test
@@ -234,26 +227,26 @@ class CliSimulatedTest {
         int exit = run("health", "--simulate", "--scenario", "meteor-strike");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--scenario: got 'meteor-strike'; allowed values: ")
+        assertThat(printed.err()).contains("--scenario: got 'meteor-strike'; allowed values: ")
                 .contains("healthy", "bad-deploy", "alarm-storm");
     }
 
     @Test
     void scenarioWithoutSimulateIsExitTwo() {
         assertThat(run("health", "--scenario", "healthy")).isEqualTo(2);
-        assertThat(err.toString()).contains("--scenario: only applies with --simulate");
+        assertThat(printed.err()).contains("--scenario: only applies with --simulate");
     }
 
     @Test
     void awsOptionsWithSimulateAreExitTwo() {
         assertThat(run("health", "--simulate", "--region", "eu-west-1")).isEqualTo(2);
-        assertThat(err.toString()).contains("--region").contains("--simulate");
+        assertThat(printed.err()).contains("--region").contains("--simulate");
     }
 
     @Test
     void unknownEnvironmentIsExitTwoListingTheBuiltIns() {
         assertThat(run("health", "--simulate", "--env", "prod")).isEqualTo(2);
-        assertThat(err.toString()).contains("env: got 'prod'").contains("production, staging");
+        assertThat(printed.err()).contains("env: got 'prod'").contains("production, staging");
     }
 
     @Test
@@ -263,15 +256,15 @@ class CliSimulatedTest {
         int exit = run("scale", "--simulate", "--config", config.toString(), "--count", "10");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("count: got 10").contains("0..3");
+        assertThat(printed.err()).contains("count: got 10").contains("0..3");
     }
 
     @Test
     void demoOfABadReleaseRollsBackAndExitsZero() {
         int exit = run("demo");
 
-        assertThat(exit).as(out + "\n" + err).isZero();
-        assertThat(out.toString())
+        assertThat(exit).as(printed.out() + "\n" + printed.err()).isZero();
+        assertThat(printed.out())
                 .containsPattern("09:00:00 T\\+00:00  checklist +tests-passed PASS")
                 .containsPattern("T\\+\\d\\d:\\d\\d  deploy +started .*:42 -> .*:43")
                 .containsPattern("T\\+\\d\\d:\\d\\d  bake +.*health UNHEALTHY \\(.*alarms UNHEALTHY: \\d+ in ALARM")
@@ -286,7 +279,7 @@ class CliSimulatedTest {
     void demoOfAGoodReleaseMarksItKnownGoodAndExitsZero() throws IOException {
         int exit = run("demo", "--scenario", "good", "--output", "json");
 
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(exit).as(printed.err()).isZero();
         JsonNode demo = json();
         assertThat(demo.get("outcome").asText()).isEqualTo("MARKED_KNOWN_GOOD");
         assertThat(demo.get("asDesigned").asBoolean()).isTrue();
@@ -297,12 +290,12 @@ class CliSimulatedTest {
     @Test
     void demoMarkdownHasTheDecisionRecordTable() {
         assertThat(run("demo", "--output", "markdown")).isZero();
-        assertThat(out.toString()).contains("| at | elapsed | decision | why |").contains("### Timeline (virtual time)");
+        assertThat(printed.out()).contains("| at | elapsed | decision | why |").contains("### Timeline (virtual time)");
     }
 
     @Test
     void demoWithAnUnknownScenarioIsExitTwo() {
         assertThat(run("demo", "--scenario", "ugly")).isEqualTo(2);
-        assertThat(err.toString()).contains("--scenario: got 'ugly'; allowed values: bad, good");
+        assertThat(printed.err()).contains("--scenario: got 'ugly'; allowed values: bad, good");
     }
 }

@@ -6,26 +6,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IamPolicyCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliOutput printed = CliOutput.ofAllRuns();
 
     private int run(String... args) {
         CommandLine cmd = new CommandLine(new IamPolicyCommand());
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        return cmd.execute(args);
+        return printed.run(cmd, args);
     }
 
     private String policyText() {
-        return out.toString();
+        return printed.out();
     }
 
     @Test
@@ -38,7 +33,7 @@ class IamPolicyCommandTest {
         assertThat(policyText()).contains("\"logs:FilterLogEvents\"", "\"sns:Publish\"", "\"ecs:UpdateService\"",
                 "arn:aws:ecs:eu-west-1:123456789012:service/t-developer-cluster-production/t-developer-service-production")
                 .doesNotContain("ecs:RegisterTaskDefinition", "application-autoscaling");
-        assertThat(err.toString()).isEmpty();
+        assertThat(printed.err()).isEmpty();
     }
 
     @Test
@@ -54,14 +49,14 @@ class IamPolicyCommandTest {
         int code = run("--commands", "health,destroy");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("destroy", "health, deploy, mark-known-good, rollback, scale, checklist, demo");
+        assertThat(printed.err()).contains("destroy", "health, deploy, mark-known-good, rollback, scale, checklist, demo");
         assertThat(policyText()).isEmpty();
     }
 
     @Test
     void anAccountThatIsNotTwelveDigitsExitsTwo() {
         assertThat(run("--account", "prod")).isEqualTo(2);
-        assertThat(err.toString()).contains("--account", "12 digits");
+        assertThat(printed.err()).contains("--account", "12 digits");
     }
 
     @Test
@@ -77,6 +72,6 @@ class IamPolicyCommandTest {
     @Test
     void anUnknownEnvironmentExitsTwo() {
         assertThat(run("--env", "prodution")).isEqualTo(2);
-        assertThat(err.toString()).contains("prodution");
+        assertThat(printed.err()).contains("prodution");
     }
 }
