@@ -17,7 +17,7 @@ import java.util.Locale;
  * baseline measured in the same run) and the charts next to it. {@code quick} as the first argument makes a
  * shorter run (fewer runs, no 1M lines) for trying the harness; its numbers are not for quoting.
  *
- * <pre>./mvnw -B -o -q test-compile &amp;&amp; java -Xmx2g -cp "target/test-classes:target/classes:$(./mvnw -B -o -q \
+ * <pre>./mvnw -B -q test-compile &amp;&amp; java -Xmx2g -cp "target/test-classes:target/classes:$(./mvnw -B -o -q \
  *     dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" io.tdev.ops.bench.RunAll [quick [DIR]]</pre>
  */
 public final class RunAll {
