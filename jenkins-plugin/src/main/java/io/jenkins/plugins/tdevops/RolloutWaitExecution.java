@@ -231,7 +231,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         String why = problem == null ? "" : problem + ". ";
         LinkedHashMap<String, Object> result;
         try {
-            result = finalWord(look);
+            result = finalWord(look, null);
         } catch (Exception e) {
             LOGGER.log(Level.WARNING, stepName + ": finishRollout failed", e);
             finish(new AbortException(stepName + ": " + why + "The outcome could not be decided either: "
@@ -253,9 +253,10 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
 
     /**
      * The build was aborted while the change rolls out: the change stays. The engine still gets the last word from
-     * the last look (TIMED_OUT: nobody waits any more), so a rollback with notify tells the team it was left
-     * unfinished; the log says what stays and what to run next. {@code cause} (null: the step has already ended)
-     * ends the step as it was stopped, so the build stays ABORTED.
+     * the last look, told who stopped waiting (ABANDONED, not TIMED_OUT: nobody timed out), so a rollback with notify
+     * tells the team the rollout goes on unwatched and how to keep watching; the log says what stays and what to run
+     * next. {@code cause} (null: the step has already ended) ends the step as it was stopped, so the build stays
+     * ABORTED.
      */
     private void abandon(Throwable cause) {
         if (!claimFinalWord()) {
@@ -266,7 +267,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         }
         String word;
         try {
-            LinkedHashMap<String, Object> result = finalWord(lastLook);
+            LinkedHashMap<String, Object> result = finalWord(lastLook, AbortedBy.of(cause));
             Object notification = result.get("notification");
             word = "the engine's last word: " + result.get("status") + ": " + result.get("message")
                     + (notification == null ? "." : ". Team notification: " + notification + ".");
@@ -281,13 +282,15 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         }
     }
 
-    private LinkedHashMap<String, Object> finalWord(Map<String, Object> look) throws Exception {
+    /** {@code abandonedBy}: who stopped waiting (an abort); null when the wait ran to its end. */
+    private LinkedHashMap<String, Object> finalWord(Map<String, Object> look, String abandonedBy) throws Exception {
         return PlainData.copy(opened().ops().finishRollout(StepArgs.create()
                 .put("operation", mutation.operation())
                 .put("started", started)
                 .put("stability", look)
                 .put("startedAt", changeStartedAt)
                 .put("notify", args.get("notify"))
+                .put("abandonedBy", abandonedBy)
                 .toMap()));
     }
 
