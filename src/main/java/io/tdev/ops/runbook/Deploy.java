@@ -98,16 +98,10 @@ public final class Deploy {
         if (!request.waitForStable()) {
             return started;
         }
-        StableWait.Result waited;
-        try {
-            waited = new StableWait(ctx).waitFor(ref, to, null, timeout);
-        } catch (TdevException e) {
-            throw Failures.withContext(e, ref.service() + " was updated from " + from + " to " + to + " (deployment "
-                    + deploymentId + ") but watching it become stable failed; check with tdev-ops health --env "
-                    + ctx.config().name() + ", or roll back with tdev-ops rollback --env " + ctx.config().name()
-                    + " --target " + from);
-        }
-        return finish(started, waited);
+        return finish(started, new StableWait(ctx).waitFor(ref, to, null, timeout, ref.service() + " was updated from "
+                + from + " to " + to + " (deployment " + deploymentId + ") but watching it become stable failed; check"
+                + " with tdev-ops health --env " + ctx.config().name() + ", or roll back with tdev-ops rollback --env "
+                + ctx.config().name() + " --target " + from));
     }
 
     /**

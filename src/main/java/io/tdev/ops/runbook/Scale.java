@@ -114,15 +114,10 @@ public final class Scale {
         if (!request.waitForStable()) {
             return started;
         }
-        StableWait.Result waited;
-        try {
-            waited = new StableWait(ctx).waitFor(ref, s.taskDefinition(), to, timeout);
-        } catch (TdevException e) {
-            throw Failures.withContext(e, "the desired count of " + ref.service() + " is set to " + to
-                    + " (was " + from + ")" + (restore == null ? "" : "; autoscaling restore: " + restore)
-                    + " but watching the tasks start failed; check with tdev-ops health --env " + ctx.config().name());
-        }
-        return finish(started, waited);
+        return finish(started, new StableWait(ctx).waitFor(ref, s.taskDefinition(), to, timeout, "the desired count of "
+                + ref.service() + " is set to " + to + " (was " + from + ")"
+                + (restore == null ? "" : "; autoscaling restore: " + restore)
+                + " but watching the tasks start failed; check with tdev-ops health --env " + ctx.config().name()));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.tdev.ops.runbook;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TaskDefinitionRef;
+import io.tdev.ops.model.TdevException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +51,18 @@ public final class StableWait {
 
     public StableWait(RunContext ctx) {
         this.ctx = ctx;
+    }
+
+    /**
+     * As {@link #waitFor(ServiceRef, TaskDefinitionRef, Integer, Duration)}; a failure to watch (the service cannot be
+     * read) is thrown as the same kind of error led by {@code whereItStands}: what was changed and what to run next.
+     */
+    Result waitFor(ServiceRef ref, TaskDefinitionRef expected, Integer desired, Duration timeout, String whereItStands) {
+        try {
+            return waitFor(ref, expected, desired, timeout);
+        } catch (TdevException e) {
+            throw Failures.withContext(e, whereItStands);
+        }
     }
 
     public Result waitFor(ServiceRef ref, TaskDefinitionRef expected, Integer desired, Duration timeout) {
