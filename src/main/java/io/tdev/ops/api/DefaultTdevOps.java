@@ -34,7 +34,8 @@ public final class DefaultTdevOps implements TdevOps {
     static final List<String> CHECKLIST_ARGS = List.of("image", "testReports", "backupMaxAgeHours", "takeBackup",
             "scanSeverity", "waive", "waivedBy", "skip", "notify", "message", "dryRun", "scanTimeoutMinutes");
     static final List<String> STABILITY_ARGS = List.of("revision", "desiredCount");
-    static final List<String> FINISH_ARGS = List.of("operation", "started", "stability", "startedAt", "notify");
+    static final List<String> FINISH_ARGS = List.of("operation", "started", "stability", "startedAt", "notify",
+            "abandonedBy");
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private final OpsContext context;
@@ -130,7 +131,7 @@ public final class DefaultTdevOps implements TdevOps {
         }
         FinishRollout.Request request = new FinishRollout.Request(a.string("operation"), started,
                 a.map("stability", "the map the last stability call returned"), a.instant("startedAt"),
-                a.optionalBool("notify"));
+                a.optionalBool("notify"), a.string("abandonedBy"));
         return new FinishRollout(run()).run(request).toMap();
     }
 

@@ -45,15 +45,18 @@ import java.util.Map;
  *   caller (the resumable Jenkins step): {@code operation} (required: rollback | ecsDeploy | scale), {@code started}
  *   (required: the map that call returned, status STARTED), {@code stability} (the caller's last look; default: one
  *   look now), {@code startedAt} (ISO-8601 instant the wait began; default: the time of the first call's last
- *   action), {@code notify} (rollback only; default true). A look that is done and stable is COMPLETED, done and
- *   failed is FAILED, not done is TIMED_OUT (the caller stopped waiting). Result: exactly the map the same call with
+ *   action), {@code notify} (rollback only; default true), {@code abandonedBy} (the caller stopped waiting before its
+ *   timeout, e.g. "aborted by alice": a Jenkins build aborted). A look that is done and stable is COMPLETED, done and
+ *   failed is FAILED, not done is TIMED_OUT (the caller's timeout passed) or, with {@code abandonedBy}, ABANDONED (the
+ *   message says who stopped waiting, that the change stays and the rollout continues; {@code next} how to keep
+ *   watching). Result: exactly the map the same call with
  *   {@code wait: true} returns (status, message, next, stability, actions, ...); for a rollback with notify the final
  *   outcome is published to SNS and {@code notification} holds its message id ({@code actions} then lists both the
  *   STARTED and the final notification). The engine's own {@code wait: true} ends through the same code.</li>
  * </ul>
  * The {@code status} of ecsDeploy, markKnownGood, rollback and scale is one of COMPLETED (changed and stable),
- * STARTED ({@code wait: false}), UNCHANGED (already as asked), PLANNED (dry run), FAILED or TIMED_OUT (changed but
- * the rollout failed / did not finish; then {@code message} says where it stopped and {@code next} what to run).
+ * STARTED ({@code wait: false}), UNCHANGED (already as asked), PLANNED (dry run), FAILED, TIMED_OUT or ABANDONED
+ * (changed but the rollout failed / did not finish / nobody waits for it any more: finishRollout only; then {@code message} says where it stopped and {@code next} what to run).
  */
 public interface TdevOps {
     Map<String, Object> healthCheck(Map<String, ?> args);

@@ -98,16 +98,10 @@ public final class Deploy {
         if (!request.waitForStable()) {
             return started;
         }
-        StableWait.Result waited;
-        try {
-            waited = new StableWait(ctx).waitFor(ref, to, null, timeout);
-        } catch (TdevException e) {
-            throw Failures.withContext(e, ref.service() + " was updated from " + from + " to " + to + " (deployment "
-                    + deploymentId + ") but watching it become stable failed; check with tdev-ops health --env "
-                    + ctx.config().name() + ", or roll back with tdev-ops rollback --env " + ctx.config().name()
-                    + " --target " + from);
-        }
-        return finish(started, waited);
+        return finish(started, new StableWait(ctx).waitFor(ref, to, null, timeout, ref.service() + " was updated from "
+                + from + " to " + to + " (deployment " + deploymentId + ") but watching it become stable failed; check"
+                + " with tdev-ops health --env " + ctx.config().name() + ", or roll back with tdev-ops rollback --env "
+                + ctx.config().name() + " --target " + from));
     }
 
     /**
@@ -125,9 +119,11 @@ public final class Deploy {
             case FAILED -> "deployment of " + to + " failed: " + waited.last().message();
             case TIMED_OUT -> "updated " + service + " to " + to + " but it was not stable after "
                     + Durations.format(waited.waited()) + ": " + waited.last().message();
+            case ABANDONED -> Waits.abandoned(waited, "the deployment of " + to);
         };
         String next = status == ChangeStatus.COMPLETED ? null
-                : "tdev-ops rollback --env " + ctx.config().name() + " --target " + from
+                : (status == ChangeStatus.ABANDONED ? "to keep watching: `tdev-ops health --env " + ctx.config().name()
+                + "` until it is stable; to undo it: " : "") + "tdev-ops rollback --env " + ctx.config().name() + " --target " + from
                 + " (back to the revision before this deploy), or tdev-ops health --env " + ctx.config().name();
         return new DeployResult(from, to, started.container(), started.image(), status, started.deploymentId(), message,
                 next, waited.last(), started.actions());

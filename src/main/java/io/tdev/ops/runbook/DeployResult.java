@@ -3,7 +3,6 @@ package io.tdev.ops.runbook;
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.TaskDefinitionRef;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,25 +24,19 @@ public record DeployResult(TaskDefinitionRef from, TaskDefinitionRef to, String 
 
     @Override
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("from", from == null ? null : from.toString());
-        m.put("to", to == null ? null : to.toString());
-        m.put("status", status.name());
-        m.put("image", image);
-        m.put("container", container);
-        m.put("deploymentId", deploymentId);
-        m.put("message", message);
-        m.put("next", next);
-        m.put("stability", stability == null ? null : stability.toMap());
-        m.put("actions", OpsResult.actionMaps(actions));
-        return m;
+        return ChangeResultMap.of(from == null ? null : from.toString(), to == null ? null : to.toString(), status)
+                .put("image", image)
+                .put("container", container)
+                .put("deploymentId", deploymentId)
+                .put("message", message)
+                .put("next", next)
+                .end(stability, actions);
     }
 
     /** Reads back {@link #toMap()} (the plugin keeps it between the first call and {@link FinishRollout}). */
     static DeployResult from(ResultMaps m) {
-        ResultMaps look = m.nested("stability");
         return new DeployResult(m.ref("from"), m.ref("to"), m.string("container"), m.requiredString("image"),
                 m.enumValue("status", ChangeStatus.class), m.string("deploymentId"), m.string("message"),
-                m.string("next"), look == null ? null : Stability.from(look), m.actions("actions"));
+                m.string("next"), ChangeResultMap.stability(m), m.actions("actions"));
     }
 }

@@ -27,9 +27,14 @@ public final class FinishRollout {
      * @param lastLook   the caller's last {@code stability} look; null = look now
      * @param startedAt  when the wait began; null = when the first call made its last change (its actions)
      * @param notifyTeam rollback only: publish the outcome to SNS; null = true (as rollback's notify)
+     * @param abandonedBy the caller stopped waiting before the timeout, e.g. "aborted by alice" (a Jenkins build
+     *                    aborted): a look not done is ABANDONED, not TIMED_OUT; null = the caller waited it out
      */
     public record Request(String operation, Map<?, ?> started, Map<?, ?> lastLook, Instant startedAt,
-                          Boolean notifyTeam) {
+                          Boolean notifyTeam, String abandonedBy) {
+        public Request(String operation, Map<?, ?> started, Map<?, ?> lastLook, Instant startedAt, Boolean notifyTeam) {
+            this(operation, started, lastLook, startedAt, notifyTeam, null);
+        }
     }
 
     private final RunContext ctx;
@@ -49,26 +54,30 @@ public final class FinishRollout {
         if (request.notifyTeam() != null && !op.equals("rollback")) {
             throw new InvalidInputException("notify", "only a rollback notifies the team; " + op + " takes no notify");
         }
+        if (request.abandonedBy() != null && request.abandonedBy().isBlank()) {
+            throw new InvalidInputException("abandonedBy", "is blank; say who stopped waiting, e.g. \"aborted by alice\","
+                    + " or leave it out when the wait ran to its end");
+        }
         ResultMaps started = ResultMaps.of(request.started(), "started");
         OpsResult result = switch (op) {
             case "rollback" -> {
                 RollbackResult r = RollbackResult.from(started);
                 requireStarted(r.status());
                 Stability look = lastLook(request.lastLook(), r.to(), null);
-                yield new Rollback(ctx).finish(r, wait(look, request.startedAt(), r.actions()),
+                yield new Rollback(ctx).finish(r, wait(look, request, r.actions()),
                         !Boolean.FALSE.equals(request.notifyTeam()));
             }
             case "ecsDeploy" -> {
                 DeployResult r = DeployResult.from(started);
                 requireStarted(r.status());
                 Stability look = lastLook(request.lastLook(), r.to(), null);
-                yield new Deploy(ctx).finish(r, wait(look, request.startedAt(), r.actions()));
+                yield new Deploy(ctx).finish(r, wait(look, request, r.actions()));
             }
             default -> {
                 ScaleResult r = ScaleResult.from(started);
                 requireStarted(r.status());
                 Stability look = lastLook(request.lastLook(), null, r.to());
-                yield new Scale(ctx).finish(r, wait(look, request.startedAt(), r.actions()));
+                yield new Scale(ctx).finish(r, wait(look, request, r.actions()));
             }
         };
         ctx.progress().report(result.summary());
@@ -96,12 +105,15 @@ public final class FinishRollout {
         return StabilityCheck.look(s, revision, desired);
     }
 
-    private StableWait.Result wait(Stability look, Instant startedAt, List<Action> actions) {
+    private StableWait.Result wait(Stability look, Request request, List<Action> actions) {
+        Instant startedAt = request.startedAt();
         Instant begin = startedAt != null ? startedAt : actions.stream()
                 .filter(a -> !a.dryRun()).map(Action::at).filter(Objects::nonNull).max(Instant::compareTo)
                 .orElseThrow(() -> new InvalidInputException("startedAt", "is required when the started result has"
                         + " no timed actions: the ISO-8601 instant the wait began"));
         Duration waited = Duration.between(begin, ctx.clock().instant());
-        return StableWait.Result.of(look, waited.isNegative() ? Duration.ZERO : waited);
+        Duration took = waited.isNegative() ? Duration.ZERO : waited;
+        return request.abandonedBy() == null ? StableWait.Result.of(look, took)
+                : StableWait.Result.abandoned(look, took, request.abandonedBy().trim());
     }
 }

@@ -142,7 +142,7 @@ public final class Rollback {
     }
 
     /**
-     * The final word on a STARTED rollback, from how the wait for it ended: COMPLETED, FAILED or TIMED_OUT, where it
+     * The final word on a STARTED rollback, from how the wait for it ended: COMPLETED, FAILED, TIMED_OUT or ABANDONED, where it
      * stopped and what to run next, and with {@code notifyTeam} the outcome published to SNS. The engine's own wait
      * ends here, and so does a wait a Jenkins step did itself ({@link FinishRollout}): one place decides both.
      */
@@ -158,9 +158,11 @@ public final class Rollback {
             case FAILED -> "the service points at " + to + " but its rollout failed: " + last.message();
             case TIMED_OUT -> "the service points at " + to + " but was not stable after "
                     + Durations.format(waited.waited()) + ": " + last.message();
+            case ABANDONED -> Waits.abandoned(waited, "the rollback to " + to);
         };
-        String next = status.ok() ? null : "run `" + command(to) + "` again to keep waiting (it will not update twice),"
-                + " check with `tdev-ops health --env " + ctx.config().name() + "`, or roll back to another revision"
+        String next = status.ok() ? null : (status == ChangeStatus.ABANDONED ? "to keep watching run `" + command(to)
+                + "` (it will not update twice)" : "run `" + command(to) + "` again to keep waiting (it will not update twice)")
+                + ", check with `tdev-ops health --env " + ctx.config().name() + "`, or roll back to another revision"
                 + " (target: previous or a number)";
         List<Action> actions = new ArrayList<>(started.actions());
         String notification = notifyTeam

@@ -3,7 +3,6 @@ package io.tdev.ops.runbook;
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.TaskDefinitionRef;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,29 +25,23 @@ public record RollbackResult(TaskDefinitionRef from, TaskDefinitionRef to, Strin
 
     @Override
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("from", from.toString());
-        m.put("to", to.toString());
-        m.put("status", status.name());
-        m.put("target", target);
-        m.put("chosenBecause", chosenBecause);
-        m.put("reason", reason);
-        m.put("by", by);
-        m.put("message", message);
-        m.put("next", next);
-        m.put("notification", notification);
-        m.put("stoppedDeploymentId", stoppedDeploymentId);
-        m.put("stability", stability == null ? null : stability.toMap());
-        m.put("actions", OpsResult.actionMaps(actions));
-        return m;
+        return ChangeResultMap.of(from.toString(), to.toString(), status)
+                .put("target", target)
+                .put("chosenBecause", chosenBecause)
+                .put("reason", reason)
+                .put("by", by)
+                .put("message", message)
+                .put("next", next)
+                .put("notification", notification)
+                .put("stoppedDeploymentId", stoppedDeploymentId)
+                .end(stability, actions);
     }
 
     /** Reads back {@link #toMap()} (the plugin keeps it between the first call and {@link FinishRollout}). */
     static RollbackResult from(ResultMaps m) {
-        ResultMaps look = m.nested("stability");
         return new RollbackResult(m.ref("from"), m.ref("to"), m.string("target"), m.string("chosenBecause"),
                 m.enumValue("status", ChangeStatus.class), m.string("reason"), m.string("by"), m.string("message"),
                 m.string("next"), m.string("notification"), m.string("stoppedDeploymentId"),
-                look == null ? null : Stability.from(look), m.actions("actions"));
+                ChangeResultMap.stability(m), m.actions("actions"));
     }
 }

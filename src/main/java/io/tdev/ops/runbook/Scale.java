@@ -114,15 +114,10 @@ public final class Scale {
         if (!request.waitForStable()) {
             return started;
         }
-        StableWait.Result waited;
-        try {
-            waited = new StableWait(ctx).waitFor(ref, s.taskDefinition(), to, timeout);
-        } catch (TdevException e) {
-            throw Failures.withContext(e, "the desired count of " + ref.service() + " is set to " + to
-                    + " (was " + from + ")" + (restore == null ? "" : "; autoscaling restore: " + restore)
-                    + " but watching the tasks start failed; check with tdev-ops health --env " + ctx.config().name());
-        }
-        return finish(started, waited);
+        return finish(started, new StableWait(ctx).waitFor(ref, s.taskDefinition(), to, timeout, "the desired count of "
+                + ref.service() + " is set to " + to + " (was " + from + ")"
+                + (restore == null ? "" : "; autoscaling restore: " + restore)
+                + " but watching the tasks start failed; check with tdev-ops health --env " + ctx.config().name()));
     }
 
     /**
@@ -142,8 +137,10 @@ public final class Scale {
             case FAILED -> "desired count set to " + to + " but the service failed: " + last.message();
             case TIMED_OUT -> "desired count set to " + to + " but not all tasks ran after "
                     + Durations.format(waited.waited()) + ": " + last.message();
+            case ABANDONED -> Waits.abandoned(waited, "the scaling to " + to + " tasks");
         };
-        String next = status.ok() ? null : "check tasks and events with `tdev-ops health --env " + ctx.config().name()
+        String next = status.ok() ? null : (status == ChangeStatus.ABANDONED ? "the count stays " + to + "; to keep watching, " : "")
+                + "check tasks and events with `tdev-ops health --env " + ctx.config().name()
                 + "`; running the same scale again only waits (the count is already set)";
         return new ScaleResult(from, to, started.requested(), status, started.minCapacity(), started.maxCapacity(),
                 started.previousMinCapacity(), started.previousMaxCapacity(), started.restore(), message, next, last,

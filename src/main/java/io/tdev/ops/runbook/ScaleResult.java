@@ -2,7 +2,6 @@ package io.tdev.ops.runbook;
 
 import io.tdev.ops.model.Action;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,29 +23,23 @@ public record ScaleResult(int from, int to, String requested, ChangeStatus statu
 
     @Override
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("from", from);
-        m.put("to", to);
-        m.put("status", status.name());
-        m.put("requested", requested);
-        m.put("minCapacity", minCapacity);
-        m.put("maxCapacity", maxCapacity);
-        m.put("previousMinCapacity", previousMinCapacity);
-        m.put("previousMaxCapacity", previousMaxCapacity);
-        m.put("restore", restore);
-        m.put("message", message);
-        m.put("next", next);
-        m.put("stability", stability == null ? null : stability.toMap());
-        m.put("actions", OpsResult.actionMaps(actions));
-        return m;
+        return ChangeResultMap.of(from, to, status)
+                .put("requested", requested)
+                .put("minCapacity", minCapacity)
+                .put("maxCapacity", maxCapacity)
+                .put("previousMinCapacity", previousMinCapacity)
+                .put("previousMaxCapacity", previousMaxCapacity)
+                .put("restore", restore)
+                .put("message", message)
+                .put("next", next)
+                .end(stability, actions);
     }
 
     /** Reads back {@link #toMap()} (the plugin keeps it between the first call and {@link FinishRollout}). */
     static ScaleResult from(ResultMaps m) {
-        ResultMaps look = m.nested("stability");
         return new ScaleResult(m.requiredInt("from"), m.requiredInt("to"), m.requiredString("requested"),
                 m.enumValue("status", ChangeStatus.class), m.integer("minCapacity"), m.integer("maxCapacity"),
                 m.integer("previousMinCapacity"), m.integer("previousMaxCapacity"), m.string("restore"),
-                m.string("message"), m.string("next"), look == null ? null : Stability.from(look), m.actions("actions"));
+                m.string("message"), m.string("next"), ChangeResultMap.stability(m), m.actions("actions"));
     }
 }

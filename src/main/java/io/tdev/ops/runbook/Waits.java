@@ -17,4 +17,14 @@ final class Waits {
             throw new RemoteFailureException(whatFor, "interrupted while waiting (" + whatFor + ")", true, e);
         }
     }
+
+    /**
+     * What an abandoned wait leaves behind, for the person on call: nobody timed out, somebody stopped watching, and
+     * the change was not undone.
+     */
+    static String abandoned(StableWait.Result waited, String change) {
+        return "the wait was abandoned after " + Durations.format(waited.waited()) + " (" + waited.abandonedBy()
+                + "), not timed out: " + change + " stays and the rollout continues; last look: "
+                + waited.last().message();
+    }
 }

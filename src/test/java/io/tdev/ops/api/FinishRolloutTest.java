@@ -176,7 +176,7 @@ class FinishRolloutTest {
 
         assertThatThrownBy(() -> ops.finishRollout(Map.of("operation", "rollback", "started", started, "wait", true)))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("wait: unknown argument of finishRollout")
-                .hasMessageContaining("valid arguments: notify, operation, stability, started, startedAt");
+                .hasMessageContaining("valid arguments: abandonedBy, notify, operation, stability, started, startedAt");
         assertThatThrownBy(() -> ops.finishRollout(Map.of("operation", "deploy", "started", started)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("operation: got 'deploy'; allowed values: rollback, ecsDeploy, scale");
@@ -198,7 +198,68 @@ class FinishRolloutTest {
                 "stability", otherLook)))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("stability.revision: is "
                         + "t-developer-backend-production:40 but this rollout went to t-developer-backend-production:41");
-        assertThat(run.sim.calls(Api.DESCRIBE_SERVICES)).isEqualTo(reads);
+        assertThatThrownBy(() -> ops.finishRollout(Map.of("operation", "rollback", "started", started,
+                "stability", ops.stability(Map.of("revision", started.get("to"))), "abandonedBy", " ")))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("abandonedBy: is blank");
+        assertThatThrownBy(() -> ops.finishRollout(Map.of("operation", "rollback", "started", started,
+                "abandonedBy", List.of("alice"))))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("abandonedBy: ");
         assertThat(run.sim.notifications()).hasSize(sent);
+    }
+
+    @Test
+    void aRollbackWhoseBuildWasAbortedIsAbandonedNotTimedOutAndTheTeamHearsWhoStoppedWatchingAndHowToKeepWatching()
+            throws Exception {
+        SimRun run = SimRun.scenario("healthy");
+        TdevOps ops = run.facade();
+        Map<String, Object> started = ops.rollback(Map.of("target", "41", "wait", false, "reason", "5xx"));
+        run.sim.sleeper().sleep(Duration.ofSeconds(30));
+        Map<String, Object> look = ops.stability(Map.of("revision", started.get("to")));
+        Map<String, Object> finished = ops.finishRollout(Map.of("operation", "rollback", "started", started,
+                "stability", look, "abandonedBy", "aborted by bob"));
+
+        assertThat(look).containsEntry("done", false);
+        assertThat(finished).containsEntry("status", "ABANDONED");
+        String message = (String) finished.get("message");
+        assertThat(message).startsWith("the wait was abandoned after 30s (aborted by bob), not timed out: the rollback"
+                + " to t-developer-backend-production:41 stays and the rollout continues; last look: ")
+                .doesNotContain("not stable after");
+        assertThat((String) finished.get("next")).startsWith("to keep watching run `tdev-ops rollback --env production"
+                + " --target t-developer-backend-production:41` (it will not update twice)");
+        SimNotification last = run.sim.notifications().get(1);
+        assertThat(last.subject()).startsWith("[production] rollback ABANDONED: t-developer-service-production");
+        assertThat(last.message()).contains("by: alice").contains("reason: 5xx")
+                .contains("outcome: ABANDONED: " + message).doesNotContain("TIMED_OUT");
+        assertThat(finished).containsEntry("notification", "sent: message " + last.messageId());
+        assertThat(run.sim.calls(Api.UPDATE_SERVICE)).isEqualTo(1);
+    }
+
+    @Test
+    void anAbortAfterTheRolloutWasDoneStillReportsTheRolloutsOwnOutcome() throws Exception {
+        SimRun run = SimRun.scenario("healthy");
+        TdevOps ops = run.facade();
+        Map<String, Object> started = ops.scale(Map.of("count", "+2", "wait", false));
+        Map<String, Object> look = pollUntilDone(run, Map.of("desiredCount", started.get("to")), Duration.ofMinutes(15));
+        Map<String, Object> finished = ops.finishRollout(Map.of("operation", "scale", "started", started,
+                "stability", look, "abandonedBy", "aborted"));
+
+        assertThat(look).containsEntry("done", true);
+        assertThat(finished).containsEntry("status", "COMPLETED").containsEntry("next", null);
+    }
+
+    @Test
+    void anAbandonedDeployKeepsItsRevisionAndSaysHowToWatchOrUndoIt() throws Exception {
+        SimRun run = SimRun.scenario("healthy");
+        TdevOps ops = run.facade();
+        Map<String, Object> started = ops.ecsDeploy(Map.of("image", run.sim.imageUri("2.0.43"), "wait", false));
+        Map<String, Object> look = ops.stability(Map.of("revision", started.get("to")));
+        Map<String, Object> finished = ops.finishRollout(Map.of("operation", "ecsDeploy", "started", started,
+                "stability", look, "abandonedBy", "aborted"));
+
+        assertThat(finished).containsEntry("status", "ABANDONED");
+        assertThat((String) finished.get("message")).contains("(aborted), not timed out: the deployment of "
+                + started.get("to") + " stays and the rollout continues");
+        assertThat((String) finished.get("next")).startsWith("to keep watching: `tdev-ops health --env production`")
+                .contains("tdev-ops rollback --env production --target " + started.get("from"));
     }
 }

@@ -1,9 +1,7 @@
 package io.jenkins.plugins.tdevops;
 
 import hudson.AbortException;
-import hudson.Util;
 import hudson.model.TaskListener;
-import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.TdevException;
 import io.tdev.ops.runbook.ChangeStatus;
@@ -25,9 +23,12 @@ import java.util.logging.Logger;
  * {@code stability} at the environment's poll interval until it is done, failed, or the timeout passes.
  * {@link #onResume()} re-arms the poll after a restart, {@link #stop} cancels it. When the look is done or the
  * timeout passes, the engine's {@code finishRollout} turns the first result and the last look into the final one
- * (COMPLETED, FAILED or TIMED_OUT: the map {@code wait: true} returns) and, for a rollback, tells the team. Whether the
- * service is stable, and what the outcome is, are the engine's answers, never decided here; only a STARTED change is
- * waited for (PLANNED, UNCHANGED return at once), as the engine's ChangeStatus defines.
+ * (COMPLETED, FAILED or TIMED_OUT: the map {@code wait: true} returns; ABANDONED after an abort) and, for a rollback,
+ * tells the team. Whether the service is stable, and what the outcome is, are the engine's answers, never decided
+ * here; only a STARTED change is waited for (PLANNED, UNCHANGED return at once), as the engine's ChangeStatus defines.
+ * {@link PollSchedule} says when to look and when to give up, {@link StepEnding} lets the step end once,
+ * {@link EngineSession} (re)opens the engine, {@link WaitFailureMessage} words the failures, {@link AbortedBy} who
+ * aborted.
  */
 final class RolloutWaitExecution extends AbstractStepExecutionImpl {
     private static final long serialVersionUID = 1L;
@@ -35,8 +36,9 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
 
     private final Mutation mutation;
     private final String stepName;
-    private final Connection connection;
+    private final EngineSession engine;
     private final LinkedHashMap<String, Object> args;
+    private final StepEnding ending = new StepEnding();
 
     private LinkedHashMap<String, Object> started;
     private LinkedHashMap<String, Object> expected;
@@ -45,20 +47,15 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
     /** When the change began, on the engine's clock (ISO-8601): what {@code finishRollout} counts "waited" from. */
     private String changeStartedAt;
     private long stepStartedAt;
-    private long startedAt;
-    private long deadline;
-    private long pollMillis;
-    private volatile boolean finished;
-    private boolean finalWordGiven;
+    private PollSchedule schedule;
 
-    private transient volatile OpenedTdevOps opened;
     private transient volatile ScheduledFuture<?> task;
 
     RolloutWaitExecution(StepContext context, Mutation mutation, Connection connection, Map<String, Object> args) {
         super(context);
         this.mutation = mutation;
         this.stepName = mutation.stepName();
-        this.connection = connection;
+        this.engine = new EngineSession(connection);
         this.args = PlainData.copy(args);
     }
 
@@ -90,7 +87,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             finish(e);
             return;
         }
-        if (finished) {
+        if (ending.ended()) {
             log(stepName + ": aborted while the change was requested; the engine reported: " + started.get("message"));
             if (ChangeStatus.STARTED.name().equals(status)) {
                 abandon(null);
@@ -102,35 +99,30 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             if (ChangeStatus.FAILED.name().equals(status) || ChangeStatus.TIMED_OUT.name().equals(status)) {
                 finish(new AbortException(stepName + ": " + started.get("message") + ". " + mutation.nextSteps(started)));
             } else {
-                finished = true;
-                closeQuietly();
+                ending.markEnded();
+                engine.closeQuietly();
                 getContext().onSuccess(started);
             }
             return;
         }
         try {
-            EnvironmentConfig config = opened().config();
+            schedule = PollSchedule.from(opened().config(), args.get("timeoutMinutes"), System.currentTimeMillis());
             expected = PlainData.copy(mutation.expectation(started));
-            pollMillis = TimeUnit.SECONDS.toMillis(Math.max(1, config.deploy().pollSeconds()));
-            Object timeout = args.get("timeoutMinutes");
-            long timeoutMinutes = timeout instanceof Number n ? n.longValue() : config.deploy().stableTimeoutMinutes();
-            startedAt = System.currentTimeMillis();
-            deadline = startedAt + TimeUnit.MINUTES.toMillis(timeoutMinutes);
         } catch (Exception e) {
             finish(e);
             return;
         }
-        if (finished) {
+        if (ending.ended()) {
             abandon(null); // aborted just now; stop() may have seen no wait yet
             return;
         }
-        log(stepName + ": waiting up to " + Util.getTimeSpanString(deadline - startedAt) + " for " + waitingFor());
-        schedule(0);
+        log(stepName + ": waiting up to " + schedule.total() + " for " + waitingFor());
+        pollIn(0);
     }
 
     @Override
     public void onResume() {
-        if (finished) {
+        if (ending.ended()) {
             return;
         }
         if (started == null || expected == null) {
@@ -140,7 +132,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             return;
         }
         log(stepName + ": Jenkins restarted; still waiting for " + waitingFor());
-        schedule(0);
+        pollIn(0);
     }
 
     @Override
@@ -149,12 +141,12 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         if (pending != null) {
             pending.cancel(false);
         }
-        if (!claimEnd()) {
+        if (!ending.claimEnd()) {
             return; // a poll is already ending the step through the engine
         }
         if (expected == null) {
             // not waiting yet: begin() reports what the engine did once its call returns
-            closeQuietly();
+            engine.closeQuietly();
             getContext().onFailure(cause);
             return;
         }
@@ -165,7 +157,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
     /** A safe restart waits while the change is being requested: after it, nothing is lost by restarting. */
     @Override
     public boolean blocksRestart() {
-        return expected == null && !finished;
+        return expected == null && !ending.ended();
     }
 
     @Override
@@ -173,18 +165,19 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         if (started == null) {
             return "requesting the change";
         }
-        long now = System.currentTimeMillis();
+        if (schedule == null || expected == null) {
+            return "the change was requested; preparing the wait";
+        }
         String look = lastLook != null ? "; last look: " + lastLook.get("message") : "";
-        return "waiting for " + waitingFor() + " for " + Util.getTimeSpanString(now - startedAt) + " of "
-                + Util.getTimeSpanString(deadline - startedAt) + look;
+        return "waiting for " + waitingFor() + " for " + schedule.elapsed(System.currentTimeMillis()) + look;
     }
 
-    private void schedule(long delayMillis) {
+    private void pollIn(long delayMillis) {
         task = Timer.get().schedule(this::poll, delayMillis, TimeUnit.MILLISECONDS);
     }
 
     private void poll() {
-        if (finished) {
+        if (ending.ended()) {
             return;
         }
         try {
@@ -210,11 +203,11 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             conclude(lastLook, "polling failed (" + e.getClass().getSimpleName() + ", see the controller log)");
             return;
         }
-        if (System.currentTimeMillis() >= deadline) {
-            log(stepName + ": gave up waiting for " + service + " after " + Util.getTimeSpanString(deadline - startedAt));
+        if (schedule.passed(System.currentTimeMillis())) {
+            log(stepName + ": gave up waiting for " + service + " after " + schedule.total());
             conclude(lastLook, null);
         } else {
-            schedule(pollMillis);
+            pollIn(schedule.pollMillis());
         }
     }
 
@@ -225,25 +218,25 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
      * {@code problem}: why polling stopped early (an error reading the service), leading the failure message.
      */
     private void conclude(Map<String, Object> look, String problem) {
-        if (!claimEnd()) {
+        if (!ending.claimEnd()) {
             return;
         }
         String why = problem == null ? "" : problem + ". ";
         LinkedHashMap<String, Object> result;
         try {
-            result = finalWord(look);
+            result = finalWord(look, null);
         } catch (Exception e) {
             LOGGER.log(Level.WARNING, stepName + ": finishRollout failed", e);
             finish(new AbortException(stepName + ": " + why + "The outcome could not be decided either: "
-                    + describe(e) + ". " + notUndone() + " " + lastLookSaid() + " " + mutation.nextSteps(started)));
+                    + WaitFailureMessage.describe(e) + ". " + notUndone() + " " + WaitFailureMessage.lastLookSaid(lastLook)
+                    + " " + mutation.nextSteps(started)));
             return;
         }
-        Object notification = result.get("notification");
-        String notified = notification == null ? "" : " Team notification: " + notification + ".";
+        String notified = WaitFailureMessage.notified(result);
         if (ChangeStatus.COMPLETED.name().equals(result.get("status"))) {
             // the engine's own look found it stable after all: the rollout's outcome, not the read error, decides
             log(stepName + ": " + why + result.get("message") + " (" + elapsed() + ")." + notified);
-            closeQuietly();
+            engine.closeQuietly();
             getContext().onSuccess(result);
         } else {
             finish(new AbortException(stepName + ": " + why + result.get("status") + ": " + result.get("message")
@@ -253,12 +246,13 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
 
     /**
      * The build was aborted while the change rolls out: the change stays. The engine still gets the last word from
-     * the last look (TIMED_OUT: nobody waits any more), so a rollback with notify tells the team it was left
-     * unfinished; the log says what stays and what to run next. {@code cause} (null: the step has already ended)
-     * ends the step as it was stopped, so the build stays ABORTED.
+     * the last look, told who stopped waiting (ABANDONED, not TIMED_OUT: nobody timed out), so a rollback with notify
+     * tells the team the rollout goes on unwatched and how to keep watching; the log says what stays and what to run
+     * next. {@code cause} (null: the step has already ended) ends the step as it was stopped, so the build stays
+     * ABORTED.
      */
     private void abandon(Throwable cause) {
-        if (!claimFinalWord()) {
+        if (!ending.claimFinalWord()) {
             if (cause != null) {
                 getContext().onFailure(cause);
             }
@@ -266,68 +260,41 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         }
         String word;
         try {
-            LinkedHashMap<String, Object> result = finalWord(lastLook);
-            Object notification = result.get("notification");
-            word = "the engine's last word: " + result.get("status") + ": " + result.get("message")
-                    + (notification == null ? "." : ". Team notification: " + notification + ".");
+            LinkedHashMap<String, Object> result = finalWord(lastLook, AbortedBy.of(cause));
+            word = "the engine's last word: " + result.get("status") + ": " + result.get("message") + "."
+                    + WaitFailureMessage.notified(result);
         } catch (Exception e) {
             LOGGER.log(Level.WARNING, stepName + ": finishRollout after an abort failed", e);
-            word = "the outcome could not be decided: " + describe(e) + "; " + lastLookSaid();
+            word = "the outcome could not be decided: " + WaitFailureMessage.describe(e) + "; "
+                    + WaitFailureMessage.lastLookSaid(lastLook);
         }
         log(stepName + ": aborted while waiting; " + word + " " + notUndone() + " " + mutation.nextSteps(started));
-        closeQuietly();
+        engine.closeQuietly();
         if (cause != null) {
             getContext().onFailure(cause);
         }
     }
 
-    private LinkedHashMap<String, Object> finalWord(Map<String, Object> look) throws Exception {
+    /** {@code abandonedBy}: who stopped waiting (an abort); null when the wait ran to its end. */
+    private LinkedHashMap<String, Object> finalWord(Map<String, Object> look, String abandonedBy) throws Exception {
         return PlainData.copy(opened().ops().finishRollout(StepArgs.create()
                 .put("operation", mutation.operation())
                 .put("started", started)
                 .put("stability", look)
                 .put("startedAt", changeStartedAt)
                 .put("notify", args.get("notify"))
+                .put("abandonedBy", abandonedBy)
                 .toMap()));
     }
 
-    /** One way to end: a poll that concludes and an abort ({@link #stop}) never both tell the team. */
-    private synchronized boolean claimEnd() {
-        if (finished) {
-            return false;
-        }
-        finished = true;
-        return true;
-    }
-
-    /** begin() and stop() may both see an abort mid-change: the team hears the last word once. */
-    private synchronized boolean claimFinalWord() {
-        if (finalWordGiven) {
-            return false;
-        }
-        finalWordGiven = true;
-        return true;
-    }
-
-    private static String describe(Exception e) {
-        return e instanceof TdevException ? e.getMessage() : e.getClass().getSimpleName() + " (see the controller log)";
-    }
-
-    private String lastLookSaid() {
-        return lastLook == null ? "No look at the service succeeded."
-                : "The last look said: " + lastLook.get("message") + ".";
-    }
-
     private void finish(Throwable failure) {
-        finished = true; // also when begin() fails, before any end was claimed
-        closeQuietly();
+        ending.markEnded(); // also when begin() fails, before any end was claimed
+        engine.closeQuietly();
         getContext().onFailure(failure);
     }
 
-    /** A failed wait reverts nothing; the message says so, with what was changed. */
     private String notUndone() {
-        return "It changed " + service + " from " + started.get("from") + " to " + started.get("to")
-                + " and did not undo that.";
+        return WaitFailureMessage.notUndone(service, started);
     }
 
     private String waitingFor() {
@@ -337,29 +304,11 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
     }
 
     private String elapsed() {
-        return Util.getTimeSpanString(System.currentTimeMillis() - startedAt) + " of "
-                + Util.getTimeSpanString(deadline - startedAt);
+        return schedule.elapsed(System.currentTimeMillis());
     }
 
     private OpenedTdevOps opened() throws Exception {
-        OpenedTdevOps current = opened;
-        if (current == null) {
-            current = TdevOpsFactory.open(getContext(), connection);
-            opened = current;
-        }
-        return current;
-    }
-
-    private void closeQuietly() {
-        OpenedTdevOps current = opened;
-        opened = null;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (Exception e) {
-                LOGGER.log(Level.FINE, "closing the engine's AWS clients failed", e);
-            }
-        }
+        return engine.open(getContext());
     }
 
     private void log(String line) {
