@@ -6,13 +6,8 @@ import groovy.transform.Field
 
 // The parameters of tdevDeploy and their defaults. null next to "from checklist.yaml / thresholds.yaml" means
 // the value comes from that library resource unless the job passes it.
+// Where the steps run (environment, configFile, credentialsId, region, roleArn) is tdevSettings.WHERE_DEFAULTS.
 @Field static final Map DEFAULTS = [
-        // where the steps run (passed to every tdev-ops step)
-        environment           : null,   // environment name: production, staging, ...; null = the plugin's default
-        configFile            : null,   // environment config file on the controller overriding the built-in one; null = none
-        credentialsId         : null,   // Jenkins AWS credentials id; null = the agent's default credentials chain
-        region                : null,   // AWS region; null = the environment's
-        roleArn               : null,   // IAM role the steps assume; null = the credentials' own identity
         // what is deployed
         image                 : null,   // image to roll out with tdevEcsDeploy (required, also with `deploy`)
         container             : null,   // container whose image is replaced; null = the environment's
