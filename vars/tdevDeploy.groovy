@@ -241,18 +241,11 @@ void rollBack(Map s, String why) {
         currentBuild.description = "${s.image}: not rolled back (rollback: false)"
         error("tdevDeploy: ${why}. Not rolled back because rollback is false; the service still runs it.")
     }
-    Map rolled = null
-    String rollbackFailure = null
-    try {
-        rolled = tdevRollback(tdevSettings.stepArgs(s, [target        : 'last-known-good',
-                                                        reason        : "tdevDeploy ${s.image}: ${why}".toString(),
-                                                        timeoutMinutes: s.rollbackTimeoutMinutes]))
-    } catch (Exception e) {
-        rollbackFailure = e.message
-    }
-    if (rolled != null && rolled.status in ['FAILED', 'TIMED_OUT']) {
-        rollbackFailure = "${rolled.status}: ${rolled.message}${rolled.next ? '; next: ' + rolled.next : ''}".toString()
-    }
+    Map outcome = tdevSettings.tryRollback(tdevSettings.stepArgs(s, [target        : 'last-known-good',
+                                                                     reason        : "tdevDeploy ${s.image}: ${why}".toString(),
+                                                                     timeoutMinutes: s.rollbackTimeoutMinutes]))
+    Map rolled = outcome.rolled
+    String rollbackFailure = outcome.failure
     if (rollbackFailure) {
         currentBuild.description = "${s.image}: ROLLBACK FAILED"
         error("tdevDeploy: ${why}. The rollback to last-known-good FAILED: ${rollbackFailure}. " +

@@ -72,16 +72,10 @@ def call(Map config = [:]) {
     Map rolled
     stage('Rollback') {
         String reason = "${approval.reason}${approval.approver ? ' (confirmed by ' + approval.approver + ')' : ''}"
-        String failure = null
-        try {
-            // exactly the revision that was shown and confirmed, even if what "${target}" means changed meanwhile
-            rolled = tdevRollback(tdevSettings.stepArgs(s, rollbackArgs + [target: plan.to ?: target, reason: reason]))
-        } catch (Exception e) {
-            failure = e.message
-        }
-        if (rolled != null && rolled.status in ['FAILED', 'TIMED_OUT']) {
-            failure = "${rolled.status}: ${rolled.message}${rolled.next ? '; next: ' + rolled.next : ''}".toString()
-        }
+        // exactly the revision that was shown and confirmed, even if what "${target}" means changed meanwhile
+        Map outcome = tdevSettings.tryRollback(tdevSettings.stepArgs(s, rollbackArgs + [target: plan.to ?: target, reason: reason]))
+        rolled = outcome.rolled
+        String failure = outcome.failure
         if (failure) {
             currentBuild.description = "Rollback to ${plan.to} FAILED: ${failure}"
             error("tdevOneClickRollback: the rollback ${plan.from} -> ${plan.to} FAILED: ${failure}")

@@ -71,6 +71,25 @@ void requireAllIn(String varName, String key, Object values, List allowed) {
     }
 }
 
+/**
+ * Runs tdevRollback with {@code args}. Returns {@code rolled}: the step's result (null when it threw), and
+ * {@code failure}: null when the rollback finished, else why not (the step's error, or FAILED / TIMED_OUT with the
+ * engine's message and what to run next).
+ */
+Map tryRollback(Map args) {
+    Map rolled = null
+    String failure = null
+    try {
+        rolled = tdevRollback(args)
+    } catch (Exception e) {
+        failure = e.message
+    }
+    if (rolled != null && rolled.status in ['FAILED', 'TIMED_OUT']) {
+        failure = "${rolled.status}: ${rolled.message}${rolled.next ? '; next: ' + rolled.next : ''}".toString()
+    }
+    return [rolled: rolled, failure: failure]
+}
+
 @NonCPS
 List unknownKeys(Map defaults, Map config) {
     return config.keySet().findAll { !defaults.containsKey(it) }.collect { String.valueOf(it) }.sort()
