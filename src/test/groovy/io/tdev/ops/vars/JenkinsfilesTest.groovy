@@ -16,6 +16,13 @@ class JenkinsfilesTest extends SimulatedVarTest {
         f.text = text
     }
 
+    /** A harness on {@code world} with the passing test report examples/Jenkinsfile.deploy's Tests stage leaves. */
+    private PipelineHarness deployExampleOn(PipelineMode mode, SimulatedTdevOps world) {
+        PipelineHarness h = attached(mode, world)
+        SimulatedTdevOps.passingTestReport(workspace, 'target/surefire-reports')
+        return h
+    }
+
     private List<List> calls(PipelineHarness h, String method) {
         h.jpu.helper.callStack.findAll { it.methodName == method }.collect { it.args.toList() }
     }
@@ -24,8 +31,7 @@ class JenkinsfilesTest extends SimulatedVarTest {
     @EnumSource(PipelineMode)
     void deployExampleTestsDeploysBakesAndMarksKnownGood(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
-        PipelineHarness h = attached(mode, world)
-        SimulatedTdevOps.passingTestReport(workspace, 'target/surefire-reports')
+        PipelineHarness h = deployExampleOn(mode, world)
         h.params.IMAGE = world.sim.imageUri('2.0.43')
         h.params.ENVIRONMENT = 'production'
 
@@ -43,8 +49,7 @@ class JenkinsfilesTest extends SimulatedVarTest {
     @EnumSource(PipelineMode)
     void deployExampleWithoutAnImageDeploysNothing(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
-        PipelineHarness h = attached(mode, world)
-        SimulatedTdevOps.passingTestReport(workspace, 'target/surefire-reports')
+        PipelineHarness h = deployExampleOn(mode, world)
 
         Outcome outcome = h.runFile('examples/Jenkinsfile.deploy')
 

@@ -20,6 +20,8 @@ class TdevDeployOnSimulationTest extends SimulatedVarTest {
         attached(mode, world)
     }
 
+    static final Closure ALICE_WAIVES_THE_SCAN_FINDING = confirmedBy('alice', 'CVE-2026-1234 not reachable; fixed in 2.0.44')
+
     static String deployJob(String image, String more = '') {
         libraryCall('tdevDeploy', "environment: 'production', image: '${image}', testReports: 'reports'${more ? ', ' + more : ''}")
     }
@@ -61,7 +63,7 @@ class TdevDeployOnSimulationTest extends SimulatedVarTest {
     void waivedScanFindingsAreRecordedAndTheDeployProceeds(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('scan-findings')
         PipelineHarness h = harness(mode, world)
-        h.inputAnswer = confirmedBy('alice', 'CVE-2026-1234 not reachable; fixed in 2.0.44')
+        h.inputAnswer = ALICE_WAIVES_THE_SCAN_FINDING
 
         Outcome outcome = h.run(deployJob(world.sim.imageUri('2.0.43')))
 
@@ -80,7 +82,7 @@ class TdevDeployOnSimulationTest extends SimulatedVarTest {
     void aWaiverTellsTheTeamOnceAndThePublishedChecklistShowsEveryItemWithWhoWaivedWhat(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('scan-findings')
         PipelineHarness h = harness(mode, world)
-        h.inputAnswer = confirmedBy('alice', 'CVE-2026-1234 not reachable; fixed in 2.0.44')
+        h.inputAnswer = ALICE_WAIVES_THE_SCAN_FINDING
 
         Outcome outcome = h.run(deployJob(world.sim.imageUri('2.0.43')))
 
