@@ -4,13 +4,8 @@ import groovy.transform.Field
 // and JSON, a notification when the service is not HEALTHY, and the verdict as the build result.
 
 // The parameters of tdevDailyHealthCheck and their defaults (null next to "from thresholds.yaml": that resource).
+// Where the steps run (environment, configFile, credentialsId, region, roleArn) is tdevSettings.WHERE_DEFAULTS.
 @Field static final Map DEFAULTS = [
-        // where the step runs (passed to tdevHealthCheck)
-        environment       : null,            // environment name: production, staging, ...; null = the plugin's default
-        configFile        : null,            // environment config file on the controller overriding the built-in one; null = none
-        credentialsId     : null,            // Jenkins AWS credentials id; null = the agent's default chain
-        region            : null,            // AWS region; null = the environment's
-        roleArn           : null,            // IAM role the steps assume; null = the credentials' own identity
         // what is checked
         windowMinutes     : null,            // ERROR log events counted over this window; from thresholds.yaml (1440: the runbook's 24 h; the engine scales the ERROR thresholds to it)
         signals           : null,            // signal names to read; null = all of them

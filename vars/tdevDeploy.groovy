@@ -6,13 +6,8 @@ import groovy.transform.Field
 
 // The parameters of tdevDeploy and their defaults. null next to "from checklist.yaml / thresholds.yaml" means
 // the value comes from that library resource unless the job passes it.
+// Where the steps run (environment, configFile, credentialsId, region, roleArn) is tdevSettings.WHERE_DEFAULTS.
 @Field static final Map DEFAULTS = [
-        // where the steps run (passed to every tdev-ops step)
-        environment           : null,   // environment name: production, staging, ...; null = the plugin's default
-        configFile            : null,   // environment config file on the controller overriding the built-in one; null = none
-        credentialsId         : null,   // Jenkins AWS credentials id; null = the agent's default credentials chain
-        region                : null,   // AWS region; null = the environment's
-        roleArn               : null,   // IAM role the steps assume; null = the credentials' own identity
         // what is deployed
         image                 : null,   // image to roll out with tdevEcsDeploy (required, also with `deploy`)
         container             : null,   // container whose image is replaced; null = the environment's
@@ -246,18 +241,11 @@ void rollBack(Map s, String why) {
         currentBuild.description = "${s.image}: not rolled back (rollback: false)"
         error("tdevDeploy: ${why}. Not rolled back because rollback is false; the service still runs it.")
     }
-    Map rolled = null
-    String rollbackFailure = null
-    try {
-        rolled = tdevRollback(tdevSettings.stepArgs(s, [target        : 'last-known-good',
-                                                        reason        : "tdevDeploy ${s.image}: ${why}".toString(),
-                                                        timeoutMinutes: s.rollbackTimeoutMinutes]))
-    } catch (Exception e) {
-        rollbackFailure = e.message
-    }
-    if (rolled != null && rolled.status in ['FAILED', 'TIMED_OUT']) {
-        rollbackFailure = "${rolled.status}: ${rolled.message}${rolled.next ? '; next: ' + rolled.next : ''}".toString()
-    }
+    Map outcome = tdevSettings.tryRollback(tdevSettings.stepArgs(s, [target        : 'last-known-good',
+                                                                     reason        : "tdevDeploy ${s.image}: ${why}".toString(),
+                                                                     timeoutMinutes: s.rollbackTimeoutMinutes]))
+    Map rolled = outcome.rolled
+    String rollbackFailure = outcome.failure
     if (rollbackFailure) {
         currentBuild.description = "${s.image}: ROLLBACK FAILED"
         error("tdevDeploy: ${why}. The rollback to last-known-good FAILED: ${rollbackFailure}. " +

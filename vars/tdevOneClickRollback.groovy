@@ -4,13 +4,8 @@ import groovy.transform.Field
 // then the rollback, a health check after it, and a summary in the build description.
 
 // The parameters of tdevOneClickRollback and their defaults (null next to "from thresholds.yaml": that resource).
+// Where the steps run (environment, configFile, credentialsId, region, roleArn) is tdevSettings.WHERE_DEFAULTS.
 @Field static final Map DEFAULTS = [
-        // where the steps run (passed to every tdev-ops step)
-        environment           : null,              // environment name: production, staging, ...; null = the plugin's default
-        configFile            : null,              // environment config file on the controller overriding the built-in one; null = none
-        credentialsId         : null,              // Jenkins AWS credentials id; null = the agent's default chain
-        region                : null,              // AWS region; null = the environment's
-        roleArn               : null,              // IAM role the steps assume; null = the credentials' own identity
         // what to roll back to
         target                : 'last-known-good', // last-known-good | previous | revision
         revision              : null,              // with target 'revision': a number (42), family:42, or a task definition ARN
@@ -77,16 +72,10 @@ def call(Map config = [:]) {
     Map rolled
     stage('Rollback') {
         String reason = "${approval.reason}${approval.approver ? ' (confirmed by ' + approval.approver + ')' : ''}"
-        String failure = null
-        try {
-            // exactly the revision that was shown and confirmed, even if what "${target}" means changed meanwhile
-            rolled = tdevRollback(tdevSettings.stepArgs(s, rollbackArgs + [target: plan.to ?: target, reason: reason]))
-        } catch (Exception e) {
-            failure = e.message
-        }
-        if (rolled != null && rolled.status in ['FAILED', 'TIMED_OUT']) {
-            failure = "${rolled.status}: ${rolled.message}${rolled.next ? '; next: ' + rolled.next : ''}".toString()
-        }
+        // exactly the revision that was shown and confirmed, even if what "${target}" means changed meanwhile
+        Map outcome = tdevSettings.tryRollback(tdevSettings.stepArgs(s, rollbackArgs + [target: plan.to ?: target, reason: reason]))
+        rolled = outcome.rolled
+        String failure = outcome.failure
         if (failure) {
             currentBuild.description = "Rollback to ${plan.to} FAILED: ${failure}"
             error("tdevOneClickRollback: the rollback ${plan.from} -> ${plan.to} FAILED: ${failure}")

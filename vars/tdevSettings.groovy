@@ -2,14 +2,26 @@
 // the library's YAML resources and the job's parameters, to reject unknown parameters, and to build the
 // arguments every tdev-ops plugin step takes.
 
+import groovy.transform.Field
+
+/** Where the steps run: parameters every workflow var accepts and passes to every tdev-ops plugin step (see stepArgs). */
+@Field static final Map WHERE_DEFAULTS = [
+        environment  : null, // environment name: production, staging, ...; null = the plugin's default
+        configFile   : null, // environment config file on the controller overriding the built-in one; null = none
+        credentialsId: null, // Jenkins AWS credentials id; null = the agent's default credentials chain
+        region       : null, // AWS region; null = the environment's
+        roleArn      : null, // IAM role the steps assume; null = the credentials' own identity
+]
+
 /**
- * The settings a var runs with: its {@code defaults}, overridden by the values of the YAML resources it names
- * (the keys ending in {@code Resource}, read with libraryResource; a job naming its own resource gets it laid over
+ * The settings a var runs with: {@link #WHERE_DEFAULTS} and its own {@code ownDefaults}, overridden by the values of
+ * the YAML resources they name (the keys ending in {@code Resource}, read with libraryResource; a job naming its own resource gets it laid over
  * the library's), overridden by the job's {@code config}.
  * A key of {@code config} that {@code defaults} does not have fails the build naming it and the valid keys;
  * a resource only sets keys its var has (the resources are shared by all vars).
  */
-Map resolve(String varName, Map defaults, Map config) {
+Map resolve(String varName, Map ownDefaults, Map config) {
+    Map defaults = WHERE_DEFAULTS + ownDefaults
     Map given = config == null ? [:] : config
     List unknown = unknownKeys(defaults, given)
     if (unknown) {
@@ -57,6 +69,25 @@ void requireAllIn(String varName, String key, Object values, List allowed) {
     if (!(values instanceof List) || bad) {
         error("${varName}: ${key} must be a list of ${allowed.join(', ')}; got '${values}'")
     }
+}
+
+/**
+ * Runs tdevRollback with {@code args}. Returns {@code rolled}: the step's result (null when it threw), and
+ * {@code failure}: null when the rollback finished, else why not (the step's error, or FAILED / TIMED_OUT with the
+ * engine's message and what to run next).
+ */
+Map tryRollback(Map args) {
+    Map rolled = null
+    String failure = null
+    try {
+        rolled = tdevRollback(args)
+    } catch (Exception e) {
+        failure = e.message
+    }
+    if (rolled != null && rolled.status in ['FAILED', 'TIMED_OUT']) {
+        failure = "${rolled.status}: ${rolled.message}${rolled.next ? '; next: ' + rolled.next : ''}".toString()
+    }
+    return [rolled: rolled, failure: failure]
 }
 
 @NonCPS

@@ -81,10 +81,10 @@ public final class ChecklistCommand extends OpsCommand {
     @Override
     protected Map<String, Object> arguments() {
         return new ArgumentMap().put("image", image).put("testReports", testReports)
-                .put("backupMaxAgeHours", backupMaxAgeHours).put("takeBackup", takeBackup ? true : null)
+                .put("backupMaxAgeHours", backupMaxAgeHours).putIfOn("takeBackup", takeBackup)
                 .put("scanSeverity", scanSeverity).put("waive", waive).put("waivedBy", waivedBy).put("skip", skip)
-                .put("notify", noNotify ? false : null).put("message", message)
-                .put("scanTimeoutMinutes", scanTimeoutMinutes).put("dryRun", dryRun ? true : null)
+                .putFalseIfOn("notify", noNotify).put("message", message)
+                .put("scanTimeoutMinutes", scanTimeoutMinutes).putIfOn("dryRun", dryRun)
                 .map();
     }
 

@@ -2,6 +2,7 @@ package io.tdev.ops.cli;
 
 import io.tdev.ops.api.TdevOps;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Map;
@@ -22,12 +23,12 @@ public final class MarkKnownGoodCommand extends ChangeCommand {
             description = "REVISION, FAMILY:REVISION or ARN (default: the service's current revision).")
     String revision;
 
-    @Option(names = "--dry-run", description = "Print the plan; change nothing.")
-    boolean dryRun;
+    @Mixin
+    PlanOnlyOption planOnly;
 
     @Override
     protected Map<String, Object> arguments() {
-        return new ArgumentMap().put("revision", revision).put("dryRun", dryRun ? true : null).map();
+        return planOnly.addTo(new ArgumentMap().put("revision", revision)).map();
     }
 
     @Override

@@ -90,6 +90,16 @@ public abstract class OpsCommand implements Callable<Integer> {
             return this;
         }
 
+        /** A switch the user turned on gives {@code key: true}; off, the facade's default applies. */
+        public ArgumentMap putIfOn(String key, boolean on) {
+            return put(key, on ? Boolean.TRUE : null);
+        }
+
+        /** A {@code --no-...} switch the user turned on gives {@code key: false}; off, the facade's default applies. */
+        public ArgumentMap putFalseIfOn(String key, boolean on) {
+            return put(key, on ? Boolean.FALSE : null);
+        }
+
         public Map<String, Object> map() {
             return map;
         }

@@ -39,7 +39,7 @@ public final class RollbackCommand extends ChangeCommand {
     @Override
     protected Map<String, Object> arguments() {
         return waiting.addTo(new ArgumentMap().put("target", target).put("reason", reason)
-                .put("notify", noNotify ? false : null)).map();
+                .putFalseIfOn("notify", noNotify)).map();
     }
 
     @Override

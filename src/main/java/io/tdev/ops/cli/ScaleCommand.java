@@ -35,7 +35,7 @@ public final class ScaleCommand extends ChangeCommand {
 
     @Override
     protected Map<String, Object> arguments() {
-        return waiting.addTo(new ArgumentMap().put("count", count).put("force", force ? true : null)).map();
+        return waiting.addTo(new ArgumentMap().put("count", count).putIfOn("force", force)).map();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tdev.ops.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How a command that changes the service waits for it: until stable (at most N minutes), not at all, or only plans. */
@@ -11,12 +12,11 @@ public final class WaitOptions {
             description = "Wait at most N minutes for stable (default: the config's deploy.stableTimeoutMinutes).")
     Integer timeoutMinutes;
 
-    @Option(names = "--dry-run", description = "Print the plan; change nothing.")
-    boolean dryRun;
+    @Mixin
+    PlanOnlyOption planOnly;
 
     /** Adds wait, timeoutMinutes and dryRun, only those given (the facade's defaults apply to the rest). */
     OpsCommand.ArgumentMap addTo(OpsCommand.ArgumentMap arguments) {
-        return arguments.put("wait", noWait ? false : null).put("timeoutMinutes", timeoutMinutes)
-                .put("dryRun", dryRun ? true : null);
+        return planOnly.addTo(arguments.putFalseIfOn("wait", noWait).put("timeoutMinutes", timeoutMinutes));
     }
 }

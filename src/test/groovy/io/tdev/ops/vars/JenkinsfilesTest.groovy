@@ -1,6 +1,5 @@
 package io.tdev.ops.vars
 
-import org.junit.jupiter.api.io.TempDir
 import org.junit.jupiter.params.ParameterizedTest
 import org.junit.jupiter.params.provider.EnumSource
 
@@ -10,14 +9,18 @@ import static org.assertj.core.api.Assertions.assertThat
  * The Jenkinsfiles of this repository, run as Jenkins would run them: the examples load the library with
  * {@code @Library('tdev-ops') _} and drive the real engine on the simulated environment to the end.
  */
-class JenkinsfilesTest {
-    @TempDir
-    File workspace
-
+class JenkinsfilesTest extends SimulatedVarTest {
     private void file(String path, String text = 'x') {
         File f = new File(workspace, path)
         f.parentFile.mkdirs()
         f.text = text
+    }
+
+    /** A harness on {@code world} with the passing test report examples/Jenkinsfile.deploy's Tests stage leaves. */
+    private PipelineHarness deployExampleOn(PipelineMode mode, SimulatedTdevOps world) {
+        PipelineHarness h = attached(mode, world)
+        SimulatedTdevOps.passingTestReport(workspace, 'target/surefire-reports')
+        return h
     }
 
     private List<List> calls(PipelineHarness h, String method) {
@@ -28,8 +31,7 @@ class JenkinsfilesTest {
     @EnumSource(PipelineMode)
     void deployExampleTestsDeploysBakesAndMarksKnownGood(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
-        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
-        SimulatedTdevOps.passingTestReport(workspace, 'target/surefire-reports')
+        PipelineHarness h = deployExampleOn(mode, world)
         h.params.IMAGE = world.sim.imageUri('2.0.43')
         h.params.ENVIRONMENT = 'production'
 
@@ -47,8 +49,7 @@ class JenkinsfilesTest {
     @EnumSource(PipelineMode)
     void deployExampleWithoutAnImageDeploysNothing(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
-        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
-        SimulatedTdevOps.passingTestReport(workspace, 'target/surefire-reports')
+        PipelineHarness h = deployExampleOn(mode, world)
 
         Outcome outcome = h.runFile('examples/Jenkinsfile.deploy')
 
@@ -61,8 +62,8 @@ class JenkinsfilesTest {
     @EnumSource(PipelineMode)
     void rollbackExampleRollsTheFaultyReleaseBackAfterConfirmation(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('faulty-deploy')
-        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
-        h.inputAnswer = { Map args -> [approver: 'oncall', reason: 'error rate 40% since 2.1.0'] }
+        PipelineHarness h = attached(mode, world)
+        h.inputAnswer = confirmedBy('oncall', 'error rate 40% since 2.1.0')
 
         Outcome outcome = h.runFile('examples/Jenkinsfile.rollback')
 
@@ -76,7 +77,7 @@ class JenkinsfilesTest {
     @EnumSource(PipelineMode)
     void dailyExampleRunsAt9AndReportsTheVerdict(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('alarm-storm')
-        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+        PipelineHarness h = attached(mode, world)
         h.env.TDEV_OPS_ONCALL_MAIL = 'oncall@example.com'
 
         Outcome outcome = h.runFile('examples/Jenkinsfile.daily')
@@ -91,7 +92,7 @@ class JenkinsfilesTest {
     @EnumSource(PipelineMode)
     void dailyExampleOnAHealthyServiceIsGreen(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
-        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+        PipelineHarness h = attached(mode, world)
 
         Outcome outcome = h.runFile('examples/Jenkinsfile.daily')
 

@@ -1,16 +1,15 @@
 package io.tdev.ops.vars
 
 import groovy.json.JsonSlurper
-import org.junit.jupiter.api.io.TempDir
 import org.junit.jupiter.params.ParameterizedTest
 import org.junit.jupiter.params.provider.EnumSource
 
 import static org.assertj.core.api.Assertions.assertThat
 
 /** tdevOneClickRollback and tdevDailyHealthCheck on the real engine over the simulated environment. */
-class RollbackAndDailyOnSimulationTest {
-    @TempDir
-    File workspace
+class RollbackAndDailyOnSimulationTest extends SimulatedVarTest {
+    static final String DAILY_CHECK = libraryCall('tdevDailyHealthCheck', "environment: 'production', mailTo: 'ops@example.com'")
+    static final String ROLLBACK_TO_LAST_KNOWN_GOOD = libraryCall('tdevOneClickRollback', "environment: 'production'")
 
     static final List<String> MUTATIONS = ['RegisterTaskDefinition', 'UpdateService', 'StopServiceDeployment', 'Publish',
                                            'TagResource', 'UntagResource']
@@ -19,7 +18,7 @@ class RollbackAndDailyOnSimulationTest {
     @EnumSource(PipelineMode)
     void rollbackShowsThePlanAsksThenRollsBackAndChecksHealth(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
-        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+        PipelineHarness h = attached(mode, world)
         int notificationsBefore = world.sim.notifications().size()
         List<String> revisionAtInput = []
         h.inputAnswer = { Map args ->
@@ -27,7 +26,7 @@ class RollbackAndDailyOnSimulationTest {
             [approver: 'alice', reason: 'P0 drill']
         }
 
-        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevOneClickRollback(environment: 'production', target: 'previous')\n")
+        Outcome outcome = h.run(libraryCall('tdevOneClickRollback', "environment: 'production', target: 'previous'"))
 
         assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
         assertThat(revisionAtInput).containsExactly('42')          // the dry run changed nothing
@@ -43,11 +42,11 @@ class RollbackAndDailyOnSimulationTest {
     @EnumSource(PipelineMode)
     void refusalAtTheConfirmationChangesNothing(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('faulty-deploy')
-        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+        PipelineHarness h = attached(mode, world)
         h.inputAnswer = { Map args -> throw new InputRejected('bob') }
         List<String> deploymentsBefore = world.sim.deployments()*.id
 
-        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevOneClickRollback(environment: 'production')\n")
+        Outcome outcome = h.run(ROLLBACK_TO_LAST_KNOWN_GOOD)
 
         assertThat(outcome.result).as(outcome.message + h.logText()).isEqualTo('ABORTED')
         assertThat(h.inputs[0].message as String).contains('t-developer-backend-production:43', 't-developer-backend-production:42')
@@ -62,9 +61,9 @@ class RollbackAndDailyOnSimulationTest {
     @EnumSource(PipelineMode)
     void dailyCheckOfTheAlarmStormArchivesReportsAndIsNotGreen(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('alarm-storm')
-        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+        PipelineHarness h = attached(mode, world)
 
-        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevDailyHealthCheck(environment: 'production', mailTo: 'ops@example.com')\n")
+        Outcome outcome = h.run(DAILY_CHECK)
 
         assertThat(outcome.result).isEqualTo('FAILURE')
         assertThat(outcome.message).contains('UNHEALTHY', 'in ALARM')
@@ -80,9 +79,9 @@ class RollbackAndDailyOnSimulationTest {
     @EnumSource(PipelineMode)
     void dailyCheckOfAHealthyServiceIsGreenAndQuiet(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
-        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+        PipelineHarness h = attached(mode, world)
 
-        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevDailyHealthCheck(environment: 'production', mailTo: 'ops@example.com')\n")
+        Outcome outcome = h.run(DAILY_CHECK)
 
         assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
         assertThat(h.mails).isEmpty()
@@ -100,9 +99,9 @@ class RollbackAndDailyOnSimulationTest {
     void dailyCheckOfADayWithAFaultyReleaseIsNotGreen(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('faulty-deploy')
         world.sim.advance(java.time.Duration.ofMinutes(30))
-        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+        PipelineHarness h = attached(mode, world)
 
-        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevDailyHealthCheck(environment: 'production', mailTo: 'ops@example.com')\n")
+        Outcome outcome = h.run(DAILY_CHECK)
 
         assertThat(outcome.result).as(h.logText()).isIn('UNSTABLE', 'FAILURE')
         Map json = new JsonSlurper().parse(h.file('health-report.json')) as Map
@@ -115,10 +114,10 @@ class RollbackAndDailyOnSimulationTest {
     @EnumSource(PipelineMode)
     void rollbackOfADeployInProgressToLastKnownGood(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('faulty-deploy')
-        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
-        h.inputAnswer = { Map args -> [approver: 'alice', reason: 'error rate 40% after 2.1.0'] }
+        PipelineHarness h = attached(mode, world)
+        h.inputAnswer = confirmedBy('alice', 'error rate 40% after 2.1.0')
 
-        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevOneClickRollback(environment: 'production')\n")
+        Outcome outcome = h.run(ROLLBACK_TO_LAST_KNOWN_GOOD)
 
         assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
         assertThat(world.revision()).isEqualTo(42)
@@ -136,9 +135,9 @@ class RollbackAndDailyOnSimulationTest {
     @EnumSource(PipelineMode)
     void noKnownGoodRevisionFailsAtThePlanAndChangesNothing(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
-        PipelineHarness h = world.attach(new PipelineHarness(mode, workspace))
+        PipelineHarness h = attached(mode, world)
 
-        Outcome outcome = h.run("@Library('tdev-ops') _\ntdevOneClickRollback(environment: 'production')\n")
+        Outcome outcome = h.run(ROLLBACK_TO_LAST_KNOWN_GOOD)
 
         assertThat(outcome.result).isEqualTo('FAILURE')
         assertThat(outcome.message).contains('cannot plan a rollback to last-known-good; nothing changed', 'tagged tdev:known-good')

@@ -1,25 +1,15 @@
 package io.tdev.ops.vars
 
 import groovy.json.JsonSlurper
-import org.junit.jupiter.api.io.TempDir
 import org.junit.jupiter.params.ParameterizedTest
 import org.junit.jupiter.params.provider.EnumSource
 
 import static org.assertj.core.api.Assertions.assertThat
 
 /** tdevDailyHealthCheck against scripted verdicts, in plain and CPS mode. */
-class TdevDailyHealthCheckTest {
-    @TempDir
-    File workspace
-
-    ScriptedOps ops = new ScriptedOps()
-
-    PipelineHarness harness(PipelineMode mode) {
-        new PipelineHarness(mode, workspace).bind(ops)
-    }
-
+class TdevDailyHealthCheckTest extends ScriptedVarTest {
     static String job(String args) {
-        "@Library('tdev-ops') _\ntdevDailyHealthCheck(${args})\n"
+        libraryCall('tdevDailyHealthCheck', args)
     }
 
     @ParameterizedTest

@@ -3,7 +3,6 @@ package io.tdev.ops.vars
 import io.tdev.ops.model.AlarmState
 import io.tdev.ops.sim.SimBuilder
 import io.tdev.ops.sim.SimEnvironment
-import org.junit.jupiter.api.io.TempDir
 import org.junit.jupiter.params.ParameterizedTest
 import org.junit.jupiter.params.provider.EnumSource
 
@@ -15,17 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat
  * tdevDeploy end to end: the plugin steps bound to the real engine on the simulated environment (virtual time),
  * in plain and CPS mode. The simulation's revision 42 is the running, known-good one.
  */
-class TdevDeployOnSimulationTest {
-    @TempDir
-    File workspace
-
+class TdevDeployOnSimulationTest extends SimulatedVarTest {
     PipelineHarness harness(PipelineMode mode, SimulatedTdevOps world) {
         SimulatedTdevOps.passingTestReport(workspace)
-        world.attach(new PipelineHarness(mode, workspace))
+        attached(mode, world)
     }
 
+    static final Closure ALICE_WAIVES_THE_SCAN_FINDING = confirmedBy('alice', 'CVE-2026-1234 not reachable; fixed in 2.0.44')
+
     static String deployJob(String image, String more = '') {
-        "@Library('tdev-ops') _\ntdevDeploy(environment: 'production', image: '${image}', testReports: 'reports'${more ? ', ' + more : ''})\n"
+        libraryCall('tdevDeploy', "environment: 'production', image: '${image}', testReports: 'reports'${more ? ', ' + more : ''}")
     }
 
     @ParameterizedTest
@@ -65,7 +63,7 @@ class TdevDeployOnSimulationTest {
     void waivedScanFindingsAreRecordedAndTheDeployProceeds(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('scan-findings')
         PipelineHarness h = harness(mode, world)
-        h.inputAnswer = { Map args -> [approver: 'alice', reason: 'CVE-2026-1234 not reachable; fixed in 2.0.44'] }
+        h.inputAnswer = ALICE_WAIVES_THE_SCAN_FINDING
 
         Outcome outcome = h.run(deployJob(world.sim.imageUri('2.0.43')))
 
@@ -84,7 +82,7 @@ class TdevDeployOnSimulationTest {
     void aWaiverTellsTheTeamOnceAndThePublishedChecklistShowsEveryItemWithWhoWaivedWhat(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('scan-findings')
         PipelineHarness h = harness(mode, world)
-        h.inputAnswer = { Map args -> [approver: 'alice', reason: 'CVE-2026-1234 not reachable; fixed in 2.0.44'] }
+        h.inputAnswer = ALICE_WAIVES_THE_SCAN_FINDING
 
         Outcome outcome = h.run(deployJob(world.sim.imageUri('2.0.43')))
 

@@ -1,26 +1,25 @@
 package io.tdev.ops.vars
 
-import org.junit.jupiter.api.io.TempDir
 import org.junit.jupiter.params.ParameterizedTest
 import org.junit.jupiter.params.provider.EnumSource
 
 import static org.assertj.core.api.Assertions.assertThat
 
 /** tdevDeploy's decisions against scripted step answers, in plain and CPS mode. */
-class TdevDeployTest {
+class TdevDeployTest extends ScriptedVarTest {
     static final String IMAGE = '123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/t-developer-backend-production:1.4.2'
 
-    @TempDir
-    File workspace
-
-    ScriptedOps ops = new ScriptedOps()
-
-    PipelineHarness harness(PipelineMode mode) {
-        new PipelineHarness(mode, workspace).bind(ops)
+    static String deployJob(String args) {
+        libraryCall('tdevDeploy', args)
     }
 
-    static String deployJob(String args) {
-        "@Library('tdev-ops') _\ntdevDeploy(${args})\n"
+    /** Health answers: HEALTHY before the deploy; during the bake DEGRADED overall with an UNHEALTHY ecs-service signal. */
+    static Closure degradedDuringTheBakeByEcsService(String reason, String value, String evidence) {
+        return { Map a ->
+            !a.baselineTime ? ScriptedOps.healthy() :
+                    [status : 'DEGRADED', reasons: [reason], checkedAt: '2026-11-26T09:05:00Z',
+                     signals: [[name: 'ecs-service', status: 'UNHEALTHY', value: value, evidence: evidence]]]
+        }
     }
 
     @ParameterizedTest
@@ -54,7 +53,7 @@ class TdevDeployTest {
             })
         }
         PipelineHarness h = harness(mode)
-        h.inputAnswer = { Map args -> [approver: 'alice', reason: 'CVE not reachable, fix in 1.4.3'] }
+        h.inputAnswer = confirmedBy('alice', 'CVE not reachable, fix in 1.4.3')
 
         Outcome outcome = h.run(deployJob("image: '${IMAGE}', bakeMinutes: 1, pollSeconds: 30"))
 
@@ -108,7 +107,7 @@ class TdevDeployTest {
             ScriptedOps.checklistOf(ScriptedOps.passing().collect { it.name == 'image-scan' ? it + [status: 'FAIL'] : it })
         }
         PipelineHarness h = harness(mode)
-        h.inputAnswer = { Map args -> [approver: 'bob', reason: '  '] }
+        h.inputAnswer = confirmedBy('bob', '  ')
 
         Outcome outcome = h.run(deployJob("image: '${IMAGE}'"))
 
@@ -211,12 +210,9 @@ class TdevDeployTest {
     @ParameterizedTest
     @EnumSource(PipelineMode)
     void circuitBreakerSeenDuringTheBakeFailsTheBuild(PipelineMode mode) {
-        ops.health = { Map a ->
-            !a.baselineTime ? ScriptedOps.healthy() :
-                    [status : 'DEGRADED', reasons: ['deployment ecs-svc/2 rollout FAILED'], checkedAt: '2026-11-26T09:05:00Z',
-                     signals: [[name    : 'ecs-service', status: 'UNHEALTHY', value: 'circuit breaker rolled back; running 2/2',
-                                evidence: 'PRIMARY t-developer:41 COMPLETED running 2/2 (ECS deployment circuit breaker: rolling back to ecs-svc/1)']]]
-        }
+        ops.health = degradedDuringTheBakeByEcsService('deployment ecs-svc/2 rollout FAILED',
+                'circuit breaker rolled back; running 2/2',
+                'PRIMARY t-developer:41 COMPLETED running 2/2 (ECS deployment circuit breaker: rolling back to ecs-svc/1)')
         PipelineHarness h = harness(mode)
 
         Outcome outcome = h.run(deployJob("image: '${IMAGE}'"))
@@ -316,12 +312,9 @@ class TdevDeployTest {
     @ParameterizedTest
     @EnumSource(PipelineMode)
     void rolloutMarkedFailedByEcsFailsTheBakeEvenWhenOnlyDegradedRollsBack(PipelineMode mode) {
-        ops.health = { Map a ->
-            !a.baselineTime ? ScriptedOps.healthy() :
-                    [status : 'DEGRADED', reasons: ['ecs-service UNHEALTHY: deployment of t-developer:42 FAILED'], checkedAt: '2026-11-26T09:05:00Z',
-                     signals: [[name: 'ecs-service', status: 'UNHEALTHY', value: 'deployment of t-developer:42 FAILED; running 1/2',
-                                evidence: 'PRIMARY t-developer:42 FAILED running 0/2 (ECS deployment circuit breaker: tasks failed to start)']]]
-        }
+        ops.health = degradedDuringTheBakeByEcsService('ecs-service UNHEALTHY: deployment of t-developer:42 FAILED',
+                'deployment of t-developer:42 FAILED; running 1/2',
+                'PRIMARY t-developer:42 FAILED running 0/2 (ECS deployment circuit breaker: tasks failed to start)')
         PipelineHarness h = harness(mode)
 
         Outcome outcome = h.run(deployJob("image: '${IMAGE}', rollbackOn: ['UNKNOWN']"))
@@ -374,7 +367,7 @@ class TdevDeployTest {
             })
         }
         PipelineHarness h = harness(mode)
-        h.inputAnswer = { Map args -> [approver: 'lead', reason: 'announced in the standup'] }
+        h.inputAnswer = confirmedBy('lead', 'announced in the standup')
 
         h.run(deployJob("image: '${IMAGE}', approvers: 'ops-leads', approvalTimeoutMinutes: 5, bakeMinutes: 1"))
 

@@ -1,32 +1,22 @@
 package io.tdev.ops.vars
 
 import io.tdev.ops.model.RemoteFailureException
-import org.junit.jupiter.api.io.TempDir
 import org.junit.jupiter.params.ParameterizedTest
 import org.junit.jupiter.params.provider.EnumSource
 
 import static org.assertj.core.api.Assertions.assertThat
 
 /** tdevOneClickRollback against scripted step answers, in plain and CPS mode. */
-class TdevOneClickRollbackTest {
-    @TempDir
-    File workspace
-
-    ScriptedOps ops = new ScriptedOps()
-
-    PipelineHarness harness(PipelineMode mode) {
-        new PipelineHarness(mode, workspace).bind(ops)
-    }
-
+class TdevOneClickRollbackTest extends ScriptedVarTest {
     static String job(String args) {
-        "@Library('tdev-ops') _\ntdevOneClickRollback(${args})\n"
+        libraryCall('tdevOneClickRollback', args)
     }
 
     @ParameterizedTest
     @EnumSource(PipelineMode)
     void showsThePlanThenAsksThenRollsBackThenChecksHealth(PipelineMode mode) {
         PipelineHarness h = harness(mode)
-        h.inputAnswer = { Map args -> [approver: 'alice', reason: 'P0: 5xx after 1.4.2'] }
+        h.inputAnswer = confirmedBy('alice', 'P0: 5xx after 1.4.2')
 
         Outcome outcome = h.run(job("target: 'previous'"))
 
@@ -60,7 +50,7 @@ class TdevOneClickRollbackTest {
     @EnumSource(PipelineMode)
     void revisionTargetPassesTheRevision(PipelineMode mode) {
         PipelineHarness h = harness(mode)
-        h.inputAnswer = { Map args -> [approver: 'alice', reason: 'back to 40'] }
+        h.inputAnswer = confirmedBy('alice', 'back to 40')
 
         Outcome outcome = h.run(job("target: 'revision', revision: 't-developer-task:40'"))
 
@@ -105,7 +95,7 @@ class TdevOneClickRollbackTest {
             throw new RemoteFailureException('UpdateService', 'timed out after 15m; service at t-developer:42 (2 running), run tdev-ops rollback again', false)
         }
         PipelineHarness h = harness(mode)
-        h.inputAnswer = { Map args -> [approver: 'alice', reason: 'P0'] }
+        h.inputAnswer = confirmedBy('alice', 'P0')
 
         Outcome outcome = h.run(job("verifyHealth: false"))
 

@@ -21,6 +21,11 @@ class VarsDocumentationTest {
 
     /** The keys of the {@code DEFAULTS} map literal of a var, from its syntax tree (nothing is run). */
     static List<String> defaultKeys(File source) {
+        mapFieldKeys(source, 'DEFAULTS')
+    }
+
+    /** The keys of the map literal assigned to the {@code @Field} {@code name} of a var, from its syntax tree. */
+    static List<String> mapFieldKeys(File source, String name) {
         CompilationUnit unit = new CompilationUnit()
         SourceUnit sourceUnit = unit.addSource(source)
         unit.compile(Phases.CONVERSION)
@@ -28,12 +33,12 @@ class VarsDocumentationTest {
         DeclarationExpression defaults = sourceUnit.AST.statementBlock.statements
                 .findAll { it instanceof ExpressionStatement && it.expression instanceof DeclarationExpression }
                 .collect { (DeclarationExpression) ((ExpressionStatement) it).expression }
-                .find { it.variableExpression.name == 'DEFAULTS' }
+                .find { it.variableExpression.name == name }
         if (defaults == null) {
             return null
         }
-        assertThat(defaults.annotations*.classNode*.name).as("${source.name}: DEFAULTS must be a @Field").contains('Field')
-        assertThat(defaults.rightExpression).as("${source.name}: DEFAULTS must be a map literal").isInstanceOf(MapExpression)
+        assertThat(defaults.annotations*.classNode*.name).as("${source.name}: ${name} must be a @Field").contains('Field')
+        assertThat(defaults.rightExpression).as("${source.name}: ${name} must be a map literal").isInstanceOf(MapExpression)
         return ((MapExpression) defaults.rightExpression).mapEntryExpressions.collect {
             ((ConstantExpression) it.keyExpression).value as String
         }
@@ -61,9 +66,12 @@ class VarsDocumentationTest {
 
     @Test
     void helpNamesEveryKeyOfTheDefaultsMap() {
+        // a workflow var also takes tdevSettings' WHERE_DEFAULTS (resolve adds them), so its help names those too
+        List<String> whereKeys = mapFieldKeys(new File(VARS, 'tdevSettings.groovy'), 'WHERE_DEFAULTS')
+        assertThat(whereKeys).contains('environment', 'credentialsId')
         Map<String, List<String>> undocumented = [:]
         varSources().each { File source ->
-            List<String> keys = defaultKeys(source) ?: []
+            List<String> keys = (defaultKeys(source) ?: []) + (hasCall(source) ? whereKeys : [])
             String help = new File(VARS, source.name - '.groovy' + '.txt').text
             List<String> missing = keys.findAll { !help.contains("<code>${it}</code>") }
             if (missing) {

@@ -1,0 +1,14 @@
+package io.tdev.ops.cli;
+
+import picocli.CommandLine.Option;
+
+/** --dry-run for the commands that change the service: print the plan, change nothing. */
+public final class PlanOnlyOption {
+    @Option(names = "--dry-run", description = "Print the plan; change nothing.")
+    boolean dryRun;
+
+    /** Adds dryRun only when given (the facade's default applies otherwise). */
+    OpsCommand.ArgumentMap addTo(OpsCommand.ArgumentMap arguments) {
+        return arguments.putIfOn("dryRun", dryRun);
+    }
+}
