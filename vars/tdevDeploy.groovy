@@ -68,7 +68,7 @@ def call(Map config = [:]) {
             error("tdevDeploy: ECS rolled the deployment of ${s.image} back (circuit breaker): ${ecsVerdict}. " +
                     "The service runs the previous revision; the image is not marked known-good.")
         }
-        if (!deployFailure && deployed.status in ['FAILED', 'TIMED_OUT']) {
+        if (!deployFailure && deployed.status in ['FAILED', 'TIMED_OUT', 'ABANDONED']) {
             // the service is half-changed: the rollback below brings it back to the last revision known to be good
             deployFailure = "the deploy of ${s.image} ended ${deployed.status}: ${deployed.message}".toString()
         }

@@ -73,7 +73,7 @@ void requireAllIn(String varName, String key, Object values, List allowed) {
 
 /**
  * Runs tdevRollback with {@code args}. Returns {@code rolled}: the step's result (null when it threw), and
- * {@code failure}: null when the rollback finished, else why not (the step's error, or FAILED / TIMED_OUT with the
+ * {@code failure}: null when the rollback finished, else why not (the step's error, or FAILED / TIMED_OUT / ABANDONED with the
  * engine's message and what to run next).
  */
 Map tryRollback(Map args) {
@@ -84,7 +84,7 @@ Map tryRollback(Map args) {
     } catch (Exception e) {
         failure = e.message
     }
-    if (rolled != null && rolled.status in ['FAILED', 'TIMED_OUT']) {
+    if (rolled != null && rolled.status in ['FAILED', 'TIMED_OUT', 'ABANDONED']) {
         failure = "${rolled.status}: ${rolled.message}${rolled.next ? '; next: ' + rolled.next : ''}".toString()
     }
     return [rolled: rolled, failure: failure]

@@ -7,7 +7,7 @@ import java.util.Set;
 /** Reads a mutating use case's result status: did it do what was asked? */
 final class Outcomes {
     /** The engine's ChangeStatus values for "changed, but did not end as asked". */
-    private static final Set<String> FAILED = Set.of("FAILED", "TIMED_OUT");
+    private static final Set<String> FAILED = Set.of("FAILED", "TIMED_OUT", "ABANDONED");
 
     private Outcomes() {
     }
