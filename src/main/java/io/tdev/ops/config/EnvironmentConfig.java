@@ -35,6 +35,39 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
         return new ServiceRef(ecs.cluster(), ecs.service());
     }
 
+    // One field changed, the rest kept: callers that override a field (the plugin's region and topic, tests)
+    // use these instead of repeating all twenty components.
+
+    public EnvironmentConfig withRegion(String newRegion) {
+        return new EnvironmentConfig(name, protectedEnv, newRegion, ecs, logGroup, bucket, table, topic, repository,
+                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
+                checklist, escalation);
+    }
+
+    public EnvironmentConfig withTopic(String newTopic) {
+        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, newTopic, repository,
+                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
+                checklist, escalation);
+    }
+
+    public EnvironmentConfig withTable(TableNames newTable) {
+        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, newTable, topic, repository,
+                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
+                checklist, escalation);
+    }
+
+    public EnvironmentConfig withTargetGroupArns(List<String> newTargetGroupArns) {
+        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
+                secret, metricNamespace, alarmPrefix, newTargetGroupArns, slo, autoscaling, scalePresets, health, deploy,
+                checklist, escalation);
+    }
+
+    public EnvironmentConfig withHealth(HealthSettings newHealth) {
+        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
+                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, newHealth, deploy,
+                checklist, escalation);
+    }
+
     /** @param container the container whose image {@code deploy} replaces; null = the first essential one */
     public record EcsNames(String cluster, String service, String container) {
     }

@@ -131,9 +131,7 @@ class AwsTargetHealthContractTest {
     @Test
     void aMissingConfiguredTargetGroupNamesItAndTheConfigField() {
         EnvironmentConfig p = TestEnvironments.production();
-        EnvironmentConfig withGroup = new EnvironmentConfig(p.name(), p.protectedEnv(), p.region(), p.ecs(), p.logGroup(),
-                p.bucket(), p.table(), p.topic(), p.repository(), p.secret(), p.metricNamespace(), p.alarmPrefix(),
-                List.of(TG), p.slo(), p.autoscaling(), p.scalePresets(), p.health(), p.deploy(), p.checklist(), p.escalation());
+        EnvironmentConfig withGroup = p.withTargetGroupArns(List.of(TG));
         AwsTargetHealth configured = new AwsTargetHealth(factory.elasticLoadBalancingV2(), withGroup);
         wm.stubFor(query("DescribeTargetHealth").willReturn(xmlError(400, "TargetGroupNotFound",
                 "Target groups '" + TG + "' not found")));

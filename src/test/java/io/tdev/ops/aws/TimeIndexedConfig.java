@@ -11,9 +11,6 @@ final class TimeIndexedConfig {
     static EnvironmentConfig production(String index) {
         EnvironmentConfig p = TestConfigs.production();
         var t = p.table();
-        return new EnvironmentConfig(p.name(), p.protectedEnv(), p.region(), p.ecs(), p.logGroup(), p.bucket(),
-                new EnvironmentConfig.TableNames(t.name(), t.createdAtAttribute(), t.userIdAttribute(), index),
-                p.topic(), p.repository(), p.secret(), p.metricNamespace(), p.alarmPrefix(), p.targetGroupArns(), p.slo(),
-                p.autoscaling(), p.scalePresets(), p.health(), p.deploy(), p.checklist(), p.escalation());
+        return p.withTable(new EnvironmentConfig.TableNames(t.name(), t.createdAtAttribute(), t.userIdAttribute(), index));
     }
 }

@@ -137,11 +137,8 @@ final class HealthCheckParallelismBench {
 
     static EnvironmentConfig withParallelism(EnvironmentConfig c, int parallelism) {
         HealthSettings h = c.health();
-        return new EnvironmentConfig(c.name(), c.protectedEnv(), c.region(), c.ecs(), c.logGroup(), c.bucket(), c.table(),
-                c.topic(), c.repository(), c.secret(), c.metricNamespace(), c.alarmPrefix(), c.targetGroupArns(), c.slo(),
-                c.autoscaling(), c.scalePresets(), new HealthSettings(h.errorWindowMinutes(), h.errorEventsDegraded(),
-                h.errorEventsUnhealthy(), h.topPatterns(), h.signalTimeoutSeconds(), parallelism), c.deploy(),
-                c.checklist(), c.escalation());
+        return c.withHealth(new HealthSettings(h.errorWindowMinutes(), h.errorEventsDegraded(), h.errorEventsUnhealthy(),
+                h.topPatterns(), h.signalTimeoutSeconds(), parallelism));
     }
 
     private static Map<String, Integer> counts(SimEnvironment sim) {

@@ -18,9 +18,6 @@ final class ConfigOverrides {
         if (Objects.equals(newRegion, c.region()) && Objects.equals(newTopic, c.topic())) {
             return c;
         }
-        return new EnvironmentConfig(c.name(), c.protectedEnv(), newRegion, c.ecs(), c.logGroup(), c.bucket(),
-                c.table(), newTopic, c.repository(), c.secret(), c.metricNamespace(), c.alarmPrefix(),
-                c.targetGroupArns(), c.slo(), c.autoscaling(), c.scalePresets(), c.health(), c.deploy(),
-                c.checklist(), c.escalation());
+        return c.withRegion(newRegion).withTopic(newTopic);
     }
 }
