@@ -1,13 +1,7 @@
 package io.tdev.ops.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.tdev.ops.report.JsonReport;
 
-import java.time.temporal.TemporalAccessor;
-import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -26,13 +20,6 @@ public final class ResultRenderer {
     /** Columns that would make a row wider than this are printed below it instead. */
     private static final int LINE_WIDTH = 120;
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .registerModule(new SimpleModule("time-as-text")
-                    .addSerializer(TemporalAccessor.class, ToStringSerializer.instance)
-                    .addSerializer(TemporalAmount.class, ToStringSerializer.instance));
-
     private ResultRenderer() {
     }
 
@@ -45,11 +32,7 @@ public final class ResultRenderer {
     }
 
     public static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("result is not JSON-serialisable: " + e.getOriginalMessage(), e);
-        }
+        return JsonReport.render(value) + System.lineSeparator();
     }
 
     public static String text(Map<String, ?> result) {
