@@ -9,6 +9,7 @@ import io.tdev.ops.model.LogEvent;
 import io.tdev.ops.model.LogEvents;
 import io.tdev.ops.model.MetricQuery;
 import io.tdev.ops.model.MetricSeries;
+import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.RolloutState;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.ServiceState;
@@ -31,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -215,6 +217,8 @@ public final class HealthCheck {
         private final ServiceRef ref;
         private final EnvironmentConfig config;
         final AtomicReference<List<MessagePatterns.Count>> topPatterns = new AtomicReference<>();
+        // the ECS and target-health signals both need the service: one read per check serves both
+        private final FutureTask<ServiceState> service;
 
         Readings(Instant now, Duration window, HealthOptions options) {
             this.now = now;
@@ -222,10 +226,28 @@ public final class HealthCheck {
             this.options = options;
             this.config = ctx.config();
             this.ref = config.serviceRef();
+            this.service = new FutureTask<>(() -> ctx.retry().call(() -> ctx.ports().ecs().describeService(ref)));
+        }
+
+        /** The first caller reads; a caller arriving meanwhile waits for that read (interruptibly, for the signal timeout). */
+        ServiceState service() {
+            service.run();
+            try {
+                return service.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RemoteFailureException("ecs:DescribeServices", "interrupted while waiting for " + ref
+                        + " to be described", true);
+            }
         }
 
         HealthSignal ecsService() {
-            ServiceState s = ctx.retry().call(() -> ctx.ports().ecs().describeService(ref));
+            ServiceState s = service();
             String value = "running " + s.running() + "/" + s.desired() + ", pending " + s.pending() + ", "
                     + s.deployments().size() + " deployment(s) on " + s.taskDefinition();
             String threshold = "running = desired > 0, one COMPLETED deployment";
@@ -302,7 +324,7 @@ public final class HealthCheck {
         HealthSignal targetHealth() {
             List<String> groups = config.targetGroupArns() != null && !config.targetGroupArns().isEmpty()
                     ? config.targetGroupArns()
-                    : ctx.retry().call(() -> ctx.ports().ecs().describeService(ref)).targetGroupArns();
+                    : service().targetGroupArns();
             if (groups.isEmpty()) {
                 return new HealthSignal(TARGET_HEALTH, SignalStatus.UNKNOWN, "no target groups", "all targets healthy",
                         "the service has no load balancer target group and none is configured (targetGroupArns)",

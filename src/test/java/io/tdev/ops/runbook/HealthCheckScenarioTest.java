@@ -42,6 +42,17 @@ class HealthCheckScenarioTest {
     }
 
     @Test
+    void theEcsAndTargetHealthSignalsShareOneReadOfTheService() {
+        SimRun run = SimRun.scenario("healthy");
+        int before = run.sim.calls(Api.DESCRIBE_SERVICES);
+
+        HealthResult r = new HealthCheck(run.ctx).run(HealthOptions.defaults());
+
+        assertThat(byName(r).get("target-health").value()).isEqualTo("3/3 healthy");
+        assertThat(run.sim.calls(Api.DESCRIBE_SERVICES) - before).isEqualTo(1);
+    }
+
+    @Test
     void aFailingDeployIsUnhealthyWithAlarmsErrorPatternsAndUnhealthyTargetsAsEvidence() {
         SimRun run = SimRun.scenario("bad-deploy");
 
