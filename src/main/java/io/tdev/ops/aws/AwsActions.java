@@ -66,7 +66,8 @@ public final class AwsActions {
         // ECR (AwsImageScans)
         put("ImageScans.startScan", "ecr:StartImageScan");
         put("ImageScans.findings", "ecr:DescribeImageScanFindings");
-        // Secrets Manager (AwsSecrets): never GetSecretValue
+        // Secrets Manager (AwsSecrets): GetSecretValue only for the admin endpoint's token
+        put("Secrets.value", "secretsmanager:GetSecretValue");
         // RotateSecret also needs lambda:InvokeFunction on the secret's rotation function (AWS API reference)
         put("Secrets.rotate", "secretsmanager:RotateSecret", "lambda:InvokeFunction");
         put("Secrets.lastRotated", "secretsmanager:DescribeSecret");
@@ -76,10 +77,17 @@ public final class AwsActions {
         // RDS (AwsDatabases)
         put("Databases.describe", "rds:DescribeDBInstances");
         put("Databases.modifyInstanceClass", "rds:ModifyDBInstance");
+        // The service's admin endpoint (HttpAdmin): plain HTTPS, but each call reads its bearer token from the secret
+        put("Admin.clearCache", "secretsmanager:GetSecretValue");
+        put("Admin.restartAgent", "secretsmanager:GetSecretValue");
+        put("Admin.invalidateSessions", "secretsmanager:GetSecretValue");
     }
 
     /** IAM actions that every principal may call without a policy statement. */
     static final Set<String> ALWAYS_ALLOWED = Set.of("sts:GetCallerIdentity");
+
+    /** Port methods that call no AWS API at all (a chat webhook is plain HTTPS to someone else's server). */
+    public static final Set<String> NOT_AWS = Set.of("Webhooks.post");
 
     /** SDK service name (as the client reports it) → IAM service prefix. */
     private static final Map<String, String> PREFIX = Map.ofEntries(

@@ -24,6 +24,8 @@ public final class AwsConnection implements AutoCloseable {
     private AwsConnection(AwsClientFactory clients, EnvironmentConfig config, Progress progress) {
         this.clients = clients;
         this.ecs = new AwsEcs(clients.ecs(), config);
+        AwsSecrets secrets = new AwsSecrets(clients.secretsManager());
+        java.net.http.HttpClient http = HttpAdmin.client(config);
         this.ports = new OpsPorts(
                 ecs,
                 new AwsAutoScaling(clients.applicationAutoScaling(), config),
@@ -35,9 +37,11 @@ public final class AwsConnection implements AutoCloseable {
                 new AwsTables(clients.dynamoDb()),
                 new AwsNotifier(clients.sns(), clients.sts()),
                 new AwsImageScans(clients.ecr(), polling(Duration.ZERO, progress)),
-                new AwsSecrets(clients.secretsManager()),
+                secrets,
                 new AwsDns(clients.route53()),
-                new AwsDatabases(clients.rds()));
+                new AwsDatabases(clients.rds()),
+                new HttpAdmin(config, secrets, http, io.tdev.ops.runbook.Sleeper.system(), java.time.Clock.systemUTC()),
+                new HttpWebhooks(http, Duration.ofSeconds(config.incident().admin().timeoutSeconds())));
     }
 
     /**

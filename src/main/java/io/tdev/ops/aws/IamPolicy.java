@@ -46,6 +46,9 @@ public final class IamPolicy {
         COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "ImageScans.startScan",
                 "ImageScans.findings", "Tables.listBackups", "Tables.createBackup", "Notifier.publish"));
         COMMANDS.put("demo", List.of()); // the simulated environment only
+        COMMANDS.put("clear-cache", List.of("Admin.clearCache"));
+        COMMANDS.put("restart-agent", List.of("Admin.restartAgent"));
+        COMMANDS.put("invalidate-sessions", List.of("Admin.invalidateSessions"));
     }
 
     private static final String PASSED_TO_ECS_TASKS = "ecs-tasks.amazonaws.com";
@@ -186,12 +189,16 @@ public final class IamPolicy {
             case "dynamodb:RestoreTableFromBackup" -> Grant.on("TableBackups", table + "/backup/*");
             case "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:GetItem",
                  "dynamodb:BatchWriteItem" -> Grant.on("RestoredTables", "arn:aws:dynamodb:" + r + ":" + a + ":table/*");
-            case "sns:Publish" -> Grant.on("Topic", c.topic().startsWith("arn:") ? c.topic()
-                    : "arn:aws:sns:" + r + ":" + a + ":" + c.topic());
+            // the alert topic and the topics escalation policies name (sns:NAME-or-ARN)
+            case "sns:Publish" -> Grant.on("Topic", java.util.stream.Stream.concat(java.util.stream.Stream.of(c.topic()),
+                            c.escalation().policies().values().stream().map(p -> p.channel())
+                                    .filter(ch -> ch.startsWith("sns:")).map(ch -> ch.substring(4)))
+                    .map(t -> t.startsWith("arn:") ? t : "arn:aws:sns:" + r + ":" + a + ":" + t).distinct()
+                    .toArray(String[]::new));
             case "ecr:StartImageScan", "ecr:DescribeImageScanFindings" ->
                     Grant.on("Repository", "arn:aws:ecr:" + r + ":" + a + ":repository/" + c.repository());
             // Secrets Manager appends a dash and 6 random characters to a secret's name in its ARN
-            case "secretsmanager:RotateSecret", "secretsmanager:DescribeSecret" ->
+            case "secretsmanager:RotateSecret", "secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue" ->
                     Grant.on("Secret", c.secret().startsWith("arn:") ? c.secret()
                             : "arn:aws:secretsmanager:" + r + ":" + a + ":secret:" + c.secret() + "-??????");
             case "lambda:InvokeFunction" -> Grant.on("RotationFunctions", "arn:aws:lambda:" + r + ":" + a + ":function:*");

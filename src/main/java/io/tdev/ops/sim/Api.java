@@ -41,10 +41,16 @@ public final class Api {
     public static final String DESCRIBE_IMAGE_SCAN_FINDINGS = "ecr:DescribeImageScanFindings";
     public static final String ROTATE_SECRET = "secretsmanager:RotateSecret";
     public static final String DESCRIBE_SECRET = "secretsmanager:DescribeSecret";
+    public static final String GET_SECRET_VALUE = "secretsmanager:GetSecretValue";
     public static final String CHANGE_RECORD_SETS = "route53:ChangeResourceRecordSets";
     public static final String GET_CHANGE = "route53:GetChange";
     public static final String DESCRIBE_DB_INSTANCES = "rds:DescribeDBInstances";
     public static final String MODIFY_DB_INSTANCE = "rds:ModifyDBInstance";
+    // Not AWS: the service's admin endpoint and chat webhooks, counted and faulted the same way.
+    public static final String ADMIN_CLEAR_CACHE = "POST /admin/clear-cache";
+    public static final String ADMIN_RESTART_AGENT = "POST /admin/restart-agent";
+    public static final String ADMIN_INVALIDATE_SESSIONS = "POST /admin/invalidate-sessions";
+    public static final String WEBHOOK_POST = "POST webhook";
 
     /** Every action the simulation answers; fault injection refuses any other name. */
     public static final List<String> ALL = List.of(DESCRIBE_SERVICES, DESCRIBE_TASK_DEFINITION, LIST_TASK_DEFINITIONS,
@@ -53,8 +59,9 @@ public final class Api {
             GET_METRIC_DATA, FILTER_LOG_EVENTS, START_QUERY, DESCRIBE_LOG_GROUPS, PUT_RETENTION_POLICY,
             DESCRIBE_TARGET_HEALTH, LIST_BUCKET, GET_REPLICATION, GET_BUCKET_POLICY, PUT_BUCKET_POLICY,
             DYNAMODB_QUERY, DYNAMODB_SCAN, CREATE_BACKUP, LIST_BACKUPS, RESTORE_TABLE, PUBLISH, START_IMAGE_SCAN,
-            DESCRIBE_IMAGE_SCAN_FINDINGS, ROTATE_SECRET, DESCRIBE_SECRET, CHANGE_RECORD_SETS, GET_CHANGE,
-            DESCRIBE_DB_INSTANCES, MODIFY_DB_INSTANCE);
+            DESCRIBE_IMAGE_SCAN_FINDINGS, ROTATE_SECRET, DESCRIBE_SECRET, GET_SECRET_VALUE, CHANGE_RECORD_SETS, GET_CHANGE,
+            DESCRIBE_DB_INSTANCES, MODIFY_DB_INSTANCE, ADMIN_CLEAR_CACHE, ADMIN_RESTART_AGENT, ADMIN_INVALIDATE_SESSIONS,
+            WEBHOOK_POST);
 
     /** The read-only calls a health check makes; the {@code throttled} scenario throttles these. */
     public static final List<String> HEALTH_READS = List.of(DESCRIBE_SERVICES, DESCRIBE_ALARMS, FILTER_LOG_EVENTS,

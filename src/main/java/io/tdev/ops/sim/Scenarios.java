@@ -34,6 +34,11 @@ final class Scenarios {
                 Map.of(Severity.CRITICAL, 1, Severity.HIGH, 3, Severity.MEDIUM, 7, Severity.LOW, 12)));
         SCENARIOS.put("no-autoscaling", SimBuilder::noAutoScaling);
         SCENARIOS.put("slow-agent", b -> b.slowAgent("generation", 14.5));
+        SCENARIOS.put("outage-after-deploy", b -> b.deploying("2.0.43", Duration.ofMinutes(40))
+                .outageAfterDeploy(Duration.ofMinutes(8)));
+        SCENARIOS.put("traffic-spike", b -> b.traffic(4));
+        SCENARIOS.put("cache-degraded", b -> b.staleCache(3));
+        SCENARIOS.put("failing-agent", b -> b.failingAgent("search", Duration.ofMinutes(25)));
     }
 
     private Scenarios() {

@@ -57,6 +57,10 @@ public final class SimBuilder {
     private boolean replication = true;
     private int projectsPerDay = 60;
     private final List<Throttle> throttles = new ArrayList<>();
+    private Duration outageAgo;
+    private double trafficFactor = 1;
+    private double cacheSlowdown = 1;
+    private final Map<String, Duration> failingAgents = new LinkedHashMap<>();
 
     SimBuilder(EnvironmentConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -219,6 +223,46 @@ public final class SimBuilder {
         return this;
     }
 
+    /**
+     * With {@link #deploying}: the deployed image's latent defect shows {@code ago} before the start, once its
+     * rollout is long done: every task of it fails health checks and crashes, and so do the replacements: a total
+     * outage that a rollback to the previous revision ends.
+     */
+    public SimBuilder outageAfterDeploy(Duration ago) {
+        if (ago == null || ago.isNegative() || ago.isZero()) {
+            throw new InvalidInputException("outageAgo", "must be positive, got " + ago);
+        }
+        this.outageAgo = ago;
+        return this;
+    }
+
+    /** Requests and CPU demand are {@code factor} times the usual from the start on (a traffic spike). */
+    public SimBuilder traffic(double factor) {
+        if (!(factor >= 1 && factor <= 20)) {
+            throw new InvalidInputException("traffic", "must be 1..20, got " + factor);
+        }
+        this.trafficFactor = factor;
+        return this;
+    }
+
+    /** A stale cache: every agent runs {@code slowdown} times slower until {@code POST /admin/clear-cache}. */
+    public SimBuilder staleCache(double slowdown) {
+        if (!(slowdown > 1 && slowdown <= 50)) {
+            throw new InvalidInputException("staleCache", "must be more than 1 and at most 50, got " + slowdown);
+        }
+        this.cacheSlowdown = slowdown;
+        return this;
+    }
+
+    /** The agent's calls time out from {@code since} before the start until it is restarted through the admin endpoint. */
+    public SimBuilder failingAgent(String agent, Duration since) {
+        if (!LogLines.AGENTS.contains(agent)) {
+            throw InvalidInputException.notAllowed("agent", agent, LogLines.AGENTS);
+        }
+        failingAgents.put(agent, since);
+        return this;
+    }
+
     public SimBuilder noReplication() {
         this.replication = false;
         return this;
@@ -244,6 +288,11 @@ public final class SimBuilder {
         w.badImages.addAll(badImages);
         w.faultyImages.addAll(faultyImages);
         w.cpuLoad = cpuPercent * Math.max(1, desired);
+        if (cacheSlowdown > 1) {
+            w.cacheStale = true;
+            w.cacheSlowdown = cacheSlowdown;
+        }
+        failingAgents.forEach((agent, since) -> w.failingAgents.put(agent, start.minus(since)));
 
         SimEcs ecs = new SimEcs(w, desired);
         w.ecs = ecs;
@@ -285,12 +334,27 @@ public final class SimBuilder {
         w.secrets = new SimSecrets(w, epoch.minus(Duration.ofDays(40)));
         w.dns = new SimDns(w);
         w.databases = new SimDatabases(w);
+        w.admin = new SimAdmin(w);
+        w.webhooks = new SimWebhooks(w);
 
         if (deployingTag != null) {
             SimTaskDefinition next = ecs.addRevision(current + 1, deployingTag, "ACTIVE", epoch.minusSeconds(60));
             next.tags.put("service", "t-developer");
             ecs.deploy(next.ref);
-            w.advance(deployingFor);
+            if (outageAgo != null && outageAgo.compareTo(deployingFor) < 0) {
+                w.advance(deployingFor.minus(outageAgo));
+                ecs.breakTasksOf(next.mainImage());
+                w.advance(outageAgo);
+            } else {
+                w.advance(deployingFor);
+            }
+        }
+        if (trafficFactor > 1) {
+            // the spike begins at the start: the last hours were usual, so the rate stands out against them
+            w.requestsPerSecond *= trafficFactor;
+            w.cpuLoad *= trafficFactor;
+            w.generationsPerMinute *= trafficFactor;
+            w.advance(Duration.ofMinutes(12));
         }
         for (Throttle t : throttles) {
             w.faults.throttle(t.api(), t.times());

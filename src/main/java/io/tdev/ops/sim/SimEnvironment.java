@@ -65,6 +65,14 @@ import java.util.stream.Collectors;
  *   <li>{@code scan-findings}: every image has 1 CRITICAL and 3 HIGH findings (and MEDIUM/LOW ones).</li>
  *   <li>{@code no-autoscaling}: no Application Auto Scaling target is registered.</li>
  *   <li>{@code slow-agent}: the generation agent's {@code execution_time} averages 14.5 s.</li>
+ *   <li>{@code outage-after-deploy}: revision 43 ({@code 2.0.43}) was deployed 40 minutes ago and completed; 8
+ *       minutes ago a latent defect broke every task of it: total outage (no healthy target), a rollback to 42 ends it.</li>
+ *   <li>{@code traffic-spike}: no deploy; for 12 minutes requests and CPU demand are 4 times the usual: CPU at its
+ *       ceiling, slow responses; more tasks end it.</li>
+ *   <li>{@code cache-degraded}: a stale cache makes every agent 3 times slower (the generation agent over 10 s)
+ *       until {@code POST /admin/clear-cache}.</li>
+ *   <li>{@code failing-agent}: the search agent's calls time out since 25 minutes ago, until it is restarted
+ *       ({@code POST /admin/restart-agent}).</li>
  * </ul>
  */
 public final class SimEnvironment {
@@ -74,7 +82,8 @@ public final class SimEnvironment {
     SimEnvironment(SimWorld world) {
         this.world = world;
         this.ports = new OpsPorts(world.ecs, world.autoScaling, world.alarms, world.metrics, world.logs, world.targetHealth,
-                world.storage, world.tables, world.notifier, world.imageScans, world.secrets, world.dns, world.databases);
+                world.storage, world.tables, world.notifier, world.imageScans, world.secrets, world.dns, world.databases,
+                world.admin, world.webhooks);
     }
 
     /** A named scenario (see the class documentation) seeded with the config's names; unknown names list the known ones. */
@@ -286,6 +295,36 @@ public final class SimEnvironment {
 
     public Map<String, DnsRecord> dnsRecords() {
         return world.inspect(world.dns::records);
+    }
+
+    /** Agents restarted through the admin endpoint, in order. */
+    public List<String> restartedAgents() {
+        return world.inspect(world.admin::restarted);
+    }
+
+    /** How many times sessions were invalidated through the admin endpoint. */
+    public int sessionInvalidations() {
+        return world.inspect(world.admin::sessionGenerations);
+    }
+
+    public boolean cacheStale() {
+        return world.inspect(() -> world.cacheStale);
+    }
+
+    /** Agents failing now (until restarted). */
+    public Set<String> failingAgents() {
+        return world.inspect(() -> Set.copyOf(world.failingAgents.keySet()));
+    }
+
+    /** Chat webhook posts: URL and text. */
+    public List<Map.Entry<String, String>> webhookPosts() {
+        return world.inspect(() -> world.webhooks.posts().stream()
+                .map(p -> Map.entry(p.url(), p.text())).toList());
+    }
+
+    /** The admin endpoint's bearer token now (tests: prove it reaches no output). */
+    public String adminToken() {
+        return world.inspect(world.secrets::adminToken);
     }
 
     public String databaseId() {

@@ -80,7 +80,7 @@ final class SimMetrics implements Metrics {
         double responseTime = 0.9 + 0.3 * Math.pow(cpuAvg / 70, 2) + (crashing > 0 ? 2.5 : 0);
         double pipeline = (1 - failShare) * pipelineBase + failShare * 61;
         double pipelineP95 = failShare > 0.05 ? 61 + 4 * failShare : pipelineBase * 1.35;
-        current.add(s, cpuAvg, cpuMax, n == 0 ? 0 : memSum / n, memMax, n, healthy, unhealthy, 5 * s,
+        current.add(s, cpuAvg, cpuMax, n == 0 ? 0 : memSum / n, memMax, n, healthy, unhealthy, world.requestsPerSecond * s,
                 (0.4 * crashing + 0.3 * erroring) * s, (0.5 * erroring + 0.002) * s, responseTime,
                 gens * (1 - failShare), gens * failShare, pipeline, pipelineP95);
     }

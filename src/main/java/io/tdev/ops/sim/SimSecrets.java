@@ -2,6 +2,7 @@ package io.tdev.ops.sim;
 
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.model.SecretValue;
 import io.tdev.ops.port.Secrets;
 
 import java.time.Duration;
@@ -11,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Secrets Manager: the API-key secret. The simulation holds no secret value at all, only rotation times;
+ * Secrets Manager: the API-key secret. The simulation holds one value, the admin endpoint's bearer token (key
+ * {@code incident.admin.tokenKey}), made up per world and changed by each rotation; the rest is rotation times:
  * a rotation takes 30 seconds and a second one cannot start before the first finished.
  */
 final class SimSecrets implements Secrets {
@@ -50,6 +52,23 @@ final class SimSecrets implements Secrets {
             requireSecret(secretId);
             return Optional.ofNullable(lastCompleted(world.now()));
         });
+    }
+
+    @Override
+    public SecretValue value(String secretId, String key) {
+        return world.call(Api.GET_SECRET_VALUE, () -> {
+            requireSecret(secretId);
+            if (!key.equals(world.config.incident().admin().tokenKey())) {
+                throw new PreconditionFailedException("secret '" + secretId + "' has no text value under key '" + key
+                        + "' (it must be a JSON object; the key is environment config field incident.admin.tokenKey)");
+            }
+            return new SecretValue(adminToken());
+        });
+    }
+
+    /** The admin token now: one per rotation, so a rotated token is a different one (what the simulated admin checks). */
+    String adminToken() {
+        return "sim-admin-token-" + Long.toHexString(world.seed) + "-" + rotations.size();
     }
 
     private Instant lastCompleted(Instant now) {

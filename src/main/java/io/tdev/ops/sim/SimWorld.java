@@ -39,6 +39,13 @@ final class SimWorld {
     double cpuLoad = 165;
     /** Generation jobs per minute the service receives. */
     double generationsPerMinute = 3;
+    /** ALB requests per second (the quiet baseline: 5). A traffic spike raises it with the CPU demand. */
+    double requestsPerSecond = 5;
+    /** A stale, bloated cache: every agent runs this many times slower until the cache is cleared. */
+    boolean cacheStale;
+    double cacheSlowdown = 1;
+    /** Agents whose calls fail (timeouts) from the given instant until they are restarted through the admin endpoint. */
+    final java.util.Map<String, Instant> failingAgents = new java.util.LinkedHashMap<>();
 
     SimEcs ecs;
     SimAutoScaling autoScaling;
@@ -53,6 +60,8 @@ final class SimWorld {
     SimSecrets secrets;
     SimDns dns;
     SimDatabases databases;
+    SimAdmin admin;
+    SimWebhooks webhooks;
 
     SimWorld(EnvironmentConfig config, Instant start, long seed) {
         this.config = config;

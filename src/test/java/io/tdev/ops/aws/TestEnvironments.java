@@ -27,6 +27,9 @@ final class TestEnvironments {
                 new EnvironmentConfig.HealthSettings(60, 10, 50, 5, 20, 4),
                 new EnvironmentConfig.DeploySettings(15, 15, 10, KNOWN_GOOD_TAG),
                 new EnvironmentConfig.ChecklistSettings(24, "HIGH", List.of("image-scan", "team-notified")),
-                new EnvironmentConfig.Escalation(Map.of()));
+                new EnvironmentConfig.Escalation(Map.of()),
+                new EnvironmentConfig.IncidentSettings(new EnvironmentConfig.AdminEndpoint(null, "admin_token", 10, 3),
+                        List.of("analysis", "ui-selection", "parser", "component-decision", "match-rate", "search",
+                                "generation", "assembly", "download"), List.of(), 6, 30, 2.0, 7));
     }
 }

@@ -57,6 +57,10 @@ class SimApiCoverageTest {
         p.imageScans().startScan(cfg.repository(), "2.0.42");
         p.secrets().rotate(cfg.secret());
         p.secrets().lastRotated(cfg.secret());
+        p.admin().clearCache();
+        p.admin().restartAgent("search");
+        p.admin().invalidateSessions();
+        p.webhooks().post("https://hooks.example.com/T1/B2/x", "text");
         String change = p.dns().upsert("Z1", new DnsRecord("a.example.com", "A", "10.0.0.1", 60));
         p.dns().changeStatus(change);
         p.databases().describe(env.databaseId());
