@@ -35,8 +35,8 @@ final class Scenarios {
         SCENARIOS.put("no-autoscaling", SimBuilder::noAutoScaling);
         SCENARIOS.put("slow-agent", b -> b.slowAgent("generation", 14.5));
         SCENARIOS.put("outage-after-deploy", b -> b.deploying("2.0.43", Duration.ofMinutes(40))
-                .outageAfterDeploy(Duration.ofMinutes(8)));
-        SCENARIOS.put("traffic-spike", b -> b.traffic(4));
+                .outageAfterDeploy(Duration.ofMinutes(4)));
+        SCENARIOS.put("traffic-spike", b -> b.autoScaling(2, 4).traffic(5, Duration.ofMinutes(12)));
         SCENARIOS.put("cache-degraded", b -> b.staleCache(3));
         SCENARIOS.put("failing-agent", b -> b.failingAgent("search", Duration.ofMinutes(25)));
     }

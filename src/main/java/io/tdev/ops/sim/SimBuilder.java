@@ -59,6 +59,7 @@ public final class SimBuilder {
     private final List<Throttle> throttles = new ArrayList<>();
     private Duration outageAgo;
     private double trafficFactor = 1;
+    private Duration trafficFor = Duration.ZERO;
     private double cacheSlowdown = 1;
     private final Map<String, Duration> failingAgents = new LinkedHashMap<>();
 
@@ -236,12 +237,16 @@ public final class SimBuilder {
         return this;
     }
 
-    /** Requests and CPU demand are {@code factor} times the usual from the start on (a traffic spike). */
-    public SimBuilder traffic(double factor) {
+    /** Requests and CPU demand are {@code factor} times the usual since {@code since} before the start (a traffic spike). */
+    public SimBuilder traffic(double factor, Duration since) {
         if (!(factor >= 1 && factor <= 20)) {
             throw new InvalidInputException("traffic", "must be 1..20, got " + factor);
         }
+        if (since == null || since.isNegative() || since.isZero()) {
+            throw new InvalidInputException("trafficSince", "must be positive, got " + since);
+        }
         this.trafficFactor = factor;
+        this.trafficFor = since;
         return this;
     }
 
@@ -283,7 +288,7 @@ public final class SimBuilder {
     }
 
     public SimEnvironment build() {
-        Instant epoch = start.minus(deployingFor);
+        Instant epoch = start.minus(deployingFor.compareTo(trafficFor) > 0 ? deployingFor : trafficFor);
         SimWorld w = new SimWorld(config, epoch, seed);
         w.badImages.addAll(badImages);
         w.faultyImages.addAll(faultyImages);
@@ -337,6 +342,15 @@ public final class SimBuilder {
         w.admin = new SimAdmin(w);
         w.webhooks = new SimWebhooks(w);
 
+        if (trafficFactor > 1) {
+            // the spike begins at the epoch: the days before were usual, so the rate stands out against them
+            w.requestsPerSecond *= trafficFactor;
+            w.cpuLoad *= trafficFactor;
+            w.generationsPerMinute *= trafficFactor;
+            if (deployingTag == null) {
+                w.advance(trafficFor);
+            }
+        }
         if (deployingTag != null) {
             SimTaskDefinition next = ecs.addRevision(current + 1, deployingTag, "ACTIVE", epoch.minusSeconds(60));
             next.tags.put("service", "t-developer");
@@ -349,13 +363,7 @@ public final class SimBuilder {
                 w.advance(deployingFor);
             }
         }
-        if (trafficFactor > 1) {
-            // the spike begins at the start: the last hours were usual, so the rate stands out against them
-            w.requestsPerSecond *= trafficFactor;
-            w.cpuLoad *= trafficFactor;
-            w.generationsPerMinute *= trafficFactor;
-            w.advance(Duration.ofMinutes(12));
-        }
+
         for (Throttle t : throttles) {
             w.faults.throttle(t.api(), t.times());
         }

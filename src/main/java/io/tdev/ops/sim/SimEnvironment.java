@@ -65,10 +65,10 @@ import java.util.stream.Collectors;
  *   <li>{@code scan-findings}: every image has 1 CRITICAL and 3 HIGH findings (and MEDIUM/LOW ones).</li>
  *   <li>{@code no-autoscaling}: no Application Auto Scaling target is registered.</li>
  *   <li>{@code slow-agent}: the generation agent's {@code execution_time} averages 14.5 s.</li>
- *   <li>{@code outage-after-deploy}: revision 43 ({@code 2.0.43}) was deployed 40 minutes ago and completed; 8
+ *   <li>{@code outage-after-deploy}: revision 43 ({@code 2.0.43}) was deployed 40 minutes ago and completed; 4
  *       minutes ago a latent defect broke every task of it: total outage (no healthy target), a rollback to 42 ends it.</li>
- *   <li>{@code traffic-spike}: no deploy; for 12 minutes requests and CPU demand are 4 times the usual: CPU at its
- *       ceiling, slow responses; more tasks end it.</li>
+ *   <li>{@code traffic-spike}: no deploy; for 12 minutes requests and CPU demand are 5 times the usual, and
+ *       autoscaling is capped at 4 tasks: CPU at its ceiling, slow responses; more tasks (scale p0) end it.</li>
  *   <li>{@code cache-degraded}: a stale cache makes every agent 3 times slower (the generation agent over 10 s)
  *       until {@code POST /admin/clear-cache}.</li>
  *   <li>{@code failing-agent}: the search agent's calls time out since 25 minutes ago, until it is restarted

@@ -41,6 +41,7 @@ class SimIncidentScenariosTest {
                 .get(0).points().stream().mapToDouble(p -> p.value()).sum();
 
         assertThat(recent / usual).isGreaterThan(3);
+        assertThat(sim.desiredCount()).isEqualTo(4);
         assertThat(sim.currentRevision().revision()).isEqualTo(42);
         assertThat(sim.deployments()).hasSize(1);
     }
