@@ -43,6 +43,7 @@ public final class AwsActions {
         put("Alarms.alarms", "cloudwatch:DescribeAlarms");
         put("Metrics.query", "cloudwatch:GetMetricData");
         put("TargetHealth.targetHealth", "elasticloadbalancing:DescribeTargetHealth");
+        put("TargetHealth.loadBalancerArns", "elasticloadbalancing:DescribeTargetGroups");
         // CloudWatch Logs (AwsLogs)
         put("Logs.filter", "logs:FilterLogEvents");
         put("Logs.insights", "logs:StartQuery", "logs:GetQueryResults", "logs:StopQuery");

@@ -201,6 +201,7 @@ public final class IamPolicy {
             // AWS offers no resource-level permission for these
             case "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:ListTaskDefinitions",
                  "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetHealth",
+                 "elasticloadbalancing:DescribeTargetGroups",
                  "application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies",
                  "dynamodb:ListBackups", "logs:GetQueryResults", "logs:StopQuery" -> Grant.on("AnyResource", "*");
             default -> throw new IllegalStateException("no resource scope known for IAM action " + action);

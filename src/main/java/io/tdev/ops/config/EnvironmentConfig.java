@@ -69,6 +69,12 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
                 checklist, escalation, schedule);
     }
 
+    public EnvironmentConfig withSchedule(Schedule newSchedule) {
+        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
+                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
+                checklist, escalation, newSchedule);
+    }
+
     /** @param container the container whose image {@code deploy} replaces; null = the first essential one */
     public record EcsNames(String cluster, String service, String container) {
     }
@@ -134,7 +140,7 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public record Schedule(String timeZone, WeeklyReportSettings weekly, MaintenanceSettings maintenance) {
         /** The configured zone, UTC when unset. */
         public java.time.ZoneId zone() {
-            return timeZone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(timeZone);
+            return java.time.ZoneId.of(timeZone == null ? "UTC" : timeZone);
         }
     }
 

@@ -57,6 +57,7 @@ public final class SimBuilder {
     private boolean replication = true;
     private int projectsPerDay = 60;
     private final List<Throttle> throttles = new ArrayList<>();
+    private final List<SimWorld.HistoryIncident> historyIncidents = new ArrayList<>();
 
     SimBuilder(EnvironmentConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -232,6 +233,21 @@ public final class SimBuilder {
         return this;
     }
 
+    /**
+     * Bad hours in the history before the start: from {@code start} for {@code length}, {@code failShare} of the
+     * generations failed, the ALB answered 5xx to part of the requests, pipelines ran over a minute and CPU was hot.
+     */
+    public SimBuilder historyIncident(Instant start, Duration length, double failShare) {
+        if (failShare <= 0 || failShare > 1) {
+            throw new InvalidInputException("failShare", "got " + failShare + "; allowed (0, 1]");
+        }
+        if (length.isNegative() || length.isZero()) {
+            throw new InvalidInputException("length", "must be positive, got " + length);
+        }
+        historyIncidents.add(new SimWorld.HistoryIncident(start, length, failShare));
+        return this;
+    }
+
     /** After building, the next {@code times} calls of {@code api} are throttled. */
     public SimBuilder throttle(String api, int times) {
         throttles.add(new Throttle(api, times));
@@ -244,6 +260,7 @@ public final class SimBuilder {
         w.badImages.addAll(badImages);
         w.faultyImages.addAll(faultyImages);
         w.cpuLoad = cpuPercent * Math.max(1, desired);
+        w.historyIncidents.addAll(historyIncidents);
 
         SimEcs ecs = new SimEcs(w, desired);
         w.ecs = ecs;
@@ -275,6 +292,7 @@ public final class SimBuilder {
         w.storage.replication(replication);
         w.tables = new SimTables(w);
         w.tables.fill(14, projectsPerDay, 40);
+        w.tables.fillHistory(15, 42, projectsPerDay, 40);
         backupAges.forEach(w.tables::addBackup);
         w.notifier = new SimNotifier(w);
         w.imageScans = new SimImageScans(w);
