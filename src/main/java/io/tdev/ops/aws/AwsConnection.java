@@ -37,7 +37,8 @@ public final class AwsConnection implements AutoCloseable {
                 new AwsImageScans(clients.ecr(), polling(Duration.ZERO, progress)),
                 new AwsSecrets(clients.secretsManager()),
                 new AwsDns(clients.route53()),
-                new AwsDatabases(clients.rds()));
+                new AwsDatabases(clients.rds()),
+                new AwsSecurityGroups(clients.ec2()));
     }
 
     /**

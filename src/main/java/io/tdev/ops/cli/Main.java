@@ -23,6 +23,7 @@ import java.io.PrintWriter;
                 ChecklistCommand.class,
                 DemoCommand.class,
                 IamPolicyCommand.class,
+                SecurityCheckCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footer = {"",

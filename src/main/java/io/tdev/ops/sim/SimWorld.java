@@ -53,6 +53,7 @@ final class SimWorld {
     SimSecrets secrets;
     SimDns dns;
     SimDatabases databases;
+    SimSecurityGroups securityGroups;
 
     SimWorld(EnvironmentConfig config, Instant start, long seed) {
         this.config = config;

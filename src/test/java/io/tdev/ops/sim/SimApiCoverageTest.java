@@ -57,6 +57,13 @@ class SimApiCoverageTest {
         p.imageScans().startScan(cfg.repository(), "2.0.42");
         p.secrets().rotate(cfg.secret());
         p.secrets().lastRotated(cfg.secret());
+        p.secrets().status(cfg.secret());
+        p.secrets().putRandomValue(cfg.secret());
+        p.secrets().readDocument("t-developer/production/bucket-policy-backup");
+        p.secrets().writeDocument("t-developer/production/bucket-policy-backup", "saved", "coverage");
+        p.storage().publicAccessBlock(cfg.bucket());
+        p.storage().deleteBucketPolicy(cfg.bucket());
+        p.securityGroups().nameContaining("t-developer");
         String change = p.dns().upsert("Z1", new DnsRecord("a.example.com", "A", "10.0.0.1", 60));
         p.dns().changeStatus(change);
         p.databases().describe(env.databaseId());
