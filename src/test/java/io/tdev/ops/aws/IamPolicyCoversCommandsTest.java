@@ -2,7 +2,6 @@ package io.tdev.ops.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.cli.CliOutput;
 import io.tdev.ops.cli.Main;
@@ -84,7 +83,7 @@ class IamPolicyCoversCommandsTest {
             sessionsOpened.add(common.scenario());
             OpsContext context = new OpsContext(config, recording(sim.ports(), called), sim.clock(), sim.sleeper(),
                     progress, "alice");
-            return new OpsSession(new DefaultTdevOps(context), config, sim.clock(), null);
+            return OpsSession.over(context, null);
         };
         List<String> argv = new ArrayList<>(List.of(run.args()));
         if (run.scenario() != null) {
