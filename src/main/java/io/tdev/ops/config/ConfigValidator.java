@@ -89,6 +89,7 @@ final class ConfigValidator {
         checkHealth(c.health());
         checkDeploy(c.deploy());
         checkChecklist(c.checklist());
+        checkSchedule(c.schedule());
         checkSecurity(c.security());
         for (Map.Entry<String, List<String>> contact : c.escalation().contacts().entrySet()) {
             if (!ESCALATION_KEYS.contains(contact.getKey())) {
@@ -161,6 +162,30 @@ final class ConfigValidator {
                 fail("checklist.waivable[" + i + "]", "got '" + item + "'; allowed " + String.join(", ", CHECKLIST_ITEMS));
             }
         }
+    }
+
+    private void checkSchedule(EnvironmentConfig.Schedule s) {
+        if (s.timeZone() != null) {
+            try {
+                java.time.ZoneId.of(s.timeZone());
+            } catch (java.time.DateTimeException e) {
+                fail("schedule.timeZone", "got '" + s.timeZone() + "'; allowed: an IANA zone such as Asia/Seoul or"
+                        + " Europe/Berlin, UTC, or null for UTC");
+            }
+        }
+        notBlank("schedule.weekly.pipelineTimeMetric", s.weekly().pipelineTimeMetric());
+        notBlank("schedule.weekly.successMetric", s.weekly().successMetric());
+        notBlank("schedule.weekly.failureMetric", s.weekly().failureMetric());
+        EnvironmentConfig.MaintenanceSettings m = s.maintenance();
+        // CloudWatch Logs accepts only these retention values (PutRetentionPolicy).
+        if (!EnvironmentConfig.MaintenanceSettings.LOG_RETENTION_DAYS.contains(m.retentionDays())) {
+            fail("schedule.maintenance.retentionDays", "got " + m.retentionDays() + "; allowed " + EnvironmentConfig.MaintenanceSettings.LOG_RETENTION_DAYS);
+        }
+        range("schedule.maintenance.staleDays", m.staleDays(), 1, 3650);
+        range("schedule.maintenance.keepRevisions", m.keepRevisions(), 1, 1000);
+        range("schedule.maintenance.scanImages", m.scanImages(), 1, 100);
+        range("schedule.maintenance.scanTimeoutMinutes", m.scanTimeoutMinutes(), 1, 24 * 60);
+        range("schedule.maintenance.lifecycleExpireDays", m.lifecycleExpireDays(), 1, 3650);
     }
 
     private void checkSecurity(EnvironmentConfig.SecuritySettings s) {
