@@ -24,13 +24,15 @@ import java.util.Map;
  * @param alarmPrefix      alarms considered by health checks start with this
  * @param targetGroupArns  ALB target groups; empty = those attached to the service
  * @param schedule         the scheduled jobs: the weekly SLO report and the monthly maintenance
+ * @param security         the daily security check's thresholds and the security incident's lockdown settings
  */
 public record EnvironmentConfig(String name, boolean protectedEnv, String region, EcsNames ecs, String logGroup,
                                 String bucket, TableNames table, String topic, String repository, String secret,
                                 String metricNamespace, String alarmPrefix, List<String> targetGroupArns,
                                 Slo slo, AutoScalingLimits autoscaling, Map<String, String> scalePresets,
                                 HealthSettings health, DeploySettings deploy, ChecklistSettings checklist,
-                                Escalation escalation, Schedule schedule) {
+                                Escalation escalation, Schedule schedule,
+                                SecuritySettings security) {
 
     public ServiceRef serviceRef() {
         return new ServiceRef(ecs.cluster(), ecs.service());
@@ -42,37 +44,37 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public EnvironmentConfig withRegion(String newRegion) {
         return new EnvironmentConfig(name, protectedEnv, newRegion, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule);
+                checklist, escalation, schedule, security);
     }
 
     public EnvironmentConfig withTopic(String newTopic) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, newTopic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule);
+                checklist, escalation, schedule, security);
     }
 
     public EnvironmentConfig withTable(TableNames newTable) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, newTable, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule);
+                checklist, escalation, schedule, security);
     }
 
     public EnvironmentConfig withTargetGroupArns(List<String> newTargetGroupArns) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, newTargetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule);
+                checklist, escalation, schedule, security);
     }
 
     public EnvironmentConfig withHealth(HealthSettings newHealth) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, newHealth, deploy,
-                checklist, escalation, schedule);
+                checklist, escalation, schedule, security);
     }
 
     public EnvironmentConfig withSchedule(Schedule newSchedule) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, newSchedule);
+                checklist, escalation, newSchedule, security);
     }
 
     /** @param container the container whose image {@code deploy} replaces; null = the first essential one */
@@ -167,5 +169,28 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
         /** The values CloudWatch Logs' PutRetentionPolicy accepts. */
         public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
                 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+    }
+
+    /**
+     * The runbook's "Security" section: what the daily check counts as a finding, and how an incident locks the
+     * projects bucket down.
+     *
+     * @param groupNameContains      security groups whose names contain this are checked ({@code *t-developer*})
+     * @param allowedOpenPorts       ports that may be open to 0.0.0.0/0 or ::/0 (the ALB's 443)
+     * @param failedLoginsWarning    {@code authentication failed} events per 24 h that make a finding
+     * @param failedLoginsCritical   ... that make it critical
+     * @param rateLimitedWarning     {@code rate_limit_exceeded} events per 24 h that make a finding
+     * @param rateLimitedCritical    ... that make it critical
+     * @param surgeFactor            a count this many times the previous window's (and at least half the warning
+     *                               threshold) is a finding even below the threshold
+     * @param secretMaxAgeDays       the API-key secret's current value may be this old
+     * @param rotationWaitMinutes    rotate-secret waits this long for Secrets Manager's rotation to finish
+     * @param breakGlassRole         the IAM role (name or ARN) a bucket lockdown leaves access to
+     * @param policyBackupSecret     the Secrets Manager secret that keeps the bucket policy a lockdown replaced
+     */
+    public record SecuritySettings(String groupNameContains, List<Integer> allowedOpenPorts, int failedLoginsWarning,
+                                   int failedLoginsCritical, int rateLimitedWarning, int rateLimitedCritical,
+                                   double surgeFactor, int secretMaxAgeDays, int rotationWaitMinutes,
+                                   String breakGlassRole, String policyBackupSecret) {
     }
 }

@@ -62,6 +62,7 @@ final class SimWorld {
     SimSecrets secrets;
     SimDns dns;
     SimDatabases databases;
+    SimSecurityGroups securityGroups;
 
     SimWorld(EnvironmentConfig config, Instant start, long seed) {
         this.config = config;
