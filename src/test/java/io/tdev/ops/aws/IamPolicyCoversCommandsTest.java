@@ -2,7 +2,6 @@ package io.tdev.ops.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.cli.CliOutput;
 import io.tdev.ops.cli.Main;
@@ -73,7 +72,10 @@ class IamPolicyCoversCommandsTest {
                 "checklist", List.of(
                         new Run("healthy", "checklist", "--image", image),
                         new Run("stale-backup", "checklist", "--image", image, "--take-backup"),
-                        new Run("scan-findings", "checklist", "--image", image, "--no-notify")));
+                        new Run("scan-findings", "checklist", "--image", image, "--no-notify")),
+                "security-check", List.of(
+                        new Run("healthy", "security-check"),
+                        new Run("open-port-22", "security-check", "--window-hours", "6")));
     }
 
     /** Runs {@code tdev-ops ARGS --simulate --scenario S} with the ports behind recording proxies; the exit code. */
@@ -84,7 +86,7 @@ class IamPolicyCoversCommandsTest {
             sessionsOpened.add(common.scenario());
             OpsContext context = new OpsContext(config, recording(sim.ports(), called), sim.clock(), sim.sleeper(),
                     progress, "alice");
-            return new OpsSession(new DefaultTdevOps(context), config, sim.clock(), null);
+            return OpsSession.over(context, null);
         };
         List<String> argv = new ArrayList<>(List.of(run.args()));
         if (run.scenario() != null) {
