@@ -46,6 +46,15 @@ final class SimWorld {
     double cacheSlowdown = 1;
     /** Agents whose calls fail (timeouts) from the given instant until they are restarted through the admin endpoint. */
     final java.util.Map<String, Instant> failingAgents = new java.util.LinkedHashMap<>();
+    /** Bad hours in the quiet history before the epoch (a week that missed its SLOs). */
+    final java.util.List<HistoryIncident> historyIncidents = new java.util.ArrayList<>();
+
+    /** From {@code start} for {@code length}, this share of generations failed, with 5xx, slow pipelines and hot CPU. */
+    record HistoryIncident(Instant start, Duration length, double failShare) {
+        boolean covers(Instant minute) {
+            return !minute.isBefore(start) && minute.isBefore(start.plus(length));
+        }
+    }
 
     SimEcs ecs;
     SimAutoScaling autoScaling;
@@ -62,6 +71,7 @@ final class SimWorld {
     SimDatabases databases;
     SimAdmin admin;
     SimWebhooks webhooks;
+    SimSecurityGroups securityGroups;
 
     SimWorld(EnvironmentConfig config, Instant start, long seed) {
         this.config = config;
@@ -163,6 +173,12 @@ final class SimWorld {
         }
         return "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":targetgroup/t-developer-tg-"
                 + config.name() + "/4f1b2c3d5e6a7b8c";
+    }
+
+    /** The ALB in front of the target group. */
+    String loadBalancerArn() {
+        return "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":loadbalancer/app/t-developer-alb-"
+                + config.name() + "/50dc6c495c0c9188";
     }
 
     String arn(String service, String resource) {

@@ -43,32 +43,20 @@ class HttpAdminTest {
     private final List<Duration> waits = new ArrayList<>();
     private final List<String> secretReads = new ArrayList<>();
 
-    private final Secrets secrets = new Secrets() {
-        @Override
-        public String rotate(String secretId) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public Optional<Instant> lastRotated(String secretId) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public SecretValue value(String secretId, String key) {
-            secretReads.add(secretId + "#" + key);
-            return new SecretValue(TOKEN);
-        }
-    };
+    /** Secrets that answer only the token read (any other method is a test failure). */
+    private final Secrets secrets = (Secrets) java.lang.reflect.Proxy.newProxyInstance(Secrets.class.getClassLoader(),
+            new Class<?>[]{Secrets.class}, (proxy, method, args) -> {
+                if (!method.getName().equals("value")) {
+                    throw new AssertionError("the admin adapter should only read the token, not call " + method.getName());
+                }
+                secretReads.add(args[0] + "#" + args[1]);
+                return new SecretValue(TOKEN);
+            });
 
     private HttpAdmin admin(String baseUrl, int timeoutSeconds) {
         EnvironmentConfig base = TestEnvironments.production();
         EnvironmentConfig.IncidentSettings i = base.incident();
-        EnvironmentConfig config = new EnvironmentConfig(base.name(), base.protectedEnv(), base.region(), base.ecs(),
-                base.logGroup(), base.bucket(), base.table(), base.topic(), base.repository(), base.secret(),
-                base.metricNamespace(), base.alarmPrefix(), base.targetGroupArns(), base.slo(), base.autoscaling(),
-                base.scalePresets(), base.health(), base.deploy(), base.checklist(), base.escalation(),
-                new EnvironmentConfig.IncidentSettings(new EnvironmentConfig.AdminEndpoint(baseUrl, "admin_token",
+        EnvironmentConfig config = base.withIncident(new EnvironmentConfig.IncidentSettings(new EnvironmentConfig.AdminEndpoint(baseUrl, "admin_token",
                         timeoutSeconds, 3), i.agents(), i.approvers(), i.deployLookbackHours(), i.deploySuspectMinutes(),
                         i.trafficFactor(), i.trafficDays()));
         return new HttpAdmin(config, secrets, HttpAdmin.client(config), waits::add, Clock.fixed(NOW, ZoneOffset.UTC));

@@ -73,6 +73,10 @@ class IamPolicyCoversCommandsTest {
                         new Run("healthy", "checklist", "--image", image),
                         new Run("stale-backup", "checklist", "--image", image, "--take-backup"),
                         new Run("scan-findings", "checklist", "--image", image, "--no-notify")),
+                "security-check", List.of(
+                        new Run("healthy", "security-check"),
+                        new Run("open-port-22", "security-check", "--window-hours", "6")),
+
                 "clear-cache", List.of(new Run("cache-degraded", "clear-cache", "--reason", "P1")),
                 "restart-agent", List.of(new Run("failing-agent", "restart-agent", "--agent", "search")),
                 "invalidate-sessions", List.of(new Run("healthy", "invalidate-sessions")));
