@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-/** The {@link TargetHealth} port over ELBv2 DescribeTargetHealth (query protocol, XML answers). */
+/** The {@link TargetHealth} port over ELBv2 DescribeTargetHealth and DescribeTargetGroups (query protocol, XML answers). */
 public final class AwsTargetHealth implements TargetHealth {
     private final ElasticLoadBalancingV2Client elb;
     private final EnvironmentConfig config;
@@ -21,10 +21,21 @@ public final class AwsTargetHealth implements TargetHealth {
     }
 
     @Override
-    public List<TargetHealthDescription> targetHealth(String targetGroupArn) {
-        AwsResource group = config.targetGroupArns() != null && config.targetGroupArns().contains(targetGroupArn)
+    public List<String> loadBalancerArns(String targetGroupArn) {
+        return AwsCall.run("elasticloadbalancing:DescribeTargetGroups", group(targetGroupArn),
+                () -> elb.describeTargetGroups(b -> b.targetGroupArns(targetGroupArn)).targetGroups().stream()
+                        .flatMap(g -> g.loadBalancerArns().stream()).distinct().toList());
+    }
+
+    private AwsResource group(String targetGroupArn) {
+        return config.targetGroupArns() != null && config.targetGroupArns().contains(targetGroupArn)
                 ? AwsResource.of("target group", targetGroupArn, "targetGroupArns")
                 : AwsResource.given("target group (attached to the ECS service)", targetGroupArn);
+    }
+
+    @Override
+    public List<TargetHealthDescription> targetHealth(String targetGroupArn) {
+        AwsResource group = group(targetGroupArn);
         return AwsCall.run("elasticloadbalancing:DescribeTargetHealth", group,
                 () -> elb.describeTargetHealth(b -> b.targetGroupArn(targetGroupArn)).targetHealthDescriptions().stream()
                         .map(d -> new TargetHealthDescription(

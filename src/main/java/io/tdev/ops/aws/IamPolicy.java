@@ -100,16 +100,21 @@ public final class IamPolicy {
 
     /** The IAM actions a set of commands needs in an environment (without those AWS always allows). */
     public static Set<String> actions(Collection<String> commands, EnvironmentConfig config) {
+        return AwsActions.forMethods(methods(commands), config);
+    }
+
+    private static Set<String> methods(Collection<String> commands) {
         Set<String> methods = new TreeSet<>();
         commands.forEach(c -> methods.addAll(portMethods(c)));
-        return AwsActions.forMethods(methods, config);
+        return methods;
     }
 
     /** The policy's statements: actions grouped by the resources they apply to. */
     public static List<Statement> statements(Collection<String> commands, EnvironmentConfig config, Scope scope) {
         Map<String, Statement> byResources = new TreeMap<>();
-        for (String action : actions(commands, config)) {
-            Grant grant = grantOf(action, config, scope);
+        Set<String> methods = methods(commands);
+        for (String action : AwsActions.forMethods(methods, config)) {
+            Grant grant = grantOf(action, config, scope, methods);
             String key = String.join(",", grant.resources()) + "|" + grant.condition();
             Statement existing = byResources.get(key);
             Set<String> actions = existing != null ? new TreeSet<>(existing.actions()) : new TreeSet<>();
@@ -160,7 +165,7 @@ public final class IamPolicy {
     }
 
     /** The resources one action is granted on, from the environment's names. */
-    private static Grant grantOf(String action, EnvironmentConfig c, Scope s) {
+    private static Grant grantOf(String action, EnvironmentConfig c, Scope s, Set<String> methods) {
         String r = s.region();
         String a = s.account();
         String service = "arn:aws:ecs:" + r + ":" + a + ":service/" + c.ecs().cluster() + "/" + c.ecs().service();
@@ -170,8 +175,8 @@ public final class IamPolicy {
             case "ecs:DescribeServices", "ecs:UpdateService", "ecs:ListServiceDeployments" -> Grant.on("Service", service);
             case "ecs:StopServiceDeployment" -> Grant.on("ServiceDeployments", "arn:aws:ecs:" + r + ":" + a + ":service-deployment/"
                     + c.ecs().cluster() + "/" + c.ecs().service() + "/*");
-            case "ecs:TagResource", "ecs:UntagResource", "ecs:ListTagsForResource" ->
-                    Grant.on("TaskDefinitionFamily", "arn:aws:ecs:" + r + ":" + a + ":task-definition/" + s.taskFamily() + ":*");
+            case "ecs:TagResource", "ecs:UntagResource", "ecs:ListTagsForResource" -> tagGrant(methods, service,
+                    "arn:aws:ecs:" + r + ":" + a + ":task-definition/" + s.taskFamily() + ":*");
             case "iam:PassRole" -> new Grant("TaskRoles", s.taskRoleArns().isEmpty()
                     ? List.of("arn:aws:iam::" + a + ":role/*") : s.taskRoleArns(),
                     Map.of("StringEquals", Map.of("iam:PassedToService", PASSED_TO_ECS_TASKS)));
@@ -197,14 +202,32 @@ public final class IamPolicy {
             case "lambda:InvokeFunction" -> Grant.on("RotationFunctions", "arn:aws:lambda:" + r + ":" + a + ":function:*");
             case "route53:ChangeResourceRecordSets" -> Grant.on("HostedZones", "arn:aws:route53:::hostedzone/*");
             case "route53:GetChange" -> Grant.on("Changes", "arn:aws:route53:::change/*");
-            case "rds:DescribeDBInstances", "rds:ModifyDBInstance" -> Grant.on("DbInstances", "arn:aws:rds:" + r + ":" + a + ":db:*");
+            case "rds:DescribeDBInstances", "rds:ModifyDBInstance" -> Grant.on("DbInstance", "arn:aws:rds:" + r + ":" + a
+                    + ":db:" + c.traffic().dbInstance());
             // AWS offers no resource-level permission for these
             case "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:ListTaskDefinitions",
                  "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetHealth",
                  "application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies",
-                 "dynamodb:ListBackups", "logs:GetQueryResults", "logs:StopQuery" -> Grant.on("AnyResource", "*");
+                 "dynamodb:ListBackups", "logs:GetQueryResults", "logs:StopQuery",
+                 "elasticloadbalancing:DescribeTargetGroups", "rds:DescribeOrderableDBInstanceOptions" ->
+                    Grant.on("AnyResource", "*");
             default -> throw new IllegalStateException("no resource scope known for IAM action " + action);
         };
+    }
+
+    /**
+     * ECS tags go on task definitions (known-good marks) and on the service (a traffic event's saved state): a
+     * policy grants the tag actions only on the kinds of resource its commands tag.
+     */
+    private static Grant tagGrant(Set<String> methods, String service, String taskDefinitions) {
+        boolean onService = methods.stream().anyMatch(m -> m.equals("Ecs.serviceTags") || m.equals("Ecs.tagService")
+                || m.equals("Ecs.untagService"));
+        boolean onTaskDefinitions = methods.stream().anyMatch(m -> m.equals("Ecs.registerTaskDefinition")
+                || m.equals("Ecs.tagTaskDefinition") || m.equals("Ecs.untagTaskDefinition") || m.equals("Ecs.tagsOf"));
+        if (onService && onTaskDefinitions) {
+            return Grant.on("ServiceAndTaskDefinitionFamily", service, taskDefinitions);
+        }
+        return onService ? Grant.on("Service", service) : Grant.on("TaskDefinitionFamily", taskDefinitions);
     }
 
     /** A readable statement id: the services and what they apply to, e.g. {@code EcsOnService}. */

@@ -86,6 +86,7 @@ final class ConfigValidator {
         checkHealth(c.health());
         checkDeploy(c.deploy());
         checkChecklist(c.checklist());
+        checkTraffic(c.traffic());
         for (Map.Entry<String, List<String>> contact : c.escalation().contacts().entrySet()) {
             if (!ESCALATION_KEYS.contains(contact.getKey())) {
                 fail("escalation.contacts." + contact.getKey(), "unknown level; allowed: "
@@ -144,6 +145,13 @@ final class ConfigValidator {
                     + d.stableTimeoutMinutes() * 60 + ")");
         }
         notBlank("deploy.knownGoodTag", d.knownGoodTag());
+    }
+
+    private void checkTraffic(EnvironmentConfig.TrafficSettings t) {
+        notBlank("traffic.dbInstance", t.dbInstance());
+        notBlank("traffic.stateTag", t.stateTag());
+        range("traffic.watchPollSeconds", t.watchPollSeconds(), 5, 3600);
+        range("traffic.dbWaitTimeoutMinutes", t.dbWaitTimeoutMinutes(), 1, 24 * 60);
     }
 
     private void checkChecklist(EnvironmentConfig.ChecklistSettings c) {

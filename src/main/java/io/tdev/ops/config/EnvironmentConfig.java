@@ -23,13 +23,14 @@ import java.util.Map;
  * @param metricNamespace  custom metrics namespace ({@code T-Developer/Pipeline})
  * @param alarmPrefix      alarms considered by health checks start with this
  * @param targetGroupArns  ALB target groups; empty = those attached to the service
+ * @param traffic          a planned traffic event: the database, where the saved state goes, the load watch's pace
  */
 public record EnvironmentConfig(String name, boolean protectedEnv, String region, EcsNames ecs, String logGroup,
                                 String bucket, TableNames table, String topic, String repository, String secret,
                                 String metricNamespace, String alarmPrefix, List<String> targetGroupArns,
                                 Slo slo, AutoScalingLimits autoscaling, Map<String, String> scalePresets,
                                 HealthSettings health, DeploySettings deploy, ChecklistSettings checklist,
-                                Escalation escalation) {
+                                Escalation escalation, TrafficSettings traffic) {
 
     public ServiceRef serviceRef() {
         return new ServiceRef(ecs.cluster(), ecs.service());
@@ -41,31 +42,31 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public EnvironmentConfig withRegion(String newRegion) {
         return new EnvironmentConfig(name, protectedEnv, newRegion, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation);
+                checklist, escalation, traffic);
     }
 
     public EnvironmentConfig withTopic(String newTopic) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, newTopic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation);
+                checklist, escalation, traffic);
     }
 
     public EnvironmentConfig withTable(TableNames newTable) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, newTable, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation);
+                checklist, escalation, traffic);
     }
 
     public EnvironmentConfig withTargetGroupArns(List<String> newTargetGroupArns) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, newTargetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation);
+                checklist, escalation, traffic);
     }
 
     public EnvironmentConfig withHealth(HealthSettings newHealth) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, newHealth, deploy,
-                checklist, escalation);
+                checklist, escalation, traffic);
     }
 
     /** @param container the container whose image {@code deploy} replaces; null = the first essential one */
@@ -117,6 +118,17 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
      * @param waivable          items that may be waived by an approver
      */
     public record ChecklistSettings(int backupMaxAgeHours, String scanSeverity, List<String> waivable) {
+    }
+
+    /**
+     * A planned traffic event (the runbook's "Scaling" section).
+     *
+     * @param dbInstance          the environment's RDS instance identifier
+     * @param stateTag            the ECS service tag where prepare records what it changed (restore reads it back)
+     * @param watchPollSeconds    the load watch looks at the service this often
+     * @param dbWaitTimeoutMinutes a class change applied now must reach {@code available} within this
+     */
+    public record TrafficSettings(String dbInstance, String stateTag, int watchPollSeconds, int dbWaitTimeoutMinutes) {
     }
 
     /** Who to call: contacts are configuration, never code. Keys P0, P1, security, data-loss. */

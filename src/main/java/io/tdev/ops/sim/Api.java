@@ -45,6 +45,8 @@ public final class Api {
     public static final String GET_CHANGE = "route53:GetChange";
     public static final String DESCRIBE_DB_INSTANCES = "rds:DescribeDBInstances";
     public static final String MODIFY_DB_INSTANCE = "rds:ModifyDBInstance";
+    public static final String DESCRIBE_ORDERABLE_DB_OPTIONS = "rds:DescribeOrderableDBInstanceOptions";
+    public static final String DESCRIBE_TARGET_GROUPS = "elasticloadbalancing:DescribeTargetGroups";
 
     /** Every action the simulation answers; fault injection refuses any other name. */
     public static final List<String> ALL = List.of(DESCRIBE_SERVICES, DESCRIBE_TASK_DEFINITION, LIST_TASK_DEFINITIONS,
@@ -54,7 +56,8 @@ public final class Api {
             DESCRIBE_TARGET_HEALTH, LIST_BUCKET, GET_REPLICATION, GET_BUCKET_POLICY, PUT_BUCKET_POLICY,
             DYNAMODB_QUERY, DYNAMODB_SCAN, CREATE_BACKUP, LIST_BACKUPS, RESTORE_TABLE, PUBLISH, START_IMAGE_SCAN,
             DESCRIBE_IMAGE_SCAN_FINDINGS, ROTATE_SECRET, DESCRIBE_SECRET, CHANGE_RECORD_SETS, GET_CHANGE,
-            DESCRIBE_DB_INSTANCES, MODIFY_DB_INSTANCE);
+            DESCRIBE_DB_INSTANCES, MODIFY_DB_INSTANCE,
+            DESCRIBE_ORDERABLE_DB_OPTIONS, DESCRIBE_TARGET_GROUPS);
 
     /** The read-only calls a health check makes; the {@code throttled} scenario throttles these. */
     public static final List<String> HEALTH_READS = List.of(DESCRIBE_SERVICES, DESCRIBE_ALARMS, FILTER_LOG_EVENTS,

@@ -39,6 +39,8 @@ final class SimWorld {
     double cpuLoad = 165;
     /** Generation jobs per minute the service receives. */
     double generationsPerMinute = 3;
+    /** A load test's virtual users over time (none unless a scenario or test starts one). */
+    final LoadProfile load = new LoadProfile();
 
     SimEcs ecs;
     SimAutoScaling autoScaling;
@@ -154,6 +156,11 @@ final class SimWorld {
         }
         return "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":targetgroup/t-developer-tg-"
                 + config.name() + "/4f1b2c3d5e6a7b8c";
+    }
+
+    String loadBalancerArn() {
+        return "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":loadbalancer/app/t-developer-alb-"
+                + config.name() + "/50dc6c495c0c9188";
     }
 
     String arn(String service, String resource) {

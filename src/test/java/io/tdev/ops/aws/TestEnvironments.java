@@ -27,6 +27,7 @@ final class TestEnvironments {
                 new EnvironmentConfig.HealthSettings(60, 10, 50, 5, 20, 4),
                 new EnvironmentConfig.DeploySettings(15, 15, 10, KNOWN_GOOD_TAG),
                 new EnvironmentConfig.ChecklistSettings(24, "HIGH", List.of("image-scan", "team-notified")),
-                new EnvironmentConfig.Escalation(Map.of()));
+                new EnvironmentConfig.Escalation(Map.of()),
+                new EnvironmentConfig.TrafficSettings("t-developer-db-production", "tdev:traffic-event", 30, 45));
     }
 }

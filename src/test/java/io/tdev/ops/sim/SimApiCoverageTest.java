@@ -60,7 +60,7 @@ class SimApiCoverageTest {
         String change = p.dns().upsert("Z1", new DnsRecord("a.example.com", "A", "10.0.0.1", 60));
         p.dns().changeStatus(change);
         p.databases().describe(env.databaseId());
-        p.databases().modifyInstanceClass(env.databaseId(), "db.r6g.xlarge");
+        p.databases().modifyInstanceClass(env.databaseId(), "db.r6g.xlarge", true);
         try {
             p.tables().countBetween(cfg.table().name(), "created_at", hourAgo, now, Optional.of("by-created"));
         } catch (RuntimeException expected) {
