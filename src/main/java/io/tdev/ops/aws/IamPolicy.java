@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * ({@link #portMethods}), their IAM actions ({@link AwsActions}), each action on the environment's own resources.
  * {@code *} only where AWS offers no resource-level permission for the action (ecs:DescribeTaskDefinition,
  * RegisterTaskDefinition, ListTaskDefinitions; cloudwatch:DescribeAlarms, GetMetricData;
- * elasticloadbalancing:DescribeTargetHealth; application-autoscaling:Describe*; dynamodb:ListBackups;
+ * elasticloadbalancing:DescribeTargetHealth, DescribeTargetGroups; application-autoscaling:Describe*;
+ * rds:DescribeOrderableDBInstanceOptions; dynamodb:ListBackups;
  * logs:GetQueryResults, StopQuery). iam:PassRole is limited to roles passed to ECS tasks
  * ({@code iam:PassedToService = ecs-tasks.amazonaws.com}) and, when given, to the task's role ARNs.
  */
@@ -45,6 +46,13 @@ public final class IamPolicy {
                 "AutoScaling.setCapacity"));
         COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "ImageScans.startScan",
                 "ImageScans.findings", "Tables.listBackups", "Tables.createBackup", "Notifier.publish"));
+        COMMANDS.put("db-resize", List.of("Databases.describe", "Databases.orderableClasses",
+                "Databases.modifyInstanceClass"));
+        COMMANDS.put("load-watch", List.of("Ecs.describeService", "TargetHealth.loadBalancerArns", "Alarms.alarms",
+                "TargetHealth.targetHealth", "Logs.filter", "Metrics.query"));
+        COMMANDS.put("traffic-event", List.of("Ecs.serviceTags", "Ecs.tagService", "Ecs.untagService",
+                "Ecs.describeService", "Ecs.setDesiredCount", "AutoScaling.scalableTarget", "AutoScaling.setCapacity",
+                "Databases.describe", "Databases.orderableClasses", "Databases.modifyInstanceClass"));
         COMMANDS.put("demo", List.of()); // the simulated environment only
     }
 
