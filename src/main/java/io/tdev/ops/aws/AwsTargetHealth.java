@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-/** The {@link TargetHealth} port over ELBv2 DescribeTargetHealth and DescribeTargetGroups (query protocol, XML answers). */
+/** The {@link TargetHealth} port over ELBv2 DescribeTargetHealth (query protocol, XML answers). */
 public final class AwsTargetHealth implements TargetHealth {
     private final ElasticLoadBalancingV2Client elb;
     private final EnvironmentConfig config;
@@ -21,22 +21,8 @@ public final class AwsTargetHealth implements TargetHealth {
     }
 
     @Override
-    public List<String> loadBalancerArns(String targetGroupArn) {
-        return AwsCall.run("elasticloadbalancing:DescribeTargetGroups", group(targetGroupArn),
-                () -> elb.describeTargetGroups(b -> b.targetGroupArns(targetGroupArn)).targetGroups().stream()
-                        .flatMap(g -> g.loadBalancerArns().stream()).distinct().toList());
-    }
-
-    private AwsResource group(String targetGroupArn) {
-        return config.targetGroupArns() != null && config.targetGroupArns().contains(targetGroupArn)
-                ? AwsResource.of("target group", targetGroupArn, "targetGroupArns")
-                : AwsResource.given("target group (attached to the ECS service)", targetGroupArn);
-    }
-
-    @Override
     public List<TargetHealthDescription> targetHealth(String targetGroupArn) {
-        AwsResource group = group(targetGroupArn);
-        return AwsCall.run("elasticloadbalancing:DescribeTargetHealth", group,
+        return AwsCall.run("elasticloadbalancing:DescribeTargetHealth", group(targetGroupArn),
                 () -> elb.describeTargetHealth(b -> b.targetGroupArn(targetGroupArn)).targetHealthDescriptions().stream()
                         .map(d -> new TargetHealthDescription(
                                 d.target() != null ? d.target().id() : null,
@@ -45,6 +31,20 @@ public final class AwsTargetHealth implements TargetHealth {
                                 d.targetHealth() != null ? d.targetHealth().reasonAsString() : null,
                                 d.targetHealth() != null ? d.targetHealth().description() : null))
                         .toList());
+    }
+
+    @Override
+    public List<String> loadBalancerArns(String targetGroupArn) {
+        return AwsCall.run("elasticloadbalancing:DescribeTargetGroups", group(targetGroupArn),
+                () -> elb.describeTargetGroups(b -> b.targetGroupArns(targetGroupArn)).targetGroups().stream()
+                        .flatMap(g -> g.loadBalancerArns().stream())
+                        .toList());
+    }
+
+    private AwsResource group(String targetGroupArn) {
+        return config.targetGroupArns() != null && config.targetGroupArns().contains(targetGroupArn)
+                ? AwsResource.of("target group", targetGroupArn, "targetGroupArns")
+                : AwsResource.given("target group (attached to the ECS service)", targetGroupArn);
     }
 
     /** ELBv2 states are lowercase with dots ({@code unhealthy.draining}); an unknown one is UNAVAILABLE, never HEALTHY. */

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * RegisterTaskDefinition, ListTaskDefinitions; cloudwatch:DescribeAlarms, GetMetricData;
  * elasticloadbalancing:DescribeTargetHealth, DescribeTargetGroups; application-autoscaling:Describe*;
  * rds:DescribeOrderableDBInstanceOptions; dynamodb:ListBackups;
- * logs:GetQueryResults, StopQuery). iam:PassRole is limited to roles passed to ECS tasks
+ * logs:GetQueryResults, StopQuery; ec2:DescribeSecurityGroups). iam:PassRole is limited to roles passed to ECS tasks
  * ({@code iam:PassedToService = ecs-tasks.amazonaws.com}) and, when given, to the task's role ARNs.
  */
 public final class IamPolicy {
@@ -54,6 +54,8 @@ public final class IamPolicy {
                 "Ecs.describeService", "Ecs.setDesiredCount", "AutoScaling.scalableTarget", "AutoScaling.setCapacity",
                 "Databases.describe", "Databases.orderableClasses", "Databases.modifyInstanceClass"));
         COMMANDS.put("demo", List.of()); // the simulated environment only
+        COMMANDS.put("security-check", List.of("Logs.filter", "SecurityGroups.nameContaining", "Secrets.status",
+                "Storage.publicAccessBlock"));
     }
 
     private static final String PASSED_TO_ECS_TASKS = "ecs-tasks.amazonaws.com";
@@ -120,14 +122,16 @@ public final class IamPolicy {
     /** The policy's statements: actions grouped by the resources they apply to. */
     public static List<Statement> statements(Collection<String> commands, EnvironmentConfig config, Scope scope) {
         Map<String, Statement> byResources = new TreeMap<>();
-        Set<String> methods = methods(commands);
-        for (String action : AwsActions.forMethods(methods, config)) {
-            Grant grant = grantOf(action, config, scope, methods);
-            String key = String.join(",", grant.resources()) + "|" + grant.condition();
-            Statement existing = byResources.get(key);
-            Set<String> actions = existing != null ? new TreeSet<>(existing.actions()) : new TreeSet<>();
-            actions.add(action);
-            byResources.put(key, new Statement(grant.label(), actions, new TreeSet<>(grant.resources()), grant.condition()));
+        for (String method : methods(commands)) {
+            for (String action : AwsActions.forMethods(List.of(method), config)) {
+                Grant grant = grantOf(method, action, config, scope);
+                String key = String.join(",", grant.resources()) + "|" + grant.condition();
+                Statement existing = byResources.get(key);
+                Set<String> actions = existing != null ? new TreeSet<>(existing.actions()) : new TreeSet<>();
+                actions.add(action);
+                byResources.put(key, new Statement(grant.label(), actions, new TreeSet<>(grant.resources()),
+                        grant.condition()));
+            }
         }
         List<Statement> statements = new ArrayList<>();
         Set<String> sids = new TreeSet<>();
@@ -172,8 +176,35 @@ public final class IamPolicy {
         }
     }
 
+    /**
+     * The resources one action of a port method is granted on. Secrets Manager actions apply to the secret the
+     * method works on: tdev-ops' own documents (the saved bucket policy) are one secret, the API key another, so that
+     * a lockdown's policy grants nothing on the API key and a rotation's nothing on the saved policy.
+     */
+    private static Grant grantOf(String method, String action, EnvironmentConfig c, Scope s) {
+        if (action.startsWith("secretsmanager:") && DOCUMENT_METHODS.contains(method)) {
+            return Grant.on("PolicyBackupSecret", secretArn(c.security().policyBackupSecret(), s));
+        }
+        // ECS tags go on task definitions (known-good marks) and on the service (a traffic event's saved state)
+        if (action.startsWith("ecs:") && SERVICE_TAG_METHODS.contains(method)) {
+            return Grant.on("Service", "arn:aws:ecs:" + s.region() + ":" + s.account() + ":service/" + c.ecs().cluster()
+                    + "/" + c.ecs().service());
+        }
+        return grantOf(action, c, s);
+    }
+
+    private static final Set<String> DOCUMENT_METHODS = Set.of("Secrets.readDocument", "Secrets.writeDocument");
+    private static final Set<String> SERVICE_TAG_METHODS = Set.of("Ecs.serviceTags", "Ecs.tagService",
+            "Ecs.untagService");
+
+    /** Secrets Manager appends a dash and 6 random characters to a secret's name in its ARN. */
+    private static String secretArn(String secret, Scope s) {
+        return secret.startsWith("arn:") ? secret
+                : "arn:aws:secretsmanager:" + s.region() + ":" + s.account() + ":secret:" + secret + "-??????";
+    }
+
     /** The resources one action is granted on, from the environment's names. */
-    private static Grant grantOf(String action, EnvironmentConfig c, Scope s, Set<String> methods) {
+    private static Grant grantOf(String action, EnvironmentConfig c, Scope s) {
         String r = s.region();
         String a = s.account();
         String service = "arn:aws:ecs:" + r + ":" + a + ":service/" + c.ecs().cluster() + "/" + c.ecs().service();
@@ -183,8 +214,8 @@ public final class IamPolicy {
             case "ecs:DescribeServices", "ecs:UpdateService", "ecs:ListServiceDeployments" -> Grant.on("Service", service);
             case "ecs:StopServiceDeployment" -> Grant.on("ServiceDeployments", "arn:aws:ecs:" + r + ":" + a + ":service-deployment/"
                     + c.ecs().cluster() + "/" + c.ecs().service() + "/*");
-            case "ecs:TagResource", "ecs:UntagResource", "ecs:ListTagsForResource" -> tagGrant(methods, service,
-                    "arn:aws:ecs:" + r + ":" + a + ":task-definition/" + s.taskFamily() + ":*");
+            case "ecs:TagResource", "ecs:UntagResource", "ecs:ListTagsForResource" ->
+                    Grant.on("TaskDefinitionFamily", "arn:aws:ecs:" + r + ":" + a + ":task-definition/" + s.taskFamily() + ":*");
             case "iam:PassRole" -> new Grant("TaskRoles", s.taskRoleArns().isEmpty()
                     ? List.of("arn:aws:iam::" + a + ":role/*") : s.taskRoleArns(),
                     Map.of("StringEquals", Map.of("iam:PassedToService", PASSED_TO_ECS_TASKS)));
@@ -192,7 +223,8 @@ public final class IamPolicy {
                     Grant.on("ScalableTargets", "arn:aws:application-autoscaling:" + r + ":" + a + ":scalable-target/*");
             case "logs:FilterLogEvents", "logs:StartQuery", "logs:PutRetentionPolicy" -> Grant.on("LogGroup", logGroup, logGroup + ":*");
             case "logs:DescribeLogGroups" -> Grant.on("LogGroups", "arn:aws:logs:" + r + ":" + a + ":log-group:*");
-            case "s3:ListBucket", "s3:GetReplicationConfiguration", "s3:GetBucketPolicy", "s3:PutBucketPolicy" ->
+            case "s3:ListBucket", "s3:GetReplicationConfiguration", "s3:GetBucketPolicy", "s3:PutBucketPolicy",
+                 "s3:DeleteBucketPolicy", "s3:GetBucketPublicAccessBlock" ->
                     Grant.on("Bucket", "arn:aws:s3:::" + c.bucket());
             case "dynamodb:Scan", "dynamodb:Query", "dynamodb:DescribeTable" -> Grant.on("TableAndIndexes", table, table + "/index/*");
             case "dynamodb:CreateBackup" -> Grant.on("Table", table);
@@ -203,10 +235,9 @@ public final class IamPolicy {
                     : "arn:aws:sns:" + r + ":" + a + ":" + c.topic());
             case "ecr:StartImageScan", "ecr:DescribeImageScanFindings" ->
                     Grant.on("Repository", "arn:aws:ecr:" + r + ":" + a + ":repository/" + c.repository());
-            // Secrets Manager appends a dash and 6 random characters to a secret's name in its ARN
-            case "secretsmanager:RotateSecret", "secretsmanager:DescribeSecret" ->
-                    Grant.on("Secret", c.secret().startsWith("arn:") ? c.secret()
-                            : "arn:aws:secretsmanager:" + r + ":" + a + ":secret:" + c.secret() + "-??????");
+            case "secretsmanager:RotateSecret", "secretsmanager:DescribeSecret",
+                 "secretsmanager:ListSecretVersionIds", "secretsmanager:PutSecretValue" ->
+                    Grant.on("Secret", secretArn(c.secret(), s));
             case "lambda:InvokeFunction" -> Grant.on("RotationFunctions", "arn:aws:lambda:" + r + ":" + a + ":function:*");
             case "route53:ChangeResourceRecordSets" -> Grant.on("HostedZones", "arn:aws:route53:::hostedzone/*");
             case "route53:GetChange" -> Grant.on("Changes", "arn:aws:route53:::change/*");
@@ -215,27 +246,12 @@ public final class IamPolicy {
             // AWS offers no resource-level permission for these
             case "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:ListTaskDefinitions",
                  "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetHealth",
+                 "elasticloadbalancing:DescribeTargetGroups",
                  "application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies",
                  "dynamodb:ListBackups", "logs:GetQueryResults", "logs:StopQuery",
-                 "elasticloadbalancing:DescribeTargetGroups", "rds:DescribeOrderableDBInstanceOptions" ->
-                    Grant.on("AnyResource", "*");
+                 "rds:DescribeOrderableDBInstanceOptions", "ec2:DescribeSecurityGroups" -> Grant.on("AnyResource", "*");
             default -> throw new IllegalStateException("no resource scope known for IAM action " + action);
         };
-    }
-
-    /**
-     * ECS tags go on task definitions (known-good marks) and on the service (a traffic event's saved state): a
-     * policy grants the tag actions only on the kinds of resource its commands tag.
-     */
-    private static Grant tagGrant(Set<String> methods, String service, String taskDefinitions) {
-        boolean onService = methods.stream().anyMatch(m -> m.equals("Ecs.serviceTags") || m.equals("Ecs.tagService")
-                || m.equals("Ecs.untagService"));
-        boolean onTaskDefinitions = methods.stream().anyMatch(m -> m.equals("Ecs.registerTaskDefinition")
-                || m.equals("Ecs.tagTaskDefinition") || m.equals("Ecs.untagTaskDefinition") || m.equals("Ecs.tagsOf"));
-        if (onService && onTaskDefinitions) {
-            return Grant.on("ServiceAndTaskDefinitionFamily", service, taskDefinitions);
-        }
-        return onService ? Grant.on("Service", service) : Grant.on("TaskDefinitionFamily", taskDefinitions);
     }
 
     /** A readable statement id: the services and what they apply to, e.g. {@code EcsOnService}. */

@@ -8,6 +8,6 @@ import java.util.List;
 public interface TargetHealth {
     List<TargetHealthDescription> targetHealth(String targetGroupArn);
 
-    /** The ARNs of the load balancers that route to a target group (DescribeTargetGroups). */
+    /** The load balancers a target group serves (their ARNs; CloudWatch's LoadBalancer dimension is the part after "loadbalancer/"). */
     List<String> loadBalancerArns(String targetGroupArn);
 }

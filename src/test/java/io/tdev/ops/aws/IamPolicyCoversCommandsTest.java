@@ -73,6 +73,9 @@ class IamPolicyCoversCommandsTest {
                         new Run("healthy", "checklist", "--image", image),
                         new Run("stale-backup", "checklist", "--image", image, "--take-backup"),
                         new Run("scan-findings", "checklist", "--image", image, "--no-notify"))),
+                Map.entry("security-check", List.of(
+                        new Run("healthy", "security-check"),
+                        new Run("open-port-22", "security-check", "--window-hours", "6"))),
                 Map.entry("db-resize", List.of(
                         new Run("healthy", "db-resize", "--instance-class", "db.r6g.xlarge", "--apply-immediately"))),
                 Map.entry("load-watch", List.of(

@@ -87,7 +87,7 @@ class IamPolicyTest {
                 "ecs:ListTaskDefinitions", "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData",
                 "elasticloadbalancing:DescribeTargetHealth", "application-autoscaling:DescribeScalableTargets",
                 "dynamodb:ListBackups", "elasticloadbalancing:DescribeTargetGroups",
-                "rds:DescribeOrderableDBInstanceOptions");
+                "rds:DescribeOrderableDBInstanceOptions", "ec2:DescribeSecurityGroups");
     }
 
     @Test
