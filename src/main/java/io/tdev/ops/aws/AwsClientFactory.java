@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -152,6 +153,10 @@ public final class AwsClientFactory implements AutoCloseable {
 
     public RdsClient rds() {
         return once(RdsClient.class, () -> configure(RdsClient.builder()));
+    }
+
+    public Ec2Client ec2() {
+        return once(Ec2Client.class, () -> configure(Ec2Client.builder()));
     }
 
     /** STS with the run's credentials (the assumed role's, when one is given): who the caller is. */

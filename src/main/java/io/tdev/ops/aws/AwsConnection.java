@@ -12,6 +12,7 @@ import io.tdev.ops.port.Metrics;
 import io.tdev.ops.port.Notifier;
 import io.tdev.ops.port.OpsPorts;
 import io.tdev.ops.port.Secrets;
+import io.tdev.ops.port.SecurityGroups;
 import io.tdev.ops.port.Storage;
 import io.tdev.ops.port.Tables;
 import io.tdev.ops.port.TargetHealth;
@@ -54,7 +55,8 @@ public final class AwsConnection implements AutoCloseable {
                 LazyPort.of(ImageScans.class, () -> new AwsImageScans(clients.ecr(), polling(Duration.ZERO, progress))),
                 LazyPort.of(Secrets.class, () -> new AwsSecrets(clients.secretsManager())),
                 LazyPort.of(Dns.class, () -> new AwsDns(clients.route53())),
-                LazyPort.of(Databases.class, () -> new AwsDatabases(clients.rds())));
+                LazyPort.of(Databases.class, () -> new AwsDatabases(clients.rds())),
+                LazyPort.of(SecurityGroups.class, () -> new AwsSecurityGroups(clients.ec2())));
     }
 
     /**

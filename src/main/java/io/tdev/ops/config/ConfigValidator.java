@@ -23,6 +23,9 @@ final class ConfigValidator {
 
     private static final Pattern ENV_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    private static final Pattern BREAK_GLASS_ROLE = Pattern.compile(
+            "(arn:aws[a-z-]*:iam::\\d{12}:role/)?[\\w+=,.@/-]{1,512}");
+    private static final Pattern SECRET_NAME = Pattern.compile("[\\w/+=.@-]{1,512}");
     private static final Pattern SCALE_COUNT = Pattern.compile("[+-]?\\d{1,4}");
 
     private final List<String[]> violations = new ArrayList<>();
@@ -87,6 +90,8 @@ final class ConfigValidator {
         checkDeploy(c.deploy());
         checkChecklist(c.checklist());
         checkSchedule(c.schedule());
+        checkSecurity(c.security());
+        checkTraffic(c.traffic());
         for (Map.Entry<String, List<String>> contact : c.escalation().contacts().entrySet()) {
             if (!ESCALATION_KEYS.contains(contact.getKey())) {
                 fail("escalation.contacts." + contact.getKey(), "unknown level; allowed: "
@@ -147,6 +152,13 @@ final class ConfigValidator {
         notBlank("deploy.knownGoodTag", d.knownGoodTag());
     }
 
+    private void checkTraffic(EnvironmentConfig.TrafficSettings t) {
+        notBlank("traffic.dbInstance", t.dbInstance());
+        notBlank("traffic.stateTag", t.stateTag());
+        range("traffic.watchPollSeconds", t.watchPollSeconds(), 5, 3600);
+        range("traffic.dbWaitTimeoutMinutes", t.dbWaitTimeoutMinutes(), 1, 24 * 60);
+    }
+
     private void checkChecklist(EnvironmentConfig.ChecklistSettings c) {
         range("checklist.backupMaxAgeHours", c.backupMaxAgeHours(), 1, 24 * 365);
         if (c.scanSeverity() == null || !SCAN_SEVERITIES.contains(c.scanSeverity())) {
@@ -182,6 +194,41 @@ final class ConfigValidator {
         range("schedule.maintenance.scanImages", m.scanImages(), 1, 100);
         range("schedule.maintenance.scanTimeoutMinutes", m.scanTimeoutMinutes(), 1, 24 * 60);
         range("schedule.maintenance.lifecycleExpireDays", m.lifecycleExpireDays(), 1, 3650);
+    }
+
+    private void checkSecurity(EnvironmentConfig.SecuritySettings s) {
+        notBlank("security.groupNameContains", s.groupNameContains());
+        for (int i = 0; i < s.allowedOpenPorts().size(); i++) {
+            Integer port = s.allowedOpenPorts().get(i);
+            if (port == null || port < 0 || port > 65535) {
+                fail("security.allowedOpenPorts[" + i + "]", "got " + port + "; allowed 0..65535");
+            }
+        }
+        range("security.failedLoginsWarning", s.failedLoginsWarning(), 1, 10_000_000);
+        range("security.failedLoginsCritical", s.failedLoginsCritical(), 1, 10_000_000);
+        if (s.failedLoginsWarning() > s.failedLoginsCritical()) {
+            fail("security.failedLoginsWarning", "got " + s.failedLoginsWarning()
+                    + "; must be <= security.failedLoginsCritical (" + s.failedLoginsCritical() + ")");
+        }
+        range("security.rateLimitedWarning", s.rateLimitedWarning(), 1, 10_000_000);
+        range("security.rateLimitedCritical", s.rateLimitedCritical(), 1, 10_000_000);
+        if (s.rateLimitedWarning() > s.rateLimitedCritical()) {
+            fail("security.rateLimitedWarning", "got " + s.rateLimitedWarning()
+                    + "; must be <= security.rateLimitedCritical (" + s.rateLimitedCritical() + ")");
+        }
+        if (!(s.surgeFactor() >= 1 && s.surgeFactor() <= 1000)) {
+            fail("security.surgeFactor", "got " + num(s.surgeFactor()) + "; allowed 1..1000");
+        }
+        range("security.secretMaxAgeDays", s.secretMaxAgeDays(), 1, 3650);
+        range("security.rotationWaitMinutes", s.rotationWaitMinutes(), 1, 120);
+        if (s.breakGlassRole() == null || !BREAK_GLASS_ROLE.matcher(s.breakGlassRole()).matches()) {
+            fail("security.breakGlassRole", "got '" + s.breakGlassRole() + "'; allowed: an IAM role name"
+                    + " (t-developer-break-glass-production) or role ARN (arn:aws:iam::123456789012:role/NAME)");
+        }
+        if (s.policyBackupSecret() == null || !SECRET_NAME.matcher(s.policyBackupSecret()).matches()) {
+            fail("security.policyBackupSecret", "got '" + s.policyBackupSecret() + "'; allowed: a Secrets Manager"
+                    + " secret name of letters, digits and /_+=.@- (e.g. t-developer/production/bucket-policy-backup)");
+        }
     }
 
     private void percent(String field, double value) {

@@ -24,13 +24,16 @@ import java.util.Map;
  * @param alarmPrefix      alarms considered by health checks start with this
  * @param targetGroupArns  ALB target groups; empty = those attached to the service
  * @param schedule         the scheduled jobs: the weekly SLO report and the monthly maintenance
+ * @param security         the daily security check's thresholds and the security incident's lockdown settings
+ * @param traffic          a planned traffic event: the database, where the saved state goes, the load watch's pace
  */
 public record EnvironmentConfig(String name, boolean protectedEnv, String region, EcsNames ecs, String logGroup,
                                 String bucket, TableNames table, String topic, String repository, String secret,
                                 String metricNamespace, String alarmPrefix, List<String> targetGroupArns,
                                 Slo slo, AutoScalingLimits autoscaling, Map<String, String> scalePresets,
                                 HealthSettings health, DeploySettings deploy, ChecklistSettings checklist,
-                                Escalation escalation, Schedule schedule) {
+                                Escalation escalation, Schedule schedule,
+                                SecuritySettings security, TrafficSettings traffic) {
 
     public ServiceRef serviceRef() {
         return new ServiceRef(ecs.cluster(), ecs.service());
@@ -42,31 +45,37 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public EnvironmentConfig withRegion(String newRegion) {
         return new EnvironmentConfig(name, protectedEnv, newRegion, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule);
+                checklist, escalation, schedule, security, traffic);
     }
 
     public EnvironmentConfig withTopic(String newTopic) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, newTopic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule);
+                checklist, escalation, schedule, security, traffic);
     }
 
     public EnvironmentConfig withTable(TableNames newTable) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, newTable, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule);
+                checklist, escalation, schedule, security, traffic);
     }
 
     public EnvironmentConfig withTargetGroupArns(List<String> newTargetGroupArns) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, newTargetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule);
+                checklist, escalation, schedule, security, traffic);
     }
 
     public EnvironmentConfig withHealth(HealthSettings newHealth) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, newHealth, deploy,
-                checklist, escalation, schedule);
+                checklist, escalation, schedule, security, traffic);
+    }
+
+    public EnvironmentConfig withSchedule(Schedule newSchedule) {
+        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
+                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
+                checklist, escalation, newSchedule, security, traffic);
     }
 
     /** @param container the container whose image {@code deploy} replaces; null = the first essential one */
@@ -120,6 +129,17 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public record ChecklistSettings(int backupMaxAgeHours, String scanSeverity, List<String> waivable) {
     }
 
+    /**
+     * A planned traffic event (the runbook's "Scaling" section).
+     *
+     * @param dbInstance          the environment's RDS instance identifier
+     * @param stateTag            the ECS service tag where prepare records what it changed (restore reads it back)
+     * @param watchPollSeconds    the load watch looks at the service this often
+     * @param dbWaitTimeoutMinutes a class change applied now must reach {@code available} within this
+     */
+    public record TrafficSettings(String dbInstance, String stateTag, int watchPollSeconds, int dbWaitTimeoutMinutes) {
+    }
+
     /** Who to call: contacts are configuration, never code. Keys P0, P1, security, data-loss. */
     public record Escalation(Map<String, List<String>> contacts) {
     }
@@ -134,7 +154,7 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public record Schedule(String timeZone, WeeklyReportSettings weekly, MaintenanceSettings maintenance) {
         /** The configured zone, UTC when unset. */
         public java.time.ZoneId zone() {
-            return timeZone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(timeZone);
+            return java.time.ZoneId.of(timeZone == null ? "UTC" : timeZone);
         }
     }
 
@@ -161,5 +181,28 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
         /** The values CloudWatch Logs' PutRetentionPolicy accepts. */
         public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
                 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+    }
+
+    /**
+     * The runbook's "Security" section: what the daily check counts as a finding, and how an incident locks the
+     * projects bucket down.
+     *
+     * @param groupNameContains      security groups whose names contain this are checked ({@code *t-developer*})
+     * @param allowedOpenPorts       ports that may be open to 0.0.0.0/0 or ::/0 (the ALB's 443)
+     * @param failedLoginsWarning    {@code authentication failed} events per 24 h that make a finding
+     * @param failedLoginsCritical   ... that make it critical
+     * @param rateLimitedWarning     {@code rate_limit_exceeded} events per 24 h that make a finding
+     * @param rateLimitedCritical    ... that make it critical
+     * @param surgeFactor            a count this many times the previous window's (and at least half the warning
+     *                               threshold) is a finding even below the threshold
+     * @param secretMaxAgeDays       the API-key secret's current value may be this old
+     * @param rotationWaitMinutes    rotate-secret waits this long for Secrets Manager's rotation to finish
+     * @param breakGlassRole         the IAM role (name or ARN) a bucket lockdown leaves access to
+     * @param policyBackupSecret     the Secrets Manager secret that keeps the bucket policy a lockdown replaced
+     */
+    public record SecuritySettings(String groupNameContains, List<Integer> allowedOpenPorts, int failedLoginsWarning,
+                                   int failedLoginsCritical, int rateLimitedWarning, int rateLimitedCritical,
+                                   double surgeFactor, int secretMaxAgeDays, int rotationWaitMinutes,
+                                   String breakGlassRole, String policyBackupSecret) {
     }
 }
