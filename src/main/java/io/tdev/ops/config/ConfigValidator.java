@@ -93,6 +93,7 @@ final class ConfigValidator {
         checkChecklist(c.checklist());
         checkSchedule(c.schedule());
         checkSecurity(c.security());
+        checkTraffic(c.traffic());
         checkEscalation(c.escalation());
         checkIncident(c.incident());
     }
@@ -201,6 +202,13 @@ final class ConfigValidator {
                     + d.stableTimeoutMinutes() * 60 + ")");
         }
         notBlank("deploy.knownGoodTag", d.knownGoodTag());
+    }
+
+    private void checkTraffic(EnvironmentConfig.TrafficSettings t) {
+        notBlank("traffic.dbInstance", t.dbInstance());
+        notBlank("traffic.stateTag", t.stateTag());
+        range("traffic.watchPollSeconds", t.watchPollSeconds(), 5, 3600);
+        range("traffic.dbWaitTimeoutMinutes", t.dbWaitTimeoutMinutes(), 1, 24 * 60);
     }
 
     private void checkChecklist(EnvironmentConfig.ChecklistSettings c) {

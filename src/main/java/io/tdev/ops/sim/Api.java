@@ -58,6 +58,7 @@ public final class Api {
     public static final String ADMIN_RESTART_AGENT = "POST /admin/restart-agent";
     public static final String ADMIN_INVALIDATE_SESSIONS = "POST /admin/invalidate-sessions";
     public static final String WEBHOOK_POST = "POST webhook";
+    public static final String DESCRIBE_ORDERABLE_DB_OPTIONS = "rds:DescribeOrderableDBInstanceOptions";
 
     /** Every action the simulation answers; fault injection refuses any other name. */
     public static final List<String> ALL = List.of(DESCRIBE_SERVICES, DESCRIBE_TASK_DEFINITION, LIST_TASK_DEFINITIONS,
@@ -69,7 +70,7 @@ public final class Api {
             DESCRIBE_IMAGE_SCAN_FINDINGS, ROTATE_SECRET, DESCRIBE_SECRET, CHANGE_RECORD_SETS, GET_CHANGE,
             DESCRIBE_DB_INSTANCES, MODIFY_DB_INSTANCE, LIST_SECRET_VERSIONS, PUT_SECRET_VALUE, GET_SECRET_VALUE,
             CREATE_SECRET, DELETE_BUCKET_POLICY, GET_PUBLIC_ACCESS_BLOCK, DESCRIBE_SECURITY_GROUPS,
-            DESCRIBE_TARGET_GROUPS, ADMIN_CLEAR_CACHE, ADMIN_RESTART_AGENT,
+            DESCRIBE_TARGET_GROUPS, DESCRIBE_ORDERABLE_DB_OPTIONS, ADMIN_CLEAR_CACHE, ADMIN_RESTART_AGENT,
             ADMIN_INVALIDATE_SESSIONS, WEBHOOK_POST);
 
     /** The read-only calls a health check makes; the {@code throttled} scenario throttles these. */

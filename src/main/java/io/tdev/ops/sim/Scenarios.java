@@ -49,6 +49,15 @@ final class Scenarios {
                 .logBurst("authentication failed", 480, Duration.ofHours(2), "45.155.205.233", "45.155.205.234",
                         "185.220.101.7")
                 .logBurst("rate_limit_exceeded", 620, Duration.ofHours(2), "45.155.205.233", "185.220.101.7"));
+        // the runbook's k6 test (100 users, 10 minutes, from a minute after the start) on the usual three tasks:
+        // the service saturates and the load watch must stop the test
+        SCENARIOS.put("load-test", b -> b.loadTest(Duration.ofMinutes(1), Duration.ofMinutes(10), 100));
+        // the same test after traffic-event prepare: ten tasks carry the same steady traffic and the test passes
+        // a traffic event prepared two hours ago (10 tasks, autoscaling 10..20, the database on db.r6g.xlarge) whose
+        // record waits on the service tag for traffic-event restore
+        SCENARIOS.put("traffic-event-prepared", b -> b.trafficEventPrepared(10, "db.r6g.xlarge"));
+        SCENARIOS.put("load-test-prepared", b -> b.desiredCount(10).cpuPercent(16.5).autoScaling(10, 20)
+                .loadTest(Duration.ofMinutes(1), Duration.ofMinutes(10), 100));
     }
 
     private Scenarios() {

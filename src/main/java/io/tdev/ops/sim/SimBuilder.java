@@ -80,6 +80,13 @@ public final class SimBuilder {
     private final List<OpenRule> openRules = new ArrayList<>();
     private final List<Burst> bursts = new ArrayList<>();
 
+    private record LoadTest(Duration after, Duration duration, int users) {
+    }
+
+    private final List<LoadTest> loadTests = new ArrayList<>();
+    private String dbClass;
+    private final Map<String, String> serviceTags = new LinkedHashMap<>();
+
     SimBuilder(EnvironmentConfig config) {
         this.config = Objects.requireNonNull(config, "config");
     }
@@ -285,6 +292,34 @@ public final class SimBuilder {
         return this;
     }
 
+    /**
+     * A load test of {@code users} virtual users, starting {@code after} the simulation's start and lasting
+     * {@code duration} (the runbook's k6 run: 100 users, 10 minutes).
+     */
+    public SimBuilder loadTest(Duration after, Duration duration, int users) {
+        if (users < 1 || duration.isNegative() || duration.isZero() || after.isNegative()) {
+            throw new InvalidInputException("loadTest", "needs users >= 1, a positive duration and a start >= 0");
+        }
+        loadTests.add(new LoadTest(after, duration, users));
+        return this;
+    }
+
+    /**
+     * A traffic event prepared earlier (by another machine): the service on {@code tasks} with autoscaling's minimum
+     * raised to it, the database on {@code dbClass}, and the record of the values before (3 tasks, 2..20, db.r6g.large)
+     * in the service tag {@code traffic.stateTag}, as {@code traffic-event prepare} leaves it.
+     */
+    public SimBuilder trafficEventPrepared(int tasks, String dbClass) {
+        desiredCount(tasks);
+        cpuPercent(cpuPercent * 3 / tasks);
+        autoScaling(tasks, Math.max(tasks, config.autoscaling().maxTasks()));
+        this.dbClass = dbClass;
+        serviceTags.put(config.traffic().stateTag(), "desired=3 min=" + config.autoscaling().minTasks() + " max="
+                + config.autoscaling().maxTasks() + " db=db.r6g.large at=" + start.minus(Duration.ofHours(2))
+                + " by=alice");
+        return this;
+    }
+
     public SimBuilder noReplication() {
         this.replication = false;
         return this;
@@ -380,6 +415,7 @@ public final class SimBuilder {
         }
         failingAgents.forEach((agent, since) -> w.failingAgents.put(agent, start.minus(since)));
         w.historyIncidents.addAll(historyIncidents);
+        loadTests.forEach(t -> w.load.add(start.plus(t.after()), t.duration(), t.users()));
 
         SimEcs ecs = new SimEcs(w, desired);
         w.ecs = ecs;
@@ -431,6 +467,10 @@ public final class SimBuilder {
         w.databases = new SimDatabases(w);
         w.admin = new SimAdmin(w);
         w.webhooks = new SimWebhooks(w);
+        if (dbClass != null) {
+            w.databases.instanceClass(dbClass);
+        }
+        ecs.serviceTags(serviceTags);
 
         if (trafficFactor > 1) {
             // the spike begins at the epoch: the days before were usual, so the rate stands out against them

@@ -34,7 +34,7 @@ final class TestEnvironments {
                         new EnvironmentConfig.MaintenanceSettings(30, 7, 10, 3, 30, 90)),
                 new EnvironmentConfig.SecuritySettings("t-developer", List.of(443), 20, 100, 50, 500, 3, 90, 5,
                         "t-developer-break-glass-production", "t-developer/production/bucket-policy-backup"),
-
+                new EnvironmentConfig.TrafficSettings("t-developer-db-production", "tdev:traffic-event", 30, 45),
                 new EnvironmentConfig.IncidentSettings(new EnvironmentConfig.AdminEndpoint(null, "admin_token", 10, 3),
                         List.of("analysis", "ui-selection", "parser", "component-decision", "match-rate", "search",
                                 "generation", "assembly", "download"), List.of(), 6, 30, 2.0, 7));
