@@ -34,7 +34,7 @@ public final class IamPolicy {
 
     static {
         COMMANDS.put("health", List.of("Ecs.describeService", "Alarms.alarms", "TargetHealth.targetHealth",
-                "Logs.filter", "Metrics.query", "Storage.usage", "Tables.countBetween"));
+                "Logs.filter", "Metrics.query", "Storage.listedUsage", "Tables.countBetween"));
         COMMANDS.put("deploy", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
                 "Ecs.registerTaskDefinition", "Ecs.updateService"));
         COMMANDS.put("mark-known-good", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",

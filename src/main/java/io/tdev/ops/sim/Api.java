@@ -31,6 +31,7 @@ public final class Api {
     public static final String GET_REPLICATION = "s3:GetReplicationConfiguration";
     public static final String GET_BUCKET_POLICY = "s3:GetBucketPolicy";
     public static final String PUT_BUCKET_POLICY = "s3:PutBucketPolicy";
+    public static final String DESCRIBE_TABLE = "dynamodb:DescribeTable";
     public static final String DYNAMODB_QUERY = "dynamodb:Query";
     public static final String DYNAMODB_SCAN = "dynamodb:Scan";
     public static final String CREATE_BACKUP = "dynamodb:CreateBackup";
@@ -52,7 +53,7 @@ public final class Api {
             DESCRIBE_SCALABLE_TARGETS, REGISTER_SCALABLE_TARGET, DESCRIBE_SCALING_POLICIES, DESCRIBE_ALARMS,
             GET_METRIC_DATA, FILTER_LOG_EVENTS, START_QUERY, DESCRIBE_LOG_GROUPS, PUT_RETENTION_POLICY,
             DESCRIBE_TARGET_HEALTH, LIST_BUCKET, GET_REPLICATION, GET_BUCKET_POLICY, PUT_BUCKET_POLICY,
-            DYNAMODB_QUERY, DYNAMODB_SCAN, CREATE_BACKUP, LIST_BACKUPS, RESTORE_TABLE, PUBLISH, START_IMAGE_SCAN,
+            DESCRIBE_TABLE, DYNAMODB_QUERY, DYNAMODB_SCAN, CREATE_BACKUP, LIST_BACKUPS, RESTORE_TABLE, PUBLISH, START_IMAGE_SCAN,
             DESCRIBE_IMAGE_SCAN_FINDINGS, ROTATE_SECRET, DESCRIBE_SECRET, CHANGE_RECORD_SETS, GET_CHANGE,
             DESCRIBE_DB_INSTANCES, MODIFY_DB_INSTANCE);
 

@@ -34,6 +34,7 @@ final class Scenarios {
                 Map.of(Severity.CRITICAL, 1, Severity.HIGH, 3, Severity.MEDIUM, 7, Severity.LOW, 12)));
         SCENARIOS.put("no-autoscaling", SimBuilder::noAutoScaling);
         SCENARIOS.put("slow-agent", b -> b.slowAgent("generation", 14.5));
+        SCENARIOS.put("new-bucket", b -> b.newBucket(Duration.ofHours(3), 700));
     }
 
     private Scenarios() {

@@ -219,6 +219,9 @@ public final class SimBuilder {
         return this;
     }
 
+    private Duration newBucketAge;
+    private int newBucketProjects;
+
     public SimBuilder noReplication() {
         this.replication = false;
         return this;
@@ -229,6 +232,20 @@ public final class SimBuilder {
             throw new InvalidInputException("projectsPerDay", "must be 0 or more, got " + count);
         }
         this.projectsPerDay = count;
+        return this;
+    }
+
+    /**
+     * The bucket was created {@code age} ago (less than a day: S3 has published no daily storage metrics for it yet)
+     * and holds {@code projects} projects (two objects each) written since.
+     */
+    public SimBuilder newBucket(Duration age, int projects) {
+        if (age.isNegative() || age.isZero() || age.compareTo(Duration.ofDays(1)) >= 0 || projects < 0) {
+            throw new InvalidInputException("newBucket", "got age " + age + ", projects " + projects
+                    + "; allowed: an age of more than 0 and less than a day, 0 or more projects");
+        }
+        this.newBucketAge = age;
+        this.newBucketProjects = projects;
         return this;
     }
 
@@ -271,7 +288,11 @@ public final class SimBuilder {
                     maxCapacity != null ? maxCapacity : config.autoscaling().maxTasks(), config.autoscaling().targetCpuPercent());
         }
         w.storage = new SimStorage(w);
-        w.storage.fill(45, 40);
+        if (newBucketAge != null) {
+            w.storage.fillNew(newBucketAge, newBucketProjects);
+        } else {
+            w.storage.fill(45, 40);
+        }
         w.storage.replication(replication);
         w.tables = new SimTables(w);
         w.tables.fill(14, projectsPerDay, 40);

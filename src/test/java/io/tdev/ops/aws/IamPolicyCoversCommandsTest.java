@@ -51,7 +51,8 @@ class IamPolicyCoversCommandsTest {
                 "health", List.of(
                         new Run("healthy", "health"),
                         new Run("alarm-storm", "health", "--baseline-time", "2026-01-01T08:00:00Z"),
-                        new Run("bad-deploy", "health", "--output", "json")),
+                        new Run("bad-deploy", "health", "--output", "json"),
+                        new Run("new-bucket", "health")),
                 "deploy", List.of(
                         new Run("healthy", "deploy", "--image", image),
                         new Run("healthy", "deploy", "--image", image, "--no-wait"),

@@ -43,6 +43,7 @@ class SimApiCoverageTest {
         p.logs().putRetention(cfg.logGroup(), 30);
         p.targetHealth().targetHealth(env.targetGroupArn());
         p.storage().usage(cfg.bucket());
+        p.storage().listedUsage(cfg.bucket(), 10);
         p.storage().replication(cfg.bucket());
         p.storage().bucketPolicy(cfg.bucket());
         p.storage().putBucketPolicy(cfg.bucket(), "{\"Statement\":[]}");
