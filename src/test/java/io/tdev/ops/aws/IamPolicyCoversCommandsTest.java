@@ -73,7 +73,10 @@ class IamPolicyCoversCommandsTest {
                 "checklist", List.of(
                         new Run("healthy", "checklist", "--image", image),
                         new Run("stale-backup", "checklist", "--image", image, "--take-backup"),
-                        new Run("scan-findings", "checklist", "--image", image, "--no-notify")));
+                        new Run("scan-findings", "checklist", "--image", image, "--no-notify")),
+                "security-check", List.of(
+                        new Run("healthy", "security-check"),
+                        new Run("open-port-22", "security-check", "--window-hours", "6")));
     }
 
     /** Runs {@code tdev-ops ARGS --simulate --scenario S} with the ports behind recording proxies; the exit code. */

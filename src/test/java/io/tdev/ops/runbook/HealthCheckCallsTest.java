@@ -81,6 +81,21 @@ class HealthCheckCallsTest {
     }
 
     @Test
+    void aTableWithoutAnIndexCostsOneScanCallPerMegabyteItHolds() {
+        SimRun run = new SimRun(SimEnvironment.builder(TestConfigs.production()).projectsPerDay(400).build());
+
+        Map<String, Long> calls = counted(callsOfOneCheck(run));
+        EnvironmentConfig.TableNames t = run.sim.config().table();
+        long items = run.ctx.ports().tables().countBetween(t.name(), t.createdAtAttribute(), java.time.Instant.EPOCH,
+                run.sim.now(), java.util.Optional.empty());
+
+        // 240 bytes an item, read 1 MB a page, in one segment (the table is far under 2 GB)
+        long pages = (items * 240 + (1 << 20) - 1) / (1 << 20);
+        assertThat(pages).isGreaterThan(1);
+        assertThat(calls).containsEntry(Api.DYNAMODB_SCAN, pages).containsEntry(Api.DESCRIBE_TABLE, 1L);
+    }
+
+    @Test
     void aBucketWithoutStorageMetricsIsListedOnePageAtMostAndSaysItIsALowerBound() {
         SimRun run = SimRun.scenario("new-bucket"); // 1,400 objects, created 3 hours ago: no daily datapoint yet
 
