@@ -48,6 +48,10 @@ public final class IamPolicy {
         COMMANDS.put("demo", List.of()); // the simulated environment only
         COMMANDS.put("security-check", List.of("Logs.filter", "SecurityGroups.nameContaining", "Secrets.status",
                 "Storage.publicAccessBlock"));
+        COMMANDS.put("rotate-secret", List.of("Secrets.status", "Secrets.rotate", "Secrets.putRandomValue"));
+        // lockdown and --restore: the bucket's policy and the saved copy, nothing else
+        COMMANDS.put("lockdown-bucket", List.of("Storage.bucketPolicy", "Storage.putBucketPolicy",
+                "Storage.deleteBucketPolicy", "Secrets.readDocument", "Secrets.writeDocument"));
     }
 
     private static final String PASSED_TO_ECS_TASKS = "ecs-tasks.amazonaws.com";

@@ -24,6 +24,8 @@ import java.io.PrintWriter;
                 DemoCommand.class,
                 IamPolicyCommand.class,
                 SecurityCheckCommand.class,
+                RotateSecretCommand.class,
+                LockdownBucketCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footer = {"",

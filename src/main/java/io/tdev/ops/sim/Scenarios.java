@@ -42,6 +42,7 @@ final class Scenarios {
                 .logBurst("authentication failed", 480, Duration.ofHours(2), "45.155.205.233", "45.155.205.234",
                         "185.220.101.7")
                 .logBurst("rate_limit_exceeded", 620, Duration.ofHours(2), "45.155.205.233", "185.220.101.7"));
+        SCENARIOS.put("bucket-locked-down", Scenarios::bucketLockedDown);
     }
 
     private Scenarios() {
@@ -77,6 +78,24 @@ final class Scenarios {
         b.alarm(base + "-secrets-rotation-failed", AlarmState.ALARM, justNow, "AWS/SecretsManager", "RotationFailed");
         b.alarm(base + "-xray-sampling", AlarmState.INSUFFICIENT_DATA, start.minus(Duration.ofHours(1)), "AWS/X-Ray", "ErrorRate");
         return b;
+    }
+
+    /**
+     * An hour before the start, {@code lockdown-bucket} locked the projects bucket down; it had no policy before. The
+     * saved copy and the lockdown policy are written as that command writes them (docs/security.md), so that
+     * {@code lockdown-bucket --restore} has something to put back: here, nothing (DeleteBucketPolicy).
+     */
+    private static SimBuilder bucketLockedDown(SimBuilder b) {
+        EnvironmentConfig config = b.config();
+        String bucket = "arn:aws:s3:::" + config.bucket();
+        String role = config.security().breakGlassRole();
+        String lockdown = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"TdevOpsEmergencyLockdown\","
+                + "\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"" + bucket + "\",\""
+                + bucket + "/*\"],\"Condition\":{\"ArnNotLike\":{\"aws:PrincipalArn\":\""
+                + (role.startsWith("arn:") ? role : "arn:aws:iam::*:role/" + role) + "\"}}}]}";
+        String saved = "tdev-ops bucket policy backup v1\nbucket: " + config.bucket() + "\nstate: LOCKED_DOWN\nsavedAt: "
+                + SimBuilder.DEFAULT_START.minus(Duration.ofHours(1)) + "\nsavedBy: alice\nhadPolicy: false\n\n";
+        return b.bucketPolicy(lockdown).secret(config.security().policyBackupSecret(), saved);
     }
 
     private static SimBuilder alarmStorm(SimBuilder b) {

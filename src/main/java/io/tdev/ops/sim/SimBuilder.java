@@ -61,6 +61,7 @@ public final class SimBuilder {
     private final List<Throttle> throttles = new ArrayList<>();
     private Duration secretAge = Duration.ofDays(40);
     private boolean secretRotation = true;
+    private Duration secretRotationTakes = SimSecrets.ROTATION_TAKES;
     private PublicAccessBlock publicAccessBlock = PublicAccessBlock.ALL_BLOCKED;
     private String bucketPolicy;
     private boolean bucketPolicySet;
@@ -72,6 +73,7 @@ public final class SimBuilder {
     }
 
     private final List<OpenRule> openRules = new ArrayList<>();
+    private final Map<String, String> secretDocuments = new LinkedHashMap<>();
     private final List<Burst> bursts = new ArrayList<>();
 
     SimBuilder(EnvironmentConfig config) {
@@ -262,6 +264,15 @@ public final class SimBuilder {
         return this;
     }
 
+    /** Secrets Manager's rotation function takes this long to promote a new version (default 30 s). */
+    public SimBuilder secretRotationTakes(Duration duration) {
+        if (duration.isNegative()) {
+            throw new InvalidInputException("duration", "must not be negative");
+        }
+        this.secretRotationTakes = duration;
+        return this;
+    }
+
     /** The projects bucket's Block Public Access settings; null = the bucket has none. */
     public SimBuilder publicAccessBlock(PublicAccessBlock settings) {
         this.publicAccessBlock = settings;
@@ -272,6 +283,12 @@ public final class SimBuilder {
     public SimBuilder bucketPolicy(String json) {
         this.bucketPolicy = json;
         this.bucketPolicySet = true;
+        return this;
+    }
+
+    /** A secret {@code name} (besides the API key) holding {@code value}, created an hour before the start. */
+    public SimBuilder secret(String name, String value) {
+        secretDocuments.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return this;
     }
 
@@ -353,6 +370,8 @@ public final class SimBuilder {
             w.imageScans.defaultFindings(defaultScanFindings);
         }
         w.secrets = new SimSecrets(w, secretAge, secretRotation);
+        w.secrets.rotationTakes = secretRotationTakes;
+        secretDocuments.forEach((name, value) -> w.secrets.seed(name, value, epoch.minus(Duration.ofHours(1))));
         w.securityGroups = new SimSecurityGroups(w);
         openRules.forEach(o -> w.securityGroups.open(o.groupNameContains(), o.rule()));
         w.dns = new SimDns(w);

@@ -75,7 +75,15 @@ class IamPolicyCoversCommandsTest {
                         new Run("scan-findings", "checklist", "--image", image, "--no-notify")),
                 "security-check", List.of(
                         new Run("healthy", "security-check"),
-                        new Run("open-port-22", "security-check", "--window-hours", "6")));
+                        new Run("open-port-22", "security-check", "--window-hours", "6")),
+                "rotate-secret", List.of(
+                        new Run("healthy", "rotate-secret"),
+                        new Run("stale-secret", "rotate-secret"),
+                        new Run("healthy", "rotate-secret", "--dry-run")),
+                "lockdown-bucket", List.of(
+                        new Run("healthy", "lockdown-bucket"),
+                        new Run("healthy", "lockdown-bucket", "--dry-run"),
+                        new Run("bucket-locked-down", "lockdown-bucket", "--restore")));
     }
 
     /** Runs {@code tdev-ops ARGS --simulate --scenario S} with the ports behind recording proxies; the exit code. */
