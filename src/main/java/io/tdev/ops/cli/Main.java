@@ -23,9 +23,13 @@ import java.io.PrintWriter;
                 ChecklistCommand.class,
                 DemoCommand.class,
                 IamPolicyCommand.class,
+                WeeklyReportCommand.class,
                 SecurityCheckCommand.class,
                 RotateSecretCommand.class,
                 LockdownBucketCommand.class,
+                DbResizeCommand.class,
+                LoadWatchCommand.class,
+                TrafficEventCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footer = {"",
@@ -39,7 +43,8 @@ import java.io.PrintWriter;
                 "  tdev-ops demo",
                 "  tdev-ops health --simulate --scenario alarm-storm --output json",
                 "  tdev-ops rollback --env staging --target previous --reason \"5xx\" --dry-run",
-                "  tdev-ops scale --count p0 --region eu-west-1 --profile ops"})
+                "  tdev-ops scale --count p0 --region eu-west-1 --profile ops",
+                "  tdev-ops weekly-report --simulate --scenario slo-missed --output markdown"})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;

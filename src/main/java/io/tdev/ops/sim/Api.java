@@ -27,6 +27,7 @@ public final class Api {
     public static final String DESCRIBE_LOG_GROUPS = "logs:DescribeLogGroups";
     public static final String PUT_RETENTION_POLICY = "logs:PutRetentionPolicy";
     public static final String DESCRIBE_TARGET_HEALTH = "elasticloadbalancing:DescribeTargetHealth";
+    public static final String DESCRIBE_TARGET_GROUPS = "elasticloadbalancing:DescribeTargetGroups";
     public static final String LIST_BUCKET = "s3:ListBucket";
     public static final String GET_REPLICATION = "s3:GetReplicationConfiguration";
     public static final String GET_BUCKET_POLICY = "s3:GetBucketPolicy";
@@ -52,6 +53,7 @@ public final class Api {
     public static final String GET_CHANGE = "route53:GetChange";
     public static final String DESCRIBE_DB_INSTANCES = "rds:DescribeDBInstances";
     public static final String MODIFY_DB_INSTANCE = "rds:ModifyDBInstance";
+    public static final String DESCRIBE_ORDERABLE_DB_OPTIONS = "rds:DescribeOrderableDBInstanceOptions";
 
     /** Every action the simulation answers; fault injection refuses any other name. */
     public static final List<String> ALL = List.of(DESCRIBE_SERVICES, DESCRIBE_TASK_DEFINITION, LIST_TASK_DEFINITIONS,
@@ -62,7 +64,8 @@ public final class Api {
             DYNAMODB_QUERY, DYNAMODB_SCAN, CREATE_BACKUP, LIST_BACKUPS, RESTORE_TABLE, PUBLISH, START_IMAGE_SCAN,
             DESCRIBE_IMAGE_SCAN_FINDINGS, ROTATE_SECRET, DESCRIBE_SECRET, CHANGE_RECORD_SETS, GET_CHANGE,
             DESCRIBE_DB_INSTANCES, MODIFY_DB_INSTANCE, LIST_SECRET_VERSIONS, PUT_SECRET_VALUE, GET_SECRET_VALUE,
-            CREATE_SECRET, DELETE_BUCKET_POLICY, GET_PUBLIC_ACCESS_BLOCK, DESCRIBE_SECURITY_GROUPS);
+            CREATE_SECRET, DELETE_BUCKET_POLICY, GET_PUBLIC_ACCESS_BLOCK, DESCRIBE_SECURITY_GROUPS,
+            DESCRIBE_TARGET_GROUPS, DESCRIBE_ORDERABLE_DB_OPTIONS);
 
     /** The read-only calls a health check makes; the {@code throttled} scenario throttles these. */
     public static final List<String> HEALTH_READS = List.of(DESCRIBE_SERVICES, DESCRIBE_ALARMS, FILTER_LOG_EVENTS,

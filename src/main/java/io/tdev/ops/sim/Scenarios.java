@@ -35,6 +35,8 @@ final class Scenarios {
                 Map.of(Severity.CRITICAL, 1, Severity.HIGH, 3, Severity.MEDIUM, 7, Severity.LOW, 12)));
         SCENARIOS.put("no-autoscaling", SimBuilder::noAutoScaling);
         SCENARIOS.put("slow-agent", b -> b.slowAgent("generation", 14.5));
+        // The week before the start (Mon 16 .. Sun 22 Nov 2026) had a bad Wednesday: ten hours of a faulty release.
+        SCENARIOS.put("slo-missed", b -> b.historyIncident(Instant.parse("2026-11-18T08:00:00Z"), Duration.ofHours(10), 0.6));
         SCENARIOS.put("open-port-22", b -> b.ingress("t-developer-ecs-tasks",
                 new IngressRule("tcp", 22, 22, List.of("0.0.0.0/0", "::/0"), List.of())));
         SCENARIOS.put("stale-secret", b -> b.apiSecret(Duration.ofDays(200), false));
@@ -43,6 +45,15 @@ final class Scenarios {
                         "185.220.101.7")
                 .logBurst("rate_limit_exceeded", 620, Duration.ofHours(2), "45.155.205.233", "185.220.101.7"));
         SCENARIOS.put("bucket-locked-down", Scenarios::bucketLockedDown);
+        // the runbook's k6 test (100 users, 10 minutes, from a minute after the start) on the usual three tasks:
+        // the service saturates and the load watch must stop the test
+        SCENARIOS.put("load-test", b -> b.loadTest(Duration.ofMinutes(1), Duration.ofMinutes(10), 100));
+        // the same test after traffic-event prepare: ten tasks carry the same steady traffic and the test passes
+        // a traffic event prepared two hours ago (10 tasks, autoscaling 10..20, the database on db.r6g.xlarge) whose
+        // record waits on the service tag for traffic-event restore
+        SCENARIOS.put("traffic-event-prepared", b -> b.trafficEventPrepared(10, "db.r6g.xlarge"));
+        SCENARIOS.put("load-test-prepared", b -> b.desiredCount(10).cpuPercent(16.5).autoScaling(10, 20)
+                .loadTest(Duration.ofMinutes(1), Duration.ofMinutes(10), 100));
     }
 
     private Scenarios() {

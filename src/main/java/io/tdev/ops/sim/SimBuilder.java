@@ -59,6 +59,7 @@ public final class SimBuilder {
     private boolean replication = true;
     private int projectsPerDay = 60;
     private final List<Throttle> throttles = new ArrayList<>();
+    private final List<SimWorld.HistoryIncident> historyIncidents = new ArrayList<>();
     private Duration secretAge = Duration.ofDays(40);
     private boolean secretRotation = true;
     private Duration secretRotationTakes = SimSecrets.ROTATION_TAKES;
@@ -75,6 +76,13 @@ public final class SimBuilder {
     private final List<OpenRule> openRules = new ArrayList<>();
     private final Map<String, String> secretDocuments = new LinkedHashMap<>();
     private final List<Burst> bursts = new ArrayList<>();
+
+    private record LoadTest(Duration after, Duration duration, int users) {
+    }
+
+    private final List<LoadTest> loadTests = new ArrayList<>();
+    private String dbClass;
+    private final Map<String, String> serviceTags = new LinkedHashMap<>();
 
     SimBuilder(EnvironmentConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -237,6 +245,34 @@ public final class SimBuilder {
         return this;
     }
 
+    /**
+     * A load test of {@code users} virtual users, starting {@code after} the simulation's start and lasting
+     * {@code duration} (the runbook's k6 run: 100 users, 10 minutes).
+     */
+    public SimBuilder loadTest(Duration after, Duration duration, int users) {
+        if (users < 1 || duration.isNegative() || duration.isZero() || after.isNegative()) {
+            throw new InvalidInputException("loadTest", "needs users >= 1, a positive duration and a start >= 0");
+        }
+        loadTests.add(new LoadTest(after, duration, users));
+        return this;
+    }
+
+    /**
+     * A traffic event prepared earlier (by another machine): the service on {@code tasks} with autoscaling's minimum
+     * raised to it, the database on {@code dbClass}, and the record of the values before (3 tasks, 2..20, db.r6g.large)
+     * in the service tag {@code traffic.stateTag}, as {@code traffic-event prepare} leaves it.
+     */
+    public SimBuilder trafficEventPrepared(int tasks, String dbClass) {
+        desiredCount(tasks);
+        cpuPercent(cpuPercent * 3 / tasks);
+        autoScaling(tasks, Math.max(tasks, config.autoscaling().maxTasks()));
+        this.dbClass = dbClass;
+        serviceTags.put(config.traffic().stateTag(), "desired=3 min=" + config.autoscaling().minTasks() + " max="
+                + config.autoscaling().maxTasks() + " db=db.r6g.large at=" + start.minus(Duration.ofHours(2))
+                + " by=alice");
+        return this;
+    }
+
     public SimBuilder noReplication() {
         this.replication = false;
         return this;
@@ -247,6 +283,21 @@ public final class SimBuilder {
             throw new InvalidInputException("projectsPerDay", "must be 0 or more, got " + count);
         }
         this.projectsPerDay = count;
+        return this;
+    }
+
+    /**
+     * Bad hours in the history before the start: from {@code start} for {@code length}, {@code failShare} of the
+     * generations failed, the ALB answered 5xx to part of the requests, pipelines ran over a minute and CPU was hot.
+     */
+    public SimBuilder historyIncident(Instant start, Duration length, double failShare) {
+        if (failShare <= 0 || failShare > 1) {
+            throw new InvalidInputException("failShare", "got " + failShare + "; allowed (0, 1]");
+        }
+        if (length.isNegative() || length.isZero()) {
+            throw new InvalidInputException("length", "must be positive, got " + length);
+        }
+        historyIncidents.add(new SimWorld.HistoryIncident(start, length, failShare));
         return this;
     }
 
@@ -326,6 +377,8 @@ public final class SimBuilder {
         w.badImages.addAll(badImages);
         w.faultyImages.addAll(faultyImages);
         w.cpuLoad = cpuPercent * Math.max(1, desired);
+        w.historyIncidents.addAll(historyIncidents);
+        loadTests.forEach(t -> w.load.add(start.plus(t.after()), t.duration(), t.users()));
 
         SimEcs ecs = new SimEcs(w, desired);
         w.ecs = ecs;
@@ -362,6 +415,7 @@ public final class SimBuilder {
         }
         w.tables = new SimTables(w);
         w.tables.fill(14, projectsPerDay, 40);
+        w.tables.fillHistory(15, 42, projectsPerDay, 40);
         backupAges.forEach(w.tables::addBackup);
         w.notifier = new SimNotifier(w);
         w.imageScans = new SimImageScans(w);
@@ -376,6 +430,10 @@ public final class SimBuilder {
         openRules.forEach(o -> w.securityGroups.open(o.groupNameContains(), o.rule()));
         w.dns = new SimDns(w);
         w.databases = new SimDatabases(w);
+        if (dbClass != null) {
+            w.databases.instanceClass(dbClass);
+        }
+        ecs.serviceTags(serviceTags);
 
         if (deployingTag != null) {
             SimTaskDefinition next = ecs.addRevision(current + 1, deployingTag, "ACTIVE", epoch.minusSeconds(60));

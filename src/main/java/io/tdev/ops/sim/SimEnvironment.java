@@ -325,6 +325,30 @@ public final class SimEnvironment {
         return world.inspect(world.dns::records);
     }
 
+    /** Starts a load test now: {@code users} virtual users for {@code duration}. */
+    public void startLoadTest(int users, Duration duration) {
+        world.inspect(() -> {
+            world.load.add(world.now(), duration, users);
+            return null;
+        });
+    }
+
+    /** The load tool was told to stop (the load watch's stop file): no more virtual users from now on. */
+    public void stopLoadTest() {
+        world.inspect(() -> {
+            world.load.stop(world.now());
+            return null;
+        });
+    }
+
+    public int loadTestUsers() {
+        return world.inspect(() -> world.load.usersAt(world.now()));
+    }
+
+    public String loadBalancerArn() {
+        return world.loadBalancerArn();
+    }
+
     public String databaseId() {
         return world.databases.instanceId;
     }

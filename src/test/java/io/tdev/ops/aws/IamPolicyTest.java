@@ -86,7 +86,8 @@ class IamPolicyTest {
         assertThat(onStar).containsExactlyInAnyOrder("ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition",
                 "ecs:ListTaskDefinitions", "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData",
                 "elasticloadbalancing:DescribeTargetHealth", "application-autoscaling:DescribeScalableTargets",
-                "dynamodb:ListBackups", "ec2:DescribeSecurityGroups");
+                "dynamodb:ListBackups", "elasticloadbalancing:DescribeTargetGroups",
+                "rds:DescribeOrderableDBInstanceOptions", "ec2:DescribeSecurityGroups");
     }
 
     @Test
@@ -159,7 +160,8 @@ class IamPolicyTest {
     void anUnknownCommandIsInvalidInputListingTheKnownOnes() {
         assertThatThrownBy(() -> IamPolicy.json(List.of("health", "destroy"), production, SCOPE))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
-                        .contains("destroy", "health, deploy, mark-known-good, rollback, scale, checklist, demo"));
+                        .contains("destroy", "health, deploy, mark-known-good, rollback, scale, checklist, ")
+                        .contains(IamPolicy.commands()));
     }
 
     @Test
