@@ -55,15 +55,16 @@ public final class AwsActions {
         put("Logs.putRetention", "logs:PutRetentionPolicy");
         // S3 (AwsStorage): usage comes from CloudWatch metrics, a listing when there are none
         put("Storage.usage", "cloudwatch:GetMetricData", "s3:ListBucket");
+        put("Storage.listedUsage", "s3:ListBucket");
         put("Storage.objectsOlderThan", "s3:ListBucket");
         put("Storage.replication", "s3:GetReplicationConfiguration");
         put("Storage.bucketPolicy", "s3:GetBucketPolicy");
         put("Storage.putBucketPolicy", "s3:PutBucketPolicy");
         put("Storage.deleteBucketPolicy", "s3:DeleteBucketPolicy");
         put("Storage.publicAccessBlock", "s3:GetBucketPublicAccessBlock");
-        // DynamoDB (AwsTables)
+        // DynamoDB (AwsTables): DescribeTable sizes a Scan's segments, or finds the index's keys before a Query
         put("Tables.countBetween", "dynamodb:Scan", "dynamodb:Query", "dynamodb:DescribeTable");
-        put("Tables.countDistinct", "dynamodb:Scan");
+        put("Tables.countDistinct", "dynamodb:Scan", "dynamodb:DescribeTable");
         put("Tables.createBackup", "dynamodb:CreateBackup");
         put("Tables.listBackups", "dynamodb:ListBackups");
         put("Tables.restore", "dynamodb:RestoreTableFromBackup", "dynamodb:PutItem", "dynamodb:UpdateItem",
@@ -142,12 +143,12 @@ public final class AwsActions {
 
     /**
      * The IAM actions a port method needs in an environment: {@code Tables.countBetween} Queries an index (after
-     * DescribeTable) when {@code table.createdAtIndex} names one, and Scans otherwise.
+     * DescribeTable) when {@code table.createdAtIndex} names one, and Scans otherwise (DescribeTable sizes the Scan).
      */
     public static List<String> of(String portMethod, EnvironmentConfig config) {
         if (portMethod.equals("Tables.countBetween")) {
             return config.table() == null || config.table().createdAtIndex() == null
-                    ? List.of("dynamodb:Scan") : List.of("dynamodb:DescribeTable", "dynamodb:Query");
+                    ? List.of("dynamodb:DescribeTable", "dynamodb:Scan") : List.of("dynamodb:DescribeTable", "dynamodb:Query");
         }
         return of(portMethod);
     }

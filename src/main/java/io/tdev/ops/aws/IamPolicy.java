@@ -35,7 +35,7 @@ public final class IamPolicy {
 
     static {
         COMMANDS.put("health", List.of("Ecs.describeService", "Alarms.alarms", "TargetHealth.targetHealth",
-                "Logs.filter", "Metrics.query", "Storage.usage", "Tables.countBetween"));
+                "Logs.filter", "Metrics.query", "Storage.listedUsage", "Tables.countBetween"));
         COMMANDS.put("deploy", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
                 "Ecs.registerTaskDefinition", "Ecs.updateService"));
         COMMANDS.put("mark-known-good", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
@@ -56,6 +56,10 @@ public final class IamPolicy {
         COMMANDS.put("demo", List.of()); // the simulated environment only
         COMMANDS.put("security-check", List.of("Logs.filter", "SecurityGroups.nameContaining", "Secrets.status",
                 "Storage.publicAccessBlock"));
+        COMMANDS.put("rotate-secret", List.of("Secrets.status", "Secrets.rotate", "Secrets.putRandomValue"));
+        // lockdown and --restore: the bucket's policy and the saved copy, nothing else
+        COMMANDS.put("lockdown-bucket", List.of("Storage.bucketPolicy", "Storage.putBucketPolicy",
+                "Storage.deleteBucketPolicy", "Secrets.readDocument", "Secrets.writeDocument"));
         COMMANDS.put("clear-cache", List.of("Admin.clearCache"));
         COMMANDS.put("restart-agent", List.of("Admin.restartAgent"));
         COMMANDS.put("invalidate-sessions", List.of("Admin.invalidateSessions"));

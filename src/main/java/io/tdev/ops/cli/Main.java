@@ -25,6 +25,8 @@ import java.io.PrintWriter;
                 IamPolicyCommand.class,
                 WeeklyReportCommand.class,
                 SecurityCheckCommand.class,
+                RotateSecretCommand.class,
+                LockdownBucketCommand.class,
                 DbResizeCommand.class,
                 LoadWatchCommand.class,
                 TrafficEventCommand.class,

@@ -67,6 +67,7 @@ public final class SimBuilder {
     private final List<SimWorld.HistoryIncident> historyIncidents = new ArrayList<>();
     private Duration secretAge = Duration.ofDays(40);
     private boolean secretRotation = true;
+    private Duration secretRotationTakes = SimSecrets.ROTATION_TAKES;
     private PublicAccessBlock publicAccessBlock = PublicAccessBlock.ALL_BLOCKED;
     private String bucketPolicy;
     private boolean bucketPolicySet;
@@ -78,6 +79,7 @@ public final class SimBuilder {
     }
 
     private final List<OpenRule> openRules = new ArrayList<>();
+    private final Map<String, String> secretDocuments = new LinkedHashMap<>();
     private final List<Burst> bursts = new ArrayList<>();
 
     private record LoadTest(Duration after, Duration duration, int users) {
@@ -320,6 +322,9 @@ public final class SimBuilder {
         return this;
     }
 
+    private Duration newBucketAge;
+    private int newBucketProjects;
+
     public SimBuilder noReplication() {
         this.replication = false;
         return this;
@@ -330,6 +335,20 @@ public final class SimBuilder {
             throw new InvalidInputException("projectsPerDay", "must be 0 or more, got " + count);
         }
         this.projectsPerDay = count;
+        return this;
+    }
+
+    /**
+     * The bucket was created {@code age} ago (less than a day: S3 has published no daily storage metrics for it yet)
+     * and holds {@code projects} projects (two objects each) written since.
+     */
+    public SimBuilder newBucket(Duration age, int projects) {
+        if (age.isNegative() || age.isZero() || age.compareTo(Duration.ofDays(1)) >= 0 || projects < 0) {
+            throw new InvalidInputException("newBucket", "got age " + age + ", projects " + projects
+                    + "; allowed: an age of more than 0 and less than a day, 0 or more projects");
+        }
+        this.newBucketAge = age;
+        this.newBucketProjects = projects;
         return this;
     }
 
@@ -362,6 +381,15 @@ public final class SimBuilder {
         return this;
     }
 
+    /** Secrets Manager's rotation function takes this long to promote a new version (default 30 s). */
+    public SimBuilder secretRotationTakes(Duration duration) {
+        if (duration.isNegative()) {
+            throw new InvalidInputException("duration", "must not be negative");
+        }
+        this.secretRotationTakes = duration;
+        return this;
+    }
+
     /** The projects bucket's Block Public Access settings; null = the bucket has none. */
     public SimBuilder publicAccessBlock(PublicAccessBlock settings) {
         this.publicAccessBlock = settings;
@@ -372,6 +400,12 @@ public final class SimBuilder {
     public SimBuilder bucketPolicy(String json) {
         this.bucketPolicy = json;
         this.bucketPolicySet = true;
+        return this;
+    }
+
+    /** A secret {@code name} (besides the API key) holding {@code value}, created an hour before the start. */
+    public SimBuilder secret(String name, String value) {
+        secretDocuments.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return this;
     }
 
@@ -444,7 +478,11 @@ public final class SimBuilder {
                     maxCapacity != null ? maxCapacity : config.autoscaling().maxTasks(), config.autoscaling().targetCpuPercent());
         }
         w.storage = new SimStorage(w);
-        w.storage.fill(45, 40);
+        if (newBucketAge != null) {
+            w.storage.fillNew(newBucketAge, newBucketProjects);
+        } else {
+            w.storage.fill(45, 40);
+        }
         w.storage.replication(replication);
         w.storage.publicAccessBlock(publicAccessBlock);
         if (bucketPolicySet) {
@@ -461,6 +499,8 @@ public final class SimBuilder {
             w.imageScans.defaultFindings(defaultScanFindings);
         }
         w.secrets = new SimSecrets(w, secretAge, secretRotation);
+        w.secrets.rotationTakes = secretRotationTakes;
+        secretDocuments.forEach((name, value) -> w.secrets.seed(name, value, epoch.minus(Duration.ofHours(1))));
         w.securityGroups = new SimSecurityGroups(w);
         openRules.forEach(o -> w.securityGroups.open(o.groupNameContains(), o.rule()));
         w.dns = new SimDns(w);

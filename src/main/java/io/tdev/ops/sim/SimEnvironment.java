@@ -80,6 +80,8 @@ import java.util.stream.Collectors;
  *       is refused; a new value goes in with PutSecretValue).</li>
  *   <li>{@code failed-login-burst}: in the two hours before the start, 480 {@code authentication failed} and 620
  *       {@code rate_limit_exceeded} events, most from 45.155.205.233.</li>
+ *   <li>{@code bucket-locked-down}: an hour before the start {@code lockdown-bucket} locked the projects bucket down;
+ *       it had no policy before (the saved copy says so), so a restore deletes the policy.</li>
  * </ul>
  */
 public final class SimEnvironment {

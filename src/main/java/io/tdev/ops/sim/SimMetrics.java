@@ -236,7 +236,7 @@ final class SimMetrics implements Metrics {
         }
         // S3 publishes these once a day, stamped at midnight UTC.
         for (Instant day = from.truncatedTo(ChronoUnit.DAYS); day.isBefore(to); day = day.plus(Duration.ofDays(1))) {
-            if (day.isBefore(from) || day.isAfter(world.now())) {
+            if (day.isBefore(from) || day.isAfter(world.now()) || !world.storage.hasMetricsFor(day)) {
                 continue;
             }
             var usage = world.storage.usageAt(day);

@@ -51,7 +51,8 @@ class IamPolicyCoversCommandsTest {
                 Map.entry("health", List.of(
                         new Run("healthy", "health"),
                         new Run("alarm-storm", "health", "--baseline-time", "2026-01-01T08:00:00Z"),
-                        new Run("bad-deploy", "health", "--output", "json"))),
+                        new Run("bad-deploy", "health", "--output", "json"),
+                        new Run("new-bucket", "health"))),
                 Map.entry("deploy", List.of(
                         new Run("healthy", "deploy", "--image", image),
                         new Run("healthy", "deploy", "--image", image, "--no-wait"),
@@ -85,7 +86,16 @@ class IamPolicyCoversCommandsTest {
                         new Run("traffic-event-prepared", "traffic-event", "restore"))),
                 Map.entry("clear-cache", List.of(new Run("cache-degraded", "clear-cache", "--reason", "P1"))),
                 Map.entry("restart-agent", List.of(new Run("failing-agent", "restart-agent", "--agent", "search"))),
-                Map.entry("invalidate-sessions", List.of(new Run("healthy", "invalidate-sessions"))));
+                Map.entry("invalidate-sessions", List.of(new Run("healthy", "invalidate-sessions"))),
+
+                Map.entry("rotate-secret", List.of(
+                        new Run("healthy", "rotate-secret"),
+                        new Run("stale-secret", "rotate-secret"),
+                        new Run("healthy", "rotate-secret", "--dry-run"))),
+                Map.entry("lockdown-bucket", List.of(
+                        new Run("healthy", "lockdown-bucket"),
+                        new Run("healthy", "lockdown-bucket", "--dry-run"),
+                        new Run("bucket-locked-down", "lockdown-bucket", "--restore"))));
     }
 
     /** Runs {@code tdev-ops ARGS --simulate --scenario S} with the ports behind recording proxies; the exit code. */

@@ -44,6 +44,7 @@ class SimApiCoverageTest {
         p.targetHealth().targetHealth(env.targetGroupArn());
         p.targetHealth().loadBalancerArns(env.targetGroupArn());
         p.storage().usage(cfg.bucket());
+        p.storage().listedUsage(cfg.bucket(), 10);
         p.storage().replication(cfg.bucket());
         p.storage().bucketPolicy(cfg.bucket());
         p.storage().putBucketPolicy(cfg.bucket(), "{\"Statement\":[]}");
