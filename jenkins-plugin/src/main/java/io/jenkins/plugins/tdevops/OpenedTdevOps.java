@@ -23,6 +23,20 @@ public final class OpenedTdevOps implements AutoCloseable {
         return config;
     }
 
+    /** The same engine, also closing {@code more} (e.g. the credentials it signs with) after its own resources. */
+    OpenedTdevOps alsoClosing(AutoCloseable more) {
+        AutoCloseable mine = resources;
+        return new OpenedTdevOps(ops, config, () -> {
+            try {
+                if (mine != null) {
+                    mine.close();
+                }
+            } finally {
+                more.close();
+            }
+        });
+    }
+
     @Override
     public void close() throws Exception {
         if (resources != null) {

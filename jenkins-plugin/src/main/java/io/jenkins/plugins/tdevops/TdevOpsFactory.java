@@ -4,7 +4,6 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.tdev.ops.aws.AwsSettings;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.runbook.Progress;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -29,8 +28,26 @@ final class TdevOpsFactory {
         EnvironmentConfig loaded = EnvironmentResolver.resolve(step, global, workspace);
         String region = AwsSettingsResolver.region(step, env, loaded.region(), global.getRegion());
         EnvironmentConfig config = ConfigOverrides.apply(loaded, region, global.getNotificationTopic());
-        AwsSettings aws = AwsSettingsResolver.resolve(step, global, env, run, config.region());
+        AwsSettingsResolver.Resolved aws = AwsSettingsResolver.resolve(step, global, env, run, config.region());
         Progress progress = line -> listener.getLogger().println(line);
-        return TdevOpsProvider.current().open(new OpsTarget(config, aws, progress, BuildUser.of(run)));
+        OpenedTdevOps opened;
+        try {
+            opened = TdevOpsProvider.current().open(
+                    new OpsTarget(config, aws.settings(), aws.credentials(), progress, BuildUser.of(run)));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(aws.credentials());
+            throw e;
+        }
+        return aws.credentials() == null ? opened : opened.alsoClosing(aws.credentials());
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource != null) {
+            try {
+                resource.close();
+            } catch (Exception ignored) {
+                // nothing was opened with it yet
+            }
+        }
     }
 }
