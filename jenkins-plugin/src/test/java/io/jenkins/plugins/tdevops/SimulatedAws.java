@@ -12,10 +12,14 @@ import org.jvnet.hudson.test.JenkinsRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The engine's simulated T-Developer environment standing in for AWS in the plugin's tests. State is static so that
@@ -25,10 +29,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SimulatedAws {
     private static final Duration VIRTUAL_POLL = Duration.ofSeconds(15);
+    /** Real time between two looks of a waiting step: enough not to spin, far from any timeout. */
+    private static final Duration REAL_PAUSE = Duration.ofMillis(200);
 
     private static String scenario = "healthy";
     private static SimEnvironment sim;
     private static volatile boolean rolloutsHeld;
+    private static volatile boolean stepClockMovesWhileHeld;
+    /** Time that passed for the waiting step while rollouts were held (the simulation's clock stood still). */
+    private static final AtomicLong heldMillis = new AtomicLong();
     private static volatile OpsTarget lastTarget;
     private static final AtomicInteger polls = new AtomicInteger();
     private static volatile int deniedFromPoll;
@@ -42,6 +51,8 @@ final class SimulatedAws {
         scenario = scenarioName;
         sim = null;
         rolloutsHeld = false;
+        stepClockMovesWhileHeld = false;
+        heldMillis.set(0);
         lastTarget = null;
         polls.set(0);
         deniedFromPoll = 0;
@@ -49,8 +60,9 @@ final class SimulatedAws {
     }
 
     /**
-     * Makes the steps default to production, with a 1 s poll interval so waits take seconds of real time: an
-     * environment config file on the controller, merged by the engine's ConfigLoader over the built-in production.
+     * Makes the steps default to production with a 1 s poll interval (on the simulation's clock; real pauses are
+     * {@link #REAL_PAUSE}, and a timeout passes on the simulation's clock without waiting for it): an environment
+     * config file on the controller, merged by the engine's ConfigLoader over the built-in production.
      */
     static void useProductionWithFastPolls(JenkinsRule j) throws IOException {
         Path file = Files.createTempFile(j.jenkins.getRootDir().toPath(), "fast-polls", ".yaml");
@@ -70,9 +82,18 @@ final class SimulatedAws {
         return j;
     }
 
-    /** While held, polls see the rollout where it is: virtual time does not move, so it stays in progress. */
+    /** While held, polls see the rollout where it is: no clock moves, so it stays in progress and nothing times out. */
     static void holdRollouts(boolean held) {
         rolloutsHeld = held;
+    }
+
+    /**
+     * The rollout never settles: the simulation's clock stands still, but the waiting step's clock moves a poll
+     * interval per look, so the step's timeout passes after a few real pauses.
+     */
+    static void stallRollouts() {
+        rolloutsHeld = true;
+        stepClockMovesWhileHeld = true;
     }
 
     /**
@@ -110,13 +131,14 @@ final class SimulatedAws {
             OpsContext context = new OpsContext(target.config(), env.ports(), env.clock(), env.sleeper(),
                     target.progress(), target.user());
             TdevOps ops = new VirtualTimeTdevOps(new DefaultTdevOps(context), env, target.config());
-            return new OpenedTdevOps(ops, target.config(), null);
+            // the simulation's clock counts deadlines; between two looks only a short real pause (its clock moves)
+            return new OpenedTdevOps(ops, target.config(), null, new StepClock(env.clock()), REAL_PAUSE);
         }
     }
 
     /**
      * The real facade; only {@code stability} first lets a production poll interval (15 s) pass on the simulation's
-     * clock, the way time passes between two polls against AWS, while the step itself polls every real second.
+     * clock, the way time passes between two polls against AWS, while the step itself pauses only {@link #REAL_PAUSE}.
      */
     private record VirtualTimeTdevOps(TdevOps delegate, SimEnvironment env, EnvironmentConfig config)
             implements TdevOps {
@@ -125,7 +147,11 @@ final class SimulatedAws {
             if (polls.incrementAndGet() == deniedFromPoll) {
                 env.faults().denyAccess(Api.DESCRIBE_SERVICES, deniedReads);
             }
-            if (!rolloutsHeld) {
+            if (rolloutsHeld) {
+                if (stepClockMovesWhileHeld) {
+                    heldMillis.addAndGet(VIRTUAL_POLL.toMillis());
+                }
+            } else {
                 try {
                     env.sleeper().sleep(VIRTUAL_POLL);
                 } catch (InterruptedException e) {
@@ -169,6 +195,30 @@ final class SimulatedAws {
         @Override
         public Map<String, Object> preDeployChecklist(Map<String, ?> args) {
             return delegate.preDeployChecklist(args);
+        }
+    }
+
+    /** The waiting step's clock: the simulation's, plus the time that passed while rollouts were held. */
+    private static final class StepClock extends Clock {
+        private final Clock simulation;
+
+        StepClock(Clock simulation) {
+            this.simulation = simulation;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return simulation.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return new StepClock(simulation.withZone(zone));
+        }
+
+        @Override
+        public Instant instant() {
+            return simulation.instant().plusMillis(heldMillis.get());
         }
     }
 }
