@@ -1,11 +1,11 @@
 package io.jenkins.plugins.tdevops;
 
 import hudson.EnvVars;
-import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.runbook.Progress;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 import java.io.IOException;
@@ -22,10 +22,9 @@ final class TdevOpsFactory {
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         EnvVars env = context.get(EnvVars.class);
-        FilePath workspace = context.get(FilePath.class);
         TdevOpsConfiguration global = TdevOpsConfiguration.get();
 
-        EnvironmentConfig loaded = EnvironmentResolver.resolve(step, global, workspace);
+        EnvironmentConfig loaded = EnvironmentResolver.resolve(step, global, Jenkins.get().getRootDir().toPath());
         String region = AwsSettingsResolver.region(step, env, loaded.region(), global.getRegion());
         EnvironmentConfig config = ConfigOverrides.apply(loaded, region, global.getNotificationTopic());
         AwsSettingsResolver.Resolved aws = AwsSettingsResolver.resolve(step, global, env, run, config.region());

@@ -28,7 +28,7 @@ public class TdevPreDeployChecklistStep extends TdevStep {
     private Integer backupMaxAgeHours;
     private Boolean takeBackup;
     private String scanSeverity;
-    private Map<String, String> waive;
+    private List<Waiver> waive;
     private String waivedBy;
     private List<String> skip;
     private Boolean notify;
@@ -60,11 +60,9 @@ public class TdevPreDeployChecklistStep extends TdevStep {
     @DataBoundSetter
     public void setScanSeverity(String scanSeverity) { this.scanSeverity = Util.fixEmptyAndTrim(scanSeverity); }
 
-    public Map<String, String> getWaive() { return waive; }
+    public List<Waiver> getWaive() { return waive; }
     @DataBoundSetter
-    public void setWaive(Map<String, String> waive) {
-        this.waive = waive == null || waive.isEmpty() ? null : new LinkedHashMap<>(waive);
-    }
+    public void setWaive(List<Waiver> waive) { this.waive = waive == null || waive.isEmpty() ? null : List.copyOf(waive); }
 
     public String getWaivedBy() { return waivedBy; }
     @DataBoundSetter
@@ -94,7 +92,7 @@ public class TdevPreDeployChecklistStep extends TdevStep {
     public StepExecution start(StepContext context) {
         return new Execution(context, connection(), testReports, StepArgs.create()
                 .put("image", image).put("backupMaxAgeHours", backupMaxAgeHours).put("takeBackup", takeBackup)
-                .put("scanSeverity", scanSeverity).put("waive", waive).put("waivedBy", waivedBy).put("skip", skip)
+                .put("scanSeverity", scanSeverity).put("waive", Waiver.toMap(waive)).put("waivedBy", waivedBy).put("skip", skip)
                 .put("notify", notify).put("message", message).put("dryRun", dryRun)
                 .put("scanTimeoutMinutes", scanTimeoutMinutes)
                 .toMap());

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,6 +50,17 @@ class StepArgumentNamesTest {
         assertArguments(TdevPreDeployChecklistStep.class,
                 Set.of("image", "testReports", "backupMaxAgeHours", "takeBackup", "scanSeverity", "waive",
                         "waivedBy", "skip", "notify", "message", "dryRun", "scanTimeoutMinutes"), Set.of());
+    }
+
+    @Test
+    void theChecklistsWaiversRoundTripAsTheSnippetGeneratorRendersThem(JenkinsRule j) {
+        // Snippetizer renders a step through DescribableModel.uninstantiate; a Map argument cannot be described
+        Map<String, Object> given = Map.of("waive", List.of(Map.of("item", "image-scan", "reason", "INC-1")),
+                "waivedBy", "alice");
+        DescribableModel<TdevPreDeployChecklistStep> model = DescribableModel.of(TdevPreDeployChecklistStep.class);
+        TdevPreDeployChecklistStep step = model.instantiate(given);
+        assertEquals(Map.of("image-scan", "INC-1"), Waiver.toMap(step.getWaive()));
+        assertEquals(given, model.uninstantiate(step));
     }
 
     @Test
