@@ -1,6 +1,7 @@
 package io.jenkins.plugins.tdevops;
 
 import hudson.AbortException;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.TdevException;
@@ -102,6 +103,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             } else {
                 ending.markEnded();
                 engine.closeQuietly();
+                recordOnBuildPage(started);
                 getContext().onSuccess(started);
             }
             return;
@@ -243,6 +245,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             return;
         }
         String notified = WaitFailureMessage.notified(result);
+        recordOnBuildPage(result);
         if (ChangeStatus.COMPLETED.name().equals(result.get("status"))) {
             // the engine's own look found it stable after all: the rollout's outcome, not the read error, decides
             log(stepName + ": " + why + result.get("message") + " (" + elapsed() + ")." + notified);
@@ -271,6 +274,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         String word;
         try {
             LinkedHashMap<String, Object> result = finalWord(lastLook, AbortedBy.of(cause));
+            recordOnBuildPage(result);
             word = "the engine's last word: " + result.get("status") + ": " + result.get("message") + "."
                     + WaitFailureMessage.notified(result);
         } catch (Exception e) {
@@ -295,6 +299,18 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
                 .put("notify", args.get("notify"))
                 .put("abandonedBy", abandonedBy)
                 .toMap()));
+    }
+
+    /** A rollback's outcome (from -> to, status) goes on the build page; other changes show in their own steps. */
+    private void recordOnBuildPage(Map<String, Object> result) {
+        if (mutation != Mutation.ROLLBACK) {
+            return;
+        }
+        try {
+            TdevResultsAction.record(getContext().get(Run.class), ResultEntry.rollback(result));
+        } catch (Exception e) {
+            LOGGER.log(Level.WARNING, stepName + ": could not show the rollback on the build page", e);
+        }
     }
 
     private void finish(Throwable failure) {

@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.tdev.ops.model.TdevException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -37,8 +38,7 @@ public class TdevPreDeployChecklistStep extends TdevStep {
     private Integer scanTimeoutMinutes;
 
     @DataBoundConstructor
-    public TdevPreDeployChecklistStep() {
-    }
+    public TdevPreDeployChecklistStep() { }
 
     public String getImage() { return image; }
     @DataBoundSetter
@@ -123,7 +123,9 @@ public class TdevPreDeployChecklistStep extends TdevStep {
                     callArgs.put("testReports", reports.toString());
                 }
                 try (OpenedTdevOps opened = TdevOpsFactory.open(getContext(), connection)) {
-                    return PlainData.copy(opened.ops().preDeployChecklist(callArgs));
+                    Map<String, Object> result = PlainData.copy(opened.ops().preDeployChecklist(callArgs));
+                    TdevResultsAction.record(getContext().get(Run.class), ResultEntry.checklist(result));
+                    return result;
                 }
             } catch (TdevException e) {
                 throw new AbortException(e.getMessage());
