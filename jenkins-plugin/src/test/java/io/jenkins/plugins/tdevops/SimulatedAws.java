@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,6 +41,7 @@ final class SimulatedAws {
     private static final AtomicLong heldMillis = new AtomicLong();
     private static volatile OpsTarget lastTarget;
     private static final AtomicInteger polls = new AtomicInteger();
+    private static final List<String> callThreads = new CopyOnWriteArrayList<>();
     private static volatile int deniedFromPoll;
     private static volatile int deniedReads;
 
@@ -55,6 +57,7 @@ final class SimulatedAws {
         heldMillis.set(0);
         lastTarget = null;
         polls.set(0);
+        callThreads.clear();
         deniedFromPoll = 0;
         deniedReads = 0;
     }
@@ -110,6 +113,11 @@ final class SimulatedAws {
         return sim == null ? List.of() : List.copyOf(sim.notifications());
     }
 
+    /** The threads the waiting steps' engine calls (the change, each look, finishRollout) ran on, in order. */
+    static List<String> callThreads() {
+        return List.copyOf(callThreads);
+    }
+
     /** What the plugin resolved for the last step: environment, AWS settings (with keys), user. */
     static OpsTarget lastTarget() {
         return lastTarget;
@@ -144,6 +152,7 @@ final class SimulatedAws {
             implements TdevOps {
         @Override
         public Map<String, Object> stability(Map<String, ?> args) {
+            callThreads.add(Thread.currentThread().getName());
             if (polls.incrementAndGet() == deniedFromPoll) {
                 env.faults().denyAccess(Api.DESCRIBE_SERVICES, deniedReads);
             }
@@ -164,6 +173,7 @@ final class SimulatedAws {
 
         @Override
         public Map<String, Object> finishRollout(Map<String, ?> args) {
+            callThreads.add(Thread.currentThread().getName());
             return delegate.finishRollout(args);
         }
 
@@ -184,6 +194,7 @@ final class SimulatedAws {
 
         @Override
         public Map<String, Object> rollback(Map<String, ?> args) {
+            callThreads.add(Thread.currentThread().getName());
             return delegate.rollback(args);
         }
 
