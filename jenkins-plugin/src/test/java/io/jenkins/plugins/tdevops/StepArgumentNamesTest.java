@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Pipeline argument names are the facade's (TdevOps javadoc), plus the connection arguments every step shares;
@@ -61,6 +62,18 @@ class StepArgumentNamesTest {
         TdevPreDeployChecklistStep step = model.instantiate(given);
         assertEquals(Map.of("image-scan", "INC-1"), Waiver.toMap(step.getWaive()));
         assertEquals(given, model.uninstantiate(step));
+    }
+
+    @Test
+    void theStepsThatCannotResumeSayInTheirHelpHowToRunThemAgain() throws Exception {
+        for (Class<?> step : List.of(TdevHealthCheckStep.class, TdevPreDeployChecklistStep.class,
+                TdevMarkKnownGoodStep.class)) {
+            try (var help = step.getResourceAsStream(step.getSimpleName() + "/help.html")) {
+                String text = new String(help.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(text.contains("retry(count: 2, conditions: [nonresumable()])"), step.getSimpleName());
+                assertTrue(text.contains("SynchronousResumeNotSupportedException"), step.getSimpleName());
+            }
+        }
     }
 
     @Test
