@@ -52,6 +52,8 @@ public final class AwsActions {
         put("Storage.usage", "cloudwatch:GetMetricData", "s3:ListBucket");
         put("Storage.objectsOlderThan", "s3:ListBucket");
         put("Storage.replication", "s3:GetReplicationConfiguration");
+        put("Storage.newestObjects", "s3:ListBucket");
+        put("Storage.objectReplicationStatus", "s3:GetObject"); // HeadObject is authorised as s3:GetObject
         put("Storage.bucketPolicy", "s3:GetBucketPolicy");
         put("Storage.putBucketPolicy", "s3:PutBucketPolicy");
         // DynamoDB (AwsTables)
@@ -59,6 +61,10 @@ public final class AwsActions {
         put("Tables.countDistinct", "dynamodb:Scan");
         put("Tables.createBackup", "dynamodb:CreateBackup");
         put("Tables.listBackups", "dynamodb:ListBackups");
+        put("Tables.describeBackup", "dynamodb:DescribeBackup");
+        put("Tables.describeTable", "dynamodb:DescribeTable");
+        put("Tables.countItems", "dynamodb:Scan");
+        put("Tables.pointInTimeRecovery", "dynamodb:DescribeContinuousBackups");
         put("Tables.restore", "dynamodb:RestoreTableFromBackup", "dynamodb:PutItem", "dynamodb:UpdateItem",
                 "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:BatchWriteItem");
         // SNS (AwsNotifier): a topic name becomes an ARN through the caller's account (no permission needed)
@@ -71,8 +77,10 @@ public final class AwsActions {
         put("Secrets.rotate", "secretsmanager:RotateSecret", "lambda:InvokeFunction");
         put("Secrets.lastRotated", "secretsmanager:DescribeSecret");
         // Route 53 (AwsDns)
+        put("Dns.record", "route53:ListResourceRecordSets");
         put("Dns.upsert", "route53:ChangeResourceRecordSets");
         put("Dns.changeStatus", "route53:GetChange");
+        put("Dns.healthCheck", "route53:GetHealthCheckStatus");
         // RDS (AwsDatabases)
         put("Databases.describe", "rds:DescribeDBInstances");
         put("Databases.modifyInstanceClass", "rds:ModifyDBInstance");

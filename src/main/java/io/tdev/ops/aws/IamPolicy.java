@@ -46,6 +46,13 @@ public final class IamPolicy {
         COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "ImageScans.startScan",
                 "ImageScans.findings", "Tables.listBackups", "Tables.createBackup", "Notifier.publish"));
         COMMANDS.put("demo", List.of()); // the simulated environment only
+        COMMANDS.put("backup", List.of("Tables.describeTable", "Tables.listBackups", "Tables.createBackup",
+                "Tables.describeBackup"));
+        COMMANDS.put("restore", List.of("Tables.listBackups", "Tables.describeBackup", "Tables.describeTable",
+                "Tables.restore", "Tables.countItems"));
+        COMMANDS.put("dr-check", List.of("Storage.replication", "Storage.newestObjects", "Storage.objectReplicationStatus",
+                "Tables.pointInTimeRecovery", "Tables.listBackups", "Dns.healthCheck"));
+        COMMANDS.put("failover", List.of("Dns.record", "Dns.healthCheck", "Dns.upsert", "Dns.changeStatus"));
     }
 
     private static final String PASSED_TO_ECS_TASKS = "ecs-tasks.amazonaws.com";
@@ -108,8 +115,10 @@ public final class IamPolicy {
     /** The policy's statements: actions grouped by the resources they apply to. */
     public static List<Statement> statements(Collection<String> commands, EnvironmentConfig config, Scope scope) {
         Map<String, Statement> byResources = new TreeMap<>();
+        // restore reads the table it creates, whose name the person on call chooses
+        boolean readsRestoredTables = commands.contains("restore");
         for (String action : actions(commands, config)) {
-            Grant grant = grantOf(action, config, scope);
+            Grant grant = grantOf(action, config, scope, readsRestoredTables);
             String key = String.join(",", grant.resources()) + "|" + grant.condition();
             Statement existing = byResources.get(key);
             Set<String> actions = existing != null ? new TreeSet<>(existing.actions()) : new TreeSet<>();
@@ -160,12 +169,14 @@ public final class IamPolicy {
     }
 
     /** The resources one action is granted on, from the environment's names. */
-    private static Grant grantOf(String action, EnvironmentConfig c, Scope s) {
+    private static Grant grantOf(String action, EnvironmentConfig c, Scope s, boolean readsRestoredTables) {
         String r = s.region();
         String a = s.account();
         String service = "arn:aws:ecs:" + r + ":" + a + ":service/" + c.ecs().cluster() + "/" + c.ecs().service();
         String logGroup = "arn:aws:logs:" + r + ":" + a + ":log-group:" + c.logGroup();
         String table = "arn:aws:dynamodb:" + r + ":" + a + ":table/" + c.table().name();
+        String anyTable = "arn:aws:dynamodb:" + r + ":" + a + ":table/*";
+        String zone = c.dr().hostedZoneId().replaceFirst("^/?hostedzone/", "");
         return switch (action) {
             case "ecs:DescribeServices", "ecs:UpdateService", "ecs:ListServiceDeployments" -> Grant.on("Service", service);
             case "ecs:StopServiceDeployment" -> Grant.on("ServiceDeployments", "arn:aws:ecs:" + r + ":" + a + ":service-deployment/"
@@ -181,9 +192,13 @@ public final class IamPolicy {
             case "logs:DescribeLogGroups" -> Grant.on("LogGroups", "arn:aws:logs:" + r + ":" + a + ":log-group:*");
             case "s3:ListBucket", "s3:GetReplicationConfiguration", "s3:GetBucketPolicy", "s3:PutBucketPolicy" ->
                     Grant.on("Bucket", "arn:aws:s3:::" + c.bucket());
-            case "dynamodb:Scan", "dynamodb:Query", "dynamodb:DescribeTable" -> Grant.on("TableAndIndexes", table, table + "/index/*");
-            case "dynamodb:CreateBackup" -> Grant.on("Table", table);
-            case "dynamodb:RestoreTableFromBackup" -> Grant.on("TableBackups", table + "/backup/*");
+            case "dynamodb:Scan", "dynamodb:DescribeTable" -> readsRestoredTables
+                    ? Grant.on("TablesAndRestoredTables", table, table + "/index/*", anyTable)
+                    : Grant.on("TableAndIndexes", table, table + "/index/*");
+            case "dynamodb:Query" -> Grant.on("TableAndIndexes", table, table + "/index/*");
+            case "dynamodb:CreateBackup", "dynamodb:DescribeContinuousBackups" -> Grant.on("Table", table);
+            case "dynamodb:RestoreTableFromBackup", "dynamodb:DescribeBackup" -> Grant.on("TableBackups", table + "/backup/*");
+            case "s3:GetObject" -> Grant.on("Objects", "arn:aws:s3:::" + c.bucket() + "/*");
             case "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:GetItem",
                  "dynamodb:BatchWriteItem" -> Grant.on("RestoredTables", "arn:aws:dynamodb:" + r + ":" + a + ":table/*");
             case "sns:Publish" -> Grant.on("Topic", c.topic().startsWith("arn:") ? c.topic()
@@ -195,7 +210,10 @@ public final class IamPolicy {
                     Grant.on("Secret", c.secret().startsWith("arn:") ? c.secret()
                             : "arn:aws:secretsmanager:" + r + ":" + a + ":secret:" + c.secret() + "-??????");
             case "lambda:InvokeFunction" -> Grant.on("RotationFunctions", "arn:aws:lambda:" + r + ":" + a + ":function:*");
-            case "route53:ChangeResourceRecordSets" -> Grant.on("HostedZones", "arn:aws:route53:::hostedzone/*");
+            case "route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets" ->
+                    Grant.on("HostedZone", "arn:aws:route53:::hostedzone/" + zone);
+            case "route53:GetHealthCheckStatus" ->
+                    Grant.on("HealthCheck", "arn:aws:route53:::healthcheck/" + c.dr().primaryHealthCheckId());
             case "route53:GetChange" -> Grant.on("Changes", "arn:aws:route53:::change/*");
             case "rds:DescribeDBInstances", "rds:ModifyDBInstance" -> Grant.on("DbInstances", "arn:aws:rds:" + r + ":" + a + ":db:*");
             // AWS offers no resource-level permission for these

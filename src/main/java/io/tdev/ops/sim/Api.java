@@ -36,6 +36,12 @@ public final class Api {
     public static final String CREATE_BACKUP = "dynamodb:CreateBackup";
     public static final String LIST_BACKUPS = "dynamodb:ListBackups";
     public static final String RESTORE_TABLE = "dynamodb:RestoreTableFromBackup";
+    public static final String DESCRIBE_BACKUP = "dynamodb:DescribeBackup";
+    public static final String DESCRIBE_TABLE = "dynamodb:DescribeTable";
+    public static final String DESCRIBE_CONTINUOUS_BACKUPS = "dynamodb:DescribeContinuousBackups";
+    public static final String GET_OBJECT = "s3:GetObject";
+    public static final String LIST_RECORD_SETS = "route53:ListResourceRecordSets";
+    public static final String GET_HEALTH_CHECK_STATUS = "route53:GetHealthCheckStatus";
     public static final String PUBLISH = "sns:Publish";
     public static final String START_IMAGE_SCAN = "ecr:StartImageScan";
     public static final String DESCRIBE_IMAGE_SCAN_FINDINGS = "ecr:DescribeImageScanFindings";
@@ -54,7 +60,8 @@ public final class Api {
             DESCRIBE_TARGET_HEALTH, LIST_BUCKET, GET_REPLICATION, GET_BUCKET_POLICY, PUT_BUCKET_POLICY,
             DYNAMODB_QUERY, DYNAMODB_SCAN, CREATE_BACKUP, LIST_BACKUPS, RESTORE_TABLE, PUBLISH, START_IMAGE_SCAN,
             DESCRIBE_IMAGE_SCAN_FINDINGS, ROTATE_SECRET, DESCRIBE_SECRET, CHANGE_RECORD_SETS, GET_CHANGE,
-            DESCRIBE_DB_INSTANCES, MODIFY_DB_INSTANCE);
+            DESCRIBE_DB_INSTANCES, MODIFY_DB_INSTANCE, DESCRIBE_BACKUP, DESCRIBE_TABLE, DESCRIBE_CONTINUOUS_BACKUPS,
+            GET_OBJECT, LIST_RECORD_SETS, GET_HEALTH_CHECK_STATUS);
 
     /** The read-only calls a health check makes; the {@code throttled} scenario throttles these. */
     public static final List<String> HEALTH_READS = List.of(DESCRIBE_SERVICES, DESCRIBE_ALARMS, FILTER_LOG_EVENTS,

@@ -34,6 +34,10 @@ final class Scenarios {
                 Map.of(Severity.CRITICAL, 1, Severity.HIGH, 3, Severity.MEDIUM, 7, Severity.LOW, 12)));
         SCENARIOS.put("no-autoscaling", SimBuilder::noAutoScaling);
         SCENARIOS.put("slow-agent", b -> b.slowAgent("generation", 14.5));
+        SCENARIOS.put("missing-replication", SimBuilder::noReplication);
+        SCENARIOS.put("replication-failed", b -> b.replicationFailures(3));
+        SCENARIOS.put("no-pitr", SimBuilder::noPointInTimeRecovery);
+        SCENARIOS.put("primary-unhealthy", SimBuilder::primaryUnhealthy);
     }
 
     private Scenarios() {

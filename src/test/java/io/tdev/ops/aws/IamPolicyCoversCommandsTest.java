@@ -72,7 +72,21 @@ class IamPolicyCoversCommandsTest {
                 "checklist", List.of(
                         new Run("healthy", "checklist", "--image", image),
                         new Run("stale-backup", "checklist", "--image", image, "--take-backup"),
-                        new Run("scan-findings", "checklist", "--image", image, "--no-notify")));
+                        new Run("scan-findings", "checklist", "--image", image, "--no-notify")),
+                "backup", List.of(
+                        new Run("healthy", "backup", "--verify"),
+                        new Run("healthy", "backup", "--list"),
+                        new Run("healthy", "backup", "--dry-run")),
+                "restore", List.of(
+                        new Run("healthy", "restore", "--backup", "latest", "--target-table", "t-developer-restored"),
+                        new Run("healthy", "restore", "--backup", "latest", "--target-table", "t-developer-restored",
+                                "--dry-run")),
+                "dr-check", List.of(
+                        new Run("healthy", "dr-check"),
+                        new Run("missing-replication", "dr-check", "--output", "json")),
+                "failover", List.of(
+                        new Run("primary-unhealthy", "failover", "--to", "secondary"),
+                        new Run("healthy", "failover", "--to", "primary")));
     }
 
     /** Runs {@code tdev-ops ARGS --simulate --scenario S} with the ports behind recording proxies; the exit code. */

@@ -27,6 +27,11 @@ final class TestEnvironments {
                 new EnvironmentConfig.HealthSettings(60, 10, 50, 5, 20, 4),
                 new EnvironmentConfig.DeploySettings(15, 15, 10, KNOWN_GOOD_TAG),
                 new EnvironmentConfig.ChecklistSettings(24, "HIGH", List.of("image-scan", "team-notified")),
-                new EnvironmentConfig.Escalation(Map.of()));
+                new EnvironmentConfig.Escalation(Map.of()),
+                new EnvironmentConfig.DrSettings("manual-backup-{env}-{time}", 60, 15, 1, 20, 15, "Z123456789",
+                        "api.t-developer-production.example.com", "CNAME",
+                        "t-developer-alb-production.eu-west-1.elb.amazonaws.com",
+                        "t-developer-alb-production-dr.us-west-2.elb.amazonaws.com", 60,
+                        "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"));
     }
 }
