@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BackupDetails;
 import software.amazon.awssdk.services.dynamodb.model.BackupSummary;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListBackupsResponse;
@@ -243,6 +244,11 @@ public final class AwsTables implements Tables {
                 return Optional.of(state(client.describeTable(r -> r.tableName(table)).table()));
             } catch (ResourceNotFoundException e) {
                 return Optional.empty(); // "is there such a table" is the question, not a failure
+            } catch (DynamoDbException e) {
+                if (ResourceCall.errorCode(e).endsWith("ResourceNotFoundException")) {
+                    return Optional.empty();
+                }
+                throw e;
             }
         });
     }
