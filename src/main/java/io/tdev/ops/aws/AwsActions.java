@@ -43,6 +43,7 @@ public final class AwsActions {
         put("Alarms.alarms", "cloudwatch:DescribeAlarms");
         put("Metrics.query", "cloudwatch:GetMetricData");
         put("TargetHealth.targetHealth", "elasticloadbalancing:DescribeTargetHealth");
+        put("TargetHealth.loadBalancerArns", "elasticloadbalancing:DescribeTargetGroups");
         // CloudWatch Logs (AwsLogs)
         put("Logs.filter", "logs:FilterLogEvents");
         put("Logs.insights", "logs:StartQuery", "logs:GetQueryResults", "logs:StopQuery");
@@ -56,6 +57,8 @@ public final class AwsActions {
         put("Storage.objectReplicationStatus", "s3:GetObject"); // HeadObject is authorised as s3:GetObject
         put("Storage.bucketPolicy", "s3:GetBucketPolicy");
         put("Storage.putBucketPolicy", "s3:PutBucketPolicy");
+        put("Storage.deleteBucketPolicy", "s3:DeleteBucketPolicy");
+        put("Storage.publicAccessBlock", "s3:GetBucketPublicAccessBlock");
         // DynamoDB (AwsTables)
         put("Tables.countBetween", "dynamodb:Scan", "dynamodb:Query", "dynamodb:DescribeTable");
         put("Tables.countDistinct", "dynamodb:Scan");
@@ -76,6 +79,13 @@ public final class AwsActions {
         // RotateSecret also needs lambda:InvokeFunction on the secret's rotation function (AWS API reference)
         put("Secrets.rotate", "secretsmanager:RotateSecret", "lambda:InvokeFunction");
         put("Secrets.lastRotated", "secretsmanager:DescribeSecret");
+        put("Secrets.status", "secretsmanager:DescribeSecret", "secretsmanager:ListSecretVersionIds");
+        put("Secrets.putRandomValue", "secretsmanager:PutSecretValue");
+        // tdev-ops' own documents (the saved bucket policy): written, created on first use, read back
+        put("Secrets.readDocument", "secretsmanager:GetSecretValue");
+        put("Secrets.writeDocument", "secretsmanager:PutSecretValue", "secretsmanager:CreateSecret");
+        // EC2 (AwsSecurityGroups)
+        put("SecurityGroups.nameContaining", "ec2:DescribeSecurityGroups");
         // Route 53 (AwsDns)
         put("Dns.record", "route53:ListResourceRecordSets");
         put("Dns.upsert", "route53:ChangeResourceRecordSets");
@@ -101,6 +111,7 @@ public final class AwsActions {
             Map.entry("SNS", "sns"), Map.entry("Sns", "sns"), Map.entry("ECR", "ecr"), Map.entry("Ecr", "ecr"),
             Map.entry("SecretsManager", "secretsmanager"), Map.entry("Secrets Manager", "secretsmanager"),
             Map.entry("Route53", "route53"), Map.entry("Route 53", "route53"),
+            Map.entry("EC2", "ec2"), Map.entry("Ec2", "ec2"),
             Map.entry("RDS", "rds"), Map.entry("Rds", "rds"), Map.entry("STS", "sts"), Map.entry("Sts", "sts"));
 
     /** Operations whose IAM action is not named like the API (S3's ListObjectsV2 is s3:ListBucket, ...). */
@@ -109,7 +120,8 @@ public final class AwsActions {
             "s3:ListObjects", "s3:ListBucket",
             "s3:GetBucketReplication", "s3:GetReplicationConfiguration",
             "s3:PutBucketReplication", "s3:PutReplicationConfiguration",
-            "s3:HeadObject", "s3:GetObject");
+            "s3:HeadObject", "s3:GetObject",
+            "s3:GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock");
 
     private AwsActions() {
     }

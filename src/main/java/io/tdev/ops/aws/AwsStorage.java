@@ -3,6 +3,7 @@ package io.tdev.ops.aws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.PublicAccessBlock;
 import io.tdev.ops.model.ReplicationStatus;
 import io.tdev.ops.model.StorageUsage;
 import io.tdev.ops.model.StoredObject;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.ReplicationConfiguration;
 import software.amazon.awssdk.services.s3.model.ReplicationRule;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -202,5 +204,33 @@ public final class AwsStorage implements Storage {
         }
         ResourceCall.exec("s3:PutBucketPolicy", "bucket", bucket, "bucket",
                 () -> s3.putBucketPolicy(r -> r.bucket(bucket).policy(policyJson)));
+    }
+
+    @Override
+    public void deleteBucketPolicy(String bucket) {
+        ResourceCall.exec("s3:DeleteBucketPolicy", "bucket", bucket, "bucket",
+                () -> s3.deleteBucketPolicy(r -> r.bucket(bucket)));
+    }
+
+    @Override
+    public Optional<PublicAccessBlock> publicAccessBlock(String bucket) {
+        return ResourceCall.run("s3:GetBucketPublicAccessBlock", "bucket", bucket, "bucket", () -> {
+            try {
+                PublicAccessBlockConfiguration c = s3.getPublicAccessBlock(r -> r.bucket(bucket))
+                        .publicAccessBlockConfiguration();
+                return Optional.of(new PublicAccessBlock(on(c.blockPublicAcls()), on(c.ignorePublicAcls()),
+                        on(c.blockPublicPolicy()), on(c.restrictPublicBuckets())));
+            } catch (S3Exception e) {
+                if ("NoSuchPublicAccessBlockConfiguration".equals(ResourceCall.errorCode(e))) {
+                    return Optional.empty(); // the bucket has no settings of its own: a finding, not a failure
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** S3 leaves a setting out when it is false. */
+    private static boolean on(Boolean setting) {
+        return Boolean.TRUE.equals(setting);
     }
 }

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * {@code *} only where AWS offers no resource-level permission for the action (ecs:DescribeTaskDefinition,
  * RegisterTaskDefinition, ListTaskDefinitions; cloudwatch:DescribeAlarms, GetMetricData;
  * elasticloadbalancing:DescribeTargetHealth; application-autoscaling:Describe*; dynamodb:ListBackups;
- * logs:GetQueryResults, StopQuery). iam:PassRole is limited to roles passed to ECS tasks
+ * logs:GetQueryResults, StopQuery; ec2:DescribeSecurityGroups). iam:PassRole is limited to roles passed to ECS tasks
  * ({@code iam:PassedToService = ecs-tasks.amazonaws.com}) and, when given, to the task's role ARNs.
  */
 public final class IamPolicy {
@@ -46,6 +46,8 @@ public final class IamPolicy {
         COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "ImageScans.startScan",
                 "ImageScans.findings", "Tables.listBackups", "Tables.createBackup", "Notifier.publish"));
         COMMANDS.put("demo", List.of()); // the simulated environment only
+        COMMANDS.put("security-check", List.of("Logs.filter", "SecurityGroups.nameContaining", "Secrets.status",
+                "Storage.publicAccessBlock"));
         COMMANDS.put("backup", List.of("Tables.describeTable", "Tables.listBackups", "Tables.createBackup",
                 "Tables.describeBackup"));
         COMMANDS.put("restore", List.of("Tables.listBackups", "Tables.describeBackup", "Tables.describeTable",
@@ -114,16 +116,21 @@ public final class IamPolicy {
 
     /** The policy's statements: actions grouped by the resources they apply to. */
     public static List<Statement> statements(Collection<String> commands, EnvironmentConfig config, Scope scope) {
+        Set<String> methods = new TreeSet<>();
+        commands.forEach(c -> methods.addAll(portMethods(c)));
         Map<String, Statement> byResources = new TreeMap<>();
         // restore reads the table it creates, whose name the person on call chooses
         boolean readsRestoredTables = commands.contains("restore");
-        for (String action : actions(commands, config)) {
-            Grant grant = grantOf(action, config, scope, readsRestoredTables);
-            String key = String.join(",", grant.resources()) + "|" + grant.condition();
-            Statement existing = byResources.get(key);
-            Set<String> actions = existing != null ? new TreeSet<>(existing.actions()) : new TreeSet<>();
-            actions.add(action);
-            byResources.put(key, new Statement(grant.label(), actions, new TreeSet<>(grant.resources()), grant.condition()));
+        for (String method : methods) {
+            for (String action : AwsActions.forMethods(List.of(method), config)) {
+                Grant grant = grantOf(method, action, config, scope, readsRestoredTables);
+                String key = String.join(",", grant.resources()) + "|" + grant.condition();
+                Statement existing = byResources.get(key);
+                Set<String> actions = existing != null ? new TreeSet<>(existing.actions()) : new TreeSet<>();
+                actions.add(action);
+                byResources.put(key, new Statement(grant.label(), actions, new TreeSet<>(grant.resources()),
+                        grant.condition()));
+            }
         }
         List<Statement> statements = new ArrayList<>();
         Set<String> sids = new TreeSet<>();
@@ -168,6 +175,26 @@ public final class IamPolicy {
         }
     }
 
+    /**
+     * The resources one action of a port method is granted on. Secrets Manager actions apply to the secret the
+     * method works on: tdev-ops' own documents (the saved bucket policy) are one secret, the API key another, so that
+     * a lockdown's policy grants nothing on the API key and a rotation's nothing on the saved policy.
+     */
+    private static Grant grantOf(String method, String action, EnvironmentConfig c, Scope s, boolean readsRestoredTables) {
+        if (action.startsWith("secretsmanager:") && DOCUMENT_METHODS.contains(method)) {
+            return Grant.on("PolicyBackupSecret", secretArn(c.security().policyBackupSecret(), s));
+        }
+        return grantOf(action, c, s, readsRestoredTables);
+    }
+
+    private static final Set<String> DOCUMENT_METHODS = Set.of("Secrets.readDocument", "Secrets.writeDocument");
+
+    /** Secrets Manager appends a dash and 6 random characters to a secret's name in its ARN. */
+    private static String secretArn(String secret, Scope s) {
+        return secret.startsWith("arn:") ? secret
+                : "arn:aws:secretsmanager:" + s.region() + ":" + s.account() + ":secret:" + secret + "-??????";
+    }
+
     /** The resources one action is granted on, from the environment's names. */
     private static Grant grantOf(String action, EnvironmentConfig c, Scope s, boolean readsRestoredTables) {
         String r = s.region();
@@ -190,7 +217,8 @@ public final class IamPolicy {
                     Grant.on("ScalableTargets", "arn:aws:application-autoscaling:" + r + ":" + a + ":scalable-target/*");
             case "logs:FilterLogEvents", "logs:StartQuery", "logs:PutRetentionPolicy" -> Grant.on("LogGroup", logGroup, logGroup + ":*");
             case "logs:DescribeLogGroups" -> Grant.on("LogGroups", "arn:aws:logs:" + r + ":" + a + ":log-group:*");
-            case "s3:ListBucket", "s3:GetReplicationConfiguration", "s3:GetBucketPolicy", "s3:PutBucketPolicy" ->
+            case "s3:ListBucket", "s3:GetReplicationConfiguration", "s3:GetBucketPolicy", "s3:PutBucketPolicy",
+                 "s3:DeleteBucketPolicy", "s3:GetBucketPublicAccessBlock" ->
                     Grant.on("Bucket", "arn:aws:s3:::" + c.bucket());
             case "dynamodb:Scan", "dynamodb:DescribeTable" -> readsRestoredTables
                     ? Grant.on("TablesAndRestoredTables", table, table + "/index/*", anyTable)
@@ -205,10 +233,9 @@ public final class IamPolicy {
                     : "arn:aws:sns:" + r + ":" + a + ":" + c.topic());
             case "ecr:StartImageScan", "ecr:DescribeImageScanFindings" ->
                     Grant.on("Repository", "arn:aws:ecr:" + r + ":" + a + ":repository/" + c.repository());
-            // Secrets Manager appends a dash and 6 random characters to a secret's name in its ARN
-            case "secretsmanager:RotateSecret", "secretsmanager:DescribeSecret" ->
-                    Grant.on("Secret", c.secret().startsWith("arn:") ? c.secret()
-                            : "arn:aws:secretsmanager:" + r + ":" + a + ":secret:" + c.secret() + "-??????");
+            case "secretsmanager:RotateSecret", "secretsmanager:DescribeSecret",
+                 "secretsmanager:ListSecretVersionIds", "secretsmanager:PutSecretValue" ->
+                    Grant.on("Secret", secretArn(c.secret(), s));
             case "lambda:InvokeFunction" -> Grant.on("RotationFunctions", "arn:aws:lambda:" + r + ":" + a + ":function:*");
             case "route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets" ->
                     Grant.on("HostedZone", "arn:aws:route53:::hostedzone/" + zone);
@@ -219,8 +246,10 @@ public final class IamPolicy {
             // AWS offers no resource-level permission for these
             case "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:ListTaskDefinitions",
                  "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetHealth",
+                 "elasticloadbalancing:DescribeTargetGroups",
                  "application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies",
-                 "dynamodb:ListBackups", "logs:GetQueryResults", "logs:StopQuery" -> Grant.on("AnyResource", "*");
+                 "dynamodb:ListBackups", "logs:GetQueryResults", "logs:StopQuery",
+                 "ec2:DescribeSecurityGroups" -> Grant.on("AnyResource", "*");
             default -> throw new IllegalStateException("no resource scope known for IAM action " + action);
         };
     }

@@ -23,6 +23,9 @@ final class ConfigValidator {
 
     private static final Pattern ENV_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    private static final Pattern BREAK_GLASS_ROLE = Pattern.compile(
+            "(arn:aws[a-z-]*:iam::\\d{12}:role/)?[\\w+=,.@/-]{1,512}");
+    private static final Pattern SECRET_NAME = Pattern.compile("[\\w/+=.@-]{1,512}");
     private static final Pattern BACKUP_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
     private static final Pattern HOSTED_ZONE = Pattern.compile("(/hostedzone/)?Z[A-Z0-9]{1,32}");
     static final List<String> DR_RECORD_TYPES = List.of("CNAME", "A", "AAAA");
@@ -89,6 +92,8 @@ final class ConfigValidator {
         checkHealth(c.health());
         checkDeploy(c.deploy());
         checkChecklist(c.checklist());
+        checkSchedule(c.schedule());
+        checkSecurity(c.security());
         checkDr(c.dr());
         for (Map.Entry<String, List<String>> contact : c.escalation().contacts().entrySet()) {
             if (!ESCALATION_KEYS.contains(contact.getKey())) {
@@ -160,6 +165,65 @@ final class ConfigValidator {
             if (!CHECKLIST_ITEMS.contains(item)) {
                 fail("checklist.waivable[" + i + "]", "got '" + item + "'; allowed " + String.join(", ", CHECKLIST_ITEMS));
             }
+        }
+    }
+
+    private void checkSchedule(EnvironmentConfig.Schedule s) {
+        if (s.timeZone() != null) {
+            try {
+                java.time.ZoneId.of(s.timeZone());
+            } catch (java.time.DateTimeException e) {
+                fail("schedule.timeZone", "got '" + s.timeZone() + "'; allowed: an IANA zone such as Asia/Seoul or"
+                        + " Europe/Berlin, UTC, or null for UTC");
+            }
+        }
+        notBlank("schedule.weekly.pipelineTimeMetric", s.weekly().pipelineTimeMetric());
+        notBlank("schedule.weekly.successMetric", s.weekly().successMetric());
+        notBlank("schedule.weekly.failureMetric", s.weekly().failureMetric());
+        EnvironmentConfig.MaintenanceSettings m = s.maintenance();
+        // CloudWatch Logs accepts only these retention values (PutRetentionPolicy).
+        if (!EnvironmentConfig.MaintenanceSettings.LOG_RETENTION_DAYS.contains(m.retentionDays())) {
+            fail("schedule.maintenance.retentionDays", "got " + m.retentionDays() + "; allowed " + EnvironmentConfig.MaintenanceSettings.LOG_RETENTION_DAYS);
+        }
+        range("schedule.maintenance.staleDays", m.staleDays(), 1, 3650);
+        range("schedule.maintenance.keepRevisions", m.keepRevisions(), 1, 1000);
+        range("schedule.maintenance.scanImages", m.scanImages(), 1, 100);
+        range("schedule.maintenance.scanTimeoutMinutes", m.scanTimeoutMinutes(), 1, 24 * 60);
+        range("schedule.maintenance.lifecycleExpireDays", m.lifecycleExpireDays(), 1, 3650);
+    }
+
+    private void checkSecurity(EnvironmentConfig.SecuritySettings s) {
+        notBlank("security.groupNameContains", s.groupNameContains());
+        for (int i = 0; i < s.allowedOpenPorts().size(); i++) {
+            Integer port = s.allowedOpenPorts().get(i);
+            if (port == null || port < 0 || port > 65535) {
+                fail("security.allowedOpenPorts[" + i + "]", "got " + port + "; allowed 0..65535");
+            }
+        }
+        range("security.failedLoginsWarning", s.failedLoginsWarning(), 1, 10_000_000);
+        range("security.failedLoginsCritical", s.failedLoginsCritical(), 1, 10_000_000);
+        if (s.failedLoginsWarning() > s.failedLoginsCritical()) {
+            fail("security.failedLoginsWarning", "got " + s.failedLoginsWarning()
+                    + "; must be <= security.failedLoginsCritical (" + s.failedLoginsCritical() + ")");
+        }
+        range("security.rateLimitedWarning", s.rateLimitedWarning(), 1, 10_000_000);
+        range("security.rateLimitedCritical", s.rateLimitedCritical(), 1, 10_000_000);
+        if (s.rateLimitedWarning() > s.rateLimitedCritical()) {
+            fail("security.rateLimitedWarning", "got " + s.rateLimitedWarning()
+                    + "; must be <= security.rateLimitedCritical (" + s.rateLimitedCritical() + ")");
+        }
+        if (!(s.surgeFactor() >= 1 && s.surgeFactor() <= 1000)) {
+            fail("security.surgeFactor", "got " + num(s.surgeFactor()) + "; allowed 1..1000");
+        }
+        range("security.secretMaxAgeDays", s.secretMaxAgeDays(), 1, 3650);
+        range("security.rotationWaitMinutes", s.rotationWaitMinutes(), 1, 120);
+        if (s.breakGlassRole() == null || !BREAK_GLASS_ROLE.matcher(s.breakGlassRole()).matches()) {
+            fail("security.breakGlassRole", "got '" + s.breakGlassRole() + "'; allowed: an IAM role name"
+                    + " (t-developer-break-glass-production) or role ARN (arn:aws:iam::123456789012:role/NAME)");
+        }
+        if (s.policyBackupSecret() == null || !SECRET_NAME.matcher(s.policyBackupSecret()).matches()) {
+            fail("security.policyBackupSecret", "got '" + s.policyBackupSecret() + "'; allowed: a Secrets Manager"
+                    + " secret name of letters, digits and /_+=.@- (e.g. t-developer/production/bucket-policy-backup)");
         }
     }
 

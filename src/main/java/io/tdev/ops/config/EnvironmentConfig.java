@@ -23,6 +23,8 @@ import java.util.Map;
  * @param metricNamespace  custom metrics namespace ({@code T-Developer/Pipeline})
  * @param alarmPrefix      alarms considered by health checks start with this
  * @param targetGroupArns  ALB target groups; empty = those attached to the service
+ * @param schedule         the scheduled jobs: the weekly SLO report and the monthly maintenance
+ * @param security         the daily security check's thresholds and the security incident's lockdown settings
  * @param dr               backup, restore and disaster fail-over (Route 53)
  */
 public record EnvironmentConfig(String name, boolean protectedEnv, String region, EcsNames ecs, String logGroup,
@@ -30,7 +32,8 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
                                 String metricNamespace, String alarmPrefix, List<String> targetGroupArns,
                                 Slo slo, AutoScalingLimits autoscaling, Map<String, String> scalePresets,
                                 HealthSettings health, DeploySettings deploy, ChecklistSettings checklist,
-                                Escalation escalation, DrSettings dr) {
+                                Escalation escalation, Schedule schedule,
+                                SecuritySettings security, DrSettings dr) {
 
     public ServiceRef serviceRef() {
         return new ServiceRef(ecs.cluster(), ecs.service());
@@ -39,7 +42,7 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public EnvironmentConfig withDr(DrSettings newDr) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, newDr);
+                checklist, escalation, schedule, security, newDr);
     }
 
     // One field changed, the rest kept: callers that override a field (the plugin's region and topic, tests)
@@ -48,31 +51,37 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public EnvironmentConfig withRegion(String newRegion) {
         return new EnvironmentConfig(name, protectedEnv, newRegion, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, dr);
+                checklist, escalation, schedule, security, dr);
     }
 
     public EnvironmentConfig withTopic(String newTopic) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, newTopic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, dr);
+                checklist, escalation, schedule, security, dr);
     }
 
     public EnvironmentConfig withTable(TableNames newTable) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, newTable, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, dr);
+                checklist, escalation, schedule, security, dr);
     }
 
     public EnvironmentConfig withTargetGroupArns(List<String> newTargetGroupArns) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, newTargetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, dr);
+                checklist, escalation, schedule, security, dr);
     }
 
     public EnvironmentConfig withHealth(HealthSettings newHealth) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, newHealth, deploy,
-                checklist, escalation, dr);
+                checklist, escalation, schedule, security, dr);
+    }
+
+    public EnvironmentConfig withSchedule(Schedule newSchedule) {
+        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
+                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
+                checklist, escalation, newSchedule, security, dr);
     }
 
     /** @param container the container whose image {@code deploy} replaces; null = the first essential one */
@@ -155,5 +164,67 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
                              double verifyTolerancePercent, int replicationSampleSize, int replicationLagMinutes,
                              String hostedZoneId, String recordName, String recordType, String primaryTarget,
                              String secondaryTarget, long ttl, String primaryHealthCheckId) {
+    }
+
+    /**
+     * The scheduled jobs (weekly SLO report, monthly maintenance).
+     *
+     * @param timeZone    the zone whose days and weeks the reports use (e.g. Asia/Seoul); null = UTC
+     * @param weekly      the weekly report's metric names
+     * @param maintenance the monthly maintenance defaults
+     */
+    public record Schedule(String timeZone, WeeklyReportSettings weekly, MaintenanceSettings maintenance) {
+        /** The configured zone, UTC when unset. */
+        public java.time.ZoneId zone() {
+            return java.time.ZoneId.of(timeZone == null ? "UTC" : timeZone);
+        }
+    }
+
+    /**
+     * Metric names in {@code metricNamespace} the weekly report reads.
+     *
+     * @param pipelineTimeMetric pipeline execution time in seconds (the runbook's {@code PipelineExecutionTime})
+     * @param successMetric      successful generations, a count ({@code GenerationSuccess})
+     * @param failureMetric      failed generations, a count ({@code GenerationFailure})
+     */
+    public record WeeklyReportSettings(String pipelineTimeMetric, String successMetric, String failureMetric) {
+    }
+
+    /**
+     * @param retentionDays      log retention every group of the prefix gets (the runbook: 30)
+     * @param staleDays          objects older than this are stale (the runbook: 7)
+     * @param keepRevisions      ACTIVE task-definition revisions kept (newest first)
+     * @param scanImages         newest images whose scan findings are read
+     * @param scanTimeoutMinutes wait this long for a scan the task started
+     * @param lifecycleExpireDays a proposed lifecycle rule expires objects after this many days
+     */
+    public record MaintenanceSettings(int retentionDays, int staleDays, int keepRevisions, int scanImages,
+                                      int scanTimeoutMinutes, int lifecycleExpireDays) {
+        /** The values CloudWatch Logs' PutRetentionPolicy accepts. */
+        public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
+                365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+    }
+
+    /**
+     * The runbook's "Security" section: what the daily check counts as a finding, and how an incident locks the
+     * projects bucket down.
+     *
+     * @param groupNameContains      security groups whose names contain this are checked ({@code *t-developer*})
+     * @param allowedOpenPorts       ports that may be open to 0.0.0.0/0 or ::/0 (the ALB's 443)
+     * @param failedLoginsWarning    {@code authentication failed} events per 24 h that make a finding
+     * @param failedLoginsCritical   ... that make it critical
+     * @param rateLimitedWarning     {@code rate_limit_exceeded} events per 24 h that make a finding
+     * @param rateLimitedCritical    ... that make it critical
+     * @param surgeFactor            a count this many times the previous window's (and at least half the warning
+     *                               threshold) is a finding even below the threshold
+     * @param secretMaxAgeDays       the API-key secret's current value may be this old
+     * @param rotationWaitMinutes    rotate-secret waits this long for Secrets Manager's rotation to finish
+     * @param breakGlassRole         the IAM role (name or ARN) a bucket lockdown leaves access to
+     * @param policyBackupSecret     the Secrets Manager secret that keeps the bucket policy a lockdown replaced
+     */
+    public record SecuritySettings(String groupNameContains, List<Integer> allowedOpenPorts, int failedLoginsWarning,
+                                   int failedLoginsCritical, int rateLimitedWarning, int rateLimitedCritical,
+                                   double surgeFactor, int secretMaxAgeDays, int rotationWaitMinutes,
+                                   String breakGlassRole, String policyBackupSecret) {
     }
 }

@@ -1,5 +1,6 @@
 package io.tdev.ops.port;
 
+import io.tdev.ops.model.PublicAccessBlock;
 import io.tdev.ops.model.ReplicationStatus;
 import io.tdev.ops.model.StorageUsage;
 import io.tdev.ops.model.StoredObject;
@@ -29,4 +30,10 @@ public interface Storage {
     Optional<String> bucketPolicy(String bucket);
 
     void putBucketPolicy(String bucket, String policyJson);
+
+    /** Removes the bucket policy; removing a policy that is not there succeeds, as S3's DeleteBucketPolicy does. */
+    void deleteBucketPolicy(String bucket);
+
+    /** The bucket's own Block Public Access settings; empty when the bucket has none. */
+    Optional<PublicAccessBlock> publicAccessBlock(String bucket);
 }

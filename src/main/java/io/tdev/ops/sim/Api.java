@@ -27,6 +27,7 @@ public final class Api {
     public static final String DESCRIBE_LOG_GROUPS = "logs:DescribeLogGroups";
     public static final String PUT_RETENTION_POLICY = "logs:PutRetentionPolicy";
     public static final String DESCRIBE_TARGET_HEALTH = "elasticloadbalancing:DescribeTargetHealth";
+    public static final String DESCRIBE_TARGET_GROUPS = "elasticloadbalancing:DescribeTargetGroups";
     public static final String LIST_BUCKET = "s3:ListBucket";
     public static final String GET_REPLICATION = "s3:GetReplicationConfiguration";
     public static final String GET_BUCKET_POLICY = "s3:GetBucketPolicy";
@@ -47,6 +48,13 @@ public final class Api {
     public static final String DESCRIBE_IMAGE_SCAN_FINDINGS = "ecr:DescribeImageScanFindings";
     public static final String ROTATE_SECRET = "secretsmanager:RotateSecret";
     public static final String DESCRIBE_SECRET = "secretsmanager:DescribeSecret";
+    public static final String LIST_SECRET_VERSIONS = "secretsmanager:ListSecretVersionIds";
+    public static final String PUT_SECRET_VALUE = "secretsmanager:PutSecretValue";
+    public static final String GET_SECRET_VALUE = "secretsmanager:GetSecretValue";
+    public static final String CREATE_SECRET = "secretsmanager:CreateSecret";
+    public static final String DELETE_BUCKET_POLICY = "s3:DeleteBucketPolicy";
+    public static final String GET_PUBLIC_ACCESS_BLOCK = "s3:GetBucketPublicAccessBlock";
+    public static final String DESCRIBE_SECURITY_GROUPS = "ec2:DescribeSecurityGroups";
     public static final String CHANGE_RECORD_SETS = "route53:ChangeResourceRecordSets";
     public static final String GET_CHANGE = "route53:GetChange";
     public static final String DESCRIBE_DB_INSTANCES = "rds:DescribeDBInstances";
@@ -60,8 +68,11 @@ public final class Api {
             DESCRIBE_TARGET_HEALTH, LIST_BUCKET, GET_REPLICATION, GET_BUCKET_POLICY, PUT_BUCKET_POLICY,
             DYNAMODB_QUERY, DYNAMODB_SCAN, CREATE_BACKUP, LIST_BACKUPS, RESTORE_TABLE, PUBLISH, START_IMAGE_SCAN,
             DESCRIBE_IMAGE_SCAN_FINDINGS, ROTATE_SECRET, DESCRIBE_SECRET, CHANGE_RECORD_SETS, GET_CHANGE,
-            DESCRIBE_DB_INSTANCES, MODIFY_DB_INSTANCE, DESCRIBE_BACKUP, DESCRIBE_TABLE, DESCRIBE_CONTINUOUS_BACKUPS,
-            GET_OBJECT, LIST_RECORD_SETS, GET_HEALTH_CHECK_STATUS);
+            DESCRIBE_DB_INSTANCES, MODIFY_DB_INSTANCE, LIST_SECRET_VERSIONS, PUT_SECRET_VALUE, GET_SECRET_VALUE,
+            CREATE_SECRET, DELETE_BUCKET_POLICY, GET_PUBLIC_ACCESS_BLOCK, DESCRIBE_SECURITY_GROUPS,
+            DESCRIBE_TARGET_GROUPS,
+            DESCRIBE_BACKUP, DESCRIBE_TABLE, DESCRIBE_CONTINUOUS_BACKUPS, GET_OBJECT, LIST_RECORD_SETS,
+            GET_HEALTH_CHECK_STATUS);
 
     /** The read-only calls a health check makes; the {@code throttled} scenario throttles these. */
     public static final List<String> HEALTH_READS = List.of(DESCRIBE_SERVICES, DESCRIBE_ALARMS, FILTER_LOG_EVENTS,

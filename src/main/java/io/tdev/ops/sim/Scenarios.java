@@ -2,6 +2,7 @@ package io.tdev.ops.sim;
 
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.AlarmState;
+import io.tdev.ops.model.IngressRule;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.Severity;
 
@@ -34,6 +35,15 @@ final class Scenarios {
                 Map.of(Severity.CRITICAL, 1, Severity.HIGH, 3, Severity.MEDIUM, 7, Severity.LOW, 12)));
         SCENARIOS.put("no-autoscaling", SimBuilder::noAutoScaling);
         SCENARIOS.put("slow-agent", b -> b.slowAgent("generation", 14.5));
+        // The week before the start (Mon 16 .. Sun 22 Nov 2026) had a bad Wednesday: ten hours of a faulty release.
+        SCENARIOS.put("slo-missed", b -> b.historyIncident(Instant.parse("2026-11-18T08:00:00Z"), Duration.ofHours(10), 0.6));
+        SCENARIOS.put("open-port-22", b -> b.ingress("t-developer-ecs-tasks",
+                new IngressRule("tcp", 22, 22, List.of("0.0.0.0/0", "::/0"), List.of())));
+        SCENARIOS.put("stale-secret", b -> b.apiSecret(Duration.ofDays(200), false));
+        SCENARIOS.put("failed-login-burst", b -> b
+                .logBurst("authentication failed", 480, Duration.ofHours(2), "45.155.205.233", "45.155.205.234",
+                        "185.220.101.7")
+                .logBurst("rate_limit_exceeded", 620, Duration.ofHours(2), "45.155.205.233", "185.220.101.7"));
         SCENARIOS.put("missing-replication", SimBuilder::noReplication);
         SCENARIOS.put("replication-failed", b -> b.replicationFailures(3));
         SCENARIOS.put("no-pitr", SimBuilder::noPointInTimeRecovery);

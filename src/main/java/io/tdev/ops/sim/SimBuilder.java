@@ -2,7 +2,9 @@ package io.tdev.ops.sim;
 
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.AlarmState;
+import io.tdev.ops.model.IngressRule;
 import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.PublicAccessBlock;
 import io.tdev.ops.model.Severity;
 import io.tdev.ops.model.TaskDefinitionRef;
 
@@ -60,6 +62,21 @@ public final class SimBuilder {
     private boolean primaryHealthy = true;
     private int projectsPerDay = 60;
     private final List<Throttle> throttles = new ArrayList<>();
+    private final List<SimWorld.HistoryIncident> historyIncidents = new ArrayList<>();
+    private Duration secretAge = Duration.ofDays(40);
+    private boolean secretRotation = true;
+    private PublicAccessBlock publicAccessBlock = PublicAccessBlock.ALL_BLOCKED;
+    private String bucketPolicy;
+    private boolean bucketPolicySet;
+
+    private record OpenRule(String groupNameContains, IngressRule rule) {
+    }
+
+    private record Burst(String kind, int count, Duration over, List<String> sources) {
+    }
+
+    private final List<OpenRule> openRules = new ArrayList<>();
+    private final List<Burst> bursts = new ArrayList<>();
 
     SimBuilder(EnvironmentConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -253,6 +270,70 @@ public final class SimBuilder {
         return this;
     }
 
+    /**
+     * Bad hours in the history before the start: from {@code start} for {@code length}, {@code failShare} of the
+     * generations failed, the ALB answered 5xx to part of the requests, pipelines ran over a minute and CPU was hot.
+     */
+    public SimBuilder historyIncident(Instant start, Duration length, double failShare) {
+        if (failShare <= 0 || failShare > 1) {
+            throw new InvalidInputException("failShare", "got " + failShare + "; allowed (0, 1]");
+        }
+        if (length.isNegative() || length.isZero()) {
+            throw new InvalidInputException("length", "must be positive, got " + length);
+        }
+        historyIncidents.add(new SimWorld.HistoryIncident(start, length, failShare));
+        return this;
+    }
+
+    /**
+     * The API-key secret's current value was made this long before the start; with {@code rotationConfigured} it
+     * came from Secrets Manager rotation (a rotation function is attached), else it was put by hand and RotateSecret
+     * is refused.
+     */
+    public SimBuilder apiSecret(Duration valueAge, boolean rotationConfigured) {
+        if (valueAge.isNegative()) {
+            throw new InvalidInputException("valueAge", "must not be negative");
+        }
+        this.secretAge = valueAge;
+        this.secretRotation = rotationConfigured;
+        return this;
+    }
+
+    /** The projects bucket's Block Public Access settings; null = the bucket has none. */
+    public SimBuilder publicAccessBlock(PublicAccessBlock settings) {
+        this.publicAccessBlock = settings;
+        return this;
+    }
+
+    /** The projects bucket's policy (JSON); null = the bucket has none. */
+    public SimBuilder bucketPolicy(String json) {
+        this.bucketPolicy = json;
+        this.bucketPolicySet = true;
+        return this;
+    }
+
+    /** Adds an inbound rule to the simulated security group whose name contains {@code groupNameContains}. */
+    public SimBuilder ingress(String groupNameContains, IngressRule rule) {
+        openRules.add(new OpenRule(Objects.requireNonNull(groupNameContains, "groupNameContains"),
+                Objects.requireNonNull(rule, "rule")));
+        return this;
+    }
+
+    /**
+     * {@code count} log events of {@code kind} ({@code authentication failed} or {@code rate_limit_exceeded}) in the
+     * {@code over} before the start, 70 % of them from the first source.
+     */
+    public SimBuilder logBurst(String kind, int count, Duration over, String... sources) {
+        if (!List.of("authentication failed", "rate_limit_exceeded").contains(kind)) {
+            throw InvalidInputException.notAllowed("kind", kind, List.of("authentication failed", "rate_limit_exceeded"));
+        }
+        if (count < 1 || over.isZero() || over.isNegative() || sources.length == 0) {
+            throw new InvalidInputException("logBurst", "need count >= 1, a positive duration and a source");
+        }
+        bursts.add(new Burst(kind, count, over, List.of(sources)));
+        return this;
+    }
+
     /** After building, the next {@code times} calls of {@code api} are throttled. */
     public SimBuilder throttle(String api, int times) {
         throttles.add(new Throttle(api, times));
@@ -265,6 +346,7 @@ public final class SimBuilder {
         w.badImages.addAll(badImages);
         w.faultyImages.addAll(faultyImages);
         w.cpuLoad = cpuPercent * Math.max(1, desired);
+        w.historyIncidents.addAll(historyIncidents);
 
         SimEcs ecs = new SimEcs(w, desired);
         w.ecs = ecs;
@@ -284,6 +366,7 @@ public final class SimBuilder {
         w.logs = new SimLogs(w);
         w.logs.agentSeconds.putAll(slowAgents);
         w.logs.writeHistory(ecs.tasks().stream().map(SimLogs::stream).toList());
+        bursts.forEach(b -> w.logs.burst(b.kind(), b.count(), b.over(), b.sources()));
         w.alarms = new SimAlarms(w);
         addAlarms(w, epoch);
         w.autoScaling = new SimAutoScaling(w);
@@ -294,9 +377,14 @@ public final class SimBuilder {
         w.storage = new SimStorage(w);
         w.storage.fill(45, 40);
         w.storage.replication(replication);
+        w.storage.publicAccessBlock(publicAccessBlock);
+        if (bucketPolicySet) {
+            w.storage.policy(bucketPolicy);
+        }
         w.storage.replicationFailures(replicationFailures);
         w.tables = new SimTables(w);
         w.tables.fill(14, projectsPerDay, 40);
+        w.tables.fillHistory(15, 42, projectsPerDay, 40);
         backupAges.forEach(w.tables::addBackup);
         w.tables.pointInTimeRecovery(pointInTimeRecovery);
         w.notifier = new SimNotifier(w);
@@ -305,7 +393,9 @@ public final class SimBuilder {
         if (defaultScanFindings != null) {
             w.imageScans.defaultFindings(defaultScanFindings);
         }
-        w.secrets = new SimSecrets(w, epoch.minus(Duration.ofDays(40)));
+        w.secrets = new SimSecrets(w, secretAge, secretRotation);
+        w.securityGroups = new SimSecurityGroups(w);
+        openRules.forEach(o -> w.securityGroups.open(o.groupNameContains(), o.rule()));
         w.dns = new SimDns(w);
         if (!primaryHealthy) {
             w.dns.primaryUnhealthy();

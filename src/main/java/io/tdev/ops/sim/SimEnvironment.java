@@ -8,6 +8,7 @@ import io.tdev.ops.model.DnsRecord;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.LogEvent;
 import io.tdev.ops.model.ScalableTarget;
+import io.tdev.ops.model.SecurityGroup;
 import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TableBackup;
 import io.tdev.ops.model.TargetHealthDescription;
@@ -69,6 +70,12 @@ import java.util.stream.Collectors;
  *   <li>{@code scan-findings}: every image has 1 CRITICAL and 3 HIGH findings (and MEDIUM/LOW ones).</li>
  *   <li>{@code no-autoscaling}: no Application Auto Scaling target is registered.</li>
  *   <li>{@code slow-agent}: the generation agent's {@code execution_time} averages 14.5 s.</li>
+ *   <li>{@code open-port-22}: the tasks' security group {@code t-developer-ecs-tasks-<env>} admits SSH (tcp 22)
+ *       from 0.0.0.0/0 and ::/0.</li>
+ *   <li>{@code stale-secret}: the API-key secret's value is 200 days old and no rotation is configured (RotateSecret
+ *       is refused; a new value goes in with PutSecretValue).</li>
+ *   <li>{@code failed-login-burst}: in the two hours before the start, 480 {@code authentication failed} and 620
+ *       {@code rate_limit_exceeded} events, most from 45.155.205.233.</li>
  *   <li>{@code missing-replication}: the projects bucket has no replication configuration (objects carry no status).</li>
  *   <li>{@code replication-failed}: replication is configured, but the 3 newest objects are FAILED.</li>
  *   <li>{@code no-pitr}: point-in-time recovery is off on the metadata table.</li>
@@ -82,7 +89,8 @@ public final class SimEnvironment {
     SimEnvironment(SimWorld world) {
         this.world = world;
         this.ports = new OpsPorts(world.ecs, world.autoScaling, world.alarms, world.metrics, world.logs, world.targetHealth,
-                world.storage, world.tables, world.notifier, world.imageScans, world.secrets, world.dns, world.databases);
+                world.storage, world.tables, world.notifier, world.imageScans, world.secrets, world.dns, world.databases,
+                world.securityGroups);
     }
 
     /** A named scenario (see the class documentation) seeded with the config's names; unknown names list the known ones. */
@@ -290,6 +298,33 @@ public final class SimEnvironment {
 
     public Optional<String> bucketPolicy() {
         return world.inspect(() -> Optional.ofNullable(world.storage.policy()));
+    }
+
+    /** Every value of every version of every secret: what no output, progress line or error may contain. */
+    public List<String> secretValues() {
+        return world.inspect(world.secrets::values);
+    }
+
+    /** Version id → staging labels (AWSCURRENT, AWSPREVIOUS, AWSPENDING) of a secret, oldest first. */
+    public Map<String, List<String>> secretStages(String name) {
+        return world.inspect(() -> world.secrets.stages(name));
+    }
+
+    /** The current value of a secret, or empty when it does not exist. */
+    public Optional<String> secretValue(String name) {
+        return world.inspect(() -> world.secrets.currentValue(name));
+    }
+
+    /** Replaces the bucket policy behind the engine's back (null: none), e.g. a policy someone edited by hand. */
+    public void bucketPolicy(String json) {
+        world.inspect(() -> {
+            world.storage.policy(json);
+            return null;
+        });
+    }
+
+    public List<SecurityGroup> securityGroups() {
+        return world.inspect(world.securityGroups::all);
     }
 
     public Map<String, DnsRecord> dnsRecords() {

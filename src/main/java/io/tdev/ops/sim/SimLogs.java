@@ -97,6 +97,24 @@ final class SimLogs implements Logs {
         events.addAll(out);
     }
 
+    /**
+     * {@code count} lines of {@code kind} ({@code authentication failed} or {@code rate_limit_exceeded}) spread over
+     * {@code over} before the start, most of them from the first of {@code sources}: an attack in the history.
+     */
+    void burst(String kind, int count, Duration over, List<String> sources) {
+        Random r = new Random(world.seed ^ kind.hashCode());
+        List<String> streams = events.stream().map(LogEvent::logStream).distinct().limit(3).toList();
+        Instant from = world.epoch.minus(over);
+        for (int i = 0; i < count; i++) {
+            String source = sources.get(r.nextDouble() < 0.7 ? 0 : r.nextInt(sources.size()));
+            String message = kind.equals("rate_limit_exceeded") ? LogLines.rateLimitExceeded(r, source)
+                    : LogLines.authenticationFailed(r, source);
+            Instant at = from.plusMillis((long) (r.nextDouble() * over.toMillis()));
+            events.add(new LogEvent(at, streams.isEmpty() ? "ecs/t-developer-backend/burst" : streams.get(i % streams.size()), message));
+        }
+        events.sort(Comparator.comparing(LogEvent::timestamp));
+    }
+
     /** What the dying task's last lines say about the jobs it held. */
     void taskCrashed(SimTask t, Instant now, int generationsLost) {
         Random r = world.random;

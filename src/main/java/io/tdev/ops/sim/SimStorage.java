@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.PublicAccessBlock;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.ReplicationStatus;
 import io.tdev.ops.model.StorageUsage;
@@ -34,6 +35,7 @@ final class SimStorage implements Storage {
     private final List<StoredObject> objects = new ArrayList<>();
     private String policy;
     private boolean replication = true;
+    private PublicAccessBlock publicAccessBlock = PublicAccessBlock.ALL_BLOCKED;
     private final Map<String, String> replicationOverrides = new HashMap<>();
 
     SimStorage(SimWorld world) {
@@ -73,6 +75,11 @@ final class SimStorage implements Storage {
 
     void policy(String json) {
         this.policy = json;
+    }
+
+    /** The bucket's Block Public Access settings; null = none configured. */
+    void publicAccessBlock(PublicAccessBlock settings) {
+        this.publicAccessBlock = settings;
     }
 
     @Override
@@ -151,6 +158,22 @@ final class SimStorage implements Storage {
                         + " failed: MalformedPolicy: Policies must be valid JSON", false);
             }
             policy = policyJson;
+        });
+    }
+
+    @Override
+    public void deleteBucketPolicy(String bucket) {
+        world.exec(Api.DELETE_BUCKET_POLICY, () -> {
+            requireBucket(bucket);
+            policy = null; // S3 answers 204 whether or not there was one
+        });
+    }
+
+    @Override
+    public Optional<PublicAccessBlock> publicAccessBlock(String bucket) {
+        return world.call(Api.GET_PUBLIC_ACCESS_BLOCK, () -> {
+            requireBucket(bucket);
+            return Optional.ofNullable(publicAccessBlock);
         });
     }
 

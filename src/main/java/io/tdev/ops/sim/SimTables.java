@@ -78,6 +78,19 @@ final class SimTables implements Tables {
         }
     }
 
+    /** Projects of days {@code fromDay..toDay} before the start (older history, its own random stream). */
+    void fillHistory(int fromDay, int toDay, int perDay, int users) {
+        Random r = new Random(world.seed ^ 0xd1L);
+        List<Item> items = tables.get(world.config.table().name());
+        for (int d = toDay; d >= fromDay; d--) {
+            int n = perDay / 2 + r.nextInt(perDay + 1);
+            for (int i = 0; i < n; i++) {
+                Instant at = world.epoch.minus(Duration.ofDays(d)).minusSeconds(r.nextInt(86_400));
+                items.add(new Item(LogLines.uuid(r), at, String.format("user-%04d", 1 + r.nextInt(users))));
+            }
+        }
+    }
+
     /** An AVAILABLE backup taken {@code age} before the simulation began. */
     void addBackup(Duration age) {
         Instant at = world.epoch.minus(age);

@@ -39,6 +39,15 @@ final class SimWorld {
     double cpuLoad = 165;
     /** Generation jobs per minute the service receives. */
     double generationsPerMinute = 3;
+    /** Bad hours in the quiet history before the epoch (a week that missed its SLOs). */
+    final java.util.List<HistoryIncident> historyIncidents = new java.util.ArrayList<>();
+
+    /** From {@code start} for {@code length}, this share of generations failed, with 5xx, slow pipelines and hot CPU. */
+    record HistoryIncident(Instant start, Duration length, double failShare) {
+        boolean covers(Instant minute) {
+            return !minute.isBefore(start) && minute.isBefore(start.plus(length));
+        }
+    }
 
     SimEcs ecs;
     SimAutoScaling autoScaling;
@@ -53,6 +62,7 @@ final class SimWorld {
     SimSecrets secrets;
     SimDns dns;
     SimDatabases databases;
+    SimSecurityGroups securityGroups;
 
     SimWorld(EnvironmentConfig config, Instant start, long seed) {
         this.config = config;
@@ -154,6 +164,12 @@ final class SimWorld {
         }
         return "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":targetgroup/t-developer-tg-"
                 + config.name() + "/4f1b2c3d5e6a7b8c";
+    }
+
+    /** The ALB in front of the target group. */
+    String loadBalancerArn() {
+        return "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":loadbalancer/app/t-developer-alb-"
+                + config.name() + "/50dc6c495c0c9188";
     }
 
     String arn(String service, String resource) {

@@ -86,7 +86,7 @@ class IamPolicyTest {
         assertThat(onStar).containsExactlyInAnyOrder("ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition",
                 "ecs:ListTaskDefinitions", "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData",
                 "elasticloadbalancing:DescribeTargetHealth", "application-autoscaling:DescribeScalableTargets",
-                "dynamodb:ListBackups");
+                "dynamodb:ListBackups", "ec2:DescribeSecurityGroups");
     }
 
     @Test

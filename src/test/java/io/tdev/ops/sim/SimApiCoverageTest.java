@@ -42,6 +42,7 @@ class SimApiCoverageTest {
         p.logs().logGroups("/ecs");
         p.logs().putRetention(cfg.logGroup(), 30);
         p.targetHealth().targetHealth(env.targetGroupArn());
+        p.targetHealth().loadBalancerArns(env.targetGroupArn());
         p.storage().usage(cfg.bucket());
         p.storage().replication(cfg.bucket());
         var newest = p.storage().newestObjects(cfg.bucket(), 1);
@@ -62,6 +63,13 @@ class SimApiCoverageTest {
         p.imageScans().startScan(cfg.repository(), "2.0.42");
         p.secrets().rotate(cfg.secret());
         p.secrets().lastRotated(cfg.secret());
+        p.secrets().status(cfg.secret());
+        p.secrets().putRandomValue(cfg.secret());
+        p.secrets().readDocument("t-developer/production/bucket-policy-backup");
+        p.secrets().writeDocument("t-developer/production/bucket-policy-backup", "saved", "coverage");
+        p.storage().publicAccessBlock(cfg.bucket());
+        p.storage().deleteBucketPolicy(cfg.bucket());
+        p.securityGroups().nameContaining("t-developer");
         String change = p.dns().upsert("Z1", new DnsRecord("a.example.com", "A", "10.0.0.1", 60));
         p.dns().changeStatus(change);
         p.dns().record(cfg.dr().hostedZoneId(), cfg.dr().recordName(), cfg.dr().recordType());

@@ -45,7 +45,8 @@ class SimScenariosTest {
         assertThat(p.storage().usage(env.config().bucket()).objects()).isPositive();
         assertThat(p.tables().listBackups(env.config().table().name())).isNotEmpty();
         assertThat(p.imageScans().findings(env.config().repository(), "2.0.42").status()).isEqualTo("COMPLETE");
-        assertThat(p.secrets().lastRotated(env.config().secret())).isPresent();
+        assertThat(p.secrets().status(env.config().secret()).currentVersionId()).isNotBlank();
+        assertThat(p.securityGroups().nameContaining("t-developer")).hasSize(3);
         assertThat(p.databases().describe(env.databaseId()).status()).isEqualTo("available");
     }
 
