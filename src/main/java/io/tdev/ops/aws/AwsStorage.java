@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.ReplicationConfiguration;
 import software.amazon.awssdk.services.s3.model.ReplicationRule;
@@ -110,6 +111,38 @@ public final class AwsStorage implements Storage {
                     totals[1] += o.size() == null ? 0 : o.size();
                 }));
         return new StorageUsage(totals[0], totals[1], SOURCE_LISTING);
+    }
+
+    @Override
+    public StorageUsage listedUsage(String bucket, int maxObjects) {
+        if (maxObjects < 1) {
+            throw new InvalidInputException("maxObjects", "got " + maxObjects + "; must be at least 1");
+        }
+        return ResourceCall.run("s3:ListBucket", "bucket", bucket, "bucket", () -> {
+            long objects = 0;
+            long bytes = 0;
+            // pages of up to 1,000 keys, asked for no more than the cap needs; the iterable fetches pages lazily,
+            // so no page past the cap is read
+            for (ListObjectsV2Response page : s3.listObjectsV2Paginator(r -> r.bucket(bucket)
+                    .maxKeys(Math.min(1000, maxObjects)))) {
+                for (S3Object o : page.contents()) {
+                    if (objects == maxObjects) {
+                        return capped(objects, bytes, maxObjects);
+                    }
+                    objects++;
+                    bytes += o.size() == null ? 0 : o.size();
+                }
+                if (objects == maxObjects && Boolean.TRUE.equals(page.isTruncated())) {
+                    return capped(objects, bytes, maxObjects);
+                }
+            }
+            return new StorageUsage(objects, bytes, "S3 ListObjectsV2 (no AWS/S3 storage metrics)");
+        });
+    }
+
+    private static StorageUsage capped(long objects, long bytes, int maxObjects) {
+        return new StorageUsage(objects, bytes, "S3 ListObjectsV2 stopped at " + maxObjects
+                + " objects (no AWS/S3 storage metrics): lower bounds", true);
     }
 
     @Override

@@ -11,7 +11,14 @@ import java.util.Optional;
 
 /** S3. */
 public interface Storage {
+    /** Usage from the daily AWS/S3 storage metrics, or a listing when the bucket has none yet. */
     StorageUsage usage(String bucket);
+
+    /**
+     * Usage by listing the bucket, stopping after {@code maxObjects} objects (then {@code truncated}): the bounded
+     * fallback of a health check when the storage metrics have no datapoint.
+     */
+    StorageUsage listedUsage(String bucket, int maxObjects);
 
     /** Objects last modified before {@code cutoff}, at most {@code limit}. */
     List<StoredObject> objectsOlderThan(String bucket, Instant cutoff, int limit);
