@@ -1,5 +1,6 @@
 package io.jenkins.plugins.tdevops;
 
+import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.api.TdevOps;
 import io.tdev.ops.config.EnvironmentConfig;
 
@@ -11,6 +12,7 @@ public final class OpenedTdevOps implements AutoCloseable {
     private final TdevOps ops;
     private final EnvironmentConfig config;
     private final AutoCloseable resources;
+    private OpsContext context;
 
     private final Clock clock;
     private final Duration shortestPause;
@@ -55,7 +57,7 @@ public final class OpenedTdevOps implements AutoCloseable {
     /** The same engine, also closing {@code more} (e.g. the credentials it signs with) after its own resources. */
     OpenedTdevOps alsoClosing(AutoCloseable more) {
         AutoCloseable mine = resources;
-        return new OpenedTdevOps(ops, config, () -> {
+        OpenedTdevOps copy = new OpenedTdevOps(ops, config, () -> {
             try {
                 if (mine != null) {
                     mine.close();
@@ -64,6 +66,22 @@ public final class OpenedTdevOps implements AutoCloseable {
                 more.close();
             }
         }, clock, shortestPause);
+        copy.context = context;
+        return copy;
+    }
+
+    /** The context typed use cases run with, as the provider built it (set once, before the step uses it). */
+    public OpenedTdevOps withContext(OpsContext typedContext) {
+        this.context = typedContext;
+        return this;
+    }
+
+    /** The environment of the typed use cases (weekly report, traffic event, ...): the facade's own context. */
+    public OpsContext context() {
+        if (context == null) {
+            throw new IllegalStateException("the TdevOpsProvider opened no typed context; a provider must call withContext");
+        }
+        return context;
     }
 
     @Override

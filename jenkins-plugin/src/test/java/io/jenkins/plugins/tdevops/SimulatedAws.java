@@ -140,7 +140,8 @@ final class SimulatedAws {
                     target.progress(), target.user());
             TdevOps ops = new VirtualTimeTdevOps(new DefaultTdevOps(context), env, target.config());
             // the simulation's clock counts deadlines; between two looks only a short real pause (its clock moves)
-            return new OpenedTdevOps(ops, target.config(), null, new StepClock(env.clock()), REAL_PAUSE);
+            return new OpenedTdevOps(ops, target.config(), null, new StepClock(env.clock()), REAL_PAUSE)
+                    .withContext(context);
         }
     }
 
