@@ -61,7 +61,7 @@ class VarsDocumentationTest {
         List<File> workflows = varSources().findAll { hasCall(it) }
 
         assertThat(workflows*.name).contains('tdevDeploy.groovy', 'tdevOneClickRollback.groovy', 'tdevDailyHealthCheck.groovy',
-                'tdevTrafficEvent.groovy')
+                'tdevDailySecurityCheck.groovy', 'tdevSecurityIncident.groovy', 'tdevTrafficEvent.groovy')
         workflows.each { assertThat((Iterable) defaultKeys(it)).as(it.name).isNotEmpty() }
     }
 
