@@ -77,6 +77,20 @@ class IamPolicyCoversCommandsTest {
                 Map.entry("security-check", List.of(
                         new Run("healthy", "security-check"),
                         new Run("open-port-22", "security-check", "--window-hours", "6"))),
+                Map.entry("backup", List.of(
+                        new Run("healthy", "backup", "--verify"),
+                        new Run("healthy", "backup", "--list"),
+                        new Run("healthy", "backup", "--dry-run"))),
+                Map.entry("restore", List.of(
+                        new Run("healthy", "restore", "--backup", "latest", "--target-table", "t-developer-restored"),
+                        new Run("healthy", "restore", "--backup", "latest", "--target-table", "t-developer-restored",
+                                "--dry-run"))),
+                Map.entry("dr-check", List.of(
+                        new Run("healthy", "dr-check"),
+                        new Run("missing-replication", "dr-check", "--output", "json"))),
+                Map.entry("failover", List.of(
+                        new Run("primary-unhealthy", "failover", "--to", "secondary"),
+                        new Run("healthy", "failover", "--to", "primary"))),
                 Map.entry("db-resize", List.of(
                         new Run("healthy", "db-resize", "--instance-class", "db.r6g.xlarge", "--apply-immediately"))),
                 Map.entry("load-watch", List.of(
