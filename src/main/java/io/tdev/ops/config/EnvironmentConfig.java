@@ -25,6 +25,8 @@ import java.util.Map;
  * @param targetGroupArns  ALB target groups; empty = those attached to the service
  * @param schedule         the scheduled jobs: the weekly SLO report and the monthly maintenance
  * @param security         the daily security check's thresholds and the security incident's lockdown settings
+ * @param fleet            many services checked in one run ({@code health --services}, {@code --fleet}): rate budgets,
+ *                         log-group naming, and the clusters of the configured fleet with their thresholds
  */
 public record EnvironmentConfig(String name, boolean protectedEnv, String region, EcsNames ecs, String logGroup,
                                 String bucket, TableNames table, String topic, String repository, String secret,
@@ -32,7 +34,7 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
                                 Slo slo, AutoScalingLimits autoscaling, Map<String, String> scalePresets,
                                 HealthSettings health, DeploySettings deploy, ChecklistSettings checklist,
                                 Escalation escalation, Schedule schedule,
-                                SecuritySettings security) {
+                                SecuritySettings security, FleetSettings fleet) {
 
     public ServiceRef serviceRef() {
         return new ServiceRef(ecs.cluster(), ecs.service());
@@ -44,37 +46,37 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public EnvironmentConfig withRegion(String newRegion) {
         return new EnvironmentConfig(name, protectedEnv, newRegion, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security);
+                checklist, escalation, schedule, security, fleet);
     }
 
     public EnvironmentConfig withTopic(String newTopic) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, newTopic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security);
+                checklist, escalation, schedule, security, fleet);
     }
 
     public EnvironmentConfig withTable(TableNames newTable) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, newTable, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security);
+                checklist, escalation, schedule, security, fleet);
     }
 
     public EnvironmentConfig withTargetGroupArns(List<String> newTargetGroupArns) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, newTargetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security);
+                checklist, escalation, schedule, security, fleet);
     }
 
     public EnvironmentConfig withHealth(HealthSettings newHealth) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, newHealth, deploy,
-                checklist, escalation, schedule, security);
+                checklist, escalation, schedule, security, fleet);
     }
 
     public EnvironmentConfig withSchedule(Schedule newSchedule) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, newSchedule, security);
+                checklist, escalation, newSchedule, security, fleet);
     }
 
     /** @param container the container whose image {@code deploy} replaces; null = the first essential one */
@@ -126,6 +128,35 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
      * @param waivable          items that may be waived by an approver
      */
     public record ChecklistSettings(int backupMaxAgeHours, String scanSeverity, List<String> waivable) {
+    }
+
+    /**
+     * @param rateLimits     client-side budgets per API, calls a second
+     * @param logGroupPrefix a service's log group is this + its name ({@code /ecs/}), unless its cluster says otherwise
+     * @param clusters       the fleet {@code health --fleet} checks; empty = none configured
+     */
+    public record FleetSettings(FleetRateLimits rateLimits, String logGroupPrefix, List<FleetCluster> clusters) {
+        public FleetSettings {
+            clusters = clusters == null ? List.of() : List.copyOf(clusters);
+        }
+    }
+
+    /** AWS's documented budgets: ECS DescribeServices ~20/s, ELBv2 describe calls 10/s, Logs StartQuery 5/s. */
+    public record FleetRateLimits(double ecsPerSecond, double elbPerSecond, double cloudWatchPerSecond,
+                                  double logsPerSecond) {
+    }
+
+    /**
+     * One cluster of the fleet with its own thresholds.
+     *
+     * @param errorEventsDegraded  ERROR events per {@code health.errorWindowMinutes} that make a service DEGRADED
+     * @param errorEventsUnhealthy ... UNHEALTHY
+     */
+    public record FleetCluster(String name, List<String> services, String logGroupPrefix, double cpuPercent,
+                               double memoryPercent, int errorEventsDegraded, int errorEventsUnhealthy) {
+        public FleetCluster {
+            services = services == null ? List.of() : List.copyOf(services);
+        }
     }
 
     /** Who to call: contacts are configuration, never code. Keys P0, P1, security, data-loss. */
