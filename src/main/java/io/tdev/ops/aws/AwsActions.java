@@ -33,6 +33,10 @@ public final class AwsActions {
         put("Ecs.tagTaskDefinition", "ecs:TagResource", "ecs:DescribeTaskDefinition");
         put("Ecs.untagTaskDefinition", "ecs:UntagResource", "ecs:DescribeTaskDefinition");
         put("Ecs.tagsOf", "ecs:ListTagsForResource", "ecs:DescribeTaskDefinition");
+        // service tags (traffic-event's saved state): the service's ARN comes from DescribeServices
+        put("Ecs.serviceTags", "ecs:ListTagsForResource", "ecs:DescribeServices");
+        put("Ecs.tagService", "ecs:TagResource", "ecs:DescribeServices");
+        put("Ecs.untagService", "ecs:UntagResource", "ecs:DescribeServices");
         // Application Auto Scaling (AwsAutoScaling, aws-a); registering a target checks the caller may scale the service
         put("AutoScaling.scalableTarget", "application-autoscaling:DescribeScalableTargets");
         put("AutoScaling.setCapacity", "application-autoscaling:RegisterScalableTarget",
@@ -88,6 +92,7 @@ public final class AwsActions {
         // RDS (AwsDatabases)
         put("Databases.describe", "rds:DescribeDBInstances");
         put("Databases.modifyInstanceClass", "rds:ModifyDBInstance");
+        put("Databases.orderableClasses", "rds:DescribeOrderableDBInstanceOptions");
     }
 
     /** IAM actions that every principal may call without a policy statement. */

@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * ({@link #portMethods}), their IAM actions ({@link AwsActions}), each action on the environment's own resources.
  * {@code *} only where AWS offers no resource-level permission for the action (ecs:DescribeTaskDefinition,
  * RegisterTaskDefinition, ListTaskDefinitions; cloudwatch:DescribeAlarms, GetMetricData;
- * elasticloadbalancing:DescribeTargetHealth; application-autoscaling:Describe*; dynamodb:ListBackups;
+ * elasticloadbalancing:DescribeTargetHealth, DescribeTargetGroups; application-autoscaling:Describe*;
+ * rds:DescribeOrderableDBInstanceOptions; dynamodb:ListBackups;
  * logs:GetQueryResults, StopQuery; ec2:DescribeSecurityGroups). iam:PassRole is limited to roles passed to ECS tasks
  * ({@code iam:PassedToService = ecs-tasks.amazonaws.com}) and, when given, to the task's role ARNs.
  */
@@ -45,9 +46,20 @@ public final class IamPolicy {
                 "AutoScaling.setCapacity"));
         COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "ImageScans.startScan",
                 "ImageScans.findings", "Tables.listBackups", "Tables.createBackup", "Notifier.publish"));
+        COMMANDS.put("db-resize", List.of("Databases.describe", "Databases.orderableClasses",
+                "Databases.modifyInstanceClass"));
+        COMMANDS.put("load-watch", List.of("Ecs.describeService", "TargetHealth.loadBalancerArns", "Alarms.alarms",
+                "TargetHealth.targetHealth", "Logs.filter", "Metrics.query"));
+        COMMANDS.put("traffic-event", List.of("Ecs.serviceTags", "Ecs.tagService", "Ecs.untagService",
+                "Ecs.describeService", "Ecs.setDesiredCount", "AutoScaling.scalableTarget", "AutoScaling.setCapacity",
+                "Databases.describe", "Databases.orderableClasses", "Databases.modifyInstanceClass"));
         COMMANDS.put("demo", List.of()); // the simulated environment only
         COMMANDS.put("security-check", List.of("Logs.filter", "SecurityGroups.nameContaining", "Secrets.status",
                 "Storage.publicAccessBlock"));
+        COMMANDS.put("rotate-secret", List.of("Secrets.status", "Secrets.rotate", "Secrets.putRandomValue"));
+        // lockdown and --restore: the bucket's policy and the saved copy, nothing else
+        COMMANDS.put("lockdown-bucket", List.of("Storage.bucketPolicy", "Storage.putBucketPolicy",
+                "Storage.deleteBucketPolicy", "Secrets.readDocument", "Secrets.writeDocument"));
     }
 
     private static final String PASSED_TO_ECS_TASKS = "ecs-tasks.amazonaws.com";
@@ -102,17 +114,19 @@ public final class IamPolicy {
 
     /** The IAM actions a set of commands needs in an environment (without those AWS always allows). */
     public static Set<String> actions(Collection<String> commands, EnvironmentConfig config) {
+        return AwsActions.forMethods(methods(commands), config);
+    }
+
+    private static Set<String> methods(Collection<String> commands) {
         Set<String> methods = new TreeSet<>();
         commands.forEach(c -> methods.addAll(portMethods(c)));
-        return AwsActions.forMethods(methods, config);
+        return methods;
     }
 
     /** The policy's statements: actions grouped by the resources they apply to. */
     public static List<Statement> statements(Collection<String> commands, EnvironmentConfig config, Scope scope) {
-        Set<String> methods = new TreeSet<>();
-        commands.forEach(c -> methods.addAll(portMethods(c)));
         Map<String, Statement> byResources = new TreeMap<>();
-        for (String method : methods) {
+        for (String method : methods(commands)) {
             for (String action : AwsActions.forMethods(List.of(method), config)) {
                 Grant grant = grantOf(method, action, config, scope);
                 String key = String.join(",", grant.resources()) + "|" + grant.condition();
@@ -175,10 +189,17 @@ public final class IamPolicy {
         if (action.startsWith("secretsmanager:") && DOCUMENT_METHODS.contains(method)) {
             return Grant.on("PolicyBackupSecret", secretArn(c.security().policyBackupSecret(), s));
         }
+        // ECS tags go on task definitions (known-good marks) and on the service (a traffic event's saved state)
+        if (action.startsWith("ecs:") && SERVICE_TAG_METHODS.contains(method)) {
+            return Grant.on("Service", "arn:aws:ecs:" + s.region() + ":" + s.account() + ":service/" + c.ecs().cluster()
+                    + "/" + c.ecs().service());
+        }
         return grantOf(action, c, s);
     }
 
     private static final Set<String> DOCUMENT_METHODS = Set.of("Secrets.readDocument", "Secrets.writeDocument");
+    private static final Set<String> SERVICE_TAG_METHODS = Set.of("Ecs.serviceTags", "Ecs.tagService",
+            "Ecs.untagService");
 
     /** Secrets Manager appends a dash and 6 random characters to a secret's name in its ARN. */
     private static String secretArn(String secret, Scope s) {
@@ -224,14 +245,15 @@ public final class IamPolicy {
             case "lambda:InvokeFunction" -> Grant.on("RotationFunctions", "arn:aws:lambda:" + r + ":" + a + ":function:*");
             case "route53:ChangeResourceRecordSets" -> Grant.on("HostedZones", "arn:aws:route53:::hostedzone/*");
             case "route53:GetChange" -> Grant.on("Changes", "arn:aws:route53:::change/*");
-            case "rds:DescribeDBInstances", "rds:ModifyDBInstance" -> Grant.on("DbInstances", "arn:aws:rds:" + r + ":" + a + ":db:*");
+            case "rds:DescribeDBInstances", "rds:ModifyDBInstance" -> Grant.on("DbInstance", "arn:aws:rds:" + r + ":" + a
+                    + ":db:" + c.traffic().dbInstance());
             // AWS offers no resource-level permission for these
             case "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:ListTaskDefinitions",
                  "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetHealth",
                  "elasticloadbalancing:DescribeTargetGroups",
                  "application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies",
                  "dynamodb:ListBackups", "logs:GetQueryResults", "logs:StopQuery",
-                 "ec2:DescribeSecurityGroups" -> Grant.on("AnyResource", "*");
+                 "rds:DescribeOrderableDBInstanceOptions", "ec2:DescribeSecurityGroups" -> Grant.on("AnyResource", "*");
             default -> throw new IllegalStateException("no resource scope known for IAM action " + action);
         };
     }

@@ -92,6 +92,7 @@ final class ConfigValidator {
         checkChecklist(c.checklist());
         checkSchedule(c.schedule());
         checkSecurity(c.security());
+        checkTraffic(c.traffic());
         for (Map.Entry<String, List<String>> contact : c.escalation().contacts().entrySet()) {
             if (!ESCALATION_KEYS.contains(contact.getKey())) {
                 fail("escalation.contacts." + contact.getKey(), "unknown level; allowed: "
@@ -191,6 +192,13 @@ final class ConfigValidator {
                     + d.stableTimeoutMinutes() * 60 + ")");
         }
         notBlank("deploy.knownGoodTag", d.knownGoodTag());
+    }
+
+    private void checkTraffic(EnvironmentConfig.TrafficSettings t) {
+        notBlank("traffic.dbInstance", t.dbInstance());
+        notBlank("traffic.stateTag", t.stateTag());
+        range("traffic.watchPollSeconds", t.watchPollSeconds(), 5, 3600);
+        range("traffic.dbWaitTimeoutMinutes", t.dbWaitTimeoutMinutes(), 1, 24 * 60);
     }
 
     private void checkChecklist(EnvironmentConfig.ChecklistSettings c) {

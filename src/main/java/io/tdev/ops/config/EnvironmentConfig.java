@@ -25,6 +25,7 @@ import java.util.Map;
  * @param targetGroupArns  ALB target groups; empty = those attached to the service
  * @param schedule         the scheduled jobs: the weekly SLO report and the monthly maintenance
  * @param security         the daily security check's thresholds and the security incident's lockdown settings
+ * @param traffic          a planned traffic event: the database, where the saved state goes, the load watch's pace
  * @param fleet            many services checked in one run ({@code health --services}, {@code --fleet}): rate budgets,
  *                         log-group naming, and the clusters of the configured fleet with their thresholds
  */
@@ -34,7 +35,8 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
                                 Slo slo, AutoScalingLimits autoscaling, Map<String, String> scalePresets,
                                 HealthSettings health, DeploySettings deploy, ChecklistSettings checklist,
                                 Escalation escalation, Schedule schedule,
-                                SecuritySettings security, FleetSettings fleet) {
+                                SecuritySettings security, TrafficSettings traffic,
+                                FleetSettings fleet) {
 
     public ServiceRef serviceRef() {
         return new ServiceRef(ecs.cluster(), ecs.service());
@@ -46,37 +48,37 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public EnvironmentConfig withRegion(String newRegion) {
         return new EnvironmentConfig(name, protectedEnv, newRegion, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, fleet);
+                checklist, escalation, schedule, security, traffic, fleet);
     }
 
     public EnvironmentConfig withTopic(String newTopic) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, newTopic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, fleet);
+                checklist, escalation, schedule, security, traffic, fleet);
     }
 
     public EnvironmentConfig withTable(TableNames newTable) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, newTable, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, fleet);
+                checklist, escalation, schedule, security, traffic, fleet);
     }
 
     public EnvironmentConfig withTargetGroupArns(List<String> newTargetGroupArns) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, newTargetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, fleet);
+                checklist, escalation, schedule, security, traffic, fleet);
     }
 
     public EnvironmentConfig withHealth(HealthSettings newHealth) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, newHealth, deploy,
-                checklist, escalation, schedule, security, fleet);
+                checklist, escalation, schedule, security, traffic, fleet);
     }
 
     public EnvironmentConfig withSchedule(Schedule newSchedule) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, newSchedule, security, fleet);
+                checklist, escalation, newSchedule, security, traffic, fleet);
     }
 
     /** @param container the container whose image {@code deploy} replaces; null = the first essential one */
@@ -128,6 +130,17 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
      * @param waivable          items that may be waived by an approver
      */
     public record ChecklistSettings(int backupMaxAgeHours, String scanSeverity, List<String> waivable) {
+    }
+
+    /**
+     * A planned traffic event (the runbook's "Scaling" section).
+     *
+     * @param dbInstance          the environment's RDS instance identifier
+     * @param stateTag            the ECS service tag where prepare records what it changed (restore reads it back)
+     * @param watchPollSeconds    the load watch looks at the service this often
+     * @param dbWaitTimeoutMinutes a class change applied now must reach {@code available} within this
+     */
+    public record TrafficSettings(String dbInstance, String stateTag, int watchPollSeconds, int dbWaitTimeoutMinutes) {
     }
 
     /**

@@ -54,6 +54,7 @@ public final class Api {
     public static final String GET_CHANGE = "route53:GetChange";
     public static final String DESCRIBE_DB_INSTANCES = "rds:DescribeDBInstances";
     public static final String MODIFY_DB_INSTANCE = "rds:ModifyDBInstance";
+    public static final String DESCRIBE_ORDERABLE_DB_OPTIONS = "rds:DescribeOrderableDBInstanceOptions";
 
     /** Every action the simulation answers; fault injection refuses any other name. */
     public static final List<String> ALL = List.of(DESCRIBE_SERVICES, DESCRIBE_TASK_DEFINITION, LIST_TASK_DEFINITIONS,
@@ -65,7 +66,7 @@ public final class Api {
             DESCRIBE_IMAGE_SCAN_FINDINGS, ROTATE_SECRET, DESCRIBE_SECRET, CHANGE_RECORD_SETS, GET_CHANGE,
             DESCRIBE_DB_INSTANCES, MODIFY_DB_INSTANCE, LIST_SECRET_VERSIONS, PUT_SECRET_VALUE, GET_SECRET_VALUE,
             CREATE_SECRET, DELETE_BUCKET_POLICY, GET_PUBLIC_ACCESS_BLOCK, DESCRIBE_SECURITY_GROUPS,
-            DESCRIBE_TARGET_GROUPS);
+            DESCRIBE_TARGET_GROUPS, DESCRIBE_ORDERABLE_DB_OPTIONS);
 
     /** The read-only calls a health check makes; the {@code throttled} scenario throttles these. */
     public static final List<String> HEALTH_READS = List.of(DESCRIBE_SERVICES, DESCRIBE_ALARMS, FILTER_LOG_EVENTS,

@@ -62,6 +62,7 @@ public final class SimBuilder {
     private final List<SimWorld.HistoryIncident> historyIncidents = new ArrayList<>();
     private Duration secretAge = Duration.ofDays(40);
     private boolean secretRotation = true;
+    private Duration secretRotationTakes = SimSecrets.ROTATION_TAKES;
     private PublicAccessBlock publicAccessBlock = PublicAccessBlock.ALL_BLOCKED;
     private String bucketPolicy;
     private boolean bucketPolicySet;
@@ -73,7 +74,15 @@ public final class SimBuilder {
     }
 
     private final List<OpenRule> openRules = new ArrayList<>();
+    private final Map<String, String> secretDocuments = new LinkedHashMap<>();
     private final List<Burst> bursts = new ArrayList<>();
+
+    private record LoadTest(Duration after, Duration duration, int users) {
+    }
+
+    private final List<LoadTest> loadTests = new ArrayList<>();
+    private String dbClass;
+    private final Map<String, String> serviceTags = new LinkedHashMap<>();
 
     SimBuilder(EnvironmentConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -253,6 +262,34 @@ public final class SimBuilder {
         return this;
     }
 
+    /**
+     * A load test of {@code users} virtual users, starting {@code after} the simulation's start and lasting
+     * {@code duration} (the runbook's k6 run: 100 users, 10 minutes).
+     */
+    public SimBuilder loadTest(Duration after, Duration duration, int users) {
+        if (users < 1 || duration.isNegative() || duration.isZero() || after.isNegative()) {
+            throw new InvalidInputException("loadTest", "needs users >= 1, a positive duration and a start >= 0");
+        }
+        loadTests.add(new LoadTest(after, duration, users));
+        return this;
+    }
+
+    /**
+     * A traffic event prepared earlier (by another machine): the service on {@code tasks} with autoscaling's minimum
+     * raised to it, the database on {@code dbClass}, and the record of the values before (3 tasks, 2..20, db.r6g.large)
+     * in the service tag {@code traffic.stateTag}, as {@code traffic-event prepare} leaves it.
+     */
+    public SimBuilder trafficEventPrepared(int tasks, String dbClass) {
+        desiredCount(tasks);
+        cpuPercent(cpuPercent * 3 / tasks);
+        autoScaling(tasks, Math.max(tasks, config.autoscaling().maxTasks()));
+        this.dbClass = dbClass;
+        serviceTags.put(config.traffic().stateTag(), "desired=3 min=" + config.autoscaling().minTasks() + " max="
+                + config.autoscaling().maxTasks() + " db=db.r6g.large at=" + start.minus(Duration.ofHours(2))
+                + " by=alice");
+        return this;
+    }
+
     private Duration newBucketAge;
     private int newBucketProjects;
 
@@ -312,6 +349,15 @@ public final class SimBuilder {
         return this;
     }
 
+    /** Secrets Manager's rotation function takes this long to promote a new version (default 30 s). */
+    public SimBuilder secretRotationTakes(Duration duration) {
+        if (duration.isNegative()) {
+            throw new InvalidInputException("duration", "must not be negative");
+        }
+        this.secretRotationTakes = duration;
+        return this;
+    }
+
     /** The projects bucket's Block Public Access settings; null = the bucket has none. */
     public SimBuilder publicAccessBlock(PublicAccessBlock settings) {
         this.publicAccessBlock = settings;
@@ -322,6 +368,12 @@ public final class SimBuilder {
     public SimBuilder bucketPolicy(String json) {
         this.bucketPolicy = json;
         this.bucketPolicySet = true;
+        return this;
+    }
+
+    /** A secret {@code name} (besides the API key) holding {@code value}, created an hour before the start. */
+    public SimBuilder secret(String name, String value) {
+        secretDocuments.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return this;
     }
 
@@ -360,6 +412,7 @@ public final class SimBuilder {
         w.faultyImages.addAll(faultyImages);
         w.cpuLoad = cpuPercent * Math.max(1, desired);
         w.historyIncidents.addAll(historyIncidents);
+        loadTests.forEach(t -> w.load.add(start.plus(t.after()), t.duration(), t.users()));
 
         SimEcs ecs = new SimEcs(w, desired);
         w.ecs = ecs;
@@ -412,10 +465,16 @@ public final class SimBuilder {
             w.imageScans.defaultFindings(defaultScanFindings);
         }
         w.secrets = new SimSecrets(w, secretAge, secretRotation);
+        w.secrets.rotationTakes = secretRotationTakes;
+        secretDocuments.forEach((name, value) -> w.secrets.seed(name, value, epoch.minus(Duration.ofHours(1))));
         w.securityGroups = new SimSecurityGroups(w);
         openRules.forEach(o -> w.securityGroups.open(o.groupNameContains(), o.rule()));
         w.dns = new SimDns(w);
         w.databases = new SimDatabases(w);
+        if (dbClass != null) {
+            w.databases.instanceClass(dbClass);
+        }
+        ecs.serviceTags(serviceTags);
 
         if (deployingTag != null) {
             SimTaskDefinition next = ecs.addRevision(current + 1, deployingTag, "ACTIVE", epoch.minusSeconds(60));

@@ -72,6 +72,8 @@ import java.util.stream.Collectors;
  *       is refused; a new value goes in with PutSecretValue).</li>
  *   <li>{@code failed-login-burst}: in the two hours before the start, 480 {@code authentication failed} and 620
  *       {@code rate_limit_exceeded} events, most from 45.155.205.233.</li>
+ *   <li>{@code bucket-locked-down}: an hour before the start {@code lockdown-bucket} locked the projects bucket down;
+ *       it had no policy before (the saved copy says so), so a restore deletes the policy.</li>
  * </ul>
  */
 public final class SimEnvironment {
@@ -321,6 +323,30 @@ public final class SimEnvironment {
 
     public Map<String, DnsRecord> dnsRecords() {
         return world.inspect(world.dns::records);
+    }
+
+    /** Starts a load test now: {@code users} virtual users for {@code duration}. */
+    public void startLoadTest(int users, Duration duration) {
+        world.inspect(() -> {
+            world.load.add(world.now(), duration, users);
+            return null;
+        });
+    }
+
+    /** The load tool was told to stop (the load watch's stop file): no more virtual users from now on. */
+    public void stopLoadTest() {
+        world.inspect(() -> {
+            world.load.stop(world.now());
+            return null;
+        });
+    }
+
+    public int loadTestUsers() {
+        return world.inspect(() -> world.load.usersAt(world.now()));
+    }
+
+    public String loadBalancerArn() {
+        return world.loadBalancerArn();
     }
 
     public String databaseId() {

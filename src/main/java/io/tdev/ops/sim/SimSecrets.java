@@ -20,12 +20,15 @@ import java.util.Set;
  * Secrets Manager: the API-key secret and whatever secrets tdev-ops creates (the saved bucket policy). Each secret
  * keeps versions with staging labels as Secrets Manager does: PutSecretValue makes the new version AWSCURRENT and
  * the one it replaces AWSPREVIOUS; RotateSecret (only where rotation is configured) adds an AWSPENDING version that
- * the rotation function promotes to AWSCURRENT {@link #ROTATION_TAKES} later, and a second rotation cannot start
+ * the rotation function promotes to AWSCURRENT {@link #ROTATION_TAKES} later (or {@link #rotationTakes}), and a second rotation cannot start
  * before the first finished. Values are random text the simulation makes; they leave it only through
  * {@link #readDocument} (the engine's own documents) and the test inspection {@link #values}.
  */
 final class SimSecrets implements Secrets {
     static final Duration ROTATION_TAKES = Duration.ofSeconds(30);
+
+    /** How long the rotation function takes; a stuck one never finishes. */
+    Duration rotationTakes = ROTATION_TAKES;
 
     enum Stage { AWSCURRENT, AWSPREVIOUS, AWSPENDING }
 
@@ -119,7 +122,7 @@ final class SimSecrets implements Secrets {
             }
             Version pending = new Version(world.ids.uuid("secret-version"), newValue(), world.now());
             pending.stages.add(Stage.AWSPENDING);
-            pending.promoteAt = world.now().plus(ROTATION_TAKES);
+            pending.promoteAt = world.now().plus(rotationTakes);
             s.versions.add(pending);
             s.rotations++;
             return pending.id;
@@ -214,6 +217,14 @@ final class SimSecrets implements Secrets {
             }
         }
         return null;
+    }
+
+    /** A secret that existed before the simulation began, with one version holding {@code value}. */
+    void seed(String name, String value, Instant created) {
+        Version v = new Version(world.ids.uuid("secret-version"), value, created);
+        Secret s = create(name);
+        s.versions.add(v);
+        s.promote(v);
     }
 
     // ---- inspection ---------------------------------------------------------------------------------------

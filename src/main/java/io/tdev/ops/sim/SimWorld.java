@@ -48,6 +48,8 @@ final class SimWorld {
             return !minute.isBefore(start) && minute.isBefore(start.plus(length));
         }
     }
+    /** A load test's virtual users over time (none unless a scenario or test starts one). */
+    final LoadProfile load = new LoadProfile();
 
     SimEcs ecs;
     SimAutoScaling autoScaling;

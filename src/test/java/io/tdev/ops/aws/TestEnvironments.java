@@ -34,7 +34,7 @@ final class TestEnvironments {
                         new EnvironmentConfig.MaintenanceSettings(30, 7, 10, 3, 30, 90)),
                 new EnvironmentConfig.SecuritySettings("t-developer", List.of(443), 20, 100, 50, 500, 3, 90, 5,
                         "t-developer-break-glass-production", "t-developer/production/bucket-policy-backup"),
-
+                new EnvironmentConfig.TrafficSettings("t-developer-db-production", "tdev:traffic-event", 30, 45),
                 new EnvironmentConfig.FleetSettings(new EnvironmentConfig.FleetRateLimits(20, 10, 9, 5), "/ecs/", List.of()));
     }
 }

@@ -69,7 +69,12 @@ class SimApiCoverageTest {
         String change = p.dns().upsert("Z1", new DnsRecord("a.example.com", "A", "10.0.0.1", 60));
         p.dns().changeStatus(change);
         p.databases().describe(env.databaseId());
-        p.databases().modifyInstanceClass(env.databaseId(), "db.r6g.xlarge");
+        p.databases().modifyInstanceClass(env.databaseId(), "db.r6g.xlarge", true);
+        p.databases().orderableClasses("postgres", "16.4");
+        p.targetHealth().loadBalancerArns(env.targetGroupArn());
+        p.ecs().tagService(cfg.serviceRef(), Map.of("tdev:traffic-event", "desired=3"));
+        p.ecs().serviceTags(cfg.serviceRef());
+        p.ecs().untagService(cfg.serviceRef(), List.of("tdev:traffic-event"));
         try {
             p.tables().countBetween(cfg.table().name(), "created_at", hourAgo, now, Optional.of("by-created"));
         } catch (RuntimeException expected) {

@@ -247,16 +247,16 @@ class SimDataServicesTest {
         var db = env.ports().databases();
         String id = env.databaseId();
 
-        db.modifyInstanceClass(id, "db.r6g.xlarge");
+        db.modifyInstanceClass(id, "db.r6g.xlarge", true);
 
         assertThat(db.describe(id).status()).isEqualTo("modifying");
         assertThat(db.describe(id).instanceClass()).isEqualTo("db.r6g.large");
-        assertThatThrownBy(() -> db.modifyInstanceClass(id, "db.r6g.2xlarge")).isInstanceOf(RemoteFailureException.class);
+        assertThatThrownBy(() -> db.modifyInstanceClass(id, "db.r6g.2xlarge", true)).isInstanceOf(RemoteFailureException.class);
         env.advance(Duration.ofMinutes(5));
         assertThat(db.describe(id)).satisfies(d -> {
             assertThat(d.status()).isEqualTo("available");
             assertThat(d.instanceClass()).isEqualTo("db.r6g.xlarge");
         });
-        assertThatThrownBy(() -> db.modifyInstanceClass(id, "huge")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> db.modifyInstanceClass(id, "huge", true)).isInstanceOf(InvalidInputException.class);
     }
 }
