@@ -81,6 +81,12 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
                 checklist, escalation, newSchedule, security, traffic, fleet);
     }
 
+    public EnvironmentConfig withFleet(FleetSettings newFleet) {
+        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
+                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
+                checklist, escalation, schedule, security, traffic, newFleet);
+    }
+
     /** @param container the container whose image {@code deploy} replaces; null = the first essential one */
     public record EcsNames(String cluster, String service, String container) {
     }
