@@ -35,6 +35,11 @@ final class Scenarios {
                 Map.of(Severity.CRITICAL, 1, Severity.HIGH, 3, Severity.MEDIUM, 7, Severity.LOW, 12)));
         SCENARIOS.put("no-autoscaling", SimBuilder::noAutoScaling);
         SCENARIOS.put("slow-agent", b -> b.slowAgent("generation", 14.5));
+        SCENARIOS.put("outage-after-deploy", b -> b.deploying("2.0.43", Duration.ofMinutes(40))
+                .outageAfterDeploy(Duration.ofMinutes(4)));
+        SCENARIOS.put("traffic-spike", b -> b.autoScaling(2, 4).traffic(5, Duration.ofMinutes(12)));
+        SCENARIOS.put("cache-degraded", b -> b.staleCache(3));
+        SCENARIOS.put("failing-agent", b -> b.failingAgent("search", Duration.ofMinutes(25)));
         SCENARIOS.put("fleet", b -> b.fleet(24, List.of(b.config().ecs().cluster(), "t-developer-batch-" + b.config().name())));
         SCENARIOS.put("new-bucket", b -> b.newBucket(Duration.ofHours(3), 700));
         // The week before the start (Mon 16 .. Sun 22 Nov 2026) had a bad Wednesday: ten hours of a faulty release.
@@ -56,6 +61,10 @@ final class Scenarios {
         SCENARIOS.put("traffic-event-prepared", b -> b.trafficEventPrepared(10, "db.r6g.xlarge"));
         SCENARIOS.put("load-test-prepared", b -> b.desiredCount(10).cpuPercent(16.5).autoScaling(10, 20)
                 .loadTest(Duration.ofMinutes(1), Duration.ofMinutes(10), 100));
+        SCENARIOS.put("missing-replication", SimBuilder::noReplication);
+        SCENARIOS.put("replication-failed", b -> b.replicationFailures(3));
+        SCENARIOS.put("no-pitr", SimBuilder::noPointInTimeRecovery);
+        SCENARIOS.put("primary-unhealthy", SimBuilder::primaryUnhealthy);
     }
 
     private Scenarios() {

@@ -57,8 +57,16 @@ public final class SimBuilder {
     private double cpuPercent = 55;
     private final Map<String, Double> slowAgents = new LinkedHashMap<>();
     private boolean replication = true;
+    private int replicationFailures;
+    private boolean pointInTimeRecovery = true;
+    private boolean primaryHealthy = true;
     private int projectsPerDay = 60;
     private final List<Throttle> throttles = new ArrayList<>();
+    private Duration outageAgo;
+    private double trafficFactor = 1;
+    private Duration trafficFor = Duration.ZERO;
+    private double cacheSlowdown = 1;
+    private final Map<String, Duration> failingAgents = new LinkedHashMap<>();
     private final List<SimWorld.HistoryIncident> historyIncidents = new ArrayList<>();
     private Duration secretAge = Duration.ofDays(40);
     private boolean secretRotation = true;
@@ -263,6 +271,50 @@ public final class SimBuilder {
     }
 
     /**
+     * With {@link #deploying}: the deployed image's latent defect shows {@code ago} before the start, once its
+     * rollout is long done: every task of it fails health checks and crashes, and so do the replacements: a total
+     * outage that a rollback to the previous revision ends.
+     */
+    public SimBuilder outageAfterDeploy(Duration ago) {
+        if (ago == null || ago.isNegative() || ago.isZero()) {
+            throw new InvalidInputException("outageAgo", "must be positive, got " + ago);
+        }
+        this.outageAgo = ago;
+        return this;
+    }
+
+    /** Requests and CPU demand are {@code factor} times the usual since {@code since} before the start (a traffic spike). */
+    public SimBuilder traffic(double factor, Duration since) {
+        if (!(factor >= 1 && factor <= 20)) {
+            throw new InvalidInputException("traffic", "must be 1..20, got " + factor);
+        }
+        if (since == null || since.isNegative() || since.isZero()) {
+            throw new InvalidInputException("trafficSince", "must be positive, got " + since);
+        }
+        this.trafficFactor = factor;
+        this.trafficFor = since;
+        return this;
+    }
+
+    /** A stale cache: every agent runs {@code slowdown} times slower until {@code POST /admin/clear-cache}. */
+    public SimBuilder staleCache(double slowdown) {
+        if (!(slowdown > 1 && slowdown <= 50)) {
+            throw new InvalidInputException("staleCache", "must be more than 1 and at most 50, got " + slowdown);
+        }
+        this.cacheSlowdown = slowdown;
+        return this;
+    }
+
+    /** The agent's calls time out from {@code since} before the start until it is restarted through the admin endpoint. */
+    public SimBuilder failingAgent(String agent, Duration since) {
+        if (!LogLines.AGENTS.contains(agent)) {
+            throw InvalidInputException.notAllowed("agent", agent, LogLines.AGENTS);
+        }
+        failingAgents.put(agent, since);
+        return this;
+    }
+
+    /**
      * A load test of {@code users} virtual users, starting {@code after} the simulation's start and lasting
      * {@code duration} (the runbook's k6 run: 100 users, 10 minutes).
      */
@@ -295,6 +347,24 @@ public final class SimBuilder {
 
     public SimBuilder noReplication() {
         this.replication = false;
+        return this;
+    }
+
+    /** The newest {@code count} objects of the bucket failed to replicate (S3 status FAILED). */
+    public SimBuilder replicationFailures(int count) {
+        this.replicationFailures = count;
+        return this;
+    }
+
+    /** Point-in-time recovery is off on the metadata table. */
+    public SimBuilder noPointInTimeRecovery() {
+        this.pointInTimeRecovery = false;
+        return this;
+    }
+
+    /** Every Route 53 checker sees the primary target failing. */
+    public SimBuilder primaryUnhealthy() {
+        this.primaryHealthy = false;
         return this;
     }
 
@@ -406,11 +476,16 @@ public final class SimBuilder {
     }
 
     public SimEnvironment build() {
-        Instant epoch = start.minus(deployingFor);
+        Instant epoch = start.minus(deployingFor.compareTo(trafficFor) > 0 ? deployingFor : trafficFor);
         SimWorld w = new SimWorld(config, epoch, seed);
         w.badImages.addAll(badImages);
         w.faultyImages.addAll(faultyImages);
         w.cpuLoad = cpuPercent * Math.max(1, desired);
+        if (cacheSlowdown > 1) {
+            w.cacheStale = true;
+            w.cacheSlowdown = cacheSlowdown;
+        }
+        failingAgents.forEach((agent, since) -> w.failingAgents.put(agent, start.minus(since)));
         w.historyIncidents.addAll(historyIncidents);
         loadTests.forEach(t -> w.load.add(start.plus(t.after()), t.duration(), t.users()));
 
@@ -454,10 +529,12 @@ public final class SimBuilder {
         if (bucketPolicySet) {
             w.storage.policy(bucketPolicy);
         }
+        w.storage.replicationFailures(replicationFailures);
         w.tables = new SimTables(w);
         w.tables.fill(14, projectsPerDay, 40);
         w.tables.fillHistory(15, 42, projectsPerDay, 40);
         backupAges.forEach(w.tables::addBackup);
+        w.tables.pointInTimeRecovery(pointInTimeRecovery);
         w.notifier = new SimNotifier(w);
         w.imageScans = new SimImageScans(w);
         scanFindings.forEach(w.imageScans::findings);
@@ -470,18 +547,39 @@ public final class SimBuilder {
         w.securityGroups = new SimSecurityGroups(w);
         openRules.forEach(o -> w.securityGroups.open(o.groupNameContains(), o.rule()));
         w.dns = new SimDns(w);
+        if (!primaryHealthy) {
+            w.dns.primaryUnhealthy();
+        }
         w.databases = new SimDatabases(w);
+        w.admin = new SimAdmin(w);
+        w.webhooks = new SimWebhooks(w);
         if (dbClass != null) {
             w.databases.instanceClass(dbClass);
         }
         ecs.serviceTags(serviceTags);
 
+        if (trafficFactor > 1) {
+            // the spike begins at the epoch: the days before were usual, so the rate stands out against them
+            w.requestsPerSecond *= trafficFactor;
+            w.cpuLoad *= trafficFactor;
+            w.generationsPerMinute *= trafficFactor;
+            if (deployingTag == null) {
+                w.advance(trafficFor);
+            }
+        }
         if (deployingTag != null) {
             SimTaskDefinition next = ecs.addRevision(current + 1, deployingTag, "ACTIVE", epoch.minusSeconds(60));
             next.tags.put("service", "t-developer");
             ecs.deploy(next.ref);
-            w.advance(deployingFor);
+            if (outageAgo != null && outageAgo.compareTo(deployingFor) < 0) {
+                w.advance(deployingFor.minus(outageAgo));
+                ecs.breakTasksOf(next.mainImage());
+                w.advance(outageAgo);
+            } else {
+                w.advance(deployingFor);
+            }
         }
+
         for (Throttle t : throttles) {
             w.faults.throttle(t.api(), t.times());
         }
