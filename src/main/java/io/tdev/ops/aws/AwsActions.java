@@ -30,6 +30,8 @@ public final class AwsActions {
         put("Ecs.updateService", "ecs:UpdateService");
         put("Ecs.setDesiredCount", "ecs:UpdateService");
         put("Ecs.stopDeployment", "ecs:ListServiceDeployments", "ecs:StopServiceDeployment");
+        // a revision given by family:revision is described to find its ARN when it was not listed first
+        put("Ecs.deregisterTaskDefinition", "ecs:DeregisterTaskDefinition", "ecs:DescribeTaskDefinition");
         put("Ecs.tagTaskDefinition", "ecs:TagResource", "ecs:DescribeTaskDefinition");
         put("Ecs.untagTaskDefinition", "ecs:UntagResource", "ecs:DescribeTaskDefinition");
         put("Ecs.tagsOf", "ecs:ListTagsForResource", "ecs:DescribeTaskDefinition");
@@ -52,6 +54,8 @@ public final class AwsActions {
         // S3 (AwsStorage): usage comes from CloudWatch metrics, a listing when there are none
         put("Storage.usage", "cloudwatch:GetMetricData", "s3:ListBucket");
         put("Storage.objectsOlderThan", "s3:ListBucket");
+        put("Storage.lifecycleRules", "s3:GetLifecycleConfiguration");
+        put("Storage.putLifecycleRules", "s3:PutLifecycleConfiguration");
         put("Storage.replication", "s3:GetReplicationConfiguration");
         put("Storage.bucketPolicy", "s3:GetBucketPolicy");
         put("Storage.putBucketPolicy", "s3:PutBucketPolicy");
@@ -62,6 +66,7 @@ public final class AwsActions {
         put("Tables.countDistinct", "dynamodb:Scan");
         put("Tables.createBackup", "dynamodb:CreateBackup");
         put("Tables.listBackups", "dynamodb:ListBackups");
+        put("Tables.stats", "dynamodb:DescribeTable");
         put("Tables.restore", "dynamodb:RestoreTableFromBackup", "dynamodb:PutItem", "dynamodb:UpdateItem",
                 "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:BatchWriteItem");
         // SNS (AwsNotifier): a topic name becomes an ARN through the caller's account (no permission needed)
@@ -69,6 +74,7 @@ public final class AwsActions {
         // ECR (AwsImageScans)
         put("ImageScans.startScan", "ecr:StartImageScan");
         put("ImageScans.findings", "ecr:DescribeImageScanFindings");
+        put("ImageScans.images", "ecr:DescribeImages");
         // Secrets Manager (AwsSecrets): never GetSecretValue
         // RotateSecret also needs lambda:InvokeFunction on the secret's rotation function (AWS API reference)
         put("Secrets.rotate", "secretsmanager:RotateSecret", "lambda:InvokeFunction");

@@ -206,6 +206,14 @@ public final class AwsTables implements Tables {
     }
 
     @Override
+    public io.tdev.ops.model.TableStats stats(String table) {
+        var description = ResourceCall.run("dynamodb:DescribeTable", "table", table, "table.name",
+                () -> client.describeTable(r -> r.tableName(table)).table());
+        return new io.tdev.ops.model.TableStats(table, description.itemCount() == null ? 0 : description.itemCount(),
+                description.tableSizeBytes() == null ? 0 : description.tableSizeBytes());
+    }
+
+    @Override
     public List<TableBackup> listBackups(String table) {
         List<TableBackup> backups = new ArrayList<>();
         String start = null;

@@ -45,6 +45,12 @@ public final class IamPolicy {
                 "AutoScaling.setCapacity"));
         COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "ImageScans.startScan",
                 "ImageScans.findings", "Tables.listBackups", "Tables.createBackup", "Notifier.publish"));
+        COMMANDS.put("weekly-report", List.of("Ecs.describeService", "TargetHealth.loadBalancerArns", "Metrics.query",
+                "Tables.countDistinct", "Tables.countBetween"));
+        COMMANDS.put("maintenance", List.of("Logs.logGroups", "Logs.putRetention", "ImageScans.images",
+                "ImageScans.findings", "ImageScans.startScan", "Storage.objectsOlderThan", "Storage.lifecycleRules",
+                "Storage.putLifecycleRules", "Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf",
+                "Ecs.deregisterTaskDefinition", "Tables.listBackups", "Tables.stats"));
         COMMANDS.put("demo", List.of()); // the simulated environment only
         COMMANDS.put("security-check", List.of("Logs.filter", "SecurityGroups.nameContaining", "Secrets.status",
                 "Storage.publicAccessBlock"));
@@ -197,7 +203,7 @@ public final class IamPolicy {
             case "ecs:DescribeServices", "ecs:UpdateService", "ecs:ListServiceDeployments" -> Grant.on("Service", service);
             case "ecs:StopServiceDeployment" -> Grant.on("ServiceDeployments", "arn:aws:ecs:" + r + ":" + a + ":service-deployment/"
                     + c.ecs().cluster() + "/" + c.ecs().service() + "/*");
-            case "ecs:TagResource", "ecs:UntagResource", "ecs:ListTagsForResource" ->
+            case "ecs:TagResource", "ecs:UntagResource", "ecs:ListTagsForResource", "ecs:DeregisterTaskDefinition" ->
                     Grant.on("TaskDefinitionFamily", "arn:aws:ecs:" + r + ":" + a + ":task-definition/" + s.taskFamily() + ":*");
             case "iam:PassRole" -> new Grant("TaskRoles", s.taskRoleArns().isEmpty()
                     ? List.of("arn:aws:iam::" + a + ":role/*") : s.taskRoleArns(),
@@ -207,6 +213,7 @@ public final class IamPolicy {
             case "logs:FilterLogEvents", "logs:StartQuery", "logs:PutRetentionPolicy" -> Grant.on("LogGroup", logGroup, logGroup + ":*");
             case "logs:DescribeLogGroups" -> Grant.on("LogGroups", "arn:aws:logs:" + r + ":" + a + ":log-group:*");
             case "s3:ListBucket", "s3:GetReplicationConfiguration", "s3:GetBucketPolicy", "s3:PutBucketPolicy",
+                 "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration",
                  "s3:DeleteBucketPolicy", "s3:GetBucketPublicAccessBlock" ->
                     Grant.on("Bucket", "arn:aws:s3:::" + c.bucket());
             case "dynamodb:Scan", "dynamodb:Query", "dynamodb:DescribeTable" -> Grant.on("TableAndIndexes", table, table + "/index/*");
@@ -216,7 +223,7 @@ public final class IamPolicy {
                  "dynamodb:BatchWriteItem" -> Grant.on("RestoredTables", "arn:aws:dynamodb:" + r + ":" + a + ":table/*");
             case "sns:Publish" -> Grant.on("Topic", c.topic().startsWith("arn:") ? c.topic()
                     : "arn:aws:sns:" + r + ":" + a + ":" + c.topic());
-            case "ecr:StartImageScan", "ecr:DescribeImageScanFindings" ->
+            case "ecr:StartImageScan", "ecr:DescribeImageScanFindings", "ecr:DescribeImages" ->
                     Grant.on("Repository", "arn:aws:ecr:" + r + ":" + a + ":repository/" + c.repository());
             case "secretsmanager:RotateSecret", "secretsmanager:DescribeSecret",
                  "secretsmanager:ListSecretVersionIds", "secretsmanager:PutSecretValue" ->

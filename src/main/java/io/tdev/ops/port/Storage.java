@@ -13,6 +13,12 @@ import java.util.Optional;
 public interface Storage {
     StorageUsage usage(String bucket);
 
+    /** The bucket's lifecycle rules; empty when it has no lifecycle configuration. */
+    List<io.tdev.ops.model.LifecycleRule> lifecycleRules(String bucket);
+
+    /** Replaces the bucket's lifecycle configuration with these rules (callers pass the existing ones too). */
+    void putLifecycleRules(String bucket, List<io.tdev.ops.model.LifecycleRule> rules);
+
     /** Objects last modified before {@code cutoff}, at most {@code limit}. */
     List<StoredObject> objectsOlderThan(String bucket, Instant cutoff, int limit);
 

@@ -19,6 +19,9 @@ public interface Tables {
 
     TableBackup createBackup(String table, String backupName);
 
+    /** Item count and size of a table (DescribeTable; DynamoDB refreshes them about every six hours). */
+    io.tdev.ops.model.TableStats stats(String table);
+
     /** Backups of a table, newest first. */
     List<TableBackup> listBackups(String table);
 

@@ -28,6 +28,11 @@ public final class Api {
     public static final String PUT_RETENTION_POLICY = "logs:PutRetentionPolicy";
     public static final String DESCRIBE_TARGET_HEALTH = "elasticloadbalancing:DescribeTargetHealth";
     public static final String DESCRIBE_TARGET_GROUPS = "elasticloadbalancing:DescribeTargetGroups";
+    public static final String DEREGISTER_TASK_DEFINITION = "ecs:DeregisterTaskDefinition";
+    public static final String DESCRIBE_IMAGES = "ecr:DescribeImages";
+    public static final String GET_LIFECYCLE = "s3:GetLifecycleConfiguration";
+    public static final String PUT_LIFECYCLE = "s3:PutLifecycleConfiguration";
+    public static final String DESCRIBE_TABLE = "dynamodb:DescribeTable";
     public static final String LIST_BUCKET = "s3:ListBucket";
     public static final String GET_REPLICATION = "s3:GetReplicationConfiguration";
     public static final String GET_BUCKET_POLICY = "s3:GetBucketPolicy";
@@ -64,7 +69,8 @@ public final class Api {
             DESCRIBE_IMAGE_SCAN_FINDINGS, ROTATE_SECRET, DESCRIBE_SECRET, CHANGE_RECORD_SETS, GET_CHANGE,
             DESCRIBE_DB_INSTANCES, MODIFY_DB_INSTANCE, LIST_SECRET_VERSIONS, PUT_SECRET_VALUE, GET_SECRET_VALUE,
             CREATE_SECRET, DELETE_BUCKET_POLICY, GET_PUBLIC_ACCESS_BLOCK, DESCRIBE_SECURITY_GROUPS,
-            DESCRIBE_TARGET_GROUPS);
+            DESCRIBE_TARGET_GROUPS, DEREGISTER_TASK_DEFINITION, DESCRIBE_IMAGES, GET_LIFECYCLE, PUT_LIFECYCLE,
+            DESCRIBE_TABLE);
 
     /** The read-only calls a health check makes; the {@code throttled} scenario throttles these. */
     public static final List<String> HEALTH_READS = List.of(DESCRIBE_SERVICES, DESCRIBE_ALARMS, FILTER_LOG_EVENTS,

@@ -141,6 +141,14 @@ final class SimTables implements Tables {
     }
 
     @Override
+    public io.tdev.ops.model.TableStats stats(String table) {
+        return world.call(Api.DESCRIBE_TABLE, () -> {
+            List<Item> items = items(table);
+            return new io.tdev.ops.model.TableStats(table, items.size(), items.size() * 412L);
+        });
+    }
+
+    @Override
     public List<TableBackup> listBackups(String table) {
         return world.call(Api.LIST_BACKUPS, () -> {
             items(table);
