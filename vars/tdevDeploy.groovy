@@ -59,6 +59,10 @@ def call(Map config = [:]) {
         echo "tdevDeploy: before the deploy the service is ${before.status}${reasonSuffix(before)}; bake counts only what changes after ${deployStart}"
         try {
             deployed = runDeploy(s)
+        } catch (InterruptedException e) {
+            // an abort is not a failed deploy: no automatic rollback; the build ends ABORTED (FlowInterruptedException)
+            currentBuild.description = "${s.image}: deploy aborted; not rolled back (check it with tdevHealthCheck)"
+            throw e
         } catch (Exception e) {
             deployFailure = "the deploy of ${s.image} failed: ${e.message}".toString()
         }
@@ -143,7 +147,7 @@ Map runChecklist(Map s) {
     }
     Map result = first
     if (approval) {
-        result = tdevPreDeployChecklist(args + [waive: waiverMap(failed, approval.reason), waivedBy: approval.approver])
+        result = tdevPreDeployChecklist(args + [waive: waivers(failed, approval.reason), waivedBy: approval.approver])
     } else if (notifies) {
         result = tdevPreDeployChecklist(args)
     }
@@ -308,9 +312,10 @@ List names(List items) {
     return items.collect { String.valueOf(it.name) }
 }
 
+// the step's waive argument: one [item:, reason:] per waived item (a describable list the Snippet Generator renders)
 @NonCPS
-Map waiverMap(List items, String reason) {
-    return items.collectEntries { [(String.valueOf(it.name)): reason] }
+List waivers(List items, String reason) {
+    return items.collect { [item: String.valueOf(it.name), reason: reason] }
 }
 
 @NonCPS

@@ -6,7 +6,6 @@ import io.tdev.ops.api.PlainValues;
 import io.tdev.ops.model.TdevException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -22,9 +21,6 @@ import java.util.concurrent.Callable;
 public abstract class OutcomeCommand<R extends Outcome> implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    @ParentCommand
-    Main main;
 
     @Mixin
     CommonOptions common;
@@ -55,6 +51,8 @@ public abstract class OutcomeCommand<R extends Outcome> implements Callable<Inte
         PrintWriter err = spec.commandLine().getErr();
         try {
             ProgressLines progress = new ProgressLines(err);
+            // the root, not the parent: a typed command may sit under a group (traffic-event prepare)
+            Main main = (Main) spec.root().userObject();
             try (OpsSession session = main.sessions().open(common, aws, progress)) {
                 progress.clock(session.clock());
                 R result = run(session.context());

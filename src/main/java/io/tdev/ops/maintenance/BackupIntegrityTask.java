@@ -5,7 +5,7 @@ import io.tdev.ops.api.maintenance.MaintenanceRequest;
 import io.tdev.ops.api.maintenance.MaintenanceResult.TaskResult;
 import io.tdev.ops.api.maintenance.MaintenanceResult.TaskStatus;
 import io.tdev.ops.model.TableBackup;
-import io.tdev.ops.model.TableStats;
+import io.tdev.ops.model.TableState;
 import io.tdev.ops.runbook.Durations;
 import io.tdev.ops.runbook.Retry;
 
@@ -42,7 +42,11 @@ final class BackupIntegrityTask implements MaintenanceTask {
                     List.of("take one: tdev-ops checklist --take-backup"), List.of());
         }
         TableBackup newest = backups.get(0);
-        TableStats stats = retry.call(() -> context.ports().tables().stats(table));
+        TableState stats = retry.call(() -> context.ports().tables().describeTable(table)).orElse(null);
+        if (stats == null) {
+            return new TaskResult(name(), TaskStatus.FINDINGS, "table " + table + " not found; its newest backup is "
+                    + newest.name(), List.of("restore the table from " + newest.arn()), List.of());
+        }
         Duration age = Duration.between(newest.createdAt(), context.clock().instant());
         Duration limit = Duration.ofHours(context.config().checklist().backupMaxAgeHours());
         List<String> findings = new ArrayList<>();

@@ -50,7 +50,11 @@ final class SimMetrics implements Metrics {
         List<SimTask> serving = running.stream().filter(t -> t.behaviour != TaskBehaviour.CRASHING).toList();
         long crashing = running.size() - serving.size();
         long erroring = serving.stream().filter(t -> t.behaviour == TaskBehaviour.ERRORING).count();
-        double perGood = Math.min(97, world.cpuLoad / Math.max(1, serving.size()));
+        int users = world.load.usersAt(now);
+        // CPU demand in task-percent: the steady traffic plus what the load test's virtual users ask for
+        double demand = world.cpuLoad + users * LoadProfile.CPU_PER_USER;
+        double demandPerTask = demand / Math.max(1, serving.size());
+        double perGood = Math.min(97, demandPerTask);
         double cpuSum = 0;
         double cpuMax = 0;
         double memSum = 0;
@@ -81,11 +85,17 @@ final class SimMetrics implements Metrics {
         long healthy = targets.stream().filter(t -> t.state() == TargetState.HEALTHY).count();
         long unhealthy = targets.stream().filter(t -> t.state() == TargetState.UNHEALTHY).count();
         double gens = world.generationsPerMinute / 60 * s;
-        double responseTime = 0.9 + 0.3 * Math.pow(cpuAvg / 70, 2) + (crashing > 0 ? 2.5 : 0);
+        // past saturation requests queue: the response time grows with the demand the tasks cannot serve
+        double queueing = demandPerTask > LoadProfile.SATURATION
+                ? LoadProfile.QUEUE_SECONDS * (demandPerTask / LoadProfile.SATURATION - 1) : 0;
+        double responseTime = 0.9 + 0.3 * Math.pow(cpuAvg / 70, 2) + (crashing > 0 ? 2.5 : 0) + queueing;
+        double requests = (world.requestsPerSecond + users * LoadProfile.REQUESTS_PER_USER) * s;
+        double overloadFailures = demandPerTask > LoadProfile.SHEDDING
+                ? requests * Math.min(0.5, (demandPerTask - LoadProfile.SHEDDING) / 400) : 0;
         double pipeline = (1 - failShare) * pipelineBase + failShare * 61;
         double pipelineP95 = failShare > 0.05 ? 61 + 4 * failShare : pipelineBase * 1.35;
-        current.add(s, cpuAvg, cpuMax, n == 0 ? 0 : memSum / n, memMax, n, healthy, unhealthy, 5 * s,
-                (0.4 * crashing + 0.3 * erroring) * s, (0.5 * erroring + 0.002) * s, responseTime,
+        current.add(s, cpuAvg, cpuMax, n == 0 ? 0 : memSum / n, memMax, n, healthy, unhealthy, requests,
+                (0.4 * crashing + 0.3 * erroring) * s + overloadFailures, (0.5 * erroring + 0.002) * s, responseTime,
                 gens * (1 - failShare), gens * failShare, pipeline, pipelineP95);
     }
 
@@ -226,7 +236,7 @@ final class SimMetrics implements Metrics {
         }
         // S3 publishes these once a day, stamped at midnight UTC.
         for (Instant day = from.truncatedTo(ChronoUnit.DAYS); day.isBefore(to); day = day.plus(Duration.ofDays(1))) {
-            if (day.isBefore(from) || day.isAfter(world.now())) {
+            if (day.isBefore(from) || day.isAfter(world.now()) || !world.storage.hasMetricsFor(day)) {
                 continue;
             }
             var usage = world.storage.usageAt(day);

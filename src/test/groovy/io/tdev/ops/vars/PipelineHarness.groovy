@@ -3,6 +3,7 @@ package io.tdev.ops.vars
 import com.lesfurets.jenkins.unit.BasePipelineTest
 import com.lesfurets.jenkins.unit.cps.BasePipelineTestCPS
 import groovy.json.JsonOutput
+import io.tdev.ops.api.PlainValues
 import io.tdev.ops.api.TdevOps
 import io.tdev.ops.model.TdevException
 import org.yaml.snakeyaml.Yaml
@@ -22,7 +23,7 @@ import static com.lesfurets.jenkins.unit.global.lib.LibraryConfiguration.library
  */
 class PipelineHarness {
     static final List<String> PLUGIN_STEPS = ['tdevPreDeployChecklist', 'tdevEcsDeploy', 'tdevHealthCheck',
-                                              'tdevRollback', 'tdevScale', 'tdevMarkKnownGood']
+                                              'tdevRollback', 'tdevScale', 'tdevMarkKnownGood', 'tdevWeeklyReport', 'tdevMaintenance']
     /** Steps that change the service and wait for the rollout. */
     static final List<String> CHANGE_STEPS = ['tdevEcsDeploy', 'tdevRollback', 'tdevScale']
     /** Arguments every plugin step takes that select where it runs, not what it does. */
@@ -54,8 +55,20 @@ class PipelineHarness {
      * plugin's waiting steps do; false: the step returns the engine's map (what a var must also handle).
      */
     boolean failChangesLikeThePlugin = false
-    /** Answers an {@code input}: return what Jenkins would return, or throw {@link InputRejected}. */
+    /** Answers an {@code input}: return what Jenkins would return, or throw {@link InputRejected} (an abort). */
     Closure inputAnswer = { Map args -> throw new IllegalStateException("unexpected input: ${args.message}") }
+    /**
+     * Every step call in order (the plugin's and Jenkins' own, not the parameter builders), so a test can abort the
+     * build at any one of them: see {@link #abortAtStep}.
+     */
+    final List<String> steps = Collections.synchronizedList([])
+    /**
+     * 1-based index into {@link #steps}: that step call is interrupted as clicking Abort while it runs does in Jenkins
+     * (the step throws FlowInterruptedException, an InterruptedException); 0: never.
+     */
+    int abortAtStep = 0
+    /** What a shell script does to the world besides being recorded (a load test starting load on the simulation). */
+    Closure shellHook = { String script -> }
     /** Where {@code sleep} goes (the simulated environment's virtual clock in end-to-end tests). */
     Closure sleeper = { long seconds -> }
 
@@ -106,6 +119,9 @@ class PipelineHarness {
                     throw new AbortException("${step}: environment '${args.environment}' is not the one under test (${environment})")
                 }
                 Map engineArgs = args.findAll { k, v -> !(k in PLUGIN_ONLY_ARGS) }
+                if (engineArgs.waive != null) {
+                    engineArgs.waive = waiveMap(step, engineArgs.waive)
+                }
                 if (engineArgs.testReports instanceof CharSequence && !new File(engineArgs.testReports.toString()).absolute) {
                     engineArgs.testReports = new File(workspace, engineArgs.testReports.toString()).absolutePath
                 }
@@ -120,6 +136,38 @@ class PipelineHarness {
                     throw new AbortException("${step}: ${result.message}. ${result.next ?: ''}".toString())
                 }
                 return result
+            }
+        }
+        return this
+    }
+
+    /**
+     * As the plugin's tdevPreDeployChecklist binds {@code waive}: a list of [item:, reason:] (Waiver), handed to the
+     * engine as item -> reason; a Map is refused as the Pipeline argument binder would.
+     */
+    private static Map waiveMap(String step, Object waive) {
+        if (!(waive instanceof List) || !waive.every { it instanceof Map && it.keySet() == ['item', 'reason'] as Set }) {
+            throw new AbortException("${step}: waive must be a list of [item: ..., reason: ...]; got '${waive}'")
+        }
+        Map map = new LinkedHashMap()
+        waive.each { Map w -> map[w.item] = w.reason }
+        return map
+    }
+
+    /**
+     * Binds a plugin step over a typed use case: {@code call} gets the step's arguments (without the where-it-runs
+     * ones) and returns the use case's result record, which reaches the script as the plugin returns it: plain maps,
+     * lists and scalars ({@link PlainValues}). Engine errors reach the script as Jenkins' AbortException.
+     */
+    PipelineHarness bindOutcome(String step, Closure call) {
+        register(step, [Map]) { Map given ->
+            Map args = (Map) asJava(given)
+            stepCalls << [step: step, args: args]
+            Map engineArgs = args.findAll { k, v -> !(k in PLUGIN_ONLY_ARGS) }
+            try {
+                return PlainValues.of(call(engineArgs))
+            } catch (TdevException e) {
+                throw new AbortException(e.message)
             }
         }
         return this
@@ -155,7 +203,7 @@ class PipelineHarness {
         try {
             jpu.runScript(path)
             return new Outcome((String) (currentBuild.result ?: 'SUCCESS'), null, null)
-        } catch (InputRejected e) {
+        } catch (BuildAborted e) {
             currentBuild.result = 'ABORTED'
             return new Outcome('ABORTED', e.message, e)
         } catch (AbortException e) {
@@ -179,8 +227,30 @@ class PipelineHarness {
         jpu.binding.setVariable('scm', [$class: 'GitSCM'])
     }
 
+    /**
+     * Parameter builders and {@code error} are not steps a build can be aborted in; {@code echo} returns at once, so an
+     * abort clicked during it lands in the next step.
+     */
+    private static final List<String> NOT_ABORTABLE = ['string', 'text', 'choice', 'booleanParam', 'parameters', 'cron',
+                                                      'pipelineTriggers', 'properties', 'error', 'echo']
+
     private void register(String name, List<Class> args, Closure body) {
-        jpu.helper.registerAllowedMethod(name, args, body)
+        if (name in NOT_ABORTABLE) {
+            jpu.helper.registerAllowedMethod(name, args, body)
+            return
+        }
+        jpu.helper.registerAllowedMethod(name, args) { Object[] given ->
+            steps << name
+            if (abortAtStep <= 0 || steps.size() != abortAtStep) {
+                return body.call(*given)
+            }
+            if (name in PLUGIN_STEPS) {
+                // the worst moment: the engine has done the step's work (a change requested) when the abort arrives
+                body.call(*given)
+            }
+            log << "Aborted by tester (in ${name})".toString()
+            throw new BuildAborted("Aborted by tester (in ${name})")
+        }
     }
 
     private Object callClosure(Closure c) {
@@ -245,8 +315,16 @@ class PipelineHarness {
             sleptSeconds += seconds.longValue()
             sleeper(seconds.longValue())
         }
-        register('sh', [String]) { String script -> shell << script; 0 }
-        register('sh', [Map]) { Map args -> shell << (String) args.script; args.returnStatus ? 0 : (args.returnStdout ? '' : null) }
+        register('sh', [String]) { String script -> shell << script; shellHook(script); 0 }
+        register('sh', [Map]) { Map args ->
+            shell << (String) args.script
+            shellHook((String) args.script)
+            args.returnStatus ? 0 : (args.returnStdout ? '' : null)
+        }
+        // Jenkins runs the branches at once; here one after the other, in the order given (a test orders them)
+        register('parallel', [Map]) { Map branches ->
+            branches.findAll { k, v -> k != 'failFast' }.each { String name, Closure body -> callClosure(body) }
+        }
         register('writeFile', [Map]) { Map args ->
             requireKeys('writeFile', args, ['file', 'text'])
             File f = file((String) args.file)

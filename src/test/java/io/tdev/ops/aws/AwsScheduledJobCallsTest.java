@@ -4,12 +4,10 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tdev.ops.model.ImageDetail;
 import io.tdev.ops.model.LifecycleRule;
 import io.tdev.ops.model.RemoteFailureException;
-import io.tdev.ops.model.TableStats;
 import io.tdev.ops.model.TaskDefinitionRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
 import java.time.Instant;
@@ -40,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The AWS calls the weekly report and the monthly maintenance added, on the wire: ECR DescribeImages (pages,
- * throttling, access denied), ECS DeregisterTaskDefinition, S3 Get/PutBucketLifecycleConfiguration, DynamoDB
- * DescribeTable and ELBv2 DescribeTargetGroups.
+ * throttling, access denied), ECS DeregisterTaskDefinition, S3 Get/PutBucketLifecycleConfiguration and ELBv2
+ * DescribeTargetGroups.
  */
 class AwsScheduledJobCallsTest {
     @RegisterExtension
@@ -168,18 +166,6 @@ class AwsScheduledJobCallsTest {
         assertThatThrownBy(() -> storage.putLifecycleRules(BUCKET, List.of(new LifecycleRule("r", "", 90, "Enabled"))))
                 .isInstanceOfSatisfying(RemoteFailureException.class,
                         e -> assertThat(e.getMessage()).contains("s3:PutLifecycleConfiguration"));
-    }
-
-    @Test
-    void describeTableGivesItemCountAndSize() {
-        AwsTables tables = new AwsTables(aws.client(DynamoDbClient.builder()));
-        aws.faultsThenOk(() -> json("DynamoDB_20120810.DescribeTable"), 1,
-                jsonError(400, "ThrottlingException", "Rate of requests exceeds the allowed throughput."),
-                jsonOk("{\"Table\":{\"TableName\":\"t-developer-metadata-production\",\"TableStatus\":\"ACTIVE\","
-                        + "\"ItemCount\":48211,\"TableSizeBytes\":19862932,\"CreationDateTime\":1700000000.0}}"));
-
-        assertThat(tables.stats("t-developer-metadata-production"))
-                .isEqualTo(new TableStats("t-developer-metadata-production", 48211, 19862932));
     }
 
     @Test

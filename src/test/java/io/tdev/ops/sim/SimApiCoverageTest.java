@@ -44,12 +44,18 @@ class SimApiCoverageTest {
         p.targetHealth().targetHealth(env.targetGroupArn());
         p.targetHealth().loadBalancerArns(env.targetGroupArn());
         p.storage().usage(cfg.bucket());
+        p.storage().listedUsage(cfg.bucket(), 10);
         p.storage().replication(cfg.bucket());
+        var newest = p.storage().newestObjects(cfg.bucket(), 1);
+        p.storage().objectReplicationStatus(cfg.bucket(), newest.get(0).key());
         p.storage().bucketPolicy(cfg.bucket());
         p.storage().putBucketPolicy(cfg.bucket(), "{\"Statement\":[]}");
         p.tables().countBetween(cfg.table().name(), "created_at", hourAgo, now, Optional.empty());
         var backup = p.tables().createBackup(cfg.table().name(), "coverage");
         p.tables().listBackups(cfg.table().name());
+        p.tables().describeBackup(backup.arn());
+        p.tables().describeTable(cfg.table().name());
+        p.tables().pointInTimeRecovery(cfg.table().name());
         env.advance(Duration.ofMinutes(1));
         p.tables().restore(backup.arn(), "restored");
         p.notifier().publish(cfg.topic(), "s", "m");
@@ -57,7 +63,6 @@ class SimApiCoverageTest {
         p.imageScans().images(cfg.repository());
         p.storage().lifecycleRules(cfg.bucket());
         p.storage().putLifecycleRules(cfg.bucket(), List.of(new io.tdev.ops.model.LifecycleRule("r", "", 90, "Enabled")));
-        p.tables().stats(cfg.table().name());
         p.ecs().deregisterTaskDefinition(env.revision(38));
         env.advance(Duration.ofDays(1));
         p.imageScans().startScan(cfg.repository(), "2.0.42");
@@ -70,10 +75,21 @@ class SimApiCoverageTest {
         p.storage().publicAccessBlock(cfg.bucket());
         p.storage().deleteBucketPolicy(cfg.bucket());
         p.securityGroups().nameContaining("t-developer");
+        p.admin().clearCache();
+        p.admin().restartAgent("search");
+        p.admin().invalidateSessions();
+        p.webhooks().post("https://hooks.example.com/T1/B2/x", "text");
         String change = p.dns().upsert("Z1", new DnsRecord("a.example.com", "A", "10.0.0.1", 60));
         p.dns().changeStatus(change);
+        p.dns().record(cfg.dr().hostedZoneId(), cfg.dr().recordName(), cfg.dr().recordType());
+        p.dns().healthCheck(cfg.dr().primaryHealthCheckId());
         p.databases().describe(env.databaseId());
-        p.databases().modifyInstanceClass(env.databaseId(), "db.r6g.xlarge");
+        p.databases().modifyInstanceClass(env.databaseId(), "db.r6g.xlarge", true);
+        p.databases().orderableClasses("postgres", "16.4");
+        p.targetHealth().loadBalancerArns(env.targetGroupArn());
+        p.ecs().tagService(cfg.serviceRef(), Map.of("tdev:traffic-event", "desired=3"));
+        p.ecs().serviceTags(cfg.serviceRef());
+        p.ecs().untagService(cfg.serviceRef(), List.of("tdev:traffic-event"));
         try {
             p.tables().countBetween(cfg.table().name(), "created_at", hourAgo, now, Optional.of("by-created"));
         } catch (RuntimeException expected) {
