@@ -13,9 +13,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  * engine's admin use case; token from Secrets Manager, never shown). Returns the CLI's {@code invalidate-sessions}
  * JSON as a map: call, status (DONE, PLANNED), httpStatus, answer, attempts, actions.
  */
-public class TdevInvalidateSessionsStep extends TdevStep {
+public class TdevInvalidateSessionsStep extends TdevPlannedStep {
     private String reason;
-    private boolean dryRun;
 
     @DataBoundConstructor
     public TdevInvalidateSessionsStep() {
@@ -30,18 +29,9 @@ public class TdevInvalidateSessionsStep extends TdevStep {
         this.reason = reason;
     }
 
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
-    }
-
     @Override
     public StepExecution start(StepContext context) {
-        AdminRequest request = AdminRequest.invalidateSessions(reason, dryRun);
+        AdminRequest request = AdminRequest.invalidateSessions(reason, isDryRun());
         return new OutcomeExecution(context, connection(), c -> AdminUseCase.over(c).run(request));
     }
 

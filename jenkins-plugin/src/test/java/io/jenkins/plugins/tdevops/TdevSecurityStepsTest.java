@@ -1,12 +1,19 @@
 package io.jenkins.plugins.tdevops;
 
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
+import org.jenkinsci.plugins.structs.describable.DescribableParameter;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
 import static io.jenkins.plugins.tdevops.Pipelines.fails;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static io.jenkins.plugins.tdevops.Pipelines.succeeds;
 
 /** The security steps return the CLI's JSON keys as maps; bad input and refused changes fail with the engine's words. */
@@ -59,6 +66,29 @@ class TdevSecurityStepsTest {
                 """);
         j.assertLogContains("method=new-version status=COMPLETED new=true"
                 + " keys=secret,method,status,previousVersionId,newVersionId,message,next,actions", b);
+    }
+
+    /** The Pipeline arguments are the request records' components (the CLI's options in camelCase), plus where to run. */
+    @Test
+    void argumentNamesAreTheRequestsComponents(JenkinsRule j) {
+        Set<String> where = Set.of("environment", "configFile", "region", "credentialsId", "roleArn", "endpointUrl");
+        assertEquals(union(where, "windowHours"), names(TdevSecurityCheckStep.class));
+        assertEquals(union(where, "dryRun"), names(TdevRotateSecretStep.class));
+        assertEquals(union(where, "restore", "dryRun"), names(TdevLockdownBucketStep.class));
+        assertEquals(union(where, "reason", "dryRun"), names(TdevInvalidateSessionsStep.class));
+        assertEquals(union(where, "kind", "subject", "summary", "startedAt", "resolved", "noNotify"),
+                names(TdevEscalateStep.class));
+    }
+
+    private static Set<String> names(Class<? extends org.jenkinsci.plugins.workflow.steps.Step> step) {
+        return DescribableModel.of(step).getParameters().stream().map(DescribableParameter::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> union(Set<String> where, String... own) {
+        Set<String> all = new TreeSet<>(where);
+        all.addAll(Set.of(own));
+        return all;
     }
 
     @TestExtension
