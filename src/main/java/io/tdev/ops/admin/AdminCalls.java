@@ -44,7 +44,7 @@ public final class AdminCalls implements AdminUseCase {
             case INVALIDATE_SESSIONS -> context.ports().admin().invalidateSessions();
         };
         String after = "HTTP " + reply.status() + (reply.summary().isEmpty() ? "" : ": " + reply.summary());
-        return new AdminResult(reply.call(), "COMPLETED", request.agent(), reply.status(), reply.summary(), reply.attempts(),
+        return new AdminResult(reply.call(), "DONE", request.agent(), reply.status(), reply.summary(), reply.attempts(),
                 List.of(new Action(what + " by " + context.user(), target, null, after, reply.at(), false)));
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
                 + " token from the environment's secret (key incident.admin.tokenKey; never printed). It is idempotent: retried up to incident.admin.attempts times on 429, 5xx or no answer.",
         footer = {"",
                 "Exit: 0 done (or planned with --dry-run); 2 invalid input; 1 endpoint not configured; 3 the call failed.",
-                "JSON: {call, status, agent, httpStatus, message, attempts, actions[]}",
+                "JSON: {call, status, agent, httpStatus, answer, attempts, actions[]}",
                 "",
                 "Examples:",
                 "  tdev-ops clear-cache --simulate --reason \"incident 2026-12-07\"",

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         footer = {"",
                 "Exit: 0 done (or planned with --dry-run); 2 invalid input (unknown agent); 1 endpoint not configured;"
                         + " 3 the call failed.",
-                "JSON: {call, status, agent, httpStatus, message, attempts, actions[]}",
+                "JSON: {call, status, agent, httpStatus, answer, attempts, actions[]}",
                 "",
                 "Examples:",
                 "  tdev-ops restart-agent --simulate --scenario failing-agent --agent search",

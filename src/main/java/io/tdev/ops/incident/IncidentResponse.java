@@ -173,7 +173,7 @@ public final class IncidentResponse implements IncidentUseCase {
 
     private static AppliedRemedy fromAdmin(String remedy, AdminResult r) {
         return new AppliedRemedy(remedy, r.status(), r.call() + (r.httpStatus() == 0 ? "" : " HTTP " + r.httpStatus())
-                + ": " + r.message(), List.copyOf(r.actions()));
+                + ": " + r.answer(), List.copyOf(r.actions()));
     }
 
     /** SNS wants an ASCII subject of at most 100 characters. */

@@ -34,7 +34,7 @@ class AdminCommandsTest {
         assertThat(exit).as(printed.err()).isZero();
         JsonNode r = JSON.readTree(printed.out());
         assertThat(r.get("call").asText()).isEqualTo("POST /admin/clear-cache");
-        assertThat(r.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(r.get("status").asText()).isEqualTo("DONE");
         assertThat(r.get("httpStatus").asInt()).isEqualTo(200);
         assertThat(r.get("actions").get(0).get("what").asText()).isEqualTo("clear cache (P1) by alice");
         assertThat(sim.calls(Api.ADMIN_CLEAR_CACHE)).isEqualTo(1);
@@ -49,7 +49,7 @@ class AdminCommandsTest {
         assertThat(exit).as(printed.err()).isZero();
         assertThat(sim.restartedAgents()).containsExactly("search");
         assertThat(sim.failingAgents()).isEmpty();
-        assertThat(printed.out()).contains("COMPLETED");
+        assertThat(printed.out()).contains("DONE");
     }
 
     @Test
@@ -68,7 +68,7 @@ class AdminCommandsTest {
         assertThat(exit).as(printed.err()).isZero();
         assertThat(sim.sessionInvalidations()).isEqualTo(1);
         assertThat(sim.calls(Api.ADMIN_INVALIDATE_SESSIONS)).isEqualTo(1);
-        assertThat(JSON.readTree(printed.out()).get("message").asText()).contains("sessions invalidated");
+        assertThat(JSON.readTree(printed.out()).get("answer").asText()).contains("sessions invalidated");
     }
 
     @Test

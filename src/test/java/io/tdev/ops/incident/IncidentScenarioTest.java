@@ -94,7 +94,7 @@ class IncidentScenarioTest {
     void p1WithAStaleCacheClearsItWhenApplied() {
         IncidentResult r = run("cache-degraded", "P1", null, List.of("clear-cache"), false);
 
-        assertThat(r.applied()).extracting(AppliedRemedy::status).containsExactly("COMPLETED");
+        assertThat(r.applied()).extracting(AppliedRemedy::status).containsExactly("DONE");
         assertThat(sim.cacheStale()).isFalse();
         assertThat(sim.calls(Api.ADMIN_CLEAR_CACHE)).isEqualTo(1);
     }

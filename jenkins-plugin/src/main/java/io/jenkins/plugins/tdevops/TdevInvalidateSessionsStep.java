@@ -9,13 +9,12 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code tdevInvalidateSessions}: {@code POST /admin/invalidate-sessions} (security incident). Returns the CLI's
- * {@code invalidate-sessions} JSON as a map: call, status (COMPLETED | PLANNED), agent, httpStatus, message,
- * attempts, actions. The bearer token never reaches the build log.
+ * {@code tdevInvalidateSessions}: {@code POST /admin/invalidate-sessions} on the environment's admin endpoint (the
+ * engine's admin use case; token from Secrets Manager, never shown). Returns the CLI's {@code invalidate-sessions}
+ * JSON as a map: call, status (DONE, PLANNED), httpStatus, answer, attempts, actions.
  */
-public class TdevInvalidateSessionsStep extends TdevStep {
+public class TdevInvalidateSessionsStep extends TdevPlannedStep {
     private String reason;
-    private boolean dryRun;
 
     @DataBoundConstructor
     public TdevInvalidateSessionsStep() {
@@ -30,18 +29,9 @@ public class TdevInvalidateSessionsStep extends TdevStep {
         this.reason = reason;
     }
 
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
-    }
-
     @Override
     public StepExecution start(StepContext context) {
-        AdminRequest request = AdminRequest.invalidateSessions(reason, dryRun);
+        AdminRequest request = AdminRequest.invalidateSessions(reason, isDryRun());
         return new OutcomeExecution(context, connection(), c -> AdminUseCase.over(c).run(request));
     }
 
@@ -54,7 +44,7 @@ public class TdevInvalidateSessionsStep extends TdevStep {
 
         @Override
         public String getDisplayName() {
-            return "T-Developer: invalidate every user session (admin endpoint)";
+            return "T-Developer: invalidate every session (admin endpoint)";
         }
     }
 }

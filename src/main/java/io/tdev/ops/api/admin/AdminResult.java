@@ -6,17 +6,17 @@ import io.tdev.ops.model.Action;
 import java.util.List;
 
 /**
- * What an admin call did. {@code status}: COMPLETED (the endpoint answered 2xx; the word the change commands use) or PLANNED (dry run: nothing sent). A
+ * What an admin call did. {@code status}: DONE (the endpoint answered 2xx) or PLANNED (dry run: nothing sent). A
  * call that failed throws instead (RemoteFailureException naming the call, the HTTP status and what to do).
  *
  * @param call       {@code POST /admin/clear-cache}
  * @param agent      the restarted agent, or null
  * @param httpStatus the endpoint's status (0 when planned)
- * @param message    the endpoint's short answer (its message), or what would be sent
+ * @param answer     the endpoint's short answer (its message), or what would be sent
  * @param attempts   HTTP attempts it took (idempotent calls are retried)
  * @param actions    the audit trail: one action
  */
-public record AdminResult(String call, String status, String agent, int httpStatus, String message, int attempts,
+public record AdminResult(String call, String status, String agent, int httpStatus, String answer, int attempts,
                           List<Action> actions) implements Outcome {
     public AdminResult {
         actions = List.copyOf(actions);
@@ -24,13 +24,13 @@ public record AdminResult(String call, String status, String agent, int httpStat
 
     @Override
     public boolean ok() {
-        return "COMPLETED".equals(status) || "PLANNED".equals(status);
+        return "DONE".equals(status) || "PLANNED".equals(status);
     }
 
     @Override
     public String markdown() {
-        return "| call | status | agent | HTTP | message | attempts |\n|---|---|---|---|---|---|\n| `" + call + "` | " + status
+        return "| call | status | agent | HTTP | answer | attempts |\n|---|---|---|---|---|---|\n| `" + call + "` | " + status
                 + " | " + (agent == null ? "" : agent) + " | " + (httpStatus == 0 ? "" : httpStatus) + " | "
-                + message.replace("|", "\\|") + " | " + attempts + " |\n";
+                + answer.replace("|", "\\|") + " | " + attempts + " |\n";
     }
 }
