@@ -60,7 +60,8 @@ class VarsDocumentationTest {
     void everyWorkflowVarTakesAMapAndKeepsItsDefaultsInOneMap() {
         List<File> workflows = varSources().findAll { hasCall(it) }
 
-        assertThat(workflows*.name).containsExactlyInAnyOrder('tdevDeploy.groovy', 'tdevOneClickRollback.groovy', 'tdevDailyHealthCheck.groovy')
+        assertThat(workflows*.name).containsExactlyInAnyOrder('tdevDeploy.groovy', 'tdevOneClickRollback.groovy', 'tdevDailyHealthCheck.groovy',
+                'tdevNightlyBackup.groovy', 'tdevDisasterRecovery.groovy')
         workflows.each { assertThat((Iterable) defaultKeys(it)).as(it.name).isNotEmpty() }
     }
 
@@ -92,7 +93,7 @@ class VarsDocumentationTest {
 
     @Test
     void noVarHasTheNameOfAPluginStep() {
-        assertThat(varSources().collect { it.name - '.groovy' }).doesNotContainAnyElementsOf(PipelineHarness.PLUGIN_STEPS)
+        assertThat(varSources().collect { it.name - '.groovy' }).doesNotContainAnyElementsOf(PipelineHarness.PLUGIN_STEPS + BackupSteps.STEPS)
     }
 
     @Test
