@@ -18,7 +18,7 @@ public final class AwsTdevOpsProvider extends TdevOpsProvider {
         try {
             OpsContext context = new OpsContext(target.config(), connection.ports(), Clock.systemUTC(),
                     Sleeper.system(), target.progress(), target.user());
-            return new OpenedTdevOps(new DefaultTdevOps(context), target.config(), connection, context);
+            return new OpenedTdevOps(new DefaultTdevOps(context), target.config(), connection).withContext(context);
         } catch (RuntimeException e) {
             connection.close();
             throw e;

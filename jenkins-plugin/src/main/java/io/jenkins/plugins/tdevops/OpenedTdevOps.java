@@ -9,26 +9,12 @@ public final class OpenedTdevOps implements AutoCloseable {
     private final TdevOps ops;
     private final EnvironmentConfig config;
     private final AutoCloseable resources;
-    private final OpsContext context;
+    private OpsContext context;
 
     public OpenedTdevOps(TdevOps ops, EnvironmentConfig config, AutoCloseable resources) {
-        this(ops, config, resources, null);
-    }
-
-    /** @param context what the typed use cases run on (the same ports, clock and progress as {@code ops}) */
-    public OpenedTdevOps(TdevOps ops, EnvironmentConfig config, AutoCloseable resources, OpsContext context) {
         this.ops = ops;
         this.config = config;
         this.resources = resources;
-        this.context = context;
-    }
-
-    /** The context of the typed use cases; a provider that gives none cannot run them. */
-    public OpsContext context() {
-        if (context == null) {
-            throw new IllegalStateException("this engine provider opens no typed use-case context");
-        }
-        return context;
     }
 
     public TdevOps ops() {
@@ -37,6 +23,20 @@ public final class OpenedTdevOps implements AutoCloseable {
 
     public EnvironmentConfig config() {
         return config;
+    }
+
+    /** The context typed use cases run with, as the provider built it (set once, before the step uses it). */
+    public OpenedTdevOps withContext(OpsContext typedContext) {
+        this.context = typedContext;
+        return this;
+    }
+
+    /** The environment of the typed use cases (weekly report, traffic event, ...): the facade's own context. */
+    public OpsContext context() {
+        if (context == null) {
+            throw new IllegalStateException("the TdevOpsProvider opened no typed context; a provider must call withContext");
+        }
+        return context;
     }
 
     @Override

@@ -68,7 +68,7 @@ public class TdevBackupStep extends TdevStep {
         boolean verifying = verify;
         boolean planOnly = dryRun;
         int most = limit;
-        return new TypedExecution(context, connection(), ops -> {
+        return new OutcomeExecution(context, connection(), ops -> {
             if (listing) {
                 if (verifying || planOnly) {
                     throw new InvalidInputException("list", "lists only; drop " + (verifying ? "verify" : "dryRun"));

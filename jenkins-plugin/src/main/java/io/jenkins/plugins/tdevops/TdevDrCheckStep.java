@@ -32,7 +32,7 @@ public class TdevDrCheckStep extends TdevStep {
     @Override
     public StepExecution start(StepContext context) {
         Integer sample = sampleSize;
-        return new TypedExecution(context, connection(), ops -> DrCheckUseCase.over(ops).run(new DrCheckRequest(sample)));
+        return new OutcomeExecution(context, connection(), ops -> DrCheckUseCase.over(ops).run(new DrCheckRequest(sample)));
     }
 
     @Extension

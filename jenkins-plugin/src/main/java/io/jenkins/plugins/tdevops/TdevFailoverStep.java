@@ -40,7 +40,7 @@ public class TdevFailoverStep extends TdevStep {
     public StepExecution start(StepContext context) {
         String target = to;
         boolean planOnly = dryRun;
-        return new TypedExecution(context, connection(), ops -> FailoverUseCase.over(ops).run(new FailoverRequest(target, planOnly)));
+        return new OutcomeExecution(context, connection(), ops -> FailoverUseCase.over(ops).run(new FailoverRequest(target, planOnly)));
     }
 
     @Extension

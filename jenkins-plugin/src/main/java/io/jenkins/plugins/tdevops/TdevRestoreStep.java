@@ -51,7 +51,7 @@ public class TdevRestoreStep extends TdevStep {
         String from = backup;
         String into = targetTable;
         boolean planOnly = dryRun;
-        return new TypedExecution(context, connection(),
+        return new OutcomeExecution(context, connection(),
                 ops -> RestoreUseCase.over(ops).run(new RestoreRequest(from, into, planOnly)));
     }
 

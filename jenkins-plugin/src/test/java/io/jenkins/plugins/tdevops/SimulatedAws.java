@@ -110,7 +110,7 @@ final class SimulatedAws {
             OpsContext context = new OpsContext(target.config(), env.ports(), env.clock(), env.sleeper(),
                     target.progress(), target.user());
             TdevOps ops = new VirtualTimeTdevOps(new DefaultTdevOps(context), env, target.config());
-            return new OpenedTdevOps(ops, target.config(), null, context);
+            return new OpenedTdevOps(ops, target.config(), null).withContext(context);
         }
     }
 
