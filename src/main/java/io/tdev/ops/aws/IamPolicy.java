@@ -60,6 +60,12 @@ public final class IamPolicy {
         // lockdown and --restore: the bucket's policy and the saved copy, nothing else
         COMMANDS.put("lockdown-bucket", List.of("Storage.bucketPolicy", "Storage.putBucketPolicy",
                 "Storage.deleteBucketPolicy", "Secrets.readDocument", "Secrets.writeDocument"));
+        // diagnosis (the health check's reads, the ALB for RequestCount, Logs Insights), escalation, and the remedies
+        COMMANDS.put("incident", List.of("Ecs.describeService", "Alarms.alarms", "TargetHealth.targetHealth",
+                "TargetHealth.loadBalancerArns", "Logs.filter", "Logs.insights", "Metrics.query", "Notifier.publish",
+                "Ecs.describeTaskDefinition", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Ecs.stopDeployment",
+                "Ecs.updateService", "Ecs.setDesiredCount", "AutoScaling.scalableTarget", "AutoScaling.setCapacity",
+                "Admin.clearCache", "Admin.restartAgent"));
         COMMANDS.put("clear-cache", List.of("Admin.clearCache"));
         COMMANDS.put("restart-agent", List.of("Admin.restartAgent"));
         COMMANDS.put("invalidate-sessions", List.of("Admin.invalidateSessions"));

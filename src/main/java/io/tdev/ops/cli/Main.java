@@ -30,6 +30,7 @@ import java.io.PrintWriter;
                 DbResizeCommand.class,
                 LoadWatchCommand.class,
                 TrafficEventCommand.class,
+                IncidentCommand.class,
                 ClearCacheCommand.class,
                 RestartAgentCommand.class,
                 InvalidateSessionsCommand.class,

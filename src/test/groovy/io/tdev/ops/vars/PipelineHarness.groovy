@@ -119,6 +119,9 @@ class PipelineHarness {
                     throw new AbortException("${step}: environment '${args.environment}' is not the one under test (${environment})")
                 }
                 Map engineArgs = args.findAll { k, v -> !(k in PLUGIN_ONLY_ARGS) }
+                if (engineArgs.waive != null) {
+                    engineArgs.waive = waiveMap(step, engineArgs.waive)
+                }
                 if (engineArgs.testReports instanceof CharSequence && !new File(engineArgs.testReports.toString()).absolute) {
                     engineArgs.testReports = new File(workspace, engineArgs.testReports.toString()).absolutePath
                 }
@@ -136,6 +139,19 @@ class PipelineHarness {
             }
         }
         return this
+    }
+
+    /**
+     * As the plugin's tdevPreDeployChecklist binds {@code waive}: a list of [item:, reason:] (Waiver), handed to the
+     * engine as item -> reason; a Map is refused as the Pipeline argument binder would.
+     */
+    private static Map waiveMap(String step, Object waive) {
+        if (!(waive instanceof List) || !waive.every { it instanceof Map && it.keySet() == ['item', 'reason'] as Set }) {
+            throw new AbortException("${step}: waive must be a list of [item: ..., reason: ...]; got '${waive}'")
+        }
+        Map map = new LinkedHashMap()
+        waive.each { Map w -> map[w.item] = w.reason }
+        return map
     }
 
     /**

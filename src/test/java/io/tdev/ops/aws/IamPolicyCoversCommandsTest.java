@@ -98,6 +98,12 @@ class IamPolicyCoversCommandsTest {
                 Map.entry("traffic-event", List.of(
                         new Run("healthy", "traffic-event", "prepare", "--tasks", "10", "--instance-class", "db.r6g.xlarge"),
                         new Run("traffic-event-prepared", "traffic-event", "restore"))),
+                Map.entry("incident", List.of(
+                        new Run("outage-after-deploy", "incident", "--level", "P0", "--apply", "rollback"),
+                        new Run("traffic-spike", "incident", "--level", "P0", "--apply", "scale"),
+                        new Run("deployment-in-progress", "incident", "--level", "P0", "--apply", "rollback"),
+                        new Run("cache-degraded", "incident", "--level", "P1", "--apply", "all"),
+                        new Run("failing-agent", "incident", "--level", "P2", "--apply", "restart-agent"))),
                 Map.entry("clear-cache", List.of(new Run("cache-degraded", "clear-cache", "--reason", "P1"))),
                 Map.entry("restart-agent", List.of(new Run("failing-agent", "restart-agent", "--agent", "search"))),
                 Map.entry("invalidate-sessions", List.of(new Run("healthy", "invalidate-sessions"))),

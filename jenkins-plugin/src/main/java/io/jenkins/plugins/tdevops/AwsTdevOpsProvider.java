@@ -14,7 +14,9 @@ public final class AwsTdevOpsProvider extends TdevOpsProvider {
 
     @Override
     public OpenedTdevOps open(OpsTarget target) {
-        AwsConnection connection = AwsConnection.open(target.aws(), target.config());
+        AwsConnection connection = target.credentials() != null
+                ? AwsConnection.open(target.aws(), target.credentials(), target.config(), target.progress())
+                : AwsConnection.open(target.aws(), target.config(), target.progress());
         try {
             OpsContext context = new OpsContext(target.config(), connection.ports(), Clock.systemUTC(),
                     Sleeper.system(), target.progress(), target.user());
