@@ -24,6 +24,7 @@ import java.io.PrintWriter;
                 DemoCommand.class,
                 IamPolicyCommand.class,
                 WeeklyReportCommand.class,
+                MaintenanceCommand.class,
                 SecurityCheckCommand.class,
                 RotateSecretCommand.class,
                 LockdownBucketCommand.class,
