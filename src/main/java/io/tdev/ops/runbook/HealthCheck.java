@@ -88,6 +88,7 @@ public final class HealthCheck {
             throw new InvalidInputException("signalTimeoutSeconds", "must be more than 0, got " + timeout.toMillis() + " ms");
         }
         Instant now = ctx.clock().instant();
+        List<String> notes = BaselineTime.notes(options.baselineTime(), now);
         Readings readings = new Readings(now, window, options);
 
         Map<String, SignalReader> readers = new LinkedHashMap<>();
@@ -107,7 +108,7 @@ public final class HealthCheck {
                 + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")"));
         return new HealthResult(config.serviceRef(), config.name(), verdict, reasons, signals,
                 readings.topPatterns.get() == null ? List.of() : readings.topPatterns.get(), now,
-                options.baselineTime(), List.of());
+                options.baselineTime(), List.of(), notes);
     }
 
     static Verdict verdict(List<HealthSignal> signals, List<String> reasons) {
@@ -115,7 +116,8 @@ public final class HealthCheck {
         boolean unknown = false;
         boolean degraded = false;
         for (HealthSignal s : signals) {
-            if (s.informational() || s.status() == SignalStatus.INFO || s.status() == SignalStatus.HEALTHY) {
+            if (s.informational() || s.status() == SignalStatus.INFO || s.status() == SignalStatus.HEALTHY
+                    || s.status() == SignalStatus.NOT_APPLICABLE) {
                 continue;
             }
             reasons.add(s.name() + " " + s.status() + ": " + s.value()
@@ -124,7 +126,7 @@ public final class HealthCheck {
             unknown |= s.status() == SignalStatus.UNKNOWN;
             degraded |= s.status() == SignalStatus.DEGRADED;
         }
-        if (signals.stream().allMatch(HealthSignal::informational)) {
+        if (signals.stream().allMatch(s -> s.informational() || s.status() == SignalStatus.NOT_APPLICABLE)) {
             reasons.add("no signal that decides health was read");
             return Verdict.UNKNOWN;
         }
@@ -326,9 +328,9 @@ public final class HealthCheck {
                     ? config.targetGroupArns()
                     : service().targetGroupArns();
             if (groups.isEmpty()) {
-                return new HealthSignal(TARGET_HEALTH, SignalStatus.UNKNOWN, "no target groups", "all targets healthy",
-                        "the service has no load balancer target group and none is configured (targetGroupArns)",
-                        false);
+                return new HealthSignal(TARGET_HEALTH, SignalStatus.NOT_APPLICABLE, "not applicable: no target groups",
+                        "all targets healthy", "the service has no load balancer target group and none is configured"
+                        + " (targetGroupArns), so there is no target health to read; not counted", false);
             }
             int healthy = 0;
             int counted = 0;

@@ -64,6 +64,7 @@ import java.util.stream.Collectors;
  *   <li>{@code stale-backup}: the newest backup is 3 days old.</li>
  *   <li>{@code scan-findings}: every image has 1 CRITICAL and 3 HIGH findings (and MEDIUM/LOW ones).</li>
  *   <li>{@code no-autoscaling}: no Application Auto Scaling target is registered.</li>
+ *   <li>{@code no-load-balancer}: the service lists no target group (no ALB in front of it).</li>
  *   <li>{@code slow-agent}: the generation agent's {@code execution_time} averages 14.5 s.</li>
  * </ul>
  */

@@ -319,6 +319,7 @@ class PreDeployChecklistScenarioTest {
         }));
         ChecklistResult waived = new PreDeployChecklist(run.ctx).run(with(request(run), b -> {
             b.waive = Map.of("team-notified", "announced in the stand-up");
+            b.by = "bob";
             return b;
         }));
 
@@ -339,9 +340,10 @@ class PreDeployChecklistScenarioTest {
             return b;
         }));
 
-        assertThat(items(r).get("backup").status()).isEqualTo(ItemStatus.SKIPPED);
+        assertThat(items(r).get("backup").status()).isEqualTo(ItemStatus.PLANNED);
         assertThat(items(r).get("backup").evidence()).contains("dry run: ").contains("would take backup");
-        assertThat(items(r).get("team-notified").status()).isEqualTo(ItemStatus.SKIPPED);
+        assertThat(items(r).get("team-notified").status()).isEqualTo(ItemStatus.PLANNED);
+        assertThat(r.passed()).isFalse();
         assertThat(r.actions()).isNotEmpty().allMatch(a -> a.dryRun());
         assertThat(run.sim.calls(Api.CREATE_BACKUP)).isZero();
         assertThat(run.sim.calls(Api.PUBLISH)).isZero();
