@@ -99,6 +99,24 @@ public final class ChecklistCommand extends OpsCommand {
     }
 
     @Override
+    protected void checkInputs() {
+        if (junitXml == null) {
+            return;
+        }
+        Path target = junitXml.toAbsolutePath();
+        Path parent = target.getParent();
+        if (Files.isDirectory(target)) {
+            throw new InvalidInputException("--junit-xml", "got '" + junitXml + "', a directory; allowed: a file path");
+        }
+        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)
+                || (Files.exists(target) && !Files.isWritable(target))) {
+            throw new InvalidInputException("--junit-xml", "got '" + junitXml + "'; cannot write there ("
+                    + (parent == null || !Files.isDirectory(parent) ? "no directory " + parent : "not writable")
+                    + "); allowed: a file in an existing, writable directory. Nothing was checked or published");
+        }
+    }
+
+    @Override
     protected void afterResult(Map<String, Object> result) {
         if (junitXml == null) {
             return;

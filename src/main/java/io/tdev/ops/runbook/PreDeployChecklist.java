@@ -169,7 +169,7 @@ public final class PreDeployChecklist {
 
     private ChecklistItem testsPassed(Request request) {
         if (request.testReports() == null || request.testReports().isBlank()) {
-            return ChecklistItem.fail(TESTS_PASSED, "no test reports given (testReports: a directory or glob of JUnit XML)");
+            return ChecklistItem.fail(TESTS_PASSED, "no test reports given: give a directory or glob of JUnit XML reports");
         }
         Path base = request.baseDir() != null ? request.baseDir() : Path.of("").toAbsolutePath();
         List<Path> files = JUnitReports.find(base, request.testReports());
@@ -338,7 +338,7 @@ public final class PreDeployChecklist {
                         + " --target " + m.ref()))
                 .orElseGet(() -> ChecklistItem.fail(ROLLBACK_PLAN, "no ACTIVE revision of " + current.family()
                         + " is tagged " + ctx.config().deploy().knownGoodTag() + "; mark the current " + current
-                        + " known-good after a passed health check (markKnownGood)"));
+                        + " known-good after a passed health check (mark-known-good)"));
     }
 
     private ChecklistItem monitoring() {

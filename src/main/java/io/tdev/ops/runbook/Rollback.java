@@ -231,7 +231,7 @@ public final class Rollback {
                     .orElseThrow(() -> new PreconditionFailedException("nothing to roll back to: no ACTIVE revision of "
                             + family + " other than the current " + current + " is tagged "
                             + ctx.config().deploy().knownGoodTag() + "; roll back to target previous or a revision "
-                            + "number, and mark revisions after a passed health check (markKnownGood)"));
+                            + "number, and mark revisions known-good after a passed health check (mark-known-good)"));
         }
         if (target.equalsIgnoreCase(PREVIOUS)) {
             Optional<Deployment> older = s.deployments().stream()

@@ -43,7 +43,8 @@ public final class Scale {
         if (count.delta()) {
             wanted = Math.max(0, Math.min(hardMax, wanted));
         } else if (wanted > hardMax) {
-            throw new InvalidInputException("count", "got " + wanted + "; allowed range 0.." + hardMax
+            throw new InvalidInputException("count", "got " + wanted + "; allowed range "
+                    + ctx.config().autoscaling().minTasks() + ".." + hardMax + " (below with force)"
                     + " (the hard maximum of " + ctx.config().name() + ": autoscaling.maxTasks"
                     + st.map(t -> " / registered MaxCapacity " + t.maxCapacity()).orElse("") + ")");
         }

@@ -54,7 +54,7 @@ class ScaleScenarioTest {
 
         assertThatThrownBy(() -> new Scale(run.ctx).run(count("25")))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("count:").hasMessageContaining("allowed range 0..20")
+                .hasMessageStartingWith("count:").hasMessageContaining("allowed range 2..20")
                 .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("count"));
         assertThat(run.sim.calls(Api.UPDATE_SERVICE)).isZero();
     }
