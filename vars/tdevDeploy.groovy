@@ -59,6 +59,10 @@ def call(Map config = [:]) {
         echo "tdevDeploy: before the deploy the service is ${before.status}${reasonSuffix(before)}; bake counts only what changes after ${deployStart}"
         try {
             deployed = runDeploy(s)
+        } catch (InterruptedException e) {
+            // an abort is not a failed deploy: no automatic rollback; the build ends ABORTED (FlowInterruptedException)
+            currentBuild.description = "${s.image}: deploy aborted; not rolled back (check it with tdevHealthCheck)"
+            throw e
         } catch (Exception e) {
             deployFailure = "the deploy of ${s.image} failed: ${e.message}".toString()
         }

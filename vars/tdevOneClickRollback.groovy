@@ -42,6 +42,10 @@ def call(Map config = [:]) {
         String noPlan = null
         try {
             plan = tdevRollback(tdevSettings.stepArgs(s, rollbackArgs + [dryRun: true, reason: s.reason]))
+        } catch (InterruptedException e) {
+            // an abort is not "cannot plan": rethrown (FlowInterruptedException), the build ends ABORTED
+            currentBuild.description = "Aborted while planning: nothing changed"
+            throw e
         } catch (Exception e) {
             noPlan = e.message
         }

@@ -8,7 +8,7 @@ import groovy.transform.Field
 @Field static final Map WHERE_DEFAULTS = [
         environment  : null, // environment name: production, staging, ...; null = the plugin's default
         configFile   : null, // environment config file on the controller overriding the built-in one; null = none
-        credentialsId: null, // Jenkins AWS credentials id; null = the agent's default credentials chain
+        credentialsId: null, // Jenkins AWS credentials id; null = the AWS variables of the step's environment, else the controller's default credentials chain
         region       : null, // AWS region; null = the environment's
         roleArn      : null, // IAM role the steps assume; null = the credentials' own identity
 ]
@@ -74,13 +74,17 @@ void requireAllIn(String varName, String key, Object values, List allowed) {
 /**
  * Runs tdevRollback with {@code args}. Returns {@code rolled}: the step's result (null when it threw), and
  * {@code failure}: null when the rollback finished, else why not (the step's error, or FAILED / TIMED_OUT / ABANDONED with the
- * engine's message and what to run next).
+ * engine's message and what to run next). An abort of the build is rethrown, never a {@code failure}.
  */
 Map tryRollback(Map args) {
     Map rolled = null
     String failure = null
     try {
         rolled = tdevRollback(args)
+    } catch (InterruptedException e) {
+        // an abort (Jenkins' FlowInterruptedException is an InterruptedException) is not a failed rollback: rethrown,
+        // the build ends ABORTED, and the caller starts nothing else
+        throw e
     } catch (Exception e) {
         failure = e.message
     }

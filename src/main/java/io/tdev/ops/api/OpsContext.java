@@ -3,6 +3,7 @@ package io.tdev.ops.api;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.port.OpsPorts;
 import io.tdev.ops.runbook.Progress;
+import io.tdev.ops.runbook.RunContext;
 import io.tdev.ops.runbook.Sleeper;
 
 import java.time.Clock;
@@ -13,4 +14,9 @@ import java.time.Clock;
  */
 public record OpsContext(EnvironmentConfig config, OpsPorts ports, Clock clock, Sleeper sleeper, Progress progress,
                          String user) {
+
+    /** The same environment as the runbook's use cases take it (HealthCheck, StableWait, Retry). */
+    public RunContext runContext() {
+        return new RunContext(config, ports, clock, sleeper, progress, user);
+    }
 }

@@ -33,6 +33,10 @@ public final class AwsActions {
         put("Ecs.tagTaskDefinition", "ecs:TagResource", "ecs:DescribeTaskDefinition");
         put("Ecs.untagTaskDefinition", "ecs:UntagResource", "ecs:DescribeTaskDefinition");
         put("Ecs.tagsOf", "ecs:ListTagsForResource", "ecs:DescribeTaskDefinition");
+        // service tags (traffic-event's saved state): the service's ARN comes from DescribeServices
+        put("Ecs.serviceTags", "ecs:ListTagsForResource", "ecs:DescribeServices");
+        put("Ecs.tagService", "ecs:TagResource", "ecs:DescribeServices");
+        put("Ecs.untagService", "ecs:UntagResource", "ecs:DescribeServices");
         // Application Auto Scaling (AwsAutoScaling, aws-a); registering a target checks the caller may scale the service
         put("AutoScaling.scalableTarget", "application-autoscaling:DescribeScalableTargets");
         put("AutoScaling.setCapacity", "application-autoscaling:RegisterScalableTarget",
@@ -43,6 +47,7 @@ public final class AwsActions {
         put("Alarms.alarms", "cloudwatch:DescribeAlarms");
         put("Metrics.query", "cloudwatch:GetMetricData");
         put("TargetHealth.targetHealth", "elasticloadbalancing:DescribeTargetHealth");
+        put("TargetHealth.loadBalancerArns", "elasticloadbalancing:DescribeTargetGroups");
         // CloudWatch Logs (AwsLogs)
         put("Logs.filter", "logs:FilterLogEvents");
         put("Logs.insights", "logs:StartQuery", "logs:GetQueryResults", "logs:StopQuery");
@@ -50,13 +55,16 @@ public final class AwsActions {
         put("Logs.putRetention", "logs:PutRetentionPolicy");
         // S3 (AwsStorage): usage comes from CloudWatch metrics, a listing when there are none
         put("Storage.usage", "cloudwatch:GetMetricData", "s3:ListBucket");
+        put("Storage.listedUsage", "s3:ListBucket");
         put("Storage.objectsOlderThan", "s3:ListBucket");
         put("Storage.replication", "s3:GetReplicationConfiguration");
         put("Storage.bucketPolicy", "s3:GetBucketPolicy");
         put("Storage.putBucketPolicy", "s3:PutBucketPolicy");
-        // DynamoDB (AwsTables)
+        put("Storage.deleteBucketPolicy", "s3:DeleteBucketPolicy");
+        put("Storage.publicAccessBlock", "s3:GetBucketPublicAccessBlock");
+        // DynamoDB (AwsTables): DescribeTable sizes a Scan's segments, or finds the index's keys before a Query
         put("Tables.countBetween", "dynamodb:Scan", "dynamodb:Query", "dynamodb:DescribeTable");
-        put("Tables.countDistinct", "dynamodb:Scan");
+        put("Tables.countDistinct", "dynamodb:Scan", "dynamodb:DescribeTable");
         put("Tables.createBackup", "dynamodb:CreateBackup");
         put("Tables.listBackups", "dynamodb:ListBackups");
         put("Tables.restore", "dynamodb:RestoreTableFromBackup", "dynamodb:PutItem", "dynamodb:UpdateItem",
@@ -66,20 +74,36 @@ public final class AwsActions {
         // ECR (AwsImageScans)
         put("ImageScans.startScan", "ecr:StartImageScan");
         put("ImageScans.findings", "ecr:DescribeImageScanFindings");
-        // Secrets Manager (AwsSecrets): never GetSecretValue
+        // Secrets Manager (AwsSecrets): GetSecretValue only for the admin endpoint's token
+        put("Secrets.value", "secretsmanager:GetSecretValue");
         // RotateSecret also needs lambda:InvokeFunction on the secret's rotation function (AWS API reference)
         put("Secrets.rotate", "secretsmanager:RotateSecret", "lambda:InvokeFunction");
         put("Secrets.lastRotated", "secretsmanager:DescribeSecret");
+        put("Secrets.status", "secretsmanager:DescribeSecret", "secretsmanager:ListSecretVersionIds");
+        put("Secrets.putRandomValue", "secretsmanager:PutSecretValue");
+        // tdev-ops' own documents (the saved bucket policy): written, created on first use, read back
+        put("Secrets.readDocument", "secretsmanager:GetSecretValue");
+        put("Secrets.writeDocument", "secretsmanager:PutSecretValue", "secretsmanager:CreateSecret");
+        // EC2 (AwsSecurityGroups)
+        put("SecurityGroups.nameContaining", "ec2:DescribeSecurityGroups");
         // Route 53 (AwsDns)
         put("Dns.upsert", "route53:ChangeResourceRecordSets");
         put("Dns.changeStatus", "route53:GetChange");
         // RDS (AwsDatabases)
         put("Databases.describe", "rds:DescribeDBInstances");
         put("Databases.modifyInstanceClass", "rds:ModifyDBInstance");
+        put("Databases.orderableClasses", "rds:DescribeOrderableDBInstanceOptions");
+        // The service's admin endpoint (HttpAdmin): plain HTTPS, but each call reads its bearer token from the secret
+        put("Admin.clearCache", "secretsmanager:GetSecretValue");
+        put("Admin.restartAgent", "secretsmanager:GetSecretValue");
+        put("Admin.invalidateSessions", "secretsmanager:GetSecretValue");
     }
 
     /** IAM actions that every principal may call without a policy statement. */
     static final Set<String> ALWAYS_ALLOWED = Set.of("sts:GetCallerIdentity");
+
+    /** Port methods that call no AWS API at all (a chat webhook is plain HTTPS to someone else's server). */
+    public static final Set<String> NOT_AWS = Set.of("Webhooks.post");
 
     /** SDK service name (as the client reports it) → IAM service prefix. */
     private static final Map<String, String> PREFIX = Map.ofEntries(
@@ -93,6 +117,7 @@ public final class AwsActions {
             Map.entry("SNS", "sns"), Map.entry("Sns", "sns"), Map.entry("ECR", "ecr"), Map.entry("Ecr", "ecr"),
             Map.entry("SecretsManager", "secretsmanager"), Map.entry("Secrets Manager", "secretsmanager"),
             Map.entry("Route53", "route53"), Map.entry("Route 53", "route53"),
+            Map.entry("EC2", "ec2"), Map.entry("Ec2", "ec2"),
             Map.entry("RDS", "rds"), Map.entry("Rds", "rds"), Map.entry("STS", "sts"), Map.entry("Sts", "sts"));
 
     /** Operations whose IAM action is not named like the API (S3's ListObjectsV2 is s3:ListBucket, ...). */
@@ -101,7 +126,8 @@ public final class AwsActions {
             "s3:ListObjects", "s3:ListBucket",
             "s3:GetBucketReplication", "s3:GetReplicationConfiguration",
             "s3:PutBucketReplication", "s3:PutReplicationConfiguration",
-            "s3:HeadObject", "s3:GetObject");
+            "s3:HeadObject", "s3:GetObject",
+            "s3:GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock");
 
     private AwsActions() {
     }
@@ -117,12 +143,12 @@ public final class AwsActions {
 
     /**
      * The IAM actions a port method needs in an environment: {@code Tables.countBetween} Queries an index (after
-     * DescribeTable) when {@code table.createdAtIndex} names one, and Scans otherwise.
+     * DescribeTable) when {@code table.createdAtIndex} names one, and Scans otherwise (DescribeTable sizes the Scan).
      */
     public static List<String> of(String portMethod, EnvironmentConfig config) {
         if (portMethod.equals("Tables.countBetween")) {
             return config.table() == null || config.table().createdAtIndex() == null
-                    ? List.of("dynamodb:Scan") : List.of("dynamodb:DescribeTable", "dynamodb:Query");
+                    ? List.of("dynamodb:DescribeTable", "dynamodb:Scan") : List.of("dynamodb:DescribeTable", "dynamodb:Query");
         }
         return of(portMethod);
     }

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -39,11 +40,14 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -66,7 +70,9 @@ public final class AwsClientFactory implements AutoCloseable {
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final List<AutoCloseable> closeAtEnd = new ArrayList<>();
-    private final Map<Class<?>, SdkClient> clients = new LinkedHashMap<>();
+    /** Each client's own once-holder, so that clients first used on different threads are built in parallel. */
+    private final Map<Class<?>, Once<SdkClient>> clients = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     private AwsClientFactory(AwsSettings settings, String configRegion, BackoffStrategy backoff) {
         this.settings = settings;
@@ -149,6 +155,10 @@ public final class AwsClientFactory implements AutoCloseable {
         return once(RdsClient.class, () -> configure(RdsClient.builder()));
     }
 
+    public Ec2Client ec2() {
+        return once(Ec2Client.class, () -> configure(Ec2Client.builder()));
+    }
+
     /** STS with the run's credentials (the assumed role's, when one is given): who the caller is. */
     public StsClient sts() {
         return once(StsClient.class, () -> configure(StsClient.builder()));
@@ -174,7 +184,11 @@ public final class AwsClientFactory implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        List<AutoCloseable> all = new ArrayList<>(clients.values());
+        closed = true;
+        List<AutoCloseable> all = new ArrayList<>();
+        for (Once<SdkClient> c : clients.values()) {
+            c.ifBuilt(all::add);
+        }
         all.addAll(closeAtEnd);
         all.add(http);
         clients.clear();
@@ -194,8 +208,42 @@ public final class AwsClientFactory implements AutoCloseable {
                 + ", settings=" + settings + "]";
     }
 
-    private synchronized <C extends SdkClient> C once(Class<C> type, Supplier<C> build) {
-        return type.cast(clients.computeIfAbsent(type, t -> build.get()));
+    private <C extends SdkClient> C once(Class<C> type, Supplier<C> build) {
+        if (closed) {
+            throw new IllegalStateException("the AWS clients of this run are closed");
+        }
+        return type.cast(clients.computeIfAbsent(type, t -> new Once<>(build::get)).get());
+    }
+
+    /** Builds its value on the first get(), once, while other threads wait for that one build. */
+    private static final class Once<T> {
+        private final Supplier<? extends T> build;
+        private volatile T value;
+
+        Once(Supplier<? extends T> build) {
+            this.build = build;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = build.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
+
+        void ifBuilt(Consumer<? super T> action) {
+            T v = value;
+            if (v != null) {
+                action.accept(v);
+            }
+        }
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder) {
@@ -350,8 +398,15 @@ public final class AwsClientFactory implements AutoCloseable {
         return credentials;
     }
 
+    /** The clients built so far, by their SDK interface's simple name; for tests. */
+    SortedSet<String> builtClients() {
+        SortedSet<String> built = new TreeSet<>();
+        clients.forEach((type, c) -> c.ifBuilt(client -> built.add(type.getSimpleName())));
+        return built;
+    }
+
     /** All clients closed so far count as closed; for tests. */
     synchronized boolean hasOpenClients() {
-        return !clients.isEmpty();
+        return !closed && clients.values().stream().anyMatch(c -> c.value != null);
     }
 }

@@ -1,11 +1,28 @@
 package io.tdev.ops.aws;
 
 import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.port.Admin;
+import io.tdev.ops.port.Alarms;
+import io.tdev.ops.port.AutoScaling;
+import io.tdev.ops.port.Databases;
+import io.tdev.ops.port.Dns;
+import io.tdev.ops.port.Ecs;
+import io.tdev.ops.port.ImageScans;
+import io.tdev.ops.port.Logs;
+import io.tdev.ops.port.Metrics;
+import io.tdev.ops.port.Notifier;
 import io.tdev.ops.port.OpsPorts;
+import io.tdev.ops.port.Secrets;
+import io.tdev.ops.port.SecurityGroups;
+import io.tdev.ops.port.Storage;
+import io.tdev.ops.port.Tables;
+import io.tdev.ops.port.TargetHealth;
+import io.tdev.ops.port.Webhooks;
 import io.tdev.ops.runbook.Progress;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The AWS adapters of every port over clients built once by the client factory; closing closes the clients.
@@ -14,7 +31,7 @@ import java.util.Objects;
 public final class AwsConnection implements AutoCloseable {
     private final AwsClientFactory clients;
     private final OpsPorts ports;
-    private final AwsEcs ecs;
+    private final Supplier<AwsEcs> ecs;
 
     /** How long a Logs Insights query may run before it is stopped (as {@link Polling#defaults()}). */
     private static final Duration LOGS_INSIGHTS_TIMEOUT = Duration.ofMinutes(2);
@@ -23,21 +40,31 @@ public final class AwsConnection implements AutoCloseable {
 
     private AwsConnection(AwsClientFactory clients, EnvironmentConfig config, Progress progress) {
         this.clients = clients;
-        this.ecs = new AwsEcs(clients.ecs(), config);
+        // every adapter is built on its port's first call, with the clients it needs (see LazyPort)
+        Ecs ecsPort = LazyPort.of(Ecs.class, () -> new AwsEcs(clients.ecs(), config));
+        this.ecs = () -> (AwsEcs) LazyPort.adapter(ecsPort);
+        // one Secrets adapter: the admin endpoint reads its token through it
+        Secrets secrets = LazyPort.of(Secrets.class, () -> new AwsSecrets(clients.secretsManager()));
         this.ports = new OpsPorts(
-                ecs,
-                new AwsAutoScaling(clients.applicationAutoScaling(), config),
-                new AwsAlarms(clients.cloudWatch()),
-                new AwsMetrics(clients.cloudWatch()),
-                new AwsLogs(clients.cloudWatchLogs(), LOGS_MAX_PAGES, polling(LOGS_INSIGHTS_TIMEOUT, progress)),
-                new AwsTargetHealth(clients.elasticLoadBalancingV2(), config),
-                new AwsStorage(clients.s3(), clients.cloudWatch()),
-                new AwsTables(clients.dynamoDb()),
-                new AwsNotifier(clients.sns(), clients.sts()),
-                new AwsImageScans(clients.ecr(), polling(Duration.ZERO, progress)),
-                new AwsSecrets(clients.secretsManager()),
-                new AwsDns(clients.route53()),
-                new AwsDatabases(clients.rds()));
+                ecsPort,
+                LazyPort.of(AutoScaling.class, () -> new AwsAutoScaling(clients.applicationAutoScaling(), config)),
+                LazyPort.of(Alarms.class, () -> new AwsAlarms(clients.cloudWatch())),
+                LazyPort.of(Metrics.class, () -> new AwsMetrics(clients.cloudWatch())),
+                LazyPort.of(Logs.class, () -> new AwsLogs(clients.cloudWatchLogs(), LOGS_MAX_PAGES,
+                        polling(LOGS_INSIGHTS_TIMEOUT, progress))),
+                LazyPort.of(TargetHealth.class, () -> new AwsTargetHealth(clients.elasticLoadBalancingV2(), config)),
+                LazyPort.of(Storage.class, () -> new AwsStorage(clients.s3(), clients.cloudWatch())),
+                LazyPort.of(Tables.class, () -> new AwsTables(clients.dynamoDb())),
+                LazyPort.of(Notifier.class, () -> new AwsNotifier(clients.sns(), clients.sts())),
+                LazyPort.of(ImageScans.class, () -> new AwsImageScans(clients.ecr(), polling(Duration.ZERO, progress))),
+                secrets,
+                LazyPort.of(Dns.class, () -> new AwsDns(clients.route53())),
+                LazyPort.of(Databases.class, () -> new AwsDatabases(clients.rds())),
+                LazyPort.of(SecurityGroups.class, () -> new AwsSecurityGroups(clients.ec2())),
+                LazyPort.of(Admin.class, () -> new HttpAdmin(config, secrets, HttpAdmin.client(config),
+                        io.tdev.ops.runbook.Sleeper.system(), java.time.Clock.systemUTC())),
+                LazyPort.of(Webhooks.class, () -> new HttpWebhooks(HttpAdmin.client(config),
+                        Duration.ofSeconds(config.incident().admin().timeoutSeconds()))));
     }
 
     /**
@@ -87,7 +114,12 @@ public final class AwsConnection implements AutoCloseable {
 
     /** The ECS adapter with what the port does not offer: {@link AwsEcs#waitUntilStable}. */
     public AwsEcs ecs() {
-        return ecs;
+        return ecs.get();
+    }
+
+    /** The factory, for tests: which clients were built. */
+    AwsClientFactory clients() {
+        return clients;
     }
 
     @Override

@@ -73,6 +73,7 @@ public final class AwsEcs implements Ecs {
     private final Clock clock;
     /** family:revision -> ARN; a revision's ARN never changes, and tag calls need the ARN. */
     private final Map<TaskDefinitionRef, String> arns = new ConcurrentHashMap<>();
+    private final Map<ServiceRef, String> serviceArns = new ConcurrentHashMap<>();
 
     public AwsEcs(EcsClient ecs, EnvironmentConfig config) {
         this(ecs, config, BackoffStrategy.fixedDelayWithoutJitter(Duration.ofSeconds(Math.max(1, config.deploy().pollSeconds()))));
@@ -422,6 +423,45 @@ public final class AwsEcs implements Ecs {
         return "ECS service(s) not found in cluster '" + cluster + "': " + String.join(", ", missing)
                 + (configured ? "; check ecs.service (and ecs.cluster) in the environment config and the region/account"
                 : "; check the service name you gave and the region/account");
+    }
+
+    @Override
+    public Map<String, String> serviceTags(ServiceRef service) {
+        String arn = serviceArn(service);
+        return tagMap(AwsCall.run("ecs:ListTagsForResource", AwsResource.given("ECS service", arn),
+                () -> ecs.listTagsForResource(b -> b.resourceArn(arn))).tags());
+    }
+
+    @Override
+    public void tagService(ServiceRef service, Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        String arn = serviceArn(service);
+        AwsCall.exec("ecs:TagResource", AwsResource.given("ECS service", arn),
+                () -> ecs.tagResource(b -> b.resourceArn(arn).tags(tags.entrySet().stream()
+                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
+    }
+
+    @Override
+    public void untagService(ServiceRef service, List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        String arn = serviceArn(service);
+        AwsCall.exec("ecs:UntagResource", AwsResource.given("ECS service", arn),
+                () -> ecs.untagResource(b -> b.resourceArn(arn).tagKeys(keys)));
+    }
+
+    /** Tag calls need the service's ARN, which only DescribeServices tells (the account is not in the config). */
+    private String serviceArn(ServiceRef service) {
+        return serviceArns.computeIfAbsent(service, ref -> {
+            DescribeServicesResponse r = AwsCall.run("ecs:DescribeServices", serviceResources(ref),
+                    () -> ecs.describeServices(b -> b.cluster(ref.cluster()).services(ref.service())));
+            return r.services().stream().filter(s -> !"INACTIVE".equals(s.status())).map(Service::serviceArn)
+                    .findFirst().orElseThrow(() -> new PreconditionFailedException(missingServices(ref.cluster(),
+                            List.of(ref.service() + failureReason(r.failures(), ref.service())))));
+        });
     }
 
     private Function<String, AwsResource> clusterResource(String cluster) {

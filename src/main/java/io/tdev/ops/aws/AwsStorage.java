@@ -3,6 +3,7 @@ package io.tdev.ops.aws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.PublicAccessBlock;
 import io.tdev.ops.model.ReplicationStatus;
 import io.tdev.ops.model.StorageUsage;
 import io.tdev.ops.model.StoredObject;
@@ -12,6 +13,8 @@ import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.ReplicationConfiguration;
 import software.amazon.awssdk.services.s3.model.ReplicationRule;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -109,6 +112,38 @@ public final class AwsStorage implements Storage {
     }
 
     @Override
+    public StorageUsage listedUsage(String bucket, int maxObjects) {
+        if (maxObjects < 1) {
+            throw new InvalidInputException("maxObjects", "got " + maxObjects + "; must be at least 1");
+        }
+        return ResourceCall.run("s3:ListBucket", "bucket", bucket, "bucket", () -> {
+            long objects = 0;
+            long bytes = 0;
+            // pages of up to 1,000 keys, asked for no more than the cap needs; the iterable fetches pages lazily,
+            // so no page past the cap is read
+            for (ListObjectsV2Response page : s3.listObjectsV2Paginator(r -> r.bucket(bucket)
+                    .maxKeys(Math.min(1000, maxObjects)))) {
+                for (S3Object o : page.contents()) {
+                    if (objects == maxObjects) {
+                        return capped(objects, bytes, maxObjects);
+                    }
+                    objects++;
+                    bytes += o.size() == null ? 0 : o.size();
+                }
+                if (objects == maxObjects && Boolean.TRUE.equals(page.isTruncated())) {
+                    return capped(objects, bytes, maxObjects);
+                }
+            }
+            return new StorageUsage(objects, bytes, "S3 ListObjectsV2 (no AWS/S3 storage metrics)");
+        });
+    }
+
+    private static StorageUsage capped(long objects, long bytes, int maxObjects) {
+        return new StorageUsage(objects, bytes, "S3 ListObjectsV2 stopped at " + maxObjects
+                + " objects (no AWS/S3 storage metrics): lower bounds", true);
+    }
+
+    @Override
     public List<StoredObject> objectsOlderThan(String bucket, Instant cutoff, int limit) {
         if (limit < 1) {
             throw new InvalidInputException("limit", "got " + limit + "; must be at least 1");
@@ -174,5 +209,33 @@ public final class AwsStorage implements Storage {
         }
         ResourceCall.exec("s3:PutBucketPolicy", "bucket", bucket, "bucket",
                 () -> s3.putBucketPolicy(r -> r.bucket(bucket).policy(policyJson)));
+    }
+
+    @Override
+    public void deleteBucketPolicy(String bucket) {
+        ResourceCall.exec("s3:DeleteBucketPolicy", "bucket", bucket, "bucket",
+                () -> s3.deleteBucketPolicy(r -> r.bucket(bucket)));
+    }
+
+    @Override
+    public Optional<PublicAccessBlock> publicAccessBlock(String bucket) {
+        return ResourceCall.run("s3:GetBucketPublicAccessBlock", "bucket", bucket, "bucket", () -> {
+            try {
+                PublicAccessBlockConfiguration c = s3.getPublicAccessBlock(r -> r.bucket(bucket))
+                        .publicAccessBlockConfiguration();
+                return Optional.of(new PublicAccessBlock(on(c.blockPublicAcls()), on(c.ignorePublicAcls()),
+                        on(c.blockPublicPolicy()), on(c.restrictPublicBuckets())));
+            } catch (S3Exception e) {
+                if ("NoSuchPublicAccessBlockConfiguration".equals(ResourceCall.errorCode(e))) {
+                    return Optional.empty(); // the bucket has no settings of its own: a finding, not a failure
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** S3 leaves a setting out when it is false. */
+    private static boolean on(Boolean setting) {
+        return Boolean.TRUE.equals(setting);
     }
 }

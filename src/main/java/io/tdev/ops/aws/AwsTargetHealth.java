@@ -22,10 +22,7 @@ public final class AwsTargetHealth implements TargetHealth {
 
     @Override
     public List<TargetHealthDescription> targetHealth(String targetGroupArn) {
-        AwsResource group = config.targetGroupArns() != null && config.targetGroupArns().contains(targetGroupArn)
-                ? AwsResource.of("target group", targetGroupArn, "targetGroupArns")
-                : AwsResource.given("target group (attached to the ECS service)", targetGroupArn);
-        return AwsCall.run("elasticloadbalancing:DescribeTargetHealth", group,
+        return AwsCall.run("elasticloadbalancing:DescribeTargetHealth", group(targetGroupArn),
                 () -> elb.describeTargetHealth(b -> b.targetGroupArn(targetGroupArn)).targetHealthDescriptions().stream()
                         .map(d -> new TargetHealthDescription(
                                 d.target() != null ? d.target().id() : null,
@@ -34,6 +31,20 @@ public final class AwsTargetHealth implements TargetHealth {
                                 d.targetHealth() != null ? d.targetHealth().reasonAsString() : null,
                                 d.targetHealth() != null ? d.targetHealth().description() : null))
                         .toList());
+    }
+
+    @Override
+    public List<String> loadBalancerArns(String targetGroupArn) {
+        return AwsCall.run("elasticloadbalancing:DescribeTargetGroups", group(targetGroupArn),
+                () -> elb.describeTargetGroups(b -> b.targetGroupArns(targetGroupArn)).targetGroups().stream()
+                        .flatMap(g -> g.loadBalancerArns().stream())
+                        .toList());
+    }
+
+    private AwsResource group(String targetGroupArn) {
+        return config.targetGroupArns() != null && config.targetGroupArns().contains(targetGroupArn)
+                ? AwsResource.of("target group", targetGroupArn, "targetGroupArns")
+                : AwsResource.given("target group (attached to the ECS service)", targetGroupArn);
     }
 
     /** ELBv2 states are lowercase with dots ({@code unhealthy.draining}); an unknown one is UNAVAILABLE, never HEALTHY. */

@@ -20,8 +20,9 @@ import java.util.TreeSet;
  * ({@link #portMethods}), their IAM actions ({@link AwsActions}), each action on the environment's own resources.
  * {@code *} only where AWS offers no resource-level permission for the action (ecs:DescribeTaskDefinition,
  * RegisterTaskDefinition, ListTaskDefinitions; cloudwatch:DescribeAlarms, GetMetricData;
- * elasticloadbalancing:DescribeTargetHealth; application-autoscaling:Describe*; dynamodb:ListBackups;
- * logs:GetQueryResults, StopQuery). iam:PassRole is limited to roles passed to ECS tasks
+ * elasticloadbalancing:DescribeTargetHealth, DescribeTargetGroups; application-autoscaling:Describe*;
+ * rds:DescribeOrderableDBInstanceOptions; dynamodb:ListBackups;
+ * logs:GetQueryResults, StopQuery; ec2:DescribeSecurityGroups). iam:PassRole is limited to roles passed to ECS tasks
  * ({@code iam:PassedToService = ecs-tasks.amazonaws.com}) and, when given, to the task's role ARNs.
  */
 public final class IamPolicy {
@@ -34,7 +35,7 @@ public final class IamPolicy {
 
     static {
         COMMANDS.put("health", List.of("Ecs.describeService", "Alarms.alarms", "TargetHealth.targetHealth",
-                "Logs.filter", "Metrics.query", "Storage.usage", "Tables.countBetween"));
+                "Logs.filter", "Metrics.query", "Storage.listedUsage", "Tables.countBetween"));
         COMMANDS.put("deploy", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
                 "Ecs.registerTaskDefinition", "Ecs.updateService"));
         COMMANDS.put("mark-known-good", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
@@ -45,7 +46,23 @@ public final class IamPolicy {
                 "AutoScaling.setCapacity"));
         COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "ImageScans.startScan",
                 "ImageScans.findings", "Tables.listBackups", "Tables.createBackup", "Notifier.publish"));
+        COMMANDS.put("db-resize", List.of("Databases.describe", "Databases.orderableClasses",
+                "Databases.modifyInstanceClass"));
+        COMMANDS.put("load-watch", List.of("Ecs.describeService", "TargetHealth.loadBalancerArns", "Alarms.alarms",
+                "TargetHealth.targetHealth", "Logs.filter", "Metrics.query"));
+        COMMANDS.put("traffic-event", List.of("Ecs.serviceTags", "Ecs.tagService", "Ecs.untagService",
+                "Ecs.describeService", "Ecs.setDesiredCount", "AutoScaling.scalableTarget", "AutoScaling.setCapacity",
+                "Databases.describe", "Databases.orderableClasses", "Databases.modifyInstanceClass"));
         COMMANDS.put("demo", List.of()); // the simulated environment only
+        COMMANDS.put("security-check", List.of("Logs.filter", "SecurityGroups.nameContaining", "Secrets.status",
+                "Storage.publicAccessBlock"));
+        COMMANDS.put("rotate-secret", List.of("Secrets.status", "Secrets.rotate", "Secrets.putRandomValue"));
+        // lockdown and --restore: the bucket's policy and the saved copy, nothing else
+        COMMANDS.put("lockdown-bucket", List.of("Storage.bucketPolicy", "Storage.putBucketPolicy",
+                "Storage.deleteBucketPolicy", "Secrets.readDocument", "Secrets.writeDocument"));
+        COMMANDS.put("clear-cache", List.of("Admin.clearCache"));
+        COMMANDS.put("restart-agent", List.of("Admin.restartAgent"));
+        COMMANDS.put("invalidate-sessions", List.of("Admin.invalidateSessions"));
     }
 
     private static final String PASSED_TO_ECS_TASKS = "ecs-tasks.amazonaws.com";
@@ -100,21 +117,28 @@ public final class IamPolicy {
 
     /** The IAM actions a set of commands needs in an environment (without those AWS always allows). */
     public static Set<String> actions(Collection<String> commands, EnvironmentConfig config) {
+        return AwsActions.forMethods(methods(commands), config);
+    }
+
+    private static Set<String> methods(Collection<String> commands) {
         Set<String> methods = new TreeSet<>();
         commands.forEach(c -> methods.addAll(portMethods(c)));
-        return AwsActions.forMethods(methods, config);
+        return methods;
     }
 
     /** The policy's statements: actions grouped by the resources they apply to. */
     public static List<Statement> statements(Collection<String> commands, EnvironmentConfig config, Scope scope) {
         Map<String, Statement> byResources = new TreeMap<>();
-        for (String action : actions(commands, config)) {
-            Grant grant = grantOf(action, config, scope);
-            String key = String.join(",", grant.resources()) + "|" + grant.condition();
-            Statement existing = byResources.get(key);
-            Set<String> actions = existing != null ? new TreeSet<>(existing.actions()) : new TreeSet<>();
-            actions.add(action);
-            byResources.put(key, new Statement(grant.label(), actions, new TreeSet<>(grant.resources()), grant.condition()));
+        for (String method : methods(commands)) {
+            for (String action : AwsActions.forMethods(List.of(method), config)) {
+                Grant grant = grantOf(method, action, config, scope);
+                String key = String.join(",", grant.resources()) + "|" + grant.condition();
+                Statement existing = byResources.get(key);
+                Set<String> actions = existing != null ? new TreeSet<>(existing.actions()) : new TreeSet<>();
+                actions.add(action);
+                byResources.put(key, new Statement(grant.label(), actions, new TreeSet<>(grant.resources()),
+                        grant.condition()));
+            }
         }
         List<Statement> statements = new ArrayList<>();
         Set<String> sids = new TreeSet<>();
@@ -159,6 +183,33 @@ public final class IamPolicy {
         }
     }
 
+    /**
+     * The resources one action of a port method is granted on. Secrets Manager actions apply to the secret the
+     * method works on: tdev-ops' own documents (the saved bucket policy) are one secret, the API key another, so that
+     * a lockdown's policy grants nothing on the API key and a rotation's nothing on the saved policy.
+     */
+    private static Grant grantOf(String method, String action, EnvironmentConfig c, Scope s) {
+        if (action.startsWith("secretsmanager:") && DOCUMENT_METHODS.contains(method)) {
+            return Grant.on("PolicyBackupSecret", secretArn(c.security().policyBackupSecret(), s));
+        }
+        // ECS tags go on task definitions (known-good marks) and on the service (a traffic event's saved state)
+        if (action.startsWith("ecs:") && SERVICE_TAG_METHODS.contains(method)) {
+            return Grant.on("Service", "arn:aws:ecs:" + s.region() + ":" + s.account() + ":service/" + c.ecs().cluster()
+                    + "/" + c.ecs().service());
+        }
+        return grantOf(action, c, s);
+    }
+
+    private static final Set<String> DOCUMENT_METHODS = Set.of("Secrets.readDocument", "Secrets.writeDocument");
+    private static final Set<String> SERVICE_TAG_METHODS = Set.of("Ecs.serviceTags", "Ecs.tagService",
+            "Ecs.untagService");
+
+    /** Secrets Manager appends a dash and 6 random characters to a secret's name in its ARN. */
+    private static String secretArn(String secret, Scope s) {
+        return secret.startsWith("arn:") ? secret
+                : "arn:aws:secretsmanager:" + s.region() + ":" + s.account() + ":secret:" + secret + "-??????";
+    }
+
     /** The resources one action is granted on, from the environment's names. */
     private static Grant grantOf(String action, EnvironmentConfig c, Scope s) {
         String r = s.region();
@@ -179,30 +230,38 @@ public final class IamPolicy {
                     Grant.on("ScalableTargets", "arn:aws:application-autoscaling:" + r + ":" + a + ":scalable-target/*");
             case "logs:FilterLogEvents", "logs:StartQuery", "logs:PutRetentionPolicy" -> Grant.on("LogGroup", logGroup, logGroup + ":*");
             case "logs:DescribeLogGroups" -> Grant.on("LogGroups", "arn:aws:logs:" + r + ":" + a + ":log-group:*");
-            case "s3:ListBucket", "s3:GetReplicationConfiguration", "s3:GetBucketPolicy", "s3:PutBucketPolicy" ->
+            case "s3:ListBucket", "s3:GetReplicationConfiguration", "s3:GetBucketPolicy", "s3:PutBucketPolicy",
+                 "s3:DeleteBucketPolicy", "s3:GetBucketPublicAccessBlock" ->
                     Grant.on("Bucket", "arn:aws:s3:::" + c.bucket());
             case "dynamodb:Scan", "dynamodb:Query", "dynamodb:DescribeTable" -> Grant.on("TableAndIndexes", table, table + "/index/*");
             case "dynamodb:CreateBackup" -> Grant.on("Table", table);
             case "dynamodb:RestoreTableFromBackup" -> Grant.on("TableBackups", table + "/backup/*");
             case "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:GetItem",
                  "dynamodb:BatchWriteItem" -> Grant.on("RestoredTables", "arn:aws:dynamodb:" + r + ":" + a + ":table/*");
-            case "sns:Publish" -> Grant.on("Topic", c.topic().startsWith("arn:") ? c.topic()
-                    : "arn:aws:sns:" + r + ":" + a + ":" + c.topic());
+            // the alert topic and the topics escalation policies name (sns:NAME-or-ARN)
+            case "sns:Publish" -> Grant.on("Topic", java.util.stream.Stream.concat(java.util.stream.Stream.of(c.topic()),
+                            c.escalation().policies().values().stream().map(p -> p.channel())
+                                    .filter(ch -> ch.startsWith("sns:")).map(ch -> ch.substring(4)))
+                    .map(t -> t.startsWith("arn:") ? t : "arn:aws:sns:" + r + ":" + a + ":" + t).distinct()
+                    .toArray(String[]::new));
             case "ecr:StartImageScan", "ecr:DescribeImageScanFindings" ->
                     Grant.on("Repository", "arn:aws:ecr:" + r + ":" + a + ":repository/" + c.repository());
-            // Secrets Manager appends a dash and 6 random characters to a secret's name in its ARN
-            case "secretsmanager:RotateSecret", "secretsmanager:DescribeSecret" ->
-                    Grant.on("Secret", c.secret().startsWith("arn:") ? c.secret()
-                            : "arn:aws:secretsmanager:" + r + ":" + a + ":secret:" + c.secret() + "-??????");
+            case "secretsmanager:RotateSecret", "secretsmanager:DescribeSecret",
+                 "secretsmanager:ListSecretVersionIds", "secretsmanager:PutSecretValue",
+                 "secretsmanager:GetSecretValue" ->
+                    Grant.on("Secret", secretArn(c.secret(), s));
             case "lambda:InvokeFunction" -> Grant.on("RotationFunctions", "arn:aws:lambda:" + r + ":" + a + ":function:*");
             case "route53:ChangeResourceRecordSets" -> Grant.on("HostedZones", "arn:aws:route53:::hostedzone/*");
             case "route53:GetChange" -> Grant.on("Changes", "arn:aws:route53:::change/*");
-            case "rds:DescribeDBInstances", "rds:ModifyDBInstance" -> Grant.on("DbInstances", "arn:aws:rds:" + r + ":" + a + ":db:*");
+            case "rds:DescribeDBInstances", "rds:ModifyDBInstance" -> Grant.on("DbInstance", "arn:aws:rds:" + r + ":" + a
+                    + ":db:" + c.traffic().dbInstance());
             // AWS offers no resource-level permission for these
             case "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:ListTaskDefinitions",
                  "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetHealth",
+                 "elasticloadbalancing:DescribeTargetGroups",
                  "application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies",
-                 "dynamodb:ListBackups", "logs:GetQueryResults", "logs:StopQuery" -> Grant.on("AnyResource", "*");
+                 "dynamodb:ListBackups", "logs:GetQueryResults", "logs:StopQuery",
+                 "rds:DescribeOrderableDBInstanceOptions", "ec2:DescribeSecurityGroups" -> Grant.on("AnyResource", "*");
             default -> throw new IllegalStateException("no resource scope known for IAM action " + action);
         };
     }

@@ -1,6 +1,5 @@
 package io.tdev.ops.cli;
 
-import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.aws.AwsConnection;
 import io.tdev.ops.aws.AwsSettings;
@@ -49,7 +48,7 @@ public final class EnvironmentSessions implements SessionFactory {
         }
         SimEnvironment sim = SimEnvironment.scenario(scenario, config);
         OpsContext context = new OpsContext(config, sim.ports(), sim.clock(), sim.sleeper(), progress, user());
-        return new OpsSession(new DefaultTdevOps(context), config, sim.clock(), null);
+        return OpsSession.over(context, null);
     }
 
     private OpsSession onAws(CommonOptions common, AwsOptions aws, EnvironmentConfig config,
@@ -62,7 +61,7 @@ public final class EnvironmentSessions implements SessionFactory {
         try {
             Clock clock = Clock.systemUTC();
             OpsContext context = new OpsContext(config, connection.ports(), clock, awsSleeper, progress, user());
-            return new OpsSession(new DefaultTdevOps(context), config, clock, connection);
+            return OpsSession.over(context, connection);
         } catch (RuntimeException e) {
             connection.close();
             throw e;

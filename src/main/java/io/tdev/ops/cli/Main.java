@@ -25,6 +25,16 @@ import java.io.PrintWriter;
                 ChecklistCommand.class,
                 DemoCommand.class,
                 IamPolicyCommand.class,
+                WeeklyReportCommand.class,
+                SecurityCheckCommand.class,
+                RotateSecretCommand.class,
+                LockdownBucketCommand.class,
+                DbResizeCommand.class,
+                LoadWatchCommand.class,
+                TrafficEventCommand.class,
+                ClearCacheCommand.class,
+                RestartAgentCommand.class,
+                InvalidateSessionsCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footer = {"",
@@ -38,7 +48,8 @@ import java.io.PrintWriter;
                 "  tdev-ops demo",
                 "  tdev-ops health --simulate --scenario alarm-storm --output json",
                 "  tdev-ops rollback --env staging --target previous --reason \"5xx\" --dry-run",
-                "  tdev-ops scale --count p0 --region eu-west-1 --profile ops"})
+                "  tdev-ops scale --count p0 --region eu-west-1 --profile ops",
+                "  tdev-ops weekly-report --simulate --scenario slo-missed --output markdown"})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
@@ -72,7 +83,12 @@ public final class Main implements Runnable {
         return commandLine;
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // the same line picocli prints, without building the model of every command first (~2/3 of the start)
+            System.out.println(new Version().getVersion()[0]);
+            return;
+        }
         // The AWS SDK logs through SLF4J; the CLI ships no binding (the jar is also the Jenkins plugin's library),
         // so keep SLF4J's "no providers" notice off the user's terminal.
         if (System.getProperty("slf4j.internal.verbosity") == null) {

@@ -17,12 +17,17 @@ final class ConfigValidator {
     /** The runbook's pre-deploy checklist items, in its order. */
     static final List<String> CHECKLIST_ITEMS = List.of("tests-passed", "image-scan", "backup", "rollback-plan",
             "monitoring", "team-notified");
-    static final List<String> ESCALATION_KEYS = List.of("P0", "P1", "security", "data-loss");
+    /** The kinds of incident an escalation policy is for: the playbook levels, a security incident, data loss. */
+    static final List<String> ESCALATION_KEYS = List.of("P0", "P1", "P2", "security", "data-loss");
+    private static final Pattern CHANNEL = Pattern.compile("topic|sns:\\S+|webhook:https?://\\S+");
     static final List<String> SCAN_SEVERITIES = Arrays.stream(Severity.values())
             .filter(s -> s != Severity.UNDEFINED).map(Enum::name).toList();
 
     private static final Pattern ENV_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    private static final Pattern BREAK_GLASS_ROLE = Pattern.compile(
+            "(arn:aws[a-z-]*:iam::\\d{12}:role/)?[\\w+=,.@/-]{1,512}");
+    private static final Pattern SECRET_NAME = Pattern.compile("[\\w/+=.@-]{1,512}");
     private static final Pattern SCALE_COUNT = Pattern.compile("[+-]?\\d{1,4}");
 
     private final List<String[]> violations = new ArrayList<>();
@@ -86,12 +91,65 @@ final class ConfigValidator {
         checkHealth(c.health());
         checkDeploy(c.deploy());
         checkChecklist(c.checklist());
-        for (Map.Entry<String, List<String>> contact : c.escalation().contacts().entrySet()) {
-            if (!ESCALATION_KEYS.contains(contact.getKey())) {
-                fail("escalation.contacts." + contact.getKey(), "unknown level; allowed: "
-                        + String.join(", ", ESCALATION_KEYS));
+        checkSchedule(c.schedule());
+        checkSecurity(c.security());
+        checkTraffic(c.traffic());
+        checkEscalation(c.escalation());
+        checkIncident(c.incident());
+    }
+
+    private void checkEscalation(EnvironmentConfig.Escalation e) {
+        for (Map.Entry<String, EnvironmentConfig.EscalationPolicy> policy : e.policies().entrySet()) {
+            String path = "escalation.policies." + policy.getKey();
+            if (!ESCALATION_KEYS.contains(policy.getKey())) {
+                fail(path, "unknown kind of incident; allowed: " + String.join(", ", ESCALATION_KEYS));
+                continue;
+            }
+            EnvironmentConfig.EscalationPolicy p = policy.getValue();
+            if (p == null) {
+                fail(path, "must not be empty; give to, channel and afterMinutes, or leave the kind out");
+                continue;
+            }
+            if (p.to() == null || p.to().isEmpty() || p.to().stream().anyMatch(t -> t == null || t.isBlank())) {
+                fail(path + ".to", "needs at least one contact, none blank");
+            }
+            if (p.channel() == null || !CHANNEL.matcher(p.channel()).matches()) {
+                // the webhook URL is not echoed: it is often a secret
+                fail(path + ".channel", "got " + (p.channel() != null && p.channel().startsWith("webhook:") ? "a webhook without an http(s) URL"
+                        : "'" + p.channel() + "'") + "; allowed: topic, sns:NAME-or-ARN, webhook:https://...");
+            }
+            range(path + ".afterMinutes", p.afterMinutes(), 0, 24 * 60);
+        }
+    }
+
+    private void checkIncident(EnvironmentConfig.IncidentSettings i) {
+        EnvironmentConfig.AdminEndpoint admin = i.admin();
+        if (admin.baseUrl() != null && !admin.baseUrl().matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+            fail("incident.admin.baseUrl", "got '" + admin.baseUrl() + "'; allowed: an http(s) URL without query"
+                    + " (e.g. https://api.t-developer.example.com), or null");
+        }
+        notBlank("incident.admin.tokenKey", admin.tokenKey());
+        range("incident.admin.timeoutSeconds", admin.timeoutSeconds(), 1, 300);
+        range("incident.admin.attempts", admin.attempts(), 1, 10);
+        if (i.agents().isEmpty()) {
+            fail("incident.agents", "must name at least one agent");
+        }
+        for (int n = 0; n < i.agents().size(); n++) {
+            String agent = i.agents().get(n);
+            if (agent == null || !ENV_NAME.matcher(agent).matches()) {
+                fail("incident.agents[" + n + "]", "got '" + agent + "'; allowed: lower-case letters, digits and '-'"
+                        + " (the name without -agent, e.g. generation)");
             }
         }
+        for (int n = 0; n < i.approvers().size(); n++) {
+            notBlank("incident.approvers[" + n + "]", i.approvers().get(n));
+        }
+        range("incident.deployLookbackHours", i.deployLookbackHours(), 1, 7 * 24);
+        range("incident.deploySuspectMinutes", i.deploySuspectMinutes(), 1, 24 * 60);
+        if (!(i.trafficFactor() > 1 && i.trafficFactor() <= 100)) {
+            fail("incident.trafficFactor", "got " + num(i.trafficFactor()) + "; allowed more than 1, at most 100");
+        }
+        range("incident.trafficDays", i.trafficDays(), 1, 28);
     }
 
     private void checkSlo(EnvironmentConfig.Slo slo) {
@@ -150,6 +208,13 @@ final class ConfigValidator {
         notBlank("deploy.knownGoodTag", d.knownGoodTag());
     }
 
+    private void checkTraffic(EnvironmentConfig.TrafficSettings t) {
+        notBlank("traffic.dbInstance", t.dbInstance());
+        notBlank("traffic.stateTag", t.stateTag());
+        range("traffic.watchPollSeconds", t.watchPollSeconds(), 5, 3600);
+        range("traffic.dbWaitTimeoutMinutes", t.dbWaitTimeoutMinutes(), 1, 24 * 60);
+    }
+
     private void checkChecklist(EnvironmentConfig.ChecklistSettings c) {
         range("checklist.backupMaxAgeHours", c.backupMaxAgeHours(), 1, 24 * 365);
         if (c.scanSeverity() == null || !SCAN_SEVERITIES.contains(c.scanSeverity())) {
@@ -160,6 +225,65 @@ final class ConfigValidator {
             if (!CHECKLIST_ITEMS.contains(item)) {
                 fail("checklist.waivable[" + i + "]", "got '" + item + "'; allowed " + String.join(", ", CHECKLIST_ITEMS));
             }
+        }
+    }
+
+    private void checkSchedule(EnvironmentConfig.Schedule s) {
+        if (s.timeZone() != null) {
+            try {
+                java.time.ZoneId.of(s.timeZone());
+            } catch (java.time.DateTimeException e) {
+                fail("schedule.timeZone", "got '" + s.timeZone() + "'; allowed: an IANA zone such as Asia/Seoul or"
+                        + " Europe/Berlin, UTC, or null for UTC");
+            }
+        }
+        notBlank("schedule.weekly.pipelineTimeMetric", s.weekly().pipelineTimeMetric());
+        notBlank("schedule.weekly.successMetric", s.weekly().successMetric());
+        notBlank("schedule.weekly.failureMetric", s.weekly().failureMetric());
+        EnvironmentConfig.MaintenanceSettings m = s.maintenance();
+        // CloudWatch Logs accepts only these retention values (PutRetentionPolicy).
+        if (!EnvironmentConfig.MaintenanceSettings.LOG_RETENTION_DAYS.contains(m.retentionDays())) {
+            fail("schedule.maintenance.retentionDays", "got " + m.retentionDays() + "; allowed " + EnvironmentConfig.MaintenanceSettings.LOG_RETENTION_DAYS);
+        }
+        range("schedule.maintenance.staleDays", m.staleDays(), 1, 3650);
+        range("schedule.maintenance.keepRevisions", m.keepRevisions(), 1, 1000);
+        range("schedule.maintenance.scanImages", m.scanImages(), 1, 100);
+        range("schedule.maintenance.scanTimeoutMinutes", m.scanTimeoutMinutes(), 1, 24 * 60);
+        range("schedule.maintenance.lifecycleExpireDays", m.lifecycleExpireDays(), 1, 3650);
+    }
+
+    private void checkSecurity(EnvironmentConfig.SecuritySettings s) {
+        notBlank("security.groupNameContains", s.groupNameContains());
+        for (int i = 0; i < s.allowedOpenPorts().size(); i++) {
+            Integer port = s.allowedOpenPorts().get(i);
+            if (port == null || port < 0 || port > 65535) {
+                fail("security.allowedOpenPorts[" + i + "]", "got " + port + "; allowed 0..65535");
+            }
+        }
+        range("security.failedLoginsWarning", s.failedLoginsWarning(), 1, 10_000_000);
+        range("security.failedLoginsCritical", s.failedLoginsCritical(), 1, 10_000_000);
+        if (s.failedLoginsWarning() > s.failedLoginsCritical()) {
+            fail("security.failedLoginsWarning", "got " + s.failedLoginsWarning()
+                    + "; must be <= security.failedLoginsCritical (" + s.failedLoginsCritical() + ")");
+        }
+        range("security.rateLimitedWarning", s.rateLimitedWarning(), 1, 10_000_000);
+        range("security.rateLimitedCritical", s.rateLimitedCritical(), 1, 10_000_000);
+        if (s.rateLimitedWarning() > s.rateLimitedCritical()) {
+            fail("security.rateLimitedWarning", "got " + s.rateLimitedWarning()
+                    + "; must be <= security.rateLimitedCritical (" + s.rateLimitedCritical() + ")");
+        }
+        if (!(s.surgeFactor() >= 1 && s.surgeFactor() <= 1000)) {
+            fail("security.surgeFactor", "got " + num(s.surgeFactor()) + "; allowed 1..1000");
+        }
+        range("security.secretMaxAgeDays", s.secretMaxAgeDays(), 1, 3650);
+        range("security.rotationWaitMinutes", s.rotationWaitMinutes(), 1, 120);
+        if (s.breakGlassRole() == null || !BREAK_GLASS_ROLE.matcher(s.breakGlassRole()).matches()) {
+            fail("security.breakGlassRole", "got '" + s.breakGlassRole() + "'; allowed: an IAM role name"
+                    + " (t-developer-break-glass-production) or role ARN (arn:aws:iam::123456789012:role/NAME)");
+        }
+        if (s.policyBackupSecret() == null || !SECRET_NAME.matcher(s.policyBackupSecret()).matches()) {
+            fail("security.policyBackupSecret", "got '" + s.policyBackupSecret() + "'; allowed: a Secrets Manager"
+                    + " secret name of letters, digits and /_+=.@- (e.g. t-developer/production/bucket-policy-backup)");
         }
     }
 

@@ -25,13 +25,17 @@ import java.util.Map;
  *                         environment ({@code t-developer-production}) so that one environment's check never counts
  *                         another's alarms (the runbook's {@code t-developer} would count them all)
  * @param targetGroupArns  ALB target groups; empty = those attached to the service
+ * @param schedule         the scheduled jobs: the weekly SLO report and the monthly maintenance
+ * @param security         the daily security check's thresholds and the security incident's lockdown settings
+ * @param traffic          a planned traffic event: the database, where the saved state goes, the load watch's pace
  */
 public record EnvironmentConfig(String name, boolean protectedEnv, String region, EcsNames ecs, String logGroup,
                                 String bucket, TableNames table, String topic, String repository, String secret,
                                 String metricNamespace, String alarmPrefix, List<String> targetGroupArns,
                                 Slo slo, AutoScalingLimits autoscaling, Map<String, String> scalePresets,
                                 HealthSettings health, DeploySettings deploy, ChecklistSettings checklist,
-                                Escalation escalation) {
+                                Escalation escalation, Schedule schedule,
+                                SecuritySettings security, TrafficSettings traffic, IncidentSettings incident) {
 
     public ServiceRef serviceRef() {
         return new ServiceRef(ecs.cluster(), ecs.service());
@@ -43,37 +47,49 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public EnvironmentConfig withRegion(String newRegion) {
         return new EnvironmentConfig(name, protectedEnv, newRegion, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation);
+                checklist, escalation, schedule, security, traffic, incident);
     }
 
     public EnvironmentConfig withTopic(String newTopic) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, newTopic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation);
+                checklist, escalation, schedule, security, traffic, incident);
     }
 
     public EnvironmentConfig withTable(TableNames newTable) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, newTable, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation);
+                checklist, escalation, schedule, security, traffic, incident);
     }
 
     public EnvironmentConfig withTargetGroupArns(List<String> newTargetGroupArns) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, newTargetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation);
+                checklist, escalation, schedule, security, traffic, incident);
     }
 
     public EnvironmentConfig withAlarmPrefix(String newAlarmPrefix) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, newAlarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation);
+                checklist, escalation, schedule, security, traffic, incident);
     }
 
     public EnvironmentConfig withHealth(HealthSettings newHealth) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, newHealth, deploy,
-                checklist, escalation);
+                checklist, escalation, schedule, security, traffic, incident);
+    }
+
+    public EnvironmentConfig withSchedule(Schedule newSchedule) {
+        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
+                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
+                checklist, escalation, newSchedule, security, traffic, incident);
+    }
+
+    public EnvironmentConfig withIncident(IncidentSettings newIncident) {
+        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
+                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
+                checklist, escalation, schedule, security, traffic, newIncident);
     }
 
     /** @param container the container whose image {@code deploy} replaces; null = the first essential one */
@@ -127,7 +143,118 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public record ChecklistSettings(int backupMaxAgeHours, String scanSeverity, List<String> waivable) {
     }
 
-    /** Who to call: contacts are configuration, never code. Keys P0, P1, security, data-loss. */
-    public record Escalation(Map<String, List<String>> contacts) {
+    /**
+     * Who is told, how and when, per kind of incident: contacts are configuration, never code (the runbook's
+     * P0: DevOps lead at once; P1: backend lead after 15 minutes unresolved; security: security officer and
+     * executives; data loss: everyone). Keys P0, P1, P2, security, data-loss; a kind without a policy notifies nobody.
+     */
+    public record Escalation(Map<String, EscalationPolicy> policies) {
+    }
+
+    /**
+     * @param to           who: names, roles or addresses, as the channel's readers understand them
+     * @param channel      {@code topic} (the environment's SNS topic), {@code sns:NAME-or-ARN} (another topic),
+     *                     or {@code webhook:https://...} (a chat channel's incoming webhook)
+     * @param afterMinutes 0 = at once; N = only when the incident is still unresolved N minutes after it began
+     */
+    public record EscalationPolicy(List<String> to, String channel, int afterMinutes) {
+    }
+
+    /**
+     * The incident playbooks' settings.
+     *
+     * @param admin                the service's admin endpoint (clear-cache, restart-agent, invalidate-sessions)
+     * @param agents               the agents the service runs (their log name is NAME-agent): what restart-agent accepts
+     * @param approvers            who may approve a remedy in the Jenkins incident job (empty: anyone who may build)
+     * @param deployLookbackHours  P0 lists the deployments of this many hours before the incident
+     * @param deploySuspectMinutes a deployment that began this shortly before the outage is its suspected cause
+     * @param trafficFactor        a request rate this many times the usual one at the same hour is a traffic spike
+     * @param trafficDays          the usual rate: the same hour of this many previous days
+     */
+    public record IncidentSettings(AdminEndpoint admin, List<String> agents, List<String> approvers, int deployLookbackHours,
+                                   int deploySuspectMinutes, double trafficFactor, int trafficDays) {
+    }
+
+    /**
+     * @param baseUrl        e.g. {@code https://api.t-developer.example.com}; null: not configured (admin remedies
+     *                       then refuse to run, naming this field)
+     * @param tokenKey       the key of the bearer token inside the environment's secret (a JSON secret)
+     * @param timeoutSeconds one HTTP attempt gives up after this long
+     * @param attempts       attempts of an idempotent call (clear-cache, invalidate-sessions); restart-agent is sent once
+     */
+    public record AdminEndpoint(String baseUrl, String tokenKey, int timeoutSeconds, int attempts) {
+    }
+
+    /**
+     * A planned traffic event (the runbook's "Scaling" section).
+     *
+     * @param dbInstance          the environment's RDS instance identifier
+     * @param stateTag            the ECS service tag where prepare records what it changed (restore reads it back)
+     * @param watchPollSeconds    the load watch looks at the service this often
+     * @param dbWaitTimeoutMinutes a class change applied now must reach {@code available} within this
+     */
+    public record TrafficSettings(String dbInstance, String stateTag, int watchPollSeconds, int dbWaitTimeoutMinutes) {
+    }
+
+    /**
+     * The scheduled jobs (weekly SLO report, monthly maintenance).
+     *
+     * @param timeZone    the zone whose days and weeks the reports use (e.g. Asia/Seoul); null = UTC
+     * @param weekly      the weekly report's metric names
+     * @param maintenance the monthly maintenance defaults
+     */
+    public record Schedule(String timeZone, WeeklyReportSettings weekly, MaintenanceSettings maintenance) {
+        /** The configured zone, UTC when unset. */
+        public java.time.ZoneId zone() {
+            return java.time.ZoneId.of(timeZone == null ? "UTC" : timeZone);
+        }
+    }
+
+    /**
+     * Metric names in {@code metricNamespace} the weekly report reads.
+     *
+     * @param pipelineTimeMetric pipeline execution time in seconds (the runbook's {@code PipelineExecutionTime})
+     * @param successMetric      successful generations, a count ({@code GenerationSuccess})
+     * @param failureMetric      failed generations, a count ({@code GenerationFailure})
+     */
+    public record WeeklyReportSettings(String pipelineTimeMetric, String successMetric, String failureMetric) {
+    }
+
+    /**
+     * @param retentionDays      log retention every group of the prefix gets (the runbook: 30)
+     * @param staleDays          objects older than this are stale (the runbook: 7)
+     * @param keepRevisions      ACTIVE task-definition revisions kept (newest first)
+     * @param scanImages         newest images whose scan findings are read
+     * @param scanTimeoutMinutes wait this long for a scan the task started
+     * @param lifecycleExpireDays a proposed lifecycle rule expires objects after this many days
+     */
+    public record MaintenanceSettings(int retentionDays, int staleDays, int keepRevisions, int scanImages,
+                                      int scanTimeoutMinutes, int lifecycleExpireDays) {
+        /** The values CloudWatch Logs' PutRetentionPolicy accepts. */
+        public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
+                365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+    }
+
+    /**
+     * The runbook's "Security" section: what the daily check counts as a finding, and how an incident locks the
+     * projects bucket down.
+     *
+     * @param groupNameContains      security groups whose names contain this are checked ({@code *t-developer*})
+     * @param allowedOpenPorts       ports that may be open to 0.0.0.0/0 or ::/0 (the ALB's 443)
+     * @param failedLoginsWarning    {@code authentication failed} events per 24 h that make a finding
+     * @param failedLoginsCritical   ... that make it critical
+     * @param rateLimitedWarning     {@code rate_limit_exceeded} events per 24 h that make a finding
+     * @param rateLimitedCritical    ... that make it critical
+     * @param surgeFactor            a count this many times the previous window's (and at least half the warning
+     *                               threshold) is a finding even below the threshold
+     * @param secretMaxAgeDays       the API-key secret's current value may be this old
+     * @param rotationWaitMinutes    rotate-secret waits this long for Secrets Manager's rotation to finish
+     * @param breakGlassRole         the IAM role (name or ARN) a bucket lockdown leaves access to
+     * @param policyBackupSecret     the Secrets Manager secret that keeps the bucket policy a lockdown replaced
+     */
+    public record SecuritySettings(String groupNameContains, List<Integer> allowedOpenPorts, int failedLoginsWarning,
+                                   int failedLoginsCritical, int rateLimitedWarning, int rateLimitedCritical,
+                                   double surgeFactor, int secretMaxAgeDays, int rotationWaitMinutes,
+                                   String breakGlassRole, String policyBackupSecret) {
     }
 }

@@ -42,4 +42,11 @@ public interface Ecs {
     void untagTaskDefinition(TaskDefinitionRef ref, List<String> keys);
 
     Map<String, String> tagsOf(TaskDefinitionRef ref);
+
+    /** The service's tags (where a traffic event records what it changed, so any machine can restore it). */
+    Map<String, String> serviceTags(ServiceRef service);
+
+    void tagService(ServiceRef service, Map<String, String> tags);
+
+    void untagService(ServiceRef service, List<String> keys);
 }

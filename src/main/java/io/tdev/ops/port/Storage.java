@@ -1,5 +1,6 @@
 package io.tdev.ops.port;
 
+import io.tdev.ops.model.PublicAccessBlock;
 import io.tdev.ops.model.ReplicationStatus;
 import io.tdev.ops.model.StorageUsage;
 import io.tdev.ops.model.StoredObject;
@@ -10,7 +11,14 @@ import java.util.Optional;
 
 /** S3. */
 public interface Storage {
+    /** Usage from the daily AWS/S3 storage metrics, or a listing when the bucket has none yet. */
     StorageUsage usage(String bucket);
+
+    /**
+     * Usage by listing the bucket, stopping after {@code maxObjects} objects (then {@code truncated}): the bounded
+     * fallback of a health check when the storage metrics have no datapoint.
+     */
+    StorageUsage listedUsage(String bucket, int maxObjects);
 
     /** Objects last modified before {@code cutoff}, at most {@code limit}. */
     List<StoredObject> objectsOlderThan(String bucket, Instant cutoff, int limit);
@@ -20,4 +28,10 @@ public interface Storage {
     Optional<String> bucketPolicy(String bucket);
 
     void putBucketPolicy(String bucket, String policyJson);
+
+    /** Removes the bucket policy; removing a policy that is not there succeeds, as S3's DeleteBucketPolicy does. */
+    void deleteBucketPolicy(String bucket);
+
+    /** The bucket's own Block Public Access settings; empty when the bucket has none. */
+    Optional<PublicAccessBlock> publicAccessBlock(String bucket);
 }

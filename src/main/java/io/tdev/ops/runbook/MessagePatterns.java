@@ -2,36 +2,27 @@ package io.tdev.ops.runbook;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Groups log messages that differ only in their variable parts: timestamps, UUIDs, hex, ids and numbers become
  * placeholders, so "timeout after 3012 ms for job 7f3a..." and "timeout after 2990 ms for job 01bc..." count as
  * one pattern. Credentials after {@code password=}, {@code token=}, {@code Bearer} ... are masked so that a pattern
  * never carries a secret into a report.
+ *
+ * <p>The rules are {@link RegexMessageRules}' regular expressions; {@link MessageNormaliser} applies them in one scan
+ * per line without a regex, and {@link Counter} counts patterns in a table it looks up from the scan's buffer, so
+ * counting a line whose pattern was seen before allocates nothing and memory grows with the patterns, not the lines.
  */
 public final class MessagePatterns {
+    /** Patterns are cut to this many characters (and "..."). */
+    static final int MAX_LENGTH = 200;
+
     /** One pattern and how many messages matched it. */
     public record Count(String pattern, int count) {
     }
 
-    private static final Pattern SECRET = Pattern.compile(
-            "(?i)\\b(password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|authorization)(\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|\\S+)");
-    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+");
-    private static final Pattern TIMESTAMP = Pattern.compile(
-            "\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}([.,]\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?\\b");
-    private static final Pattern UUID = Pattern.compile(
-            "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
-    private static final Pattern HEX = Pattern.compile("\\b0[xX][0-9a-fA-F]+\\b|\\b(?=[0-9a-fA-F]*\\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\\b");
-    /** Tokens mixing letters and digits (req-8f2k1, proj_123abc, i-0abc), but not plain words. */
-    private static final Pattern ID = Pattern.compile(
-            "\\b(?=[A-Za-z0-9_-]*\\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)+\\b|\\b(?=[A-Za-z]*\\d)(?=\\d*[A-Za-z])[A-Za-z0-9]{6,}\\b");
-    private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z<])[-+]?\\d+(\\.\\d+)?");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final int MAX_LENGTH = 200;
+    private static final ThreadLocal<MessageNormaliser> NORMALISER = ThreadLocal.withInitial(MessageNormaliser::new);
 
     private MessagePatterns() {
     }
@@ -40,26 +31,116 @@ public final class MessagePatterns {
         if (message == null) {
             return "";
         }
-        String s = BEARER.matcher(message).replaceAll("$1 <redacted>");
-        s = SECRET.matcher(s).replaceAll("$1$2<redacted>");
-        s = TIMESTAMP.matcher(s).replaceAll("<time>");
-        s = UUID.matcher(s).replaceAll("<uuid>");
-        s = HEX.matcher(s).replaceAll("<hex>");
-        s = ID.matcher(s).replaceAll("<id>");
-        s = NUMBER.matcher(s).replaceAll("<n>");
-        s = SPACES.matcher(s).replaceAll(" ").trim();
-        return s.length() > MAX_LENGTH ? s.substring(0, MAX_LENGTH) + "..." : s;
+        MessageNormaliser n = NORMALISER.get();
+        int len = n.normalise(message);
+        return len < 0 ? RegexMessageRules.normalise(message) : new String(n.buffer(), 0, len);
     }
 
     /** The {@code limit} most frequent patterns, most frequent first (ties: alphabetical). */
     public static List<Count> top(List<String> messages, int limit) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        Counter counter = new Counter();
         for (String m : messages) {
-            counts.merge(normalise(m), 1, Integer::sum);
+            counter.add(m);
         }
-        List<Count> all = new ArrayList<>();
-        counts.forEach((p, c) -> all.add(new Count(p, c)));
-        all.sort(Comparator.comparingInt(Count::count).reversed().thenComparing(Count::pattern));
-        return all.size() > limit ? List.copyOf(all.subList(0, Math.max(0, limit))) : List.copyOf(all);
+        return counter.top(limit);
+    }
+
+    /** Counts the patterns of messages added one by one (a stream of any length); one thread at a time. */
+    public static final class Counter {
+        private final MessageNormaliser normaliser = new MessageNormaliser();
+        private String[] keys = new String[64];
+        private int[] hashes = new int[64];
+        private int[] counts = new int[64];
+        private int size;
+
+        public void add(String message) {
+            if (message == null) {
+                count("".toCharArray(), 0);
+                return;
+            }
+            int len = normaliser.normalise(message);
+            if (len >= 0) {
+                count(normaliser.buffer(), len);
+            } else {
+                String pattern = RegexMessageRules.normalise(message);
+                count(pattern.toCharArray(), pattern.length());
+            }
+        }
+
+        /** How many distinct patterns so far. */
+        public int patterns() {
+            return size;
+        }
+
+        /** The {@code limit} most frequent patterns so far, most frequent first (ties: alphabetical). */
+        public List<Count> top(int limit) {
+            List<Count> all = new ArrayList<>(size);
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != null) {
+                    all.add(new Count(keys[i], counts[i]));
+                }
+            }
+            all.sort(Comparator.comparingInt(Count::count).reversed().thenComparing(Count::pattern));
+            return all.size() > limit ? List.copyOf(all.subList(0, Math.max(0, limit))) : List.copyOf(all);
+        }
+
+        private void count(char[] pattern, int len) {
+            int h = 0;
+            for (int i = 0; i < len; i++) {
+                h = 31 * h + pattern[i];
+            }
+            int mask = keys.length - 1;
+            int i = mix(h) & mask;
+            while (keys[i] != null) {
+                if (hashes[i] == h && same(keys[i], pattern, len)) {
+                    counts[i]++;
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            keys[i] = new String(pattern, 0, len);
+            hashes[i] = h;
+            counts[i] = 1;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+        }
+
+        private static boolean same(String key, char[] pattern, int len) {
+            if (key.length() != len) {
+                return false;
+            }
+            for (int i = 0; i < len; i++) {
+                if (key.charAt(i) != pattern[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int mix(int h) {
+            return h ^ (h >>> 16);
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            int[] oldHashes = hashes;
+            int[] oldCounts = counts;
+            keys = new String[oldKeys.length * 2];
+            hashes = new int[keys.length];
+            counts = new int[keys.length];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldKeys[j] != null) {
+                    int i = mix(oldHashes[j]) & mask;
+                    while (keys[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[j];
+                    hashes[i] = oldHashes[j];
+                    counts[i] = oldCounts[j];
+                }
+            }
+        }
     }
 }

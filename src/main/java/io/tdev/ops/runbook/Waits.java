@@ -5,11 +5,11 @@ import io.tdev.ops.model.RemoteFailureException;
 import java.time.Duration;
 
 /** Sleeping through the injected {@link Sleeper}; an interrupt ends the wait as a failure that says so. */
-final class Waits {
+public final class Waits {
     private Waits() {
     }
 
-    static void sleep(Sleeper sleeper, Duration duration, String whatFor) {
+    public static void sleep(Sleeper sleeper, Duration duration, String whatFor) {
         try {
             sleeper.sleep(duration);
         } catch (InterruptedException e) {

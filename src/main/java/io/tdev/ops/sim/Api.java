@@ -27,10 +27,12 @@ public final class Api {
     public static final String DESCRIBE_LOG_GROUPS = "logs:DescribeLogGroups";
     public static final String PUT_RETENTION_POLICY = "logs:PutRetentionPolicy";
     public static final String DESCRIBE_TARGET_HEALTH = "elasticloadbalancing:DescribeTargetHealth";
+    public static final String DESCRIBE_TARGET_GROUPS = "elasticloadbalancing:DescribeTargetGroups";
     public static final String LIST_BUCKET = "s3:ListBucket";
     public static final String GET_REPLICATION = "s3:GetReplicationConfiguration";
     public static final String GET_BUCKET_POLICY = "s3:GetBucketPolicy";
     public static final String PUT_BUCKET_POLICY = "s3:PutBucketPolicy";
+    public static final String DESCRIBE_TABLE = "dynamodb:DescribeTable";
     public static final String DYNAMODB_QUERY = "dynamodb:Query";
     public static final String DYNAMODB_SCAN = "dynamodb:Scan";
     public static final String CREATE_BACKUP = "dynamodb:CreateBackup";
@@ -41,10 +43,23 @@ public final class Api {
     public static final String DESCRIBE_IMAGE_SCAN_FINDINGS = "ecr:DescribeImageScanFindings";
     public static final String ROTATE_SECRET = "secretsmanager:RotateSecret";
     public static final String DESCRIBE_SECRET = "secretsmanager:DescribeSecret";
+    public static final String LIST_SECRET_VERSIONS = "secretsmanager:ListSecretVersionIds";
+    public static final String PUT_SECRET_VALUE = "secretsmanager:PutSecretValue";
+    public static final String GET_SECRET_VALUE = "secretsmanager:GetSecretValue";
+    public static final String CREATE_SECRET = "secretsmanager:CreateSecret";
+    public static final String DELETE_BUCKET_POLICY = "s3:DeleteBucketPolicy";
+    public static final String GET_PUBLIC_ACCESS_BLOCK = "s3:GetBucketPublicAccessBlock";
+    public static final String DESCRIBE_SECURITY_GROUPS = "ec2:DescribeSecurityGroups";
     public static final String CHANGE_RECORD_SETS = "route53:ChangeResourceRecordSets";
     public static final String GET_CHANGE = "route53:GetChange";
     public static final String DESCRIBE_DB_INSTANCES = "rds:DescribeDBInstances";
     public static final String MODIFY_DB_INSTANCE = "rds:ModifyDBInstance";
+    // Not AWS: the service's admin endpoint and chat webhooks, counted and faulted the same way.
+    public static final String ADMIN_CLEAR_CACHE = "POST /admin/clear-cache";
+    public static final String ADMIN_RESTART_AGENT = "POST /admin/restart-agent";
+    public static final String ADMIN_INVALIDATE_SESSIONS = "POST /admin/invalidate-sessions";
+    public static final String WEBHOOK_POST = "POST webhook";
+    public static final String DESCRIBE_ORDERABLE_DB_OPTIONS = "rds:DescribeOrderableDBInstanceOptions";
 
     /** Every action the simulation answers; fault injection refuses any other name. */
     public static final List<String> ALL = List.of(DESCRIBE_SERVICES, DESCRIBE_TASK_DEFINITION, LIST_TASK_DEFINITIONS,
@@ -52,9 +67,12 @@ public final class Api {
             DESCRIBE_SCALABLE_TARGETS, REGISTER_SCALABLE_TARGET, DESCRIBE_SCALING_POLICIES, DESCRIBE_ALARMS,
             GET_METRIC_DATA, FILTER_LOG_EVENTS, START_QUERY, DESCRIBE_LOG_GROUPS, PUT_RETENTION_POLICY,
             DESCRIBE_TARGET_HEALTH, LIST_BUCKET, GET_REPLICATION, GET_BUCKET_POLICY, PUT_BUCKET_POLICY,
-            DYNAMODB_QUERY, DYNAMODB_SCAN, CREATE_BACKUP, LIST_BACKUPS, RESTORE_TABLE, PUBLISH, START_IMAGE_SCAN,
+            DESCRIBE_TABLE, DYNAMODB_QUERY, DYNAMODB_SCAN, CREATE_BACKUP, LIST_BACKUPS, RESTORE_TABLE, PUBLISH, START_IMAGE_SCAN,
             DESCRIBE_IMAGE_SCAN_FINDINGS, ROTATE_SECRET, DESCRIBE_SECRET, CHANGE_RECORD_SETS, GET_CHANGE,
-            DESCRIBE_DB_INSTANCES, MODIFY_DB_INSTANCE);
+            DESCRIBE_DB_INSTANCES, MODIFY_DB_INSTANCE, LIST_SECRET_VERSIONS, PUT_SECRET_VALUE, GET_SECRET_VALUE,
+            CREATE_SECRET, DELETE_BUCKET_POLICY, GET_PUBLIC_ACCESS_BLOCK, DESCRIBE_SECURITY_GROUPS,
+            DESCRIBE_TARGET_GROUPS, DESCRIBE_ORDERABLE_DB_OPTIONS, ADMIN_CLEAR_CACHE, ADMIN_RESTART_AGENT,
+            ADMIN_INVALIDATE_SESSIONS, WEBHOOK_POST);
 
     /** The read-only calls a health check makes; the {@code throttled} scenario throttles these. */
     public static final List<String> HEALTH_READS = List.of(DESCRIBE_SERVICES, DESCRIBE_ALARMS, FILTER_LOG_EVENTS,

@@ -32,6 +32,15 @@ final class LogLines {
         return String.format(Locale.ROOT, "INFO agent=%s-agent execution_time=%.2fs project_id=%s", agent, seconds, uuid(r));
     }
 
+    /** A call of a failing agent: timeouts mostly, the odd connection reset. */
+    static String agentFailure(Random r, String agent) {
+        return r.nextInt(4) == 0
+                ? String.format(Locale.ROOT, "ERROR agent=%s-agent execution failed: ConnectionResetError: peer reset the"
+                        + " connection project_id=%s", agent, uuid(r))
+                : String.format(Locale.ROOT, "ERROR agent=%s-agent execution failed: TimeoutError after 30.00s project_id=%s",
+                        agent, uuid(r));
+    }
+
     /** The occasional error of a healthy service. */
     static String backgroundError(Random r) {
         return switch (r.nextInt(3)) {
@@ -57,12 +66,24 @@ final class LogLines {
     }
 
     static String authenticationFailed(Random r) {
-        return "WARN authentication failed for api key ak_****" + hex(r, 4) + " from 203.0.113." + (1 + r.nextInt(254))
-                + ": invalid signature";
+        String key = hex(r, 4); // drawn before the address, as always: the same seed writes the same history
+        return authenticationFailed(key, "203.0.113." + (1 + r.nextInt(254)));
+    }
+
+    static String authenticationFailed(Random r, String source) {
+        return authenticationFailed(hex(r, 4), source);
+    }
+
+    private static String authenticationFailed(String key, String source) {
+        return "WARN authentication failed for api key ak_****" + key + " from " + source + ": invalid signature";
     }
 
     static String rateLimitExceeded(Random r) {
-        return "WARN rate_limit_exceeded client=198.51.100." + (1 + r.nextInt(254)) + " route=/api/v1/generate limit=100/min count="
+        return rateLimitExceeded(r, "198.51.100." + (1 + r.nextInt(254)));
+    }
+
+    static String rateLimitExceeded(Random r, String source) {
+        return "WARN rate_limit_exceeded client=" + source + " route=/api/v1/generate limit=100/min count="
                 + (101 + r.nextInt(80));
     }
 

@@ -2,7 +2,9 @@ package io.tdev.ops.sim;
 
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.AlarmState;
+import io.tdev.ops.model.IngressRule;
 import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.PublicAccessBlock;
 import io.tdev.ops.model.Severity;
 import io.tdev.ops.model.TaskDefinitionRef;
 
@@ -58,6 +60,35 @@ public final class SimBuilder {
     private boolean replication = true;
     private int projectsPerDay = 60;
     private final List<Throttle> throttles = new ArrayList<>();
+    private Duration outageAgo;
+    private double trafficFactor = 1;
+    private Duration trafficFor = Duration.ZERO;
+    private double cacheSlowdown = 1;
+    private final Map<String, Duration> failingAgents = new LinkedHashMap<>();
+    private final List<SimWorld.HistoryIncident> historyIncidents = new ArrayList<>();
+    private Duration secretAge = Duration.ofDays(40);
+    private boolean secretRotation = true;
+    private Duration secretRotationTakes = SimSecrets.ROTATION_TAKES;
+    private PublicAccessBlock publicAccessBlock = PublicAccessBlock.ALL_BLOCKED;
+    private String bucketPolicy;
+    private boolean bucketPolicySet;
+
+    private record OpenRule(String groupNameContains, IngressRule rule) {
+    }
+
+    private record Burst(String kind, int count, Duration over, List<String> sources) {
+    }
+
+    private final List<OpenRule> openRules = new ArrayList<>();
+    private final Map<String, String> secretDocuments = new LinkedHashMap<>();
+    private final List<Burst> bursts = new ArrayList<>();
+
+    private record LoadTest(Duration after, Duration duration, int users) {
+    }
+
+    private final List<LoadTest> loadTests = new ArrayList<>();
+    private String dbClass;
+    private final Map<String, String> serviceTags = new LinkedHashMap<>();
 
     SimBuilder(EnvironmentConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -226,6 +257,81 @@ public final class SimBuilder {
         return this;
     }
 
+    /**
+     * With {@link #deploying}: the deployed image's latent defect shows {@code ago} before the start, once its
+     * rollout is long done: every task of it fails health checks and crashes, and so do the replacements: a total
+     * outage that a rollback to the previous revision ends.
+     */
+    public SimBuilder outageAfterDeploy(Duration ago) {
+        if (ago == null || ago.isNegative() || ago.isZero()) {
+            throw new InvalidInputException("outageAgo", "must be positive, got " + ago);
+        }
+        this.outageAgo = ago;
+        return this;
+    }
+
+    /** Requests and CPU demand are {@code factor} times the usual since {@code since} before the start (a traffic spike). */
+    public SimBuilder traffic(double factor, Duration since) {
+        if (!(factor >= 1 && factor <= 20)) {
+            throw new InvalidInputException("traffic", "must be 1..20, got " + factor);
+        }
+        if (since == null || since.isNegative() || since.isZero()) {
+            throw new InvalidInputException("trafficSince", "must be positive, got " + since);
+        }
+        this.trafficFactor = factor;
+        this.trafficFor = since;
+        return this;
+    }
+
+    /** A stale cache: every agent runs {@code slowdown} times slower until {@code POST /admin/clear-cache}. */
+    public SimBuilder staleCache(double slowdown) {
+        if (!(slowdown > 1 && slowdown <= 50)) {
+            throw new InvalidInputException("staleCache", "must be more than 1 and at most 50, got " + slowdown);
+        }
+        this.cacheSlowdown = slowdown;
+        return this;
+    }
+
+    /** The agent's calls time out from {@code since} before the start until it is restarted through the admin endpoint. */
+    public SimBuilder failingAgent(String agent, Duration since) {
+        if (!LogLines.AGENTS.contains(agent)) {
+            throw InvalidInputException.notAllowed("agent", agent, LogLines.AGENTS);
+        }
+        failingAgents.put(agent, since);
+        return this;
+    }
+
+    /**
+     * A load test of {@code users} virtual users, starting {@code after} the simulation's start and lasting
+     * {@code duration} (the runbook's k6 run: 100 users, 10 minutes).
+     */
+    public SimBuilder loadTest(Duration after, Duration duration, int users) {
+        if (users < 1 || duration.isNegative() || duration.isZero() || after.isNegative()) {
+            throw new InvalidInputException("loadTest", "needs users >= 1, a positive duration and a start >= 0");
+        }
+        loadTests.add(new LoadTest(after, duration, users));
+        return this;
+    }
+
+    /**
+     * A traffic event prepared earlier (by another machine): the service on {@code tasks} with autoscaling's minimum
+     * raised to it, the database on {@code dbClass}, and the record of the values before (3 tasks, 2..20, db.r6g.large)
+     * in the service tag {@code traffic.stateTag}, as {@code traffic-event prepare} leaves it.
+     */
+    public SimBuilder trafficEventPrepared(int tasks, String dbClass) {
+        desiredCount(tasks);
+        cpuPercent(cpuPercent * 3 / tasks);
+        autoScaling(tasks, Math.max(tasks, config.autoscaling().maxTasks()));
+        this.dbClass = dbClass;
+        serviceTags.put(config.traffic().stateTag(), "desired=3 min=" + config.autoscaling().minTasks() + " max="
+                + config.autoscaling().maxTasks() + " db=db.r6g.large at=" + start.minus(Duration.ofHours(2))
+                + " by=alice");
+        return this;
+    }
+
+    private Duration newBucketAge;
+    private int newBucketProjects;
+
     public SimBuilder noReplication() {
         this.replication = false;
         return this;
@@ -239,6 +345,99 @@ public final class SimBuilder {
         return this;
     }
 
+    /**
+     * The bucket was created {@code age} ago (less than a day: S3 has published no daily storage metrics for it yet)
+     * and holds {@code projects} projects (two objects each) written since.
+     */
+    public SimBuilder newBucket(Duration age, int projects) {
+        if (age.isNegative() || age.isZero() || age.compareTo(Duration.ofDays(1)) >= 0 || projects < 0) {
+            throw new InvalidInputException("newBucket", "got age " + age + ", projects " + projects
+                    + "; allowed: an age of more than 0 and less than a day, 0 or more projects");
+        }
+        this.newBucketAge = age;
+        this.newBucketProjects = projects;
+        return this;
+    }
+
+    /**
+     * Bad hours in the history before the start: from {@code start} for {@code length}, {@code failShare} of the
+     * generations failed, the ALB answered 5xx to part of the requests, pipelines ran over a minute and CPU was hot.
+     */
+    public SimBuilder historyIncident(Instant start, Duration length, double failShare) {
+        if (failShare <= 0 || failShare > 1) {
+            throw new InvalidInputException("failShare", "got " + failShare + "; allowed (0, 1]");
+        }
+        if (length.isNegative() || length.isZero()) {
+            throw new InvalidInputException("length", "must be positive, got " + length);
+        }
+        historyIncidents.add(new SimWorld.HistoryIncident(start, length, failShare));
+        return this;
+    }
+
+    /**
+     * The API-key secret's current value was made this long before the start; with {@code rotationConfigured} it
+     * came from Secrets Manager rotation (a rotation function is attached), else it was put by hand and RotateSecret
+     * is refused.
+     */
+    public SimBuilder apiSecret(Duration valueAge, boolean rotationConfigured) {
+        if (valueAge.isNegative()) {
+            throw new InvalidInputException("valueAge", "must not be negative");
+        }
+        this.secretAge = valueAge;
+        this.secretRotation = rotationConfigured;
+        return this;
+    }
+
+    /** Secrets Manager's rotation function takes this long to promote a new version (default 30 s). */
+    public SimBuilder secretRotationTakes(Duration duration) {
+        if (duration.isNegative()) {
+            throw new InvalidInputException("duration", "must not be negative");
+        }
+        this.secretRotationTakes = duration;
+        return this;
+    }
+
+    /** The projects bucket's Block Public Access settings; null = the bucket has none. */
+    public SimBuilder publicAccessBlock(PublicAccessBlock settings) {
+        this.publicAccessBlock = settings;
+        return this;
+    }
+
+    /** The projects bucket's policy (JSON); null = the bucket has none. */
+    public SimBuilder bucketPolicy(String json) {
+        this.bucketPolicy = json;
+        this.bucketPolicySet = true;
+        return this;
+    }
+
+    /** A secret {@code name} (besides the API key) holding {@code value}, created an hour before the start. */
+    public SimBuilder secret(String name, String value) {
+        secretDocuments.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /** Adds an inbound rule to the simulated security group whose name contains {@code groupNameContains}. */
+    public SimBuilder ingress(String groupNameContains, IngressRule rule) {
+        openRules.add(new OpenRule(Objects.requireNonNull(groupNameContains, "groupNameContains"),
+                Objects.requireNonNull(rule, "rule")));
+        return this;
+    }
+
+    /**
+     * {@code count} log events of {@code kind} ({@code authentication failed} or {@code rate_limit_exceeded}) in the
+     * {@code over} before the start, 70 % of them from the first source.
+     */
+    public SimBuilder logBurst(String kind, int count, Duration over, String... sources) {
+        if (!List.of("authentication failed", "rate_limit_exceeded").contains(kind)) {
+            throw InvalidInputException.notAllowed("kind", kind, List.of("authentication failed", "rate_limit_exceeded"));
+        }
+        if (count < 1 || over.isZero() || over.isNegative() || sources.length == 0) {
+            throw new InvalidInputException("logBurst", "need count >= 1, a positive duration and a source");
+        }
+        bursts.add(new Burst(kind, count, over, List.of(sources)));
+        return this;
+    }
+
     /** After building, the next {@code times} calls of {@code api} are throttled. */
     public SimBuilder throttle(String api, int times) {
         throttles.add(new Throttle(api, times));
@@ -246,11 +445,18 @@ public final class SimBuilder {
     }
 
     public SimEnvironment build() {
-        Instant epoch = start.minus(deployingFor);
+        Instant epoch = start.minus(deployingFor.compareTo(trafficFor) > 0 ? deployingFor : trafficFor);
         SimWorld w = new SimWorld(config, epoch, seed);
         w.badImages.addAll(badImages);
         w.faultyImages.addAll(faultyImages);
         w.cpuLoad = cpuPercent * Math.max(1, desired);
+        if (cacheSlowdown > 1) {
+            w.cacheStale = true;
+            w.cacheSlowdown = cacheSlowdown;
+        }
+        failingAgents.forEach((agent, since) -> w.failingAgents.put(agent, start.minus(since)));
+        w.historyIncidents.addAll(historyIncidents);
+        loadTests.forEach(t -> w.load.add(start.plus(t.after()), t.duration(), t.users()));
 
         SimEcs ecs = new SimEcs(w, desired);
         w.ecs = ecs;
@@ -271,6 +477,7 @@ public final class SimBuilder {
         w.logs = new SimLogs(w);
         w.logs.agentSeconds.putAll(slowAgents);
         w.logs.writeHistory(ecs.tasks().stream().map(SimLogs::stream).toList());
+        bursts.forEach(b -> w.logs.burst(b.kind(), b.count(), b.over(), b.sources()));
         w.alarms = new SimAlarms(w);
         addAlarms(w, epoch);
         w.autoScaling = new SimAutoScaling(w);
@@ -279,10 +486,19 @@ public final class SimBuilder {
                     maxCapacity != null ? maxCapacity : config.autoscaling().maxTasks(), config.autoscaling().targetCpuPercent());
         }
         w.storage = new SimStorage(w);
-        w.storage.fill(45, 40);
+        if (newBucketAge != null) {
+            w.storage.fillNew(newBucketAge, newBucketProjects);
+        } else {
+            w.storage.fill(45, 40);
+        }
         w.storage.replication(replication);
+        w.storage.publicAccessBlock(publicAccessBlock);
+        if (bucketPolicySet) {
+            w.storage.policy(bucketPolicy);
+        }
         w.tables = new SimTables(w);
         w.tables.fill(14, projectsPerDay, 40);
+        w.tables.fillHistory(15, 42, projectsPerDay, 40);
         backupAges.forEach(w.tables::addBackup);
         w.notifier = new SimNotifier(w);
         w.imageScans = new SimImageScans(w);
@@ -290,16 +506,42 @@ public final class SimBuilder {
         if (defaultScanFindings != null) {
             w.imageScans.defaultFindings(defaultScanFindings);
         }
-        w.secrets = new SimSecrets(w, epoch.minus(Duration.ofDays(40)));
+        w.secrets = new SimSecrets(w, secretAge, secretRotation);
+        w.secrets.rotationTakes = secretRotationTakes;
+        secretDocuments.forEach((name, value) -> w.secrets.seed(name, value, epoch.minus(Duration.ofHours(1))));
+        w.securityGroups = new SimSecurityGroups(w);
+        openRules.forEach(o -> w.securityGroups.open(o.groupNameContains(), o.rule()));
         w.dns = new SimDns(w);
         w.databases = new SimDatabases(w);
+        w.admin = new SimAdmin(w);
+        w.webhooks = new SimWebhooks(w);
+        if (dbClass != null) {
+            w.databases.instanceClass(dbClass);
+        }
+        ecs.serviceTags(serviceTags);
 
+        if (trafficFactor > 1) {
+            // the spike begins at the epoch: the days before were usual, so the rate stands out against them
+            w.requestsPerSecond *= trafficFactor;
+            w.cpuLoad *= trafficFactor;
+            w.generationsPerMinute *= trafficFactor;
+            if (deployingTag == null) {
+                w.advance(trafficFor);
+            }
+        }
         if (deployingTag != null) {
             SimTaskDefinition next = ecs.addRevision(current + 1, deployingTag, "ACTIVE", epoch.minusSeconds(60));
             next.tags.put("service", "t-developer");
             ecs.deploy(next.ref);
-            w.advance(deployingFor);
+            if (outageAgo != null && outageAgo.compareTo(deployingFor) < 0) {
+                w.advance(deployingFor.minus(outageAgo));
+                ecs.breakTasksOf(next.mainImage());
+                w.advance(outageAgo);
+            } else {
+                w.advance(deployingFor);
+            }
         }
+
         for (Throttle t : throttles) {
             w.faults.throttle(t.api(), t.times());
         }

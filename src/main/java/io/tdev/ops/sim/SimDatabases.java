@@ -6,24 +6,42 @@ import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.port.Databases;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Pattern;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 
-/** RDS: one instance; a class change keeps it "modifying" for five minutes before the new class applies. */
+/**
+ * RDS: the environment's PostgreSQL instance. As RDS does: a class change applied immediately keeps the instance
+ * {@code modifying} for five minutes before the new class applies; one left for the maintenance window (Sunday
+ * 03:00 UTC here) shows as pending and the instance stays {@code available} until then; a class RDS does not offer
+ * for the engine is refused (InvalidParameterCombination), and so is a second change while one is under way.
+ */
 final class SimDatabases implements Databases {
     static final Duration MODIFY_TAKES = Duration.ofMinutes(5);
-    private static final Pattern CLASS = Pattern.compile("db\\.[a-z0-9]+\\.[a-z0-9]+");
+    static final String ENGINE = "postgres";
+    static final String ENGINE_VERSION = "16.4";
+    /** What DescribeOrderableDBInstanceOptions answers for postgres 16.4 (a realistic subset, in RDS' order). */
+    static final List<String> ORDERABLE = List.of("db.m6g.large", "db.m6g.xlarge", "db.m6g.2xlarge", "db.m7g.large",
+            "db.m7g.xlarge", "db.r6g.large", "db.r6g.xlarge", "db.r6g.2xlarge", "db.r6g.4xlarge", "db.r7g.large",
+            "db.r7g.xlarge", "db.t4g.medium", "db.t4g.large");
 
     private final SimWorld world;
     final String instanceId;
+    private final boolean multiAz;
     private String instanceClass = "db.r6g.large";
     private String pendingClass;
-    private Instant modifyDoneAt;
+    /** When the pending class applies: the end of an immediate modification, or the maintenance window. */
+    private Instant pendingAppliesAt;
+    private boolean applyingNow;
 
     SimDatabases(SimWorld world) {
         this.world = world;
-        this.instanceId = "t-developer-db-" + world.config.name();
+        this.instanceId = world.config.traffic().dbInstance();
+        this.multiAz = world.config.protectedEnv();
     }
 
     @Override
@@ -35,32 +53,57 @@ final class SimDatabases implements Databases {
     }
 
     @Override
-    public void modifyInstanceClass(String id, String newClass) {
+    public void modifyInstanceClass(String id, String newClass, boolean applyImmediately) {
         world.exec(Api.MODIFY_DB_INSTANCE, () -> {
             require(id);
-            if (newClass == null || !CLASS.matcher(newClass).matches()) {
-                throw new InvalidInputException("instanceClass", "got '" + newClass + "'; expected a class like db.r6g.xlarge");
+            if (newClass == null || !ORDERABLE.contains(newClass)) {
+                throw new InvalidInputException("instanceClass", "RDS refused '" + newClass
+                        + "' (InvalidParameterCombination): not offered for " + ENGINE + " " + ENGINE_VERSION);
             }
             settle();
-            if (pendingClass != null) {
+            if (applyingNow) {
                 throw new RemoteFailureException(Api.MODIFY_DB_INSTANCE, Api.MODIFY_DB_INSTANCE
                         + " failed: InvalidDBInstanceState: instance " + id + " is already being modified", true);
             }
+            if (newClass.equals(instanceClass)) {
+                pendingClass = null;
+                return;
+            }
             pendingClass = newClass;
-            modifyDoneAt = world.now().plus(MODIFY_TAKES);
+            applyingNow = applyImmediately;
+            pendingAppliesAt = applyImmediately ? world.now().plus(MODIFY_TAKES) : nextWindow(world.now());
         });
+    }
+
+    @Override
+    public List<String> orderableClasses(String engine, String engineVersion) {
+        return world.call(Api.DESCRIBE_ORDERABLE_DB_OPTIONS, () ->
+                ENGINE.equals(engine) && ENGINE_VERSION.equals(engineVersion) ? ORDERABLE : List.of());
+    }
+
+    /** The class the instance starts on (scenarios). */
+    void instanceClass(String startClass) {
+        this.instanceClass = startClass;
     }
 
     DbInstance view() {
         settle();
-        return new DbInstance(instanceId, instanceClass, pendingClass != null ? "modifying" : "available");
+        return new DbInstance(instanceId, instanceClass, applyingNow ? "modifying" : "available", ENGINE,
+                ENGINE_VERSION, multiAz, pendingClass);
     }
 
     private void settle() {
-        if (pendingClass != null && !world.now().isBefore(modifyDoneAt)) {
+        if (pendingClass != null && !world.now().isBefore(pendingAppliesAt)) {
             instanceClass = pendingClass;
             pendingClass = null;
+            applyingNow = false;
         }
+    }
+
+    private static Instant nextWindow(Instant now) {
+        ZonedDateTime window = now.atZone(ZoneOffset.UTC).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY))
+                .withHour(3).withMinute(0).withSecond(0).withNano(0);
+        return (window.toInstant().isAfter(now) ? window : window.plusWeeks(1)).toInstant();
     }
 
     private void require(String id) {

@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,8 @@ final class SimEcs implements Ecs {
 
     private final SimWorld world;
     private final ServiceRef ref;
+    private final Map<String, String> serviceTags = new LinkedHashMap<>();
+    private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{N} +\\-=._:/@]*");
     private final Map<TaskDefinitionRef, SimTaskDefinition> taskDefinitions = new TreeMap<>();
     private final List<SimDeployment> deployments = new ArrayList<>();
     private final List<SimTask> tasks = new ArrayList<>();
@@ -229,16 +232,55 @@ final class SimEcs implements Ecs {
     public void tagTaskDefinition(TaskDefinitionRef ref, Map<String, String> tags) {
         world.exec(Api.TAG_RESOURCE, () -> {
             SimTaskDefinition def = existing(ref);
-            for (Map.Entry<String, String> e : tags.entrySet()) {
-                if (e.getKey() == null || e.getKey().isBlank() || e.getKey().length() > 128) {
-                    throw new InvalidInputException("tag key", "must be 1 to 128 characters, got '" + e.getKey() + "'");
-                }
-                if (e.getValue() == null || e.getValue().length() > 256) {
-                    throw new InvalidInputException("tag value", "must be 0 to 256 characters (key " + e.getKey() + ")");
-                }
-            }
+            checkTags(tags);
             def.tags.putAll(tags);
         });
+    }
+
+    @Override
+    public Map<String, String> serviceTags(ServiceRef service) {
+        return world.call(Api.LIST_TAGS, () -> {
+            requireService(service);
+            return Map.copyOf(serviceTags);
+        });
+    }
+
+    @Override
+    public void tagService(ServiceRef service, Map<String, String> tags) {
+        world.exec(Api.TAG_RESOURCE, () -> {
+            requireService(service);
+            checkTags(tags);
+            serviceTags.putAll(tags);
+        });
+    }
+
+    @Override
+    public void untagService(ServiceRef service, List<String> keys) {
+        world.exec(Api.UNTAG_RESOURCE, () -> {
+            requireService(service);
+            serviceTags.keySet().removeAll(keys);
+        });
+    }
+
+    /** The tags the service starts with (scenarios). */
+    void serviceTags(Map<String, String> tags) {
+        serviceTags.putAll(tags);
+    }
+
+    /** ECS' tag rules: keys 1..128 characters, values 0..256, letters, digits, spaces and + - = . _ : / @ only. */
+    private static void checkTags(Map<String, String> tags) {
+        for (Map.Entry<String, String> e : tags.entrySet()) {
+            if (e.getKey() == null || e.getKey().isBlank() || e.getKey().length() > 128) {
+                throw new InvalidInputException("tag key", "must be 1 to 128 characters, got '" + e.getKey() + "'");
+            }
+            if (e.getValue() == null || e.getValue().length() > 256) {
+                throw new InvalidInputException("tag value", "must be 0 to 256 characters (key " + e.getKey() + ")");
+            }
+            if (!TAG_TEXT.matcher(e.getKey()).matches() || !TAG_TEXT.matcher(e.getValue()).matches()) {
+                throw new InvalidInputException("tag", "ECS refused the tag " + e.getKey() + " (InvalidParameterException):"
+                        + " letters, digits, spaces and + - = . _ : / @ only");
+            }
+        }
     }
 
     @Override
@@ -555,6 +597,20 @@ final class SimEcs implements Ecs {
 
     SimTaskDefinition taskDefinition(TaskDefinitionRef td) {
         return existing(td);
+    }
+
+    /**
+     * A latent defect of an image shows (a bad migration, a leak): its running tasks fail health checks from now
+     * and crash, and ECS's replacements of the same image crash as well (scenario set-up).
+     */
+    void breakTasksOf(String image) {
+        world.badImages.add(image);
+        for (SimTask t : tasks) {
+            if (t.alive() && image.equals(existing(t.taskDefinition).mainImage())) {
+                t.behaviour = TaskBehaviour.CRASHING;
+                t.brokeAt = world.now();
+            }
+        }
     }
 
     /** Starts a deployment without going through the port (scenario set-up). */

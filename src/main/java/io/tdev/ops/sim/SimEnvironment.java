@@ -8,6 +8,7 @@ import io.tdev.ops.model.DnsRecord;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.LogEvent;
 import io.tdev.ops.model.ScalableTarget;
+import io.tdev.ops.model.SecurityGroup;
 import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TableBackup;
 import io.tdev.ops.model.TargetHealthDescription;
@@ -66,6 +67,22 @@ import java.util.stream.Collectors;
  *   <li>{@code no-autoscaling}: no Application Auto Scaling target is registered.</li>
  *   <li>{@code no-load-balancer}: the service lists no target group (no ALB in front of it).</li>
  *   <li>{@code slow-agent}: the generation agent's {@code execution_time} averages 14.5 s.</li>
+ *   <li>{@code outage-after-deploy}: revision 43 ({@code 2.0.43}) was deployed 40 minutes ago and completed; 4
+ *       minutes ago a latent defect broke every task of it: total outage (no healthy target), a rollback to 42 ends it.</li>
+ *   <li>{@code traffic-spike}: no deploy; for 12 minutes requests and CPU demand are 5 times the usual, and
+ *       autoscaling is capped at 4 tasks: CPU at its ceiling, slow responses; more tasks (scale p0) end it.</li>
+ *   <li>{@code cache-degraded}: a stale cache makes every agent 3 times slower (the generation agent over 10 s)
+ *       until {@code POST /admin/clear-cache}.</li>
+ *   <li>{@code failing-agent}: the search agent's calls time out since 25 minutes ago, until it is restarted
+ *       ({@code POST /admin/restart-agent}).</li>
+ *   <li>{@code open-port-22}: the tasks' security group {@code t-developer-ecs-tasks-<env>} admits SSH (tcp 22)
+ *       from 0.0.0.0/0 and ::/0.</li>
+ *   <li>{@code stale-secret}: the API-key secret's value is 200 days old and no rotation is configured (RotateSecret
+ *       is refused; a new value goes in with PutSecretValue).</li>
+ *   <li>{@code failed-login-burst}: in the two hours before the start, 480 {@code authentication failed} and 620
+ *       {@code rate_limit_exceeded} events, most from 45.155.205.233.</li>
+ *   <li>{@code bucket-locked-down}: an hour before the start {@code lockdown-bucket} locked the projects bucket down;
+ *       it had no policy before (the saved copy says so), so a restore deletes the policy.</li>
  * </ul>
  */
 public final class SimEnvironment {
@@ -75,7 +92,8 @@ public final class SimEnvironment {
     SimEnvironment(SimWorld world) {
         this.world = world;
         this.ports = new OpsPorts(world.ecs, world.autoScaling, world.alarms, world.metrics, world.logs, world.targetHealth,
-                world.storage, world.tables, world.notifier, world.imageScans, world.secrets, world.dns, world.databases);
+                world.storage, world.tables, world.notifier, world.imageScans, world.secrets, world.dns, world.databases,
+                world.securityGroups, world.admin, world.webhooks);
     }
 
     /** A named scenario (see the class documentation) seeded with the config's names; unknown names list the known ones. */
@@ -285,8 +303,89 @@ public final class SimEnvironment {
         return world.inspect(() -> Optional.ofNullable(world.storage.policy()));
     }
 
+    /** Every value of every version of every secret: what no output, progress line or error may contain. */
+    public List<String> secretValues() {
+        return world.inspect(world.secrets::values);
+    }
+
+    /** Version id → staging labels (AWSCURRENT, AWSPREVIOUS, AWSPENDING) of a secret, oldest first. */
+    public Map<String, List<String>> secretStages(String name) {
+        return world.inspect(() -> world.secrets.stages(name));
+    }
+
+    /** The current value of a secret, or empty when it does not exist. */
+    public Optional<String> secretValue(String name) {
+        return world.inspect(() -> world.secrets.currentValue(name));
+    }
+
+    /** Replaces the bucket policy behind the engine's back (null: none), e.g. a policy someone edited by hand. */
+    public void bucketPolicy(String json) {
+        world.inspect(() -> {
+            world.storage.policy(json);
+            return null;
+        });
+    }
+
+    public List<SecurityGroup> securityGroups() {
+        return world.inspect(world.securityGroups::all);
+    }
+
     public Map<String, DnsRecord> dnsRecords() {
         return world.inspect(world.dns::records);
+    }
+
+    /** Agents restarted through the admin endpoint, in order. */
+    public List<String> restartedAgents() {
+        return world.inspect(world.admin::restarted);
+    }
+
+    /** How many times sessions were invalidated through the admin endpoint. */
+    public int sessionInvalidations() {
+        return world.inspect(world.admin::sessionGenerations);
+    }
+
+    public boolean cacheStale() {
+        return world.inspect(() -> world.cacheStale);
+    }
+
+    /** Agents failing now (until restarted). */
+    public Set<String> failingAgents() {
+        return world.inspect(() -> Set.copyOf(world.failingAgents.keySet()));
+    }
+
+    /** Chat webhook posts: URL and text. */
+    public List<Map.Entry<String, String>> webhookPosts() {
+        return world.inspect(() -> world.webhooks.posts().stream()
+                .map(p -> Map.entry(p.url(), p.text())).toList());
+    }
+
+    /** The admin endpoint's bearer token now (tests: prove it reaches no output). */
+    public String adminToken() {
+        return world.inspect(world.secrets::adminToken);
+    }
+
+    /** Starts a load test now: {@code users} virtual users for {@code duration}. */
+    public void startLoadTest(int users, Duration duration) {
+        world.inspect(() -> {
+            world.load.add(world.now(), duration, users);
+            return null;
+        });
+    }
+
+    /** The load tool was told to stop (the load watch's stop file): no more virtual users from now on. */
+    public void stopLoadTest() {
+        world.inspect(() -> {
+            world.load.stop(world.now());
+            return null;
+        });
+    }
+
+    public int loadTestUsers() {
+        return world.inspect(() -> world.load.usersAt(world.now()));
+    }
+
+    public String loadBalancerArn() {
+        return world.loadBalancerArn();
     }
 
     public String databaseId() {

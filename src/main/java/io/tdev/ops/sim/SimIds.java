@@ -43,6 +43,11 @@ final class SimIds {
         return sb.toString();
     }
 
+    /** An EC2-style id: {@code sg-} and 17 hex digits. */
+    synchronized String hexId(String prefix) {
+        return prefix + "-" + hex(prefix, 17);
+    }
+
     /** A private address in the service's subnets (10.0.1-3.x), one per task. */
     synchronized String privateIp() {
         SplittableRandom r = next("ip");

@@ -22,11 +22,15 @@ import java.util.regex.Pattern;
 /**
  * CloudWatch metrics. Each simulated minute is summarised from the tasks' state (how many serve, how many
  * crash, the CPU demand spread over them); before the simulation began, a quiet baseline with a daily rhythm
- * and stable noise stands in, back 15 days (CloudWatch's retention of 1-minute data). Queries aggregate those
- * minutes per period with the asked statistic. S3 storage metrics are daily, from the bucket's objects.
+ * and stable noise stands in (with the bad hours of {@link SimWorld.HistoryIncident}s). As in CloudWatch, data
+ * 1-minute data is kept 15 days, 5-minute data 63 days and 1-hour data 455
+ * days: a query reaches as far back as its period allows. Queries aggregate the minutes per period with the asked
+ * statistic. S3 storage metrics are daily, from the bucket's objects.
  */
 final class SimMetrics implements Metrics {
     static final Duration BASELINE = Duration.ofDays(15);
+    private static final Duration FIVE_MINUTE_RETENTION = Duration.ofDays(63);
+    private static final Duration HOUR_RETENTION = Duration.ofDays(455);
     private static final List<String> STATISTICS = List.of("Average", "Sum", "Minimum", "Maximum", "SampleCount", "pNN (e.g. p95)");
     private static final Pattern PERCENTILE = Pattern.compile("p(\\d{1,2}(\\.\\d+)?)");
 
@@ -46,7 +50,11 @@ final class SimMetrics implements Metrics {
         List<SimTask> serving = running.stream().filter(t -> t.behaviour != TaskBehaviour.CRASHING).toList();
         long crashing = running.size() - serving.size();
         long erroring = serving.stream().filter(t -> t.behaviour == TaskBehaviour.ERRORING).count();
-        double perGood = Math.min(97, world.cpuLoad / Math.max(1, serving.size()));
+        int users = world.load.usersAt(now);
+        // CPU demand in task-percent: the steady traffic plus what the load test's virtual users ask for
+        double demand = world.cpuLoad + users * LoadProfile.CPU_PER_USER;
+        double demandPerTask = demand / Math.max(1, serving.size());
+        double perGood = Math.min(97, demandPerTask);
         double cpuSum = 0;
         double cpuMax = 0;
         double memSum = 0;
@@ -77,11 +85,17 @@ final class SimMetrics implements Metrics {
         long healthy = targets.stream().filter(t -> t.state() == TargetState.HEALTHY).count();
         long unhealthy = targets.stream().filter(t -> t.state() == TargetState.UNHEALTHY).count();
         double gens = world.generationsPerMinute / 60 * s;
-        double responseTime = 0.9 + 0.3 * Math.pow(cpuAvg / 70, 2) + (crashing > 0 ? 2.5 : 0);
+        // past saturation requests queue: the response time grows with the demand the tasks cannot serve
+        double queueing = demandPerTask > LoadProfile.SATURATION
+                ? LoadProfile.QUEUE_SECONDS * (demandPerTask / LoadProfile.SATURATION - 1) : 0;
+        double responseTime = 0.9 + 0.3 * Math.pow(cpuAvg / 70, 2) + (crashing > 0 ? 2.5 : 0) + queueing;
+        double requests = (world.requestsPerSecond + users * LoadProfile.REQUESTS_PER_USER) * s;
+        double overloadFailures = demandPerTask > LoadProfile.SHEDDING
+                ? requests * Math.min(0.5, (demandPerTask - LoadProfile.SHEDDING) / 400) : 0;
         double pipeline = (1 - failShare) * pipelineBase + failShare * 61;
         double pipelineP95 = failShare > 0.05 ? 61 + 4 * failShare : pipelineBase * 1.35;
-        current.add(s, cpuAvg, cpuMax, n == 0 ? 0 : memSum / n, memMax, n, healthy, unhealthy, 5 * s,
-                (0.4 * crashing + 0.3 * erroring) * s, (0.5 * erroring + 0.002) * s, responseTime,
+        current.add(s, cpuAvg, cpuMax, n == 0 ? 0 : memSum / n, memMax, n, healthy, unhealthy, requests,
+                (0.4 * crashing + 0.3 * erroring) * s + overloadFailures, (0.5 * erroring + 0.002) * s, responseTime,
                 gens * (1 - failShare), gens * failShare, pipeline, pipelineP95);
     }
 
@@ -106,19 +120,45 @@ final class SimMetrics implements Metrics {
         double noise = SimIds.noise(world.seed, "cpu", index);
         int tasks = world.ecs.baselineTasks;
         double cpu = Math.min(95, world.cpuLoad / Math.max(1, tasks) * rhythm * 0.9 + noise * 6 - 3);
-        double gens = world.generationsPerMinute * rhythm;
+        // weekends are quieter: fewer generations and requests (1970-01-01, epoch day 0, was a Thursday)
+        long weekday = Math.floorMod(Math.floorDiv(minute.getEpochSecond(), 86400) + 3, 7); // 0 = Monday
+        double week = weekday >= 5 ? 0.6 : 1.0;
+        double gens = world.generationsPerMinute * rhythm * week;
         double okGens = Math.floor(gens + SimIds.noise(world.seed, "gens", index) * 2 - 0.5);
         double failGens = SimIds.noise(world.seed, "fail", index) < 0.004 ? 1 : 0;
         double pipeline = 24 + SimIds.noise(world.seed, "pipeline", index) * 10;
+        double requests = Math.round(300 * rhythm * week);
+        for (SimWorld.HistoryIncident incident : world.historyIncidents) {
+            if (incident.covers(minute)) {
+                double share = incident.failShare();
+                double all = Math.max(0, okGens) + failGens;
+                failGens = Math.round(all * share);
+                okGens = all - failGens;
+                return new MinuteSample(minute, Math.min(97, cpu + 25), Math.min(99, cpu + 35), 70 + noise * 4,
+                        78 + noise * 4, tasks, tasks * (1 - share), Math.ceil(tasks * share), requests,
+                        Math.round(requests * share * 0.2), Math.round(requests * share * 0.3), 4 + noise,
+                        okGens, failGens, 40 + 20 * share, 61 + 8 * share);
+            }
+        }
         return new MinuteSample(minute, cpu, cpu + 6 + noise * 4, 47 + noise * 4, 52 + noise * 4, tasks, tasks, 0,
-                Math.round(300 * rhythm), 0, SimIds.noise(world.seed, "5xx", index) < 0.02 ? 1 : 0,
+                requests, 0, SimIds.noise(world.seed, "5xx", index) < 0.02 ? 1 : 0,
                 0.8 + 0.2 * rhythm + noise * 0.2, Math.max(0, okGens), failGens, pipeline, pipeline * 1.3);
     }
 
     /** The minute starting at {@code minute}, recorded or baseline; null when there is no data. */
     MinuteSample minute(Instant minute) {
+        return minute(minute, 60);
+    }
+
+    /** The minute as a query of {@code periodSeconds} sees it: older data is kept only at coarser periods. */
+    private MinuteSample minute(Instant minute, long periodSeconds) {
+        Duration age = Duration.between(minute, world.now());
+        Duration kept = periodSeconds >= 3600 ? HOUR_RETENTION : periodSeconds >= 300 ? FIVE_MINUTE_RETENTION : BASELINE;
+        if (age.compareTo(kept) > 0) {
+            return null;
+        }
         if (minute.isBefore(world.epoch)) {
-            return minute.isBefore(world.epoch.minus(BASELINE)) ? null : baseline(minute);
+            return baseline(minute);
         }
         return recorded.get(minute);
     }
@@ -174,7 +214,7 @@ final class SimMetrics implements Metrics {
                 if (m.isBefore(from)) {
                     continue;
                 }
-                MinuteSample s = minute(m);
+                MinuteSample s = minute(m, period);
                 if (s != null) {
                     minutes.add(s);
                 }
@@ -196,7 +236,7 @@ final class SimMetrics implements Metrics {
         }
         // S3 publishes these once a day, stamped at midnight UTC.
         for (Instant day = from.truncatedTo(ChronoUnit.DAYS); day.isBefore(to); day = day.plus(Duration.ofDays(1))) {
-            if (day.isBefore(from) || day.isAfter(world.now())) {
+            if (day.isBefore(from) || day.isAfter(world.now()) || !world.storage.hasMetricsFor(day)) {
                 continue;
             }
             var usage = world.storage.usageAt(day);
@@ -226,6 +266,13 @@ final class SimMetrics implements Metrics {
             };
         }
         if (ns.equals("AWS/ApplicationELB")) {
+            // Like ECS's: a dimension naming another load balancer or target group has no data.
+            String lb = world.loadBalancerArn().substring(world.loadBalancerArn().indexOf("loadbalancer/") + 13);
+            String tg = world.targetGroupArn().substring(world.targetGroupArn().lastIndexOf(':') + 1);
+            if (dims.containsKey("LoadBalancer") && !lb.equals(dims.get("LoadBalancer"))
+                    || dims.containsKey("TargetGroup") && !tg.equals(dims.get("TargetGroup"))) {
+                return null;
+            }
             return switch (q.metricName()) {
                 case "TargetResponseTime" -> new Source(MinuteSample::responseTime, m -> m.responseTime() * 2.2, false);
                 case "RequestCount" -> new Source(MinuteSample::requests, MinuteSample::requests, true);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.PublicAccessBlock;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.ReplicationStatus;
 import io.tdev.ops.model.StorageUsage;
@@ -12,6 +13,9 @@ import io.tdev.ops.port.Storage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +34,9 @@ final class SimStorage implements Storage {
     private final List<StoredObject> objects = new ArrayList<>();
     private String policy;
     private boolean replication = true;
+    /** When the bucket was created: S3's daily storage metrics start with the first midnight after it. */
+    private Instant createdAt = Instant.MIN;
+    private PublicAccessBlock publicAccessBlock = PublicAccessBlock.ALL_BLOCKED;
 
     SimStorage(SimWorld world) {
         this.world = world;
@@ -56,6 +63,24 @@ final class SimStorage implements Storage {
         objects.sort(Comparator.comparing(StoredObject::key));
     }
 
+    /** A bucket created {@code age} before the simulation began, with {@code projects} projects written since. */
+    void fillNew(Duration age, int projects) {
+        Random r = new Random(world.seed ^ 0x5eL);
+        createdAt = world.epoch.minus(age);
+        for (int i = 0; i < projects; i++) {
+            Instant at = createdAt.plusMillis((long) (r.nextDouble() * age.toMillis()));
+            String id = LogLines.uuid(r);
+            objects.add(new StoredObject("projects/" + id + "/project.zip", 80_000 + r.nextInt(7_500_000), at));
+            objects.add(new StoredObject("projects/" + id + "/metadata.json", 900 + r.nextInt(3_000), at));
+        }
+        objects.sort(Comparator.comparing(StoredObject::key));
+    }
+
+    /** Whether S3 has published a daily storage datapoint stamped {@code day}: the bucket existed at that midnight. */
+    boolean hasMetricsFor(Instant day) {
+        return !day.isBefore(createdAt);
+    }
+
     void replication(boolean configured) {
         this.replication = configured;
     }
@@ -64,10 +89,40 @@ final class SimStorage implements Storage {
         this.policy = json;
     }
 
+    /** The bucket's Block Public Access settings; null = none configured. */
+    void publicAccessBlock(PublicAccessBlock settings) {
+        this.publicAccessBlock = settings;
+    }
+
+    /** As the AWS adapter does: the newest daily storage metrics of the last three days (one GetMetricData call). */
     @Override
     public StorageUsage usage(String bucket) {
-        pages(bucket);
+        Instant day = world.call(Api.GET_METRIC_DATA, () -> {
+            Instant today = world.now().truncatedTo(ChronoUnit.DAYS);
+            return world.config.bucket().equals(bucket) && hasMetricsFor(today) ? today : null;
+        });
+        if (day != null) {
+            StorageUsage at = world.inspect(() -> usageAt(day));
+            return new StorageUsage(at.objects(), at.bytes(), "CloudWatch AWS/S3 NumberOfObjects and BucketSizeBytes "
+                    + "(StandardStorage) of " + LocalDate.ofInstant(day, ZoneOffset.UTC));
+        }
+        pages(bucket, Integer.MAX_VALUE);
         return world.inspect(() -> new StorageUsage(objects.size(), objects.stream().mapToLong(StoredObject::size).sum(), "listing"));
+    }
+
+    @Override
+    public StorageUsage listedUsage(String bucket, int maxObjects) {
+        if (maxObjects < 1) {
+            throw new InvalidInputException("maxObjects", "got " + maxObjects + "; must be at least 1");
+        }
+        pages(bucket, maxObjects);
+        return world.inspect(() -> {
+            List<StoredObject> listed = objects.stream().limit(maxObjects).toList();
+            boolean truncated = objects.size() > maxObjects;
+            return new StorageUsage(listed.size(), listed.stream().mapToLong(StoredObject::size).sum(),
+                    truncated ? "S3 ListObjectsV2 stopped at " + maxObjects + " objects: lower bounds" : "S3 ListObjectsV2",
+                    truncated);
+        });
     }
 
     @Override
@@ -75,13 +130,14 @@ final class SimStorage implements Storage {
         if (limit < 1) {
             throw new InvalidInputException("limit", "must be 1 or more, got " + limit);
         }
-        pages(bucket);
+        pages(bucket, Integer.MAX_VALUE);
         return world.inspect(() -> objects.stream().filter(o -> o.lastModified().isBefore(cutoff)).limit(limit).toList());
     }
 
-    /** One ListBucket call per page, each subject to faults. */
-    private void pages(String bucket) {
-        int pages = world.inspect(() -> Math.max(1, (objects.size() + PAGE - 1) / PAGE));
+    /** One ListBucket call per page of the first {@code upTo} objects (pages of min(1000, upTo) keys), each subject to faults. */
+    private void pages(String bucket, int upTo) {
+        int page = Math.min(PAGE, upTo);
+        int pages = world.inspect(() -> Math.max(1, (Math.min(objects.size(), upTo) + page - 1) / page));
         for (int i = 0; i < pages; i++) {
             world.exec(Api.LIST_BUCKET, () -> requireBucket(bucket));
         }
@@ -119,6 +175,22 @@ final class SimStorage implements Storage {
                         + " failed: MalformedPolicy: Policies must be valid JSON", false);
             }
             policy = policyJson;
+        });
+    }
+
+    @Override
+    public void deleteBucketPolicy(String bucket) {
+        world.exec(Api.DELETE_BUCKET_POLICY, () -> {
+            requireBucket(bucket);
+            policy = null; // S3 answers 204 whether or not there was one
+        });
+    }
+
+    @Override
+    public Optional<PublicAccessBlock> publicAccessBlock(String bucket) {
+        return world.call(Api.GET_PUBLIC_ACCESS_BLOCK, () -> {
+            requireBucket(bucket);
+            return Optional.ofNullable(publicAccessBlock);
         });
     }
 

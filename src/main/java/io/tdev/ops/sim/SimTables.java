@@ -3,6 +3,7 @@ package io.tdev.ops.sim;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.model.ScanSegments;
 import io.tdev.ops.model.TableBackup;
 import io.tdev.ops.port.Tables;
 
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -65,6 +67,19 @@ final class SimTables implements Tables {
         }
     }
 
+    /** Projects of days {@code fromDay..toDay} before the start (older history, its own random stream). */
+    void fillHistory(int fromDay, int toDay, int perDay, int users) {
+        Random r = new Random(world.seed ^ 0xd1L);
+        List<Item> items = tables.get(world.config.table().name());
+        for (int d = toDay; d >= fromDay; d--) {
+            int n = perDay / 2 + r.nextInt(perDay + 1);
+            for (int i = 0; i < n; i++) {
+                Instant at = world.epoch.minus(Duration.ofDays(d)).minusSeconds(r.nextInt(86_400));
+                items.add(new Item(LogLines.uuid(r), at, String.format("user-%04d", 1 + r.nextInt(users))));
+            }
+        }
+    }
+
     /** An AVAILABLE backup taken {@code age} before the simulation began. */
     void addBackup(Duration age) {
         Instant at = world.epoch.minus(age);
@@ -73,26 +88,68 @@ final class SimTables implements Tables {
         backups.add(new Backup(backupArn(table, at), table + "-daily-" + NAME_TIME.format(at), table, at, snapshot));
     }
 
+    /**
+     * Bytes an item takes in the table, as DynamoDB sizes it (attribute names and values): project_id (a UUID), user_id,
+     * created_at (ISO-8601), status, name and the S3 key of the zip: about 240. A Scan reads 1 MB a page, so the
+     * healthy scenario's ~3,400 items (57 days) are one page, and a table past 1 MB costs a Scan call per MB.
+     */
+    static final long ITEM_BYTES = 240;
+
+    /**
+     * As the AWS adapter does it: DescribeTable (the index's keys, or the table's size), then one Query per UTC day of
+     * the range on the index, or a Select=COUNT Scan in {@link ScanSegments#forTableSize} segments, each read in 1 MB pages.
+     */
     @Override
     public long countBetween(String table, String timeAttribute, Instant from, Instant to, Optional<String> indexName) {
-        return world.call(indexName.isPresent() ? Api.DYNAMODB_QUERY : Api.DYNAMODB_SCAN, () -> {
-            List<Item> items = items(table);
-            indexName.ifPresent(i -> {
-                if (!indexes.contains(i)) {
-                    throw new RemoteFailureException(Api.DYNAMODB_QUERY, Api.DYNAMODB_QUERY
-                            + " failed: ValidationException: The table does not have the specified index: " + i, false);
-                }
-            });
-            if (!timeAttribute.equals(world.config.table().createdAtAttribute())) {
-                return 0L;
+        long size = describe(table);
+        if (indexName.isPresent()) {
+            long count = 0;
+            for (Instant day = from.truncatedTo(ChronoUnit.DAYS); day.isBefore(to); day = day.plus(Duration.ofDays(1))) {
+                Instant lo = day.isBefore(from) ? from : day;
+                Instant hi = day.plus(Duration.ofDays(1)).isBefore(to) ? day.plus(Duration.ofDays(1)) : to;
+                count += world.call(Api.DYNAMODB_QUERY, () -> {
+                    if (!indexes.contains(indexName.get())) {
+                        throw new RemoteFailureException(Api.DYNAMODB_QUERY, Api.DYNAMODB_QUERY
+                                + " failed: ValidationException: The table does not have the specified index: " + indexName.get(), false);
+                    }
+                    return countIn(table, timeAttribute, lo, hi);
+                });
             }
-            return items.stream().filter(i -> !i.createdAt().isBefore(from) && i.createdAt().isBefore(to)).count();
-        });
+            return count;
+        }
+        scanPages(size);
+        return world.inspect(() -> countIn(table, timeAttribute, from, to));
+    }
+
+    private long countIn(String table, String timeAttribute, Instant from, Instant to) {
+        if (!timeAttribute.equals(world.config.table().createdAtAttribute())) {
+            return 0L;
+        }
+        return items(table).stream().filter(i -> !i.createdAt().isBefore(from) && i.createdAt().isBefore(to)).count();
+    }
+
+    /** One DescribeTable call: the table's size in bytes (ResourceNotFound when there is no such table). */
+    private long describe(String table) {
+        return world.call(Api.DESCRIBE_TABLE, () -> items(table).size() * ITEM_BYTES);
+    }
+
+    /** The Scan calls of a whole-table scan: per segment, one per 1 MB page of its share (at least one). */
+    private void scanPages(long tableBytes) {
+        int segments = ScanSegments.forTableSize(tableBytes);
+        long perSegment = (tableBytes + segments - 1) / segments;
+        long pages = Math.max(1, (perSegment + ScanSegments.PAGE_BYTES - 1) / ScanSegments.PAGE_BYTES);
+        for (int s = 0; s < segments; s++) {
+            for (long p = 0; p < pages; p++) {
+                world.exec(Api.DYNAMODB_SCAN, () -> {
+                });
+            }
+        }
     }
 
     @Override
     public long countDistinct(String table, String attribute, String timeAttribute, Instant from, Instant to) {
-        return world.call(Api.DYNAMODB_SCAN, () -> {
+        scanPages(describe(table));
+        return world.inspect(() -> {
             List<Item> items = items(table);
             if (!timeAttribute.equals(world.config.table().createdAtAttribute())) {
                 return 0L;
@@ -160,7 +217,7 @@ final class SimTables implements Tables {
 
     private TableBackup view(Backup b, Instant now) {
         String status = now.isBefore(b.createdAt().plus(BACKUP_TAKES)) ? "CREATING" : "AVAILABLE";
-        return new TableBackup(b.arn(), b.name(), b.table(), b.createdAt(), status, b.items().size() * 412L);
+        return new TableBackup(b.arn(), b.name(), b.table(), b.createdAt(), status, b.items().size() * ITEM_BYTES);
     }
 
     private List<Item> items(String table) {

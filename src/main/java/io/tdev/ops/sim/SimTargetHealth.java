@@ -29,6 +29,17 @@ final class SimTargetHealth implements TargetHealth {
         });
     }
 
+    @Override
+    public List<String> loadBalancerArns(String targetGroupArn) {
+        return world.call(Api.DESCRIBE_TARGET_GROUPS, () -> {
+            if (!world.targetGroupArn().equals(targetGroupArn)) {
+                throw new PreconditionFailedException("target group " + targetGroupArn
+                        + " not found (TargetGroupNotFound); this environment's is " + world.targetGroupArn());
+            }
+            return List.of(world.loadBalancerArn());
+        });
+    }
+
     List<TargetHealthDescription> targets(Instant now) {
         List<TargetHealthDescription> out = new ArrayList<>();
         for (SimTask t : world.ecs.tasks()) {

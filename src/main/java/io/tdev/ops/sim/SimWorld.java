@@ -39,6 +39,24 @@ final class SimWorld {
     double cpuLoad = 165;
     /** Generation jobs per minute the service receives. */
     double generationsPerMinute = 3;
+    /** ALB requests per second (the quiet baseline: 5). A traffic spike raises it with the CPU demand. */
+    double requestsPerSecond = 5;
+    /** A stale, bloated cache: every agent runs this many times slower until the cache is cleared. */
+    boolean cacheStale;
+    double cacheSlowdown = 1;
+    /** Agents whose calls fail (timeouts) from the given instant until they are restarted through the admin endpoint. */
+    final java.util.Map<String, Instant> failingAgents = new java.util.LinkedHashMap<>();
+    /** Bad hours in the quiet history before the epoch (a week that missed its SLOs). */
+    final java.util.List<HistoryIncident> historyIncidents = new java.util.ArrayList<>();
+
+    /** From {@code start} for {@code length}, this share of generations failed, with 5xx, slow pipelines and hot CPU. */
+    record HistoryIncident(Instant start, Duration length, double failShare) {
+        boolean covers(Instant minute) {
+            return !minute.isBefore(start) && minute.isBefore(start.plus(length));
+        }
+    }
+    /** A load test's virtual users over time (none unless a scenario or test starts one). */
+    final LoadProfile load = new LoadProfile();
 
     SimEcs ecs;
     SimAutoScaling autoScaling;
@@ -53,6 +71,9 @@ final class SimWorld {
     SimSecrets secrets;
     SimDns dns;
     SimDatabases databases;
+    SimAdmin admin;
+    SimWebhooks webhooks;
+    SimSecurityGroups securityGroups;
 
     SimWorld(EnvironmentConfig config, Instant start, long seed) {
         this.config = config;
@@ -166,6 +187,12 @@ final class SimWorld {
         }
         return "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":targetgroup/t-developer-tg-"
                 + config.name() + "/4f1b2c3d5e6a7b8c";
+    }
+
+    /** The ALB in front of the target group. */
+    String loadBalancerArn() {
+        return "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":loadbalancer/app/t-developer-alb-"
+                + config.name() + "/50dc6c495c0c9188";
     }
 
     String arn(String service, String resource) {

@@ -54,8 +54,18 @@ class PipelineHarness {
      * plugin's waiting steps do; false: the step returns the engine's map (what a var must also handle).
      */
     boolean failChangesLikeThePlugin = false
-    /** Answers an {@code input}: return what Jenkins would return, or throw {@link InputRejected}. */
+    /** Answers an {@code input}: return what Jenkins would return, or throw {@link InputRejected} (an abort). */
     Closure inputAnswer = { Map args -> throw new IllegalStateException("unexpected input: ${args.message}") }
+    /**
+     * Every step call in order (the plugin's and Jenkins' own, not the parameter builders), so a test can abort the
+     * build at any one of them: see {@link #abortAtStep}.
+     */
+    final List<String> steps = Collections.synchronizedList([])
+    /**
+     * 1-based index into {@link #steps}: that step call is interrupted as clicking Abort while it runs does in Jenkins
+     * (the step throws FlowInterruptedException, an InterruptedException); 0: never.
+     */
+    int abortAtStep = 0
     /** Where {@code sleep} goes (the simulated environment's virtual clock in end-to-end tests). */
     Closure sleeper = { long seconds -> }
 
@@ -155,7 +165,7 @@ class PipelineHarness {
         try {
             jpu.runScript(path)
             return new Outcome((String) (currentBuild.result ?: 'SUCCESS'), null, null)
-        } catch (InputRejected e) {
+        } catch (BuildAborted e) {
             currentBuild.result = 'ABORTED'
             return new Outcome('ABORTED', e.message, e)
         } catch (AbortException e) {
@@ -179,8 +189,30 @@ class PipelineHarness {
         jpu.binding.setVariable('scm', [$class: 'GitSCM'])
     }
 
+    /**
+     * Parameter builders and {@code error} are not steps a build can be aborted in; {@code echo} returns at once, so an
+     * abort clicked during it lands in the next step.
+     */
+    private static final List<String> NOT_ABORTABLE = ['string', 'text', 'choice', 'booleanParam', 'parameters', 'cron',
+                                                      'pipelineTriggers', 'properties', 'error', 'echo']
+
     private void register(String name, List<Class> args, Closure body) {
-        jpu.helper.registerAllowedMethod(name, args, body)
+        if (name in NOT_ABORTABLE) {
+            jpu.helper.registerAllowedMethod(name, args, body)
+            return
+        }
+        jpu.helper.registerAllowedMethod(name, args) { Object[] given ->
+            steps << name
+            if (abortAtStep <= 0 || steps.size() != abortAtStep) {
+                return body.call(*given)
+            }
+            if (name in PLUGIN_STEPS) {
+                // the worst moment: the engine has done the step's work (a change requested) when the abort arrives
+                body.call(*given)
+            }
+            log << "Aborted by tester (in ${name})".toString()
+            throw new BuildAborted("Aborted by tester (in ${name})")
+        }
     }
 
     private Object callClosure(Closure c) {

@@ -36,11 +36,27 @@ class AwsConnectionTest {
             OpsPorts p = aws.ports();
             assertThat(List.of(p.ecs(), p.autoScaling(), p.alarms(), p.metrics(), p.logs(), p.targetHealth(), p.storage(),
                     p.tables(), p.notifier(), p.imageScans(), p.secrets(), p.dns(), p.databases()))
-                    .extracting(o -> o.getClass().getSimpleName())
+                    .extracting(o -> LazyPort.adapter(o).getClass().getSimpleName())
                     .containsExactly("AwsEcs", "AwsAutoScaling", "AwsAlarms", "AwsMetrics", "AwsLogs", "AwsTargetHealth",
                             "AwsStorage", "AwsTables", "AwsNotifier", "AwsImageScans", "AwsSecrets", "AwsDns", "AwsDatabases");
-            assertThat(aws.ecs()).isSameAs(p.ecs());
+            assertThat(aws.ecs()).isSameAs(LazyPort.adapter(p.ecs()));
         }
+    }
+
+    @Test
+    void aPortBuildsItsClientOnItsFirstCallAndOnlyThatOne() {
+        wm.stubFor(json("AmazonEC2ContainerServiceV20141113.DescribeServices").willReturn(jsonOk(
+                EcsFixtures.describeStable(List.of(TestEnvironments.SERVICE)))));
+        try (AwsConnection aws = AwsConnection.open(AwsWireFixture.settings(wm.baseUrl()), TestEnvironments.production())) {
+            assertThat(aws.clients().builtClients()).as("opening builds no client").isEmpty();
+
+            assertThat(aws.ports().ecs().describeService(TestEnvironments.production().serviceRef()).stable()).isTrue();
+
+            assertThat(aws.clients().builtClients()).containsExactly("EcsClient");
+            assertThat(aws.ports().ecs().toString()).startsWith("lazy Ecs: ");
+            assertThat(aws.ports().dns().toString()).isEqualTo("lazy Dns (not built yet)");
+        }
+        wm.verify(1, postRequestedFor(urlEqualTo("/")));
     }
 
     @Test

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.rds.RdsClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.tdev.ops.aws.AwsWireFixture.deniedMessage;
@@ -58,7 +59,8 @@ class AwsDatabasesTest {
     void describeReadsClassAndStatus() {
         wm.stubFor(query("DescribeDBInstances").willReturn(xmlOk(described("db.r6g.large", "available"))));
 
-        assertThat(databases.describe(DB)).isEqualTo(new DbInstance(DB, "db.r6g.large", "available"));
+        assertThat(databases.describe(DB)).isEqualTo(new DbInstance(DB, "db.r6g.large", "available", "postgres", "16.4",
+                true, null));
         wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("DBInstanceIdentifier=" + DB)));
         AwsActionsAssert.sentOnlyDeclared(aws, "Databases.describe");
     }
@@ -67,7 +69,7 @@ class AwsDatabasesTest {
     void modifyInstanceClassAppliesImmediately() {
         wm.stubFor(query("ModifyDBInstance").willReturn(xmlOk(MODIFIED)));
 
-        databases.modifyInstanceClass(DB, "db.r6g.xlarge");
+        databases.modifyInstanceClass(DB, "db.r6g.xlarge", true);
 
         wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=ModifyDBInstance"))
                 .withRequestBody(containing("DBInstanceIdentifier=" + DB))
@@ -77,8 +79,59 @@ class AwsDatabasesTest {
     }
 
     @Test
+    void aPendingClassChangeIsRead() {
+        wm.stubFor(query("DescribeDBInstances").willReturn(xmlOk(
+                "<DescribeDBInstancesResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBInstancesResult>"
+                        + "<DBInstances>" + instance("db.r6g.large", "available", "db.r6g.xlarge") + "</DBInstances>"
+                        + "</DescribeDBInstancesResult></DescribeDBInstancesResponse>")));
+
+        assertThat(databases.describe(DB).pendingInstanceClass()).isEqualTo("db.r6g.xlarge");
+    }
+
+    @Test
+    void aChangeForTheMaintenanceWindowSaysSoOnTheWire() {
+        wm.stubFor(query("ModifyDBInstance").willReturn(xmlOk(MODIFIED)));
+
+        databases.modifyInstanceClass(DB, "db.r6g.xlarge", false);
+
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("ApplyImmediately=false")));
+    }
+
+    private static String orderable(String marker, String... classes) {
+        StringBuilder options = new StringBuilder();
+        for (String c : classes) {
+            // RDS answers one option per class and availability zone / storage type: the same class repeats
+            for (String storage : new String[] {"gp2", "gp3"}) {
+                options.append("<OrderableDBInstanceOption><Engine>postgres</Engine><EngineVersion>16.4</EngineVersion>")
+                        .append("<DBInstanceClass>").append(c).append("</DBInstanceClass><StorageType>").append(storage)
+                        .append("</StorageType><MultiAZCapable>true</MultiAZCapable></OrderableDBInstanceOption>");
+            }
+        }
+        return "<DescribeOrderableDBInstanceOptionsResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">"
+                + "<DescribeOrderableDBInstanceOptionsResult><OrderableDBInstanceOptions>" + options
+                + "</OrderableDBInstanceOptions>" + (marker == null ? "" : "<Marker>" + marker + "</Marker>")
+                + "</DescribeOrderableDBInstanceOptionsResult></DescribeOrderableDBInstanceOptionsResponse>";
+    }
+
+    @Test
+    void orderableClassesWalkEveryPageAndNameEachClassOnce() {
+        wm.stubFor(query("DescribeOrderableDBInstanceOptions").withRequestBody(notContaining("Marker="))
+                .willReturn(xmlOk(orderable("page2", "db.m6g.large", "db.r6g.large"))));
+        wm.stubFor(query("DescribeOrderableDBInstanceOptions").withRequestBody(containing("Marker=page2"))
+                .willReturn(xmlOk(orderable(null, "db.r6g.large", "db.r6g.xlarge"))));
+
+        var got = databases.orderableClasses("postgres", "16.4");
+        assertThat(got)
+                .containsExactly("db.m6g.large", "db.r6g.large", "db.r6g.xlarge");
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Engine=postgres"))
+                .withRequestBody(containing("EngineVersion=16.4")));
+        wm.verify(exactly(2), postRequestedFor(urlEqualTo("/")));
+        AwsActionsAssert.sentOnlyDeclared(aws, "Databases.orderableClasses");
+    }
+
+    @Test
     void aClassThatIsNotAnRdsClassIsRefusedAndNothingIsSent() {
-        assertThatThrownBy(() -> databases.modifyInstanceClass(DB, "r6g.xlarge"))
+        assertThatThrownBy(() -> databases.modifyInstanceClass(DB, "r6g.xlarge", true))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("instanceClass"));
         assertThat(wm.getAllServeEvents()).isEmpty();
     }
@@ -104,7 +157,7 @@ class AwsDatabasesTest {
     void readTimeoutThenOk() {
         aws.faultsThenOk(() -> query("ModifyDBInstance"), 1, AwsWireFixture.delayed(xmlOk(MODIFIED)), xmlOk(MODIFIED));
 
-        databases.modifyInstanceClass(DB, "db.r6g.xlarge");
+        databases.modifyInstanceClass(DB, "db.r6g.xlarge", true);
         wm.verify(exactly(2), postRequestedFor(urlEqualTo("/")));
     }
 
@@ -113,7 +166,7 @@ class AwsDatabasesTest {
         String arn = "arn:aws:rds:eu-west-1:123456789012:db:" + DB;
         wm.stubFor(query("ModifyDBInstance").willReturn(xmlError(403, "AccessDenied", deniedMessage("rds:ModifyDBInstance", arn))));
 
-        assertThatThrownBy(() -> databases.modifyInstanceClass(DB, "db.r6g.xlarge")).isInstanceOf(RemoteFailureException.class)
+        assertThatThrownBy(() -> databases.modifyInstanceClass(DB, "db.r6g.xlarge", true)).isInstanceOf(RemoteFailureException.class)
                 .hasMessageContaining("access denied").hasMessageContaining("rds:ModifyDBInstance").hasMessageContaining(arn);
     }
 

@@ -488,6 +488,55 @@ class AwsEcsContractTest {
     }
 
     @Nested
+    class ServiceTags {
+        private final String serviceArn = "arn:aws:ecs:eu-west-1:" + AwsWireFixture.ACCOUNT
+                + ":service/t-developer-cluster-production/" + SERVICE;
+
+        @BeforeEach
+        void serviceExists() {
+            wm.stubFor(json(target("DescribeServices")).willReturn(jsonOk(EcsFixtures.describeStable(List.of(SERVICE)))));
+        }
+
+        @Test
+        void tagsTheServiceByTheArnDescribeServicesGivesAndLooksItUpOnce() {
+            wm.stubFor(json(target("TagResource")).willReturn(jsonOk("{}")));
+            wm.stubFor(json(target("UntagResource")).willReturn(jsonOk("{}")));
+            ServiceRef ref = new ServiceRef("t-developer-cluster-production", SERVICE);
+
+            ecs.tagService(ref, Map.of("tdev:traffic-event", "desired=3 min=2 max=20 db=- at=2026-11-26T09:00:00Z by=alice"));
+            ecs.untagService(ref, List.of("tdev:traffic-event"));
+
+            wm.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target("TagResource")))
+                    .withRequestBody(equalToJson("{\"resourceArn\":\"" + serviceArn + "\",\"tags\":[{\"key\":"
+                            + "\"tdev:traffic-event\",\"value\":\"desired=3 min=2 max=20 db=- at=2026-11-26T09:00:00Z by=alice\"}]}")));
+            wm.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target("UntagResource")))
+                    .withRequestBody(equalToJson("{\"resourceArn\":\"" + serviceArn + "\",\"tagKeys\":[\"tdev:traffic-event\"]}")));
+            wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target("DescribeServices"))));
+        }
+
+        @Test
+        void readsTheServicesTags() {
+            wm.stubFor(json(target("ListTagsForResource")).willReturn(jsonOk("""
+                    {"tags": [{"key": "tdev:traffic-event", "value": "desired=3"}, {"key": "team", "value": "t-developer"}]}""")));
+
+            assertThat(ecs.serviceTags(new ServiceRef("t-developer-cluster-production", SERVICE)))
+                    .containsExactly(Map.entry("tdev:traffic-event", "desired=3"), Map.entry("team", "t-developer"));
+            wm.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target("ListTagsForResource")))
+                    .withRequestBody(equalToJson("{\"resourceArn\":\"" + serviceArn + "\"}")));
+        }
+
+        @Test
+        void aDeniedTagCallNamesTheActionAndTheService() {
+            wm.stubFor(json(target("TagResource")).willReturn(jsonError(400, "AccessDeniedException",
+                    AwsWireFixture.deniedMessage("ecs:TagResource", serviceArn))));
+
+            assertThatThrownBy(() -> ecs.tagService(new ServiceRef("t-developer-cluster-production", SERVICE),
+                    Map.of("k", "v"))).isInstanceOf(RemoteFailureException.class)
+                    .hasMessageContaining("ecs:TagResource").hasMessageContaining(serviceArn);
+        }
+    }
+
+    @Nested
     class Waiter {
         @Test
         void waitsWhileTheDeploymentIsInProgressUntilTheServiceIsStable() {

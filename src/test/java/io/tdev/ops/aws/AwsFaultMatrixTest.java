@@ -218,7 +218,7 @@ class AwsFaultMatrixTest {
                 new Row("Databases.modifyInstanceClass", Protocol.QUERY, () -> query("ModifyDBInstance"),
                         xmlOk("<ModifyDBInstanceResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><ModifyDBInstanceResult>" + db
                                 + "</ModifyDBInstanceResult></ModifyDBInstanceResponse>"), none,
-                        "rds:ModifyDBInstance", dbArn, () -> databases.modifyInstanceClass("t-developer-db-production", "db.r6g.xlarge")));
+                        "rds:ModifyDBInstance", dbArn, () -> databases.modifyInstanceClass("t-developer-db-production", "db.r6g.xlarge", true)));
     }
 
     @TestFactory

@@ -99,6 +99,33 @@ class AwsTargetHealthContractTest {
             </DescribeTargetHealthResponse>""";
 
     @Test
+    void theLoadBalancersOfATargetGroupComeFromDescribeTargetGroups() {
+        String lb = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/t-developer-alb-production/50dc6c495c0c9188";
+        wm.stubFor(query("DescribeTargetGroups").willReturn(xmlOk("""
+                <DescribeTargetGroupsResponse xmlns="http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/">
+                  <DescribeTargetGroupsResult>
+                    <TargetGroups>
+                      <member>
+                        <TargetGroupArn>%s</TargetGroupArn>
+                        <TargetGroupName>t-developer-tg-production</TargetGroupName>
+                        <Protocol>HTTP</Protocol>
+                        <Port>8000</Port>
+                        <TargetType>ip</TargetType>
+                        <LoadBalancerArns>
+                          <member>%s</member>
+                        </LoadBalancerArns>
+                      </member>
+                    </TargetGroups>
+                  </DescribeTargetGroupsResult>
+                  <ResponseMetadata><RequestId>70092c0e-f3a9-11e5-ae48-cff02092876b</RequestId></ResponseMetadata>
+                </DescribeTargetGroupsResponse>""".formatted(TG, lb))));
+
+        assertThat(targetHealth.loadBalancerArns(TG)).containsExactly(lb);
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeTargetGroups"))
+                .withRequestBody(containing("TargetGroupArns.member.1=" + TG.replace(":", "%3A").replace("/", "%2F"))));
+    }
+
+    @Test
     void sendsDescribeTargetHealthForTheTargetGroup() {
         wm.stubFor(query("DescribeTargetHealth").willReturn(xmlOk(THREE_TARGETS)));
 

@@ -27,6 +27,16 @@ final class TestEnvironments {
                 new EnvironmentConfig.HealthSettings(60, 10, 50, 5, 20, 4),
                 new EnvironmentConfig.DeploySettings(15, 15, 10, KNOWN_GOOD_TAG),
                 new EnvironmentConfig.ChecklistSettings(24, "HIGH", List.of("image-scan", "team-notified")),
-                new EnvironmentConfig.Escalation(Map.of()));
+                new EnvironmentConfig.Escalation(Map.of()),
+                new EnvironmentConfig.Schedule(null,
+                        new EnvironmentConfig.WeeklyReportSettings("PipelineExecutionTime", "GenerationSuccess",
+                                "GenerationFailure"),
+                        new EnvironmentConfig.MaintenanceSettings(30, 7, 10, 3, 30, 90)),
+                new EnvironmentConfig.SecuritySettings("t-developer", List.of(443), 20, 100, 50, 500, 3, 90, 5,
+                        "t-developer-break-glass-production", "t-developer/production/bucket-policy-backup"),
+                new EnvironmentConfig.TrafficSettings("t-developer-db-production", "tdev:traffic-event", 30, 45),
+                new EnvironmentConfig.IncidentSettings(new EnvironmentConfig.AdminEndpoint(null, "admin_token", 10, 3),
+                        List.of("analysis", "ui-selection", "parser", "component-decision", "match-rate", "search",
+                                "generation", "assembly", "download"), List.of(), 6, 30, 2.0, 7));
     }
 }

@@ -36,7 +36,8 @@ class CliArgumentsTest {
             opened.add(common);
             awsOpened.add(aws);
             progress.report("waiting for nothing (0s of 0s)");
-            return new OpsSession(ops, ConfigLoader.load(common.env(), common.config()), Clock.systemUTC(), null);
+            return new OpsSession(ops, null, ConfigLoader.load(common.env(), common.config()), Clock.systemUTC(),
+                    null);
         };
         CommandLine cli = Main.commandLine(new Main(sessions));
         return printed.run(cli, args);

@@ -36,13 +36,14 @@ class HelpExamplesTest {
         StringBuilder pending = new StringBuilder();
         for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("README.md"))) {
             String text = line.strip();
-            if (pending.length() > 0 || text.startsWith("java -jar target/tdev-ops.jar ")) {
+            if (pending.length() > 0 || text.startsWith("java -jar target/tdev-ops.jar ") || text.startsWith("bin/tdev-ops ")) {
                 int comment = text.indexOf(" #");
                 pending.append(comment < 0 ? text : text.substring(0, comment)).append(' ');
                 if (text.endsWith("\\")) {
                     pending.setLength(pending.length() - 2);
                 } else {
-                    examples.add(commandOnly(pending.toString()).replace("java -jar target/tdev-ops.jar", "tdev-ops").strip());
+                    examples.add(commandOnly(pending.toString()).replace("java -jar target/tdev-ops.jar", "tdev-ops")
+                            .replace("bin/tdev-ops", "tdev-ops").strip());
                     pending.setLength(0);
                 }
             }

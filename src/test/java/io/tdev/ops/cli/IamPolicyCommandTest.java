@@ -1,5 +1,6 @@
 package io.tdev.ops.cli;
 
+import io.tdev.ops.aws.IamPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,8 @@ class IamPolicyCommandTest {
         int code = run("--commands", "health,destroy");
 
         assertThat(code).isEqualTo(2);
-        assertThat(printed.err()).contains("destroy", "health, deploy, mark-known-good, rollback, scale, checklist, demo");
+        assertThat(printed.err()).contains("destroy", "health, deploy, mark-known-good, rollback, scale, checklist, ")
+                .contains(IamPolicy.commands());
         assertThat(policyText()).isEmpty();
     }
 

@@ -42,7 +42,9 @@ class SimApiCoverageTest {
         p.logs().logGroups("/ecs");
         p.logs().putRetention(cfg.logGroup(), 30);
         p.targetHealth().targetHealth(env.targetGroupArn());
+        p.targetHealth().loadBalancerArns(env.targetGroupArn());
         p.storage().usage(cfg.bucket());
+        p.storage().listedUsage(cfg.bucket(), 10);
         p.storage().replication(cfg.bucket());
         p.storage().bucketPolicy(cfg.bucket());
         p.storage().putBucketPolicy(cfg.bucket(), "{\"Statement\":[]}");
@@ -57,10 +59,26 @@ class SimApiCoverageTest {
         p.imageScans().startScan(cfg.repository(), "2.0.42");
         p.secrets().rotate(cfg.secret());
         p.secrets().lastRotated(cfg.secret());
+        p.secrets().status(cfg.secret());
+        p.secrets().putRandomValue(cfg.secret());
+        p.secrets().readDocument("t-developer/production/bucket-policy-backup");
+        p.secrets().writeDocument("t-developer/production/bucket-policy-backup", "saved", "coverage");
+        p.storage().publicAccessBlock(cfg.bucket());
+        p.storage().deleteBucketPolicy(cfg.bucket());
+        p.securityGroups().nameContaining("t-developer");
+        p.admin().clearCache();
+        p.admin().restartAgent("search");
+        p.admin().invalidateSessions();
+        p.webhooks().post("https://hooks.example.com/T1/B2/x", "text");
         String change = p.dns().upsert("Z1", new DnsRecord("a.example.com", "A", "10.0.0.1", 60));
         p.dns().changeStatus(change);
         p.databases().describe(env.databaseId());
-        p.databases().modifyInstanceClass(env.databaseId(), "db.r6g.xlarge");
+        p.databases().modifyInstanceClass(env.databaseId(), "db.r6g.xlarge", true);
+        p.databases().orderableClasses("postgres", "16.4");
+        p.targetHealth().loadBalancerArns(env.targetGroupArn());
+        p.ecs().tagService(cfg.serviceRef(), Map.of("tdev:traffic-event", "desired=3"));
+        p.ecs().serviceTags(cfg.serviceRef());
+        p.ecs().untagService(cfg.serviceRef(), List.of("tdev:traffic-event"));
         try {
             p.tables().countBetween(cfg.table().name(), "created_at", hourAgo, now, Optional.of("by-created"));
         } catch (RuntimeException expected) {

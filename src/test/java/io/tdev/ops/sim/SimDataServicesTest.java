@@ -156,12 +156,19 @@ class SimDataServicesTest {
         String bucket = "t-developer-projects-production";
 
         var usage = storage.usage(bucket);
+        int metricCalls = env.calls(Api.GET_METRIC_DATA);
         List<StoredObject> old = storage.objectsOlderThan(bucket, env.now().minus(Duration.ofDays(7)), 50);
+        var listed = storage.listedUsage(bucket, 1500);
 
         assertThat(usage.objects()).isGreaterThan(1000);
         assertThat(usage.bytes()).isGreaterThan(usage.objects() * 1000);
+        assertThat(usage.source()).as("from the daily storage metrics, like the AWS adapter").contains("CloudWatch AWS/S3");
+        assertThat(metricCalls).isEqualTo(1);
         assertThat(old).hasSize(50).allSatisfy(o -> assertThat(o.lastModified()).isBefore(env.now().minus(Duration.ofDays(7))));
-        assertThat(env.calls(Api.LIST_BUCKET)).isEqualTo(2 * ((usage.objects() + 999) / 1000));
+        assertThat(listed.truncated()).isTrue();
+        assertThat(listed.objects()).isEqualTo(1500);
+        // objectsOlderThan lists every page; the capped listing two pages of 1,000 keys
+        assertThat(env.calls(Api.LIST_BUCKET)).isEqualTo((usage.objects() + 999) / 1000 + 2);
         assertThat(storage.replication(bucket).configured()).isTrue();
         assertThatThrownBy(() -> storage.usage("other")).isInstanceOf(PreconditionFailedException.class);
     }
@@ -240,16 +247,16 @@ class SimDataServicesTest {
         var db = env.ports().databases();
         String id = env.databaseId();
 
-        db.modifyInstanceClass(id, "db.r6g.xlarge");
+        db.modifyInstanceClass(id, "db.r6g.xlarge", true);
 
         assertThat(db.describe(id).status()).isEqualTo("modifying");
         assertThat(db.describe(id).instanceClass()).isEqualTo("db.r6g.large");
-        assertThatThrownBy(() -> db.modifyInstanceClass(id, "db.r6g.2xlarge")).isInstanceOf(RemoteFailureException.class);
+        assertThatThrownBy(() -> db.modifyInstanceClass(id, "db.r6g.2xlarge", true)).isInstanceOf(RemoteFailureException.class);
         env.advance(Duration.ofMinutes(5));
         assertThat(db.describe(id)).satisfies(d -> {
             assertThat(d.status()).isEqualTo("available");
             assertThat(d.instanceClass()).isEqualTo("db.r6g.xlarge");
         });
-        assertThatThrownBy(() -> db.modifyInstanceClass(id, "huge")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> db.modifyInstanceClass(id, "huge", true)).isInstanceOf(InvalidInputException.class);
     }
 }

@@ -38,14 +38,15 @@ class SimScenariosTest {
         var p = env.ports();
 
         assertThat(env.clock().instant()).isEqualTo(Instant.parse("2026-11-26T09:00:00Z"));
-        assertThat(p.ecs().describeService(env.config().serviceRef()).desired()).isEqualTo(3);
+        assertThat(p.ecs().describeService(env.config().serviceRef()).desired()).isPositive();
         assertThat(p.alarms().alarms("t-developer", Optional.empty())).isNotEmpty();
         assertThat(p.targetHealth().targetHealth(env.targetGroupArn())).isNotEmpty();
         assertThat(p.logs().filter(env.config().logGroup(), "ERROR", env.now().minus(Duration.ofHours(1)), env.now(), 100)).isNotNull();
         assertThat(p.storage().usage(env.config().bucket()).objects()).isPositive();
         assertThat(p.tables().listBackups(env.config().table().name())).isNotEmpty();
         assertThat(p.imageScans().findings(env.config().repository(), "2.0.42").status()).isEqualTo("COMPLETE");
-        assertThat(p.secrets().lastRotated(env.config().secret())).isPresent();
+        assertThat(p.secrets().status(env.config().secret()).currentVersionId()).isNotBlank();
+        assertThat(p.securityGroups().nameContaining("t-developer")).hasSize(3);
         assertThat(p.databases().describe(env.databaseId()).status()).isEqualTo("available");
     }
 

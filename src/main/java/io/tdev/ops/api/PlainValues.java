@@ -1,0 +1,83 @@
+package io.tdev.ops.api;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one codec from typed results to plain JDK values: records become maps keyed by their component names (in
+ * declaration order), collections lists, enums their names, times and durations their ISO text, {@link Optional}
+ * its value or null. What comes out is what a Jenkins step may return to CPS-transformed Pipeline code and what the
+ * CLI prints as JSON, so the two front ends cannot disagree on a key.
+ */
+public final class PlainValues {
+    private PlainValues() {
+    }
+
+    /** A map for a record, else the plain form of {@code value} (see the class comment). */
+    public static Object of(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
+            return value;
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof CharSequence || value instanceof Character) {
+            return value.toString();
+        }
+        if (value instanceof TemporalAccessor || value instanceof Duration) {
+            return value.toString();
+        }
+        if (value instanceof Optional<?> optional) {
+            return of(optional.orElse(null));
+        }
+        if (value instanceof Record record) {
+            return record(record);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> plain = new LinkedHashMap<>();
+            map.forEach((k, v) -> plain.put(String.valueOf(of(k)), of(v)));
+            return plain;
+        }
+        if (value instanceof Collection<?> collection) {
+            List<Object> plain = new ArrayList<>(collection.size());
+            collection.forEach(element -> plain.add(of(element)));
+            return plain;
+        }
+        if (value instanceof Object[] array) {
+            return of(List.of(array));
+        }
+        // A type this codec does not know would reach CPS as an unserialisable object: fail where it is made.
+        throw new IllegalArgumentException("not a plain value or record: " + value.getClass().getName());
+    }
+
+    /** The map of a result record. */
+    public static Map<String, Object> map(Record result) {
+        return record(result);
+    }
+
+    private static Map<String, Object> record(Record record) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            map.put(component.getName(), of(read(record, component)));
+        }
+        return map;
+    }
+
+    private static Object read(Record record, RecordComponent component) {
+        try {
+            component.getAccessor().setAccessible(true);
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + record.getClass().getSimpleName() + "."
+                    + component.getName(), e);
+        }
+    }
+}
