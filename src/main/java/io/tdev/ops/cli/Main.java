@@ -77,7 +77,7 @@ public final class Main implements Runnable {
     /** The command line with tdev-ops' handling of bad input (exit 2, one message and a hint, no usage dump). */
     public static CommandLine commandLine(Main main) {
         CommandLine commandLine = new CommandLine(main);
-        commandLine.setUsageHelpWidth(100);
+        HelpLayout.apply(commandLine);
         commandLine.setParameterExceptionHandler(Main::invalidInput);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> unexpected(cmd.getErr(), e));
         return commandLine;

@@ -63,6 +63,9 @@ public final class HealthCheck {
     /** Utilisation is judged on the average of this window of one-minute averages. */
     static final Duration UTILISATION_WINDOW = Duration.ofMinutes(10);
     private static final int MAX_ERROR_EVENTS = 10_000;
+    /** "could not read: ecs:DescribeServices: why" → "could not read: why" (the cause, whichever call met it). */
+    private static final java.util.regex.Pattern UNREAD_API =
+            java.util.regex.Pattern.compile("^(could not read: )[a-z0-9-]+:[A-Za-z0-9]+: ");
     /**
      * A bucket without daily storage metrics is less than a day old (S3 publishes them for every bucket, free), so
      * one ListObjectsV2 page is enough to size it, and the check's cost stays bounded if that ever is not so.
@@ -121,17 +124,27 @@ public final class HealthCheck {
         boolean unhealthy = false;
         boolean unknown = false;
         boolean degraded = false;
+        // signals unread for one cause (no credentials: every read fails alike) are one reason, not one each
+        Map<String, List<HealthSignal>> unknownByCause = new LinkedHashMap<>();
         for (HealthSignal s : signals) {
             if (s.informational() || s.status() == SignalStatus.INFO || s.status() == SignalStatus.HEALTHY
                     || s.status() == SignalStatus.NOT_APPLICABLE) {
                 continue;
             }
-            reasons.add(s.name() + " " + s.status() + ": " + s.value()
-                    + (s.status() == SignalStatus.UNKNOWN ? " (" + s.evidence() + ")" : " (threshold " + s.threshold() + ")"));
+            if (s.status() == SignalStatus.UNKNOWN) {
+                unknownByCause.computeIfAbsent(UNREAD_API.matcher(s.evidence()).replaceFirst("$1"),
+                        k -> new ArrayList<>()).add(s);
+            } else {
+                reasons.add(s.name() + " " + s.status() + ": " + s.value() + " (threshold " + s.threshold() + ")");
+            }
             unhealthy |= s.status() == SignalStatus.UNHEALTHY;
             unknown |= s.status() == SignalStatus.UNKNOWN;
             degraded |= s.status() == SignalStatus.DEGRADED;
         }
+        unknownByCause.forEach((cause, unread) -> reasons.add(unread.size() == 1
+                ? unread.get(0).name() + " UNKNOWN: " + unread.get(0).value() + " (" + unread.get(0).evidence() + ")"
+                : unread.stream().map(HealthSignal::name).collect(Collectors.joining(", "))
+                + " UNKNOWN (" + cause + ")"));
         if (signals.stream().allMatch(s -> s.informational() || s.status() == SignalStatus.NOT_APPLICABLE)) {
             reasons.add("no signal that decides health was read");
             return Verdict.UNKNOWN;

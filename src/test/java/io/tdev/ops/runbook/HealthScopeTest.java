@@ -96,4 +96,23 @@ class HealthScopeTest {
         assertThat(second.stability().failed()).isFalse();
         assertThat(second.stability().stable()).isTrue();
     }
+
+    @Test
+    void missingCredentialsAreSaidOnceNotOncePerSignal() {
+        String sentence = "no AWS credentials found: give --profile or --role-arn, set AWS_PROFILE or"
+                + " AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run with an instance/task role";
+        List<HealthSignal> signals = List.of(
+                HealthSignal.unknown("ecs-service", "could not read: ecs:DescribeServices: " + sentence, false),
+                HealthSignal.unknown("alarms", "could not read: cloudwatch:DescribeAlarms: " + sentence, false),
+                HealthSignal.unknown("error-logs", "could not read: logs:FilterLogEvents: " + sentence, false),
+                HealthSignal.unknown("cpu", "not read within 20s (timed out)", false));
+        List<String> reasons = new java.util.ArrayList<>();
+
+        Verdict verdict = HealthCheck.verdict(signals, reasons);
+
+        assertThat(verdict).isEqualTo(Verdict.UNKNOWN);
+        assertThat(String.join("\n", reasons).split("no AWS credentials found", -1)).hasSize(2);
+        assertThat(reasons).anySatisfy(r -> assertThat(r).contains("ecs-service, alarms, error-logs"))
+                .anySatisfy(r -> assertThat(r).contains("cpu UNKNOWN"));
+    }
 }

@@ -226,7 +226,7 @@ class PreDeployChecklistScenarioTest {
         ChecklistItem plan = items(new PreDeployChecklist(run.ctx).run(request(run))).get("rollback-plan");
 
         assertThat(plan.status()).isEqualTo(ItemStatus.FAIL);
-        assertThat(plan.evidence()).contains("no ACTIVE revision").contains("markKnownGood");
+        assertThat(plan.evidence()).contains("no ACTIVE revision").contains("mark-known-good");
     }
 
     @Test
