@@ -58,6 +58,8 @@ public final class AwsActions {
         put("Storage.listedUsage", "s3:ListBucket");
         put("Storage.objectsOlderThan", "s3:ListBucket");
         put("Storage.replication", "s3:GetReplicationConfiguration");
+        put("Storage.newestObjects", "s3:ListBucket");
+        put("Storage.objectReplicationStatus", "s3:GetObject"); // HeadObject is authorised as s3:GetObject
         put("Storage.bucketPolicy", "s3:GetBucketPolicy");
         put("Storage.putBucketPolicy", "s3:PutBucketPolicy");
         put("Storage.deleteBucketPolicy", "s3:DeleteBucketPolicy");
@@ -67,6 +69,10 @@ public final class AwsActions {
         put("Tables.countDistinct", "dynamodb:Scan", "dynamodb:DescribeTable");
         put("Tables.createBackup", "dynamodb:CreateBackup");
         put("Tables.listBackups", "dynamodb:ListBackups");
+        put("Tables.describeBackup", "dynamodb:DescribeBackup");
+        put("Tables.describeTable", "dynamodb:DescribeTable");
+        put("Tables.countItems", "dynamodb:Scan", "dynamodb:DescribeTable"); // DescribeTable: the segments from its size
+        put("Tables.pointInTimeRecovery", "dynamodb:DescribeContinuousBackups");
         put("Tables.restore", "dynamodb:RestoreTableFromBackup", "dynamodb:PutItem", "dynamodb:UpdateItem",
                 "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:BatchWriteItem");
         // SNS (AwsNotifier): a topic name becomes an ARN through the caller's account (no permission needed)
@@ -87,8 +93,10 @@ public final class AwsActions {
         // EC2 (AwsSecurityGroups)
         put("SecurityGroups.nameContaining", "ec2:DescribeSecurityGroups");
         // Route 53 (AwsDns)
+        put("Dns.record", "route53:ListResourceRecordSets");
         put("Dns.upsert", "route53:ChangeResourceRecordSets");
         put("Dns.changeStatus", "route53:GetChange");
+        put("Dns.healthCheck", "route53:GetHealthCheckStatus");
         // RDS (AwsDatabases)
         put("Databases.describe", "rds:DescribeDBInstances");
         put("Databases.modifyInstanceClass", "rds:ModifyDBInstance");

@@ -19,6 +19,7 @@ import io.tdev.ops.port.Tables;
 import io.tdev.ops.port.TargetHealth;
 import io.tdev.ops.port.Webhooks;
 import io.tdev.ops.runbook.Progress;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -86,6 +87,18 @@ public final class AwsConnection implements AutoCloseable {
         Objects.requireNonNull(progress, "progress");
         return open(AwsClientFactory.create(settings == null ? AwsSettings.defaults() : settings, config.region()),
                 config, progress);
+    }
+
+    /**
+     * As {@link #open(AwsSettings, EnvironmentConfig, Progress)}, signing with {@code credentials} (the Jenkins plugin's
+     * credentials, asked again at every call so that rotating or expiring keys are renewed); the caller closes them.
+     */
+    public static AwsConnection open(AwsSettings settings, AwsCredentialsProvider credentials, EnvironmentConfig config,
+                                     Progress progress) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(progress, "progress");
+        return open(AwsClientFactory.create(settings == null ? AwsSettings.defaults() : settings, credentials,
+                config.region()), config, progress);
     }
 
     /** Over a given factory (tests: WireMock endpoint, no back-off); the connection owns and closes it. */

@@ -27,10 +27,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 /**
  * {@link Storage} on S3. Usage comes from the daily AWS/S3 storage metrics (free, and right for any bucket size);
@@ -160,6 +162,32 @@ public final class AwsStorage implements Storage {
             }
             return old;
         });
+    }
+
+    @Override
+    public List<StoredObject> newestObjects(String bucket, int limit) {
+        if (limit < 1) {
+            throw new InvalidInputException("limit", "got " + limit + "; must be at least 1");
+        }
+        // S3 lists by key, not by time: the whole listing is read, keeping the newest in a bounded heap
+        PriorityQueue<StoredObject> newest = new PriorityQueue<>(Comparator.comparing(StoredObject::lastModified));
+        ResourceCall.exec("s3:ListBucket", "bucket", bucket, "bucket", () -> s3.listObjectsV2Paginator(r -> r.bucket(bucket))
+                .contents().forEach(o -> {
+                    newest.add(new StoredObject(o.key(), o.size() == null ? 0 : o.size(), o.lastModified()));
+                    if (newest.size() > limit) {
+                        newest.poll();
+                    }
+                }));
+        List<StoredObject> sorted = new ArrayList<>(newest);
+        sorted.sort(Comparator.comparing(StoredObject::lastModified).reversed());
+        return sorted;
+    }
+
+    @Override
+    public Optional<String> objectReplicationStatus(String bucket, String key) {
+        String status = ResourceCall.run("s3:GetObject", "object", "s3://" + bucket + "/" + key, null,
+                () -> s3.headObject(r -> r.bucket(bucket).key(key)).replicationStatusAsString());
+        return Optional.ofNullable(status);
     }
 
     @Override

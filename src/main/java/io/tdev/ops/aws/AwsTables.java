@@ -1,18 +1,26 @@
 package io.tdev.ops.aws;
 
+import io.tdev.ops.model.BackupDescription;
 import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.PointInTimeRecovery;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.ScanSegments;
 import io.tdev.ops.model.TableBackup;
+import io.tdev.ops.model.TableState;
 import io.tdev.ops.model.TdevException;
 import io.tdev.ops.port.Tables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BackupDetails;
 import software.amazon.awssdk.services.dynamodb.model.BackupSummary;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListBackupsResponse;
+import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
+import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.SourceTableDetails;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -243,12 +251,64 @@ public final class AwsTables implements Tables {
     }
 
     @Override
-    public void restore(String backupArn, String targetTable) {
-        if (targetTable == null || !Pattern.matches("[a-zA-Z0-9_.-]{3,255}", targetTable)) {
+    public long countItems(String table) {
+        int segments = segmentsFor(table);
+        return inSegments(segments, segment -> scanSegment(table, segment, segments, b -> b.select(Select.COUNT))
+                .mapToLong(ScanResponse::count).sum()).stream().mapToLong(Long::longValue).sum();
+    }
+
+    @Override
+    public Optional<TableState> describeTable(String table) {
+        return ResourceCall.run("dynamodb:DescribeTable", "table", table, null, () -> {
+            try {
+                return Optional.of(state(client.describeTable(r -> r.tableName(table)).table()));
+            } catch (ResourceNotFoundException e) {
+                return Optional.empty(); // "is there such a table" is the question, not a failure
+            } catch (DynamoDbException e) {
+                if (ResourceCall.errorCode(e).endsWith("ResourceNotFoundException")) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public PointInTimeRecovery pointInTimeRecovery(String table) {
+        PointInTimeRecoveryDescription pitr = ResourceCall.run("dynamodb:DescribeContinuousBackups", "table", table,
+                "table.name", () -> client.describeContinuousBackups(r -> r.tableName(table))
+                        .continuousBackupsDescription().pointInTimeRecoveryDescription());
+        if (pitr == null || pitr.pointInTimeRecoveryStatus() != PointInTimeRecoveryStatus.ENABLED) {
+            return new PointInTimeRecovery(false, null, null);
+        }
+        return new PointInTimeRecovery(true, pitr.earliestRestorableDateTime(), pitr.latestRestorableDateTime());
+    }
+
+    @Override
+    public BackupDescription describeBackup(String backupArn) {
+        var description = ResourceCall.run("dynamodb:DescribeBackup", "backup", backupArn, null,
+                () -> client.describeBackup(r -> r.backupArn(backupArn)).backupDescription());
+        BackupDetails b = description.backupDetails();
+        SourceTableDetails source = description.sourceTableDetails();
+        TableBackup backup = new TableBackup(b.backupArn(), b.backupName(), source.tableName(), b.backupCreationDateTime(),
+                b.backupStatusAsString(), b.backupSizeBytes() == null ? 0 : b.backupSizeBytes());
+        return new BackupDescription(backup, source.itemCount() == null ? 0 : source.itemCount(),
+                source.tableSizeBytes() == null ? 0 : source.tableSizeBytes());
+    }
+
+    @Override
+    public TableState restore(String backupArn, String targetTable) {
+        if (targetTable == null || !BACKUP_NAME.matcher(targetTable).matches()) {
             throw new InvalidInputException("targetTable", "got '" + targetTable
                     + "'; allowed: 3 to 255 of the characters a-z A-Z 0-9 _ - .");
         }
-        ResourceCall.exec("dynamodb:RestoreTableFromBackup", "backup", backupArn, null,
-                () -> client.restoreTableFromBackup(r -> r.backupArn(backupArn).targetTableName(targetTable)));
+        return state(ResourceCall.run("dynamodb:RestoreTableFromBackup", "backup", backupArn, null,
+                () -> client.restoreTableFromBackup(r -> r.backupArn(backupArn).targetTableName(targetTable))
+                        .tableDescription()));
+    }
+
+    private static TableState state(TableDescription t) {
+        return new TableState(t.tableName(), t.tableStatusAsString(), t.itemCount() == null ? 0 : t.itemCount(),
+                t.tableSizeBytes() == null ? 0 : t.tableSizeBytes());
     }
 }

@@ -28,6 +28,9 @@ final class ConfigValidator {
     private static final Pattern BREAK_GLASS_ROLE = Pattern.compile(
             "(arn:aws[a-z-]*:iam::\\d{12}:role/)?[\\w+=,.@/-]{1,512}");
     private static final Pattern SECRET_NAME = Pattern.compile("[\\w/+=.@-]{1,512}");
+    private static final Pattern BACKUP_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    private static final Pattern HOSTED_ZONE = Pattern.compile("(/hostedzone/)?Z[A-Z0-9]{1,32}");
+    static final List<String> DR_RECORD_TYPES = List.of("CNAME", "A", "AAAA");
     private static final Pattern SCALE_COUNT = Pattern.compile("[+-]?\\d{1,4}");
 
     private final List<String[]> violations = new ArrayList<>();
@@ -93,6 +96,7 @@ final class ConfigValidator {
         checkChecklist(c.checklist());
         checkSchedule(c.schedule());
         checkSecurity(c.security());
+        checkDr(c.dr());
         checkTraffic(c.traffic());
         checkEscalation(c.escalation());
         checkIncident(c.incident());
@@ -285,6 +289,44 @@ final class ConfigValidator {
             fail("security.policyBackupSecret", "got '" + s.policyBackupSecret() + "'; allowed: a Secrets Manager"
                     + " secret name of letters, digits and /_+=.@- (e.g. t-developer/production/bucket-policy-backup)");
         }
+    }
+
+    private void checkDr(EnvironmentConfig.DrSettings d) {
+        String pattern = d.backupNamePattern();
+        if (pattern == null || !pattern.contains("{time}")) {
+            fail("dr.backupNamePattern", "got '" + pattern + "'; must contain {time} (and may contain {env}),"
+                    + " e.g. manual-backup-{env}-{time}");
+        } else {
+            String example = pattern.replace("{env}", "production").replace("{time}", "20261126-090000");
+            if (!BACKUP_NAME.matcher(example).matches()) {
+                fail("dr.backupNamePattern", "got '" + pattern + "'; a name must be 3..255 of a-z A-Z 0-9 _ - ."
+                        + " once {env} and {time} are replaced");
+            }
+        }
+        range("dr.waitTimeoutMinutes", d.waitTimeoutMinutes(), 1, 24 * 60);
+        range("dr.pollSeconds", d.pollSeconds(), 1, 3600);
+        if (!(d.verifyTolerancePercent() >= 0 && d.verifyTolerancePercent() <= 50)) {
+            fail("dr.verifyTolerancePercent", "got " + num(d.verifyTolerancePercent()) + "; allowed 0..50");
+        }
+        range("dr.replicationSampleSize", d.replicationSampleSize(), 1, 1000);
+        range("dr.replicationLagMinutes", d.replicationLagMinutes(), 0, 24 * 60);
+        if (d.hostedZoneId() == null || !HOSTED_ZONE.matcher(d.hostedZoneId()).matches()) {
+            fail("dr.hostedZoneId", "got '" + d.hostedZoneId() + "'; allowed: a Route 53 hosted zone id such as"
+                    + " Z123456789 (optionally /hostedzone/Z...)");
+        }
+        notBlank("dr.recordName", d.recordName());
+        if (!DR_RECORD_TYPES.contains(d.recordType())) {
+            fail("dr.recordType", "got '" + d.recordType() + "'; allowed " + String.join(", ", DR_RECORD_TYPES));
+        }
+        notBlank("dr.primaryTarget", d.primaryTarget());
+        notBlank("dr.secondaryTarget", d.secondaryTarget());
+        if (d.primaryTarget() != null && d.primaryTarget().equals(d.secondaryTarget())) {
+            fail("dr.secondaryTarget", "got '" + d.secondaryTarget() + "'; must differ from dr.primaryTarget");
+        }
+        if (d.ttl() < 0 || d.ttl() > 172_800) {
+            fail("dr.ttl", "got " + d.ttl() + "; allowed 0..172800 seconds");
+        }
+        notBlank("dr.primaryHealthCheckId", d.primaryHealthCheckId());
     }
 
     private void percent(String field, double value) {

@@ -28,6 +28,7 @@ import java.util.Map;
  * @param schedule         the scheduled jobs: the weekly SLO report and the monthly maintenance
  * @param security         the daily security check's thresholds and the security incident's lockdown settings
  * @param traffic          a planned traffic event: the database, where the saved state goes, the load watch's pace
+ * @param dr               backup, restore and disaster fail-over (Route 53)
  */
 public record EnvironmentConfig(String name, boolean protectedEnv, String region, EcsNames ecs, String logGroup,
                                 String bucket, TableNames table, String topic, String repository, String secret,
@@ -35,10 +36,17 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
                                 Slo slo, AutoScalingLimits autoscaling, Map<String, String> scalePresets,
                                 HealthSettings health, DeploySettings deploy, ChecklistSettings checklist,
                                 Escalation escalation, Schedule schedule,
-                                SecuritySettings security, TrafficSettings traffic, IncidentSettings incident) {
+                                SecuritySettings security, TrafficSettings traffic, IncidentSettings incident,
+                                DrSettings dr) {
 
     public ServiceRef serviceRef() {
         return new ServiceRef(ecs.cluster(), ecs.service());
+    }
+
+    public EnvironmentConfig withDr(DrSettings newDr) {
+        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
+                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
+                checklist, escalation, schedule, security, traffic, incident, newDr);
     }
 
     // One field changed, the rest kept: callers that override a field (the plugin's region and topic, tests)
@@ -47,25 +55,25 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public EnvironmentConfig withRegion(String newRegion) {
         return new EnvironmentConfig(name, protectedEnv, newRegion, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident);
+                checklist, escalation, schedule, security, traffic, incident, dr);
     }
 
     public EnvironmentConfig withTopic(String newTopic) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, newTopic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident);
+                checklist, escalation, schedule, security, traffic, incident, dr);
     }
 
     public EnvironmentConfig withTable(TableNames newTable) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, newTable, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident);
+                checklist, escalation, schedule, security, traffic, incident, dr);
     }
 
     public EnvironmentConfig withTargetGroupArns(List<String> newTargetGroupArns) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, newTargetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident);
+                checklist, escalation, schedule, security, traffic, incident, dr);
     }
 
     public EnvironmentConfig withAlarmPrefix(String newAlarmPrefix) {
@@ -77,19 +85,19 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public EnvironmentConfig withHealth(HealthSettings newHealth) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, newHealth, deploy,
-                checklist, escalation, schedule, security, traffic, incident);
+                checklist, escalation, schedule, security, traffic, incident, dr);
     }
 
     public EnvironmentConfig withSchedule(Schedule newSchedule) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, newSchedule, security, traffic, incident);
+                checklist, escalation, newSchedule, security, traffic, incident, dr);
     }
 
     public EnvironmentConfig withIncident(IncidentSettings newIncident) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, newIncident);
+                checklist, escalation, schedule, security, traffic, newIncident, dr);
     }
 
     /** @param container the container whose image {@code deploy} replaces; null = the first essential one */
@@ -194,6 +202,33 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
      * @param dbWaitTimeoutMinutes a class change applied now must reach {@code available} within this
      */
     public record TrafficSettings(String dbInstance, String stateTag, int watchPollSeconds, int dbWaitTimeoutMinutes) {
+    }
+
+    /**
+     * Backup, restore and the runbook's DNS fail-over. The newest backup's allowed age is
+     * {@code checklist.backupMaxAgeHours} (one source for "a fresh backup").
+     *
+     * @param backupNamePattern      on-demand backup names: {@code {env}} and {@code {time}} (UTC yyyyMMdd-HHmmss)
+     *                               are replaced; the result must be 3..255 of a-z A-Z 0-9 _ - .
+     * @param waitTimeoutMinutes     how long to wait for a backup to be AVAILABLE, a restored table ACTIVE, a DNS
+     *                               change INSYNC
+     * @param pollSeconds            between two looks while waiting
+     * @param verifyTolerancePercent a backup verifies when its item count and size differ from the table's by at
+     *                               most this (the table keeps taking writes while DynamoDB refreshes its counts)
+     * @param replicationSampleSize  how many of the newest objects dr-check asks S3 for their replication status
+     * @param replicationLagMinutes  an object younger than this may still be PENDING (S3 RTC replicates within 15)
+     * @param hostedZoneId           Route 53 hosted zone of the service's record
+     * @param recordName             the record clients resolve (the fail-over switches its value)
+     * @param recordType             CNAME (or A/AAAA with IP targets)
+     * @param primaryTarget          the record's value in normal operation (the primary region's load balancer)
+     * @param secondaryTarget        its value after fail-over (the recovery region's load balancer)
+     * @param ttl                    the record's TTL in seconds
+     * @param primaryHealthCheckId   the Route 53 health check of the primary target
+     */
+    public record DrSettings(String backupNamePattern, int waitTimeoutMinutes, int pollSeconds,
+                             double verifyTolerancePercent, int replicationSampleSize, int replicationLagMinutes,
+                             String hostedZoneId, String recordName, String recordType, String primaryTarget,
+                             String secondaryTarget, long ttl, String primaryHealthCheckId) {
     }
 
     /**

@@ -25,6 +25,15 @@ public interface Storage {
 
     ReplicationStatus replication(String bucket);
 
+    /** The {@code limit} most recently modified objects, newest first (a full listing: one call per 1,000 keys). */
+    List<StoredObject> newestObjects(String bucket, int limit);
+
+    /**
+     * The replication status S3 keeps on an object (HeadObject): PENDING, COMPLETED, FAILED or REPLICA; empty when no
+     * replication rule applies to it.
+     */
+    Optional<String> objectReplicationStatus(String bucket, String key);
+
     Optional<String> bucketPolicy(String bucket);
 
     void putBucketPolicy(String bucket, String policyJson);

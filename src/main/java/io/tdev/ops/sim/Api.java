@@ -38,6 +38,11 @@ public final class Api {
     public static final String CREATE_BACKUP = "dynamodb:CreateBackup";
     public static final String LIST_BACKUPS = "dynamodb:ListBackups";
     public static final String RESTORE_TABLE = "dynamodb:RestoreTableFromBackup";
+    public static final String DESCRIBE_BACKUP = "dynamodb:DescribeBackup";
+    public static final String DESCRIBE_CONTINUOUS_BACKUPS = "dynamodb:DescribeContinuousBackups";
+    public static final String GET_OBJECT = "s3:GetObject";
+    public static final String LIST_RECORD_SETS = "route53:ListResourceRecordSets";
+    public static final String GET_HEALTH_CHECK_STATUS = "route53:GetHealthCheckStatus";
     public static final String PUBLISH = "sns:Publish";
     public static final String START_IMAGE_SCAN = "ecr:StartImageScan";
     public static final String DESCRIBE_IMAGE_SCAN_FINDINGS = "ecr:DescribeImageScanFindings";
@@ -72,7 +77,9 @@ public final class Api {
             DESCRIBE_DB_INSTANCES, MODIFY_DB_INSTANCE, LIST_SECRET_VERSIONS, PUT_SECRET_VALUE, GET_SECRET_VALUE,
             CREATE_SECRET, DELETE_BUCKET_POLICY, GET_PUBLIC_ACCESS_BLOCK, DESCRIBE_SECURITY_GROUPS,
             DESCRIBE_TARGET_GROUPS, DESCRIBE_ORDERABLE_DB_OPTIONS, ADMIN_CLEAR_CACHE, ADMIN_RESTART_AGENT,
-            ADMIN_INVALIDATE_SESSIONS, WEBHOOK_POST);
+            ADMIN_INVALIDATE_SESSIONS, WEBHOOK_POST,
+            DESCRIBE_BACKUP, DESCRIBE_CONTINUOUS_BACKUPS, GET_OBJECT, LIST_RECORD_SETS,
+            GET_HEALTH_CHECK_STATUS);
 
     /** The read-only calls a health check makes; the {@code throttled} scenario throttles these. */
     public static final List<String> HEALTH_READS = List.of(DESCRIBE_SERVICES, DESCRIBE_ALARMS, FILTER_LOG_EVENTS,

@@ -61,6 +61,10 @@ final class Scenarios {
         SCENARIOS.put("traffic-event-prepared", b -> b.trafficEventPrepared(10, "db.r6g.xlarge"));
         SCENARIOS.put("load-test-prepared", b -> b.desiredCount(10).cpuPercent(16.5).autoScaling(10, 20)
                 .loadTest(Duration.ofMinutes(1), Duration.ofMinutes(10), 100));
+        SCENARIOS.put("missing-replication", SimBuilder::noReplication);
+        SCENARIOS.put("replication-failed", b -> b.replicationFailures(3));
+        SCENARIOS.put("no-pitr", SimBuilder::noPointInTimeRecovery);
+        SCENARIOS.put("primary-unhealthy", SimBuilder::primaryUnhealthy);
     }
 
     private Scenarios() {

@@ -58,6 +58,9 @@ public final class SimBuilder {
     private double cpuPercent = 55;
     private final Map<String, Double> slowAgents = new LinkedHashMap<>();
     private boolean replication = true;
+    private int replicationFailures;
+    private boolean pointInTimeRecovery = true;
+    private boolean primaryHealthy = true;
     private int projectsPerDay = 60;
     private final List<Throttle> throttles = new ArrayList<>();
     private Duration outageAgo;
@@ -337,6 +340,24 @@ public final class SimBuilder {
         return this;
     }
 
+    /** The newest {@code count} objects of the bucket failed to replicate (S3 status FAILED). */
+    public SimBuilder replicationFailures(int count) {
+        this.replicationFailures = count;
+        return this;
+    }
+
+    /** Point-in-time recovery is off on the metadata table. */
+    public SimBuilder noPointInTimeRecovery() {
+        this.pointInTimeRecovery = false;
+        return this;
+    }
+
+    /** Every Route 53 checker sees the primary target failing. */
+    public SimBuilder primaryUnhealthy() {
+        this.primaryHealthy = false;
+        return this;
+    }
+
     public SimBuilder projectsPerDay(int count) {
         if (count < 0) {
             throw new InvalidInputException("projectsPerDay", "must be 0 or more, got " + count);
@@ -496,10 +517,12 @@ public final class SimBuilder {
         if (bucketPolicySet) {
             w.storage.policy(bucketPolicy);
         }
+        w.storage.replicationFailures(replicationFailures);
         w.tables = new SimTables(w);
         w.tables.fill(14, projectsPerDay, 40);
         w.tables.fillHistory(15, 42, projectsPerDay, 40);
         backupAges.forEach(w.tables::addBackup);
+        w.tables.pointInTimeRecovery(pointInTimeRecovery);
         w.notifier = new SimNotifier(w);
         w.imageScans = new SimImageScans(w);
         scanFindings.forEach(w.imageScans::findings);
@@ -512,6 +535,9 @@ public final class SimBuilder {
         w.securityGroups = new SimSecurityGroups(w);
         openRules.forEach(o -> w.securityGroups.open(o.groupNameContains(), o.rule()));
         w.dns = new SimDns(w);
+        if (!primaryHealthy) {
+            w.dns.primaryUnhealthy();
+        }
         w.databases = new SimDatabases(w);
         w.admin = new SimAdmin(w);
         w.webhooks = new SimWebhooks(w);

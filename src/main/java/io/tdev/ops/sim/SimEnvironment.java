@@ -46,6 +46,10 @@ import java.util.stream.Collectors;
  * follow the service; {@code -dynamodb-throttles} and {@code -cleanup-lambda-errors} stay OK; an alarm
  * {@code billing-estimated-charges} outside the prefix is always in ALARM.
  *
+ * <p>Backups are CREATING for a minute, then AVAILABLE; a restored table is CREATING for four minutes, then ACTIVE
+ * with the backup's items. The service's DNS record ({@code dr.recordName}) points at {@code dr.primaryTarget};
+ * a Route 53 change is PENDING for a minute, then INSYNC.
+ *
  * <h2>Scenarios</h2>
  * <ul>
  *   <li>{@code healthy} (alias {@code good}): steady on revision 42 (38..42 ACTIVE, 35..37 INACTIVE), 42 tagged
@@ -83,6 +87,10 @@ import java.util.stream.Collectors;
  *       {@code rate_limit_exceeded} events, most from 45.155.205.233.</li>
  *   <li>{@code bucket-locked-down}: an hour before the start {@code lockdown-bucket} locked the projects bucket down;
  *       it had no policy before (the saved copy says so), so a restore deletes the policy.</li>
+ *   <li>{@code missing-replication}: the projects bucket has no replication configuration (objects carry no status).</li>
+ *   <li>{@code replication-failed}: replication is configured, but the 3 newest objects are FAILED.</li>
+ *   <li>{@code no-pitr}: point-in-time recovery is off on the metadata table.</li>
+ *   <li>{@code primary-unhealthy}: every Route 53 checker sees the primary target failing (the fail-over case).</li>
  * </ul>
  */
 public final class SimEnvironment {

@@ -18,13 +18,17 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
 /**
  * S3: the generated-projects bucket, one zip and one metadata file per project over the last weeks. Listing
- * costs one {@code s3:ListBucket} call per page of 1,000 keys, as ListObjectsV2 does.
+ * costs one {@code s3:ListBucket} call per page of 1,000 keys, as ListObjectsV2 does. With replication configured
+ * every object carries a replication status, as S3 sets it: COMPLETED once copied (the scenario may fail the newest
+ * ones: FAILED); without a rule, objects carry none.
  */
 final class SimStorage implements Storage {
     static final int PAGE = 1000;
@@ -37,6 +41,7 @@ final class SimStorage implements Storage {
     /** When the bucket was created: S3's daily storage metrics start with the first midnight after it. */
     private Instant createdAt = Instant.MIN;
     private PublicAccessBlock publicAccessBlock = PublicAccessBlock.ALL_BLOCKED;
+    private final Map<String, String> replicationOverrides = new HashMap<>();
 
     SimStorage(SimWorld world) {
         this.world = world;
@@ -83,6 +88,12 @@ final class SimStorage implements Storage {
 
     void replication(boolean configured) {
         this.replication = configured;
+    }
+
+    /** The {@code count} newest objects failed to replicate. */
+    void replicationFailures(int count) {
+        objects.stream().sorted(Comparator.comparing(StoredObject::lastModified).reversed()).limit(count)
+                .forEach(o -> replicationOverrides.put(o.key(), "FAILED"));
     }
 
     void policy(String json) {
@@ -150,6 +161,27 @@ final class SimStorage implements Storage {
             return replication
                     ? new ReplicationStatus(true, List.of(bucket + "-replica-us-west-2"), List.of("Enabled"))
                     : new ReplicationStatus(false, List.of(), List.of());
+        });
+    }
+
+    @Override
+    public List<StoredObject> newestObjects(String bucket, int limit) {
+        if (limit < 1) {
+            throw new InvalidInputException("limit", "must be 1 or more, got " + limit);
+        }
+        pages(bucket, Integer.MAX_VALUE);
+        return world.inspect(() -> objects.stream().sorted(Comparator.comparing(StoredObject::lastModified).reversed())
+                .limit(limit).toList());
+    }
+
+    @Override
+    public Optional<String> objectReplicationStatus(String bucket, String key) {
+        return world.call(Api.GET_OBJECT, () -> {
+            requireBucket(bucket);
+            if (objects.stream().noneMatch(o -> o.key().equals(key))) {
+                throw new PreconditionFailedException("S3 object s3://" + bucket + "/" + key + " not found (404 Not Found)");
+            }
+            return replication ? Optional.of(replicationOverrides.getOrDefault(key, "COMPLETED")) : Optional.empty();
         });
     }
 

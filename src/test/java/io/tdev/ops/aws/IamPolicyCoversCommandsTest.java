@@ -77,6 +77,20 @@ class IamPolicyCoversCommandsTest {
                 Map.entry("security-check", List.of(
                         new Run("healthy", "security-check"),
                         new Run("open-port-22", "security-check", "--window-hours", "6"))),
+                Map.entry("backup", List.of(
+                        new Run("healthy", "backup", "--verify"),
+                        new Run("healthy", "backup", "--list"),
+                        new Run("healthy", "backup", "--dry-run"))),
+                Map.entry("restore", List.of(
+                        new Run("healthy", "restore", "--backup", "latest", "--target-table", "t-developer-restored"),
+                        new Run("healthy", "restore", "--backup", "latest", "--target-table", "t-developer-restored",
+                                "--dry-run"))),
+                Map.entry("dr-check", List.of(
+                        new Run("healthy", "dr-check"),
+                        new Run("missing-replication", "dr-check", "--output", "json"))),
+                Map.entry("failover", List.of(
+                        new Run("primary-unhealthy", "failover", "--to", "secondary"),
+                        new Run("healthy", "failover", "--to", "primary"))),
                 Map.entry("db-resize", List.of(
                         new Run("healthy", "db-resize", "--instance-class", "db.r6g.xlarge", "--apply-immediately"))),
                 Map.entry("load-watch", List.of(
@@ -84,6 +98,12 @@ class IamPolicyCoversCommandsTest {
                 Map.entry("traffic-event", List.of(
                         new Run("healthy", "traffic-event", "prepare", "--tasks", "10", "--instance-class", "db.r6g.xlarge"),
                         new Run("traffic-event-prepared", "traffic-event", "restore"))),
+                Map.entry("incident", List.of(
+                        new Run("outage-after-deploy", "incident", "--level", "P0", "--apply", "rollback"),
+                        new Run("traffic-spike", "incident", "--level", "P0", "--apply", "scale"),
+                        new Run("deployment-in-progress", "incident", "--level", "P0", "--apply", "rollback"),
+                        new Run("cache-degraded", "incident", "--level", "P1", "--apply", "all"),
+                        new Run("failing-agent", "incident", "--level", "P2", "--apply", "restart-agent"))),
                 Map.entry("clear-cache", List.of(new Run("cache-degraded", "clear-cache", "--reason", "P1"))),
                 Map.entry("restart-agent", List.of(new Run("failing-agent", "restart-agent", "--agent", "search"))),
                 Map.entry("invalidate-sessions", List.of(new Run("healthy", "invalidate-sessions"))),

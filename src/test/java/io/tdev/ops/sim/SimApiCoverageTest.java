@@ -46,11 +46,16 @@ class SimApiCoverageTest {
         p.storage().usage(cfg.bucket());
         p.storage().listedUsage(cfg.bucket(), 10);
         p.storage().replication(cfg.bucket());
+        var newest = p.storage().newestObjects(cfg.bucket(), 1);
+        p.storage().objectReplicationStatus(cfg.bucket(), newest.get(0).key());
         p.storage().bucketPolicy(cfg.bucket());
         p.storage().putBucketPolicy(cfg.bucket(), "{\"Statement\":[]}");
         p.tables().countBetween(cfg.table().name(), "created_at", hourAgo, now, Optional.empty());
         var backup = p.tables().createBackup(cfg.table().name(), "coverage");
         p.tables().listBackups(cfg.table().name());
+        p.tables().describeBackup(backup.arn());
+        p.tables().describeTable(cfg.table().name());
+        p.tables().pointInTimeRecovery(cfg.table().name());
         env.advance(Duration.ofMinutes(1));
         p.tables().restore(backup.arn(), "restored");
         p.notifier().publish(cfg.topic(), "s", "m");
@@ -72,6 +77,8 @@ class SimApiCoverageTest {
         p.webhooks().post("https://hooks.example.com/T1/B2/x", "text");
         String change = p.dns().upsert("Z1", new DnsRecord("a.example.com", "A", "10.0.0.1", 60));
         p.dns().changeStatus(change);
+        p.dns().record(cfg.dr().hostedZoneId(), cfg.dr().recordName(), cfg.dr().recordType());
+        p.dns().healthCheck(cfg.dr().primaryHealthCheckId());
         p.databases().describe(env.databaseId());
         p.databases().modifyInstanceClass(env.databaseId(), "db.r6g.xlarge", true);
         p.databases().orderableClasses("postgres", "16.4");

@@ -55,8 +55,14 @@ class SimDataServicesTest {
         var tables = env.ports().tables();
         TableBackup newest = tables.listBackups(table).get(0);
 
-        tables.restore(newest.arn(), table + "-restored");
+        assertThat(tables.restore(newest.arn(), table + "-restored").status()).isEqualTo("CREATING");
+        assertThat(tables.describeTable(table + "-restored")).hasValueSatisfying(t -> assertThat(t.itemCount()).isZero());
+        env.advance(Duration.ofMinutes(4));
 
+        assertThat(tables.describeTable(table + "-restored")).hasValueSatisfying(t -> {
+            assertThat(t.status()).isEqualTo("ACTIVE");
+            assertThat(t.itemCount()).isEqualTo(tables.describeBackup(newest.arn()).itemCount());
+        });
         assertThat(env.tables()).contains(table + "-restored");
         long all = tables.countBetween(table, "created_at", Instant.EPOCH, env.now(), Optional.empty());
         long restored = tables.countBetween(table + "-restored", "created_at", Instant.EPOCH, env.now(), Optional.empty());
@@ -236,7 +242,7 @@ class SimDataServicesTest {
         assertThat(dns.changeStatus(change)).isEqualTo("PENDING");
         env.advance(Duration.ofMinutes(1));
         assertThat(dns.changeStatus(change)).isEqualTo("INSYNC");
-        assertThat(env.dnsRecords()).hasSize(1);
+        assertThat(env.dnsRecords()).hasSize(2).containsKey("Z0123456789ABC api.t-developer.example.com CNAME");
         assertThatThrownBy(() -> dns.upsert("Z0123456789ABC", new DnsRecord("x", "BOGUS", "v", 60)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("CNAME");
         assertThatThrownBy(() -> dns.changeStatus("/change/NOPE")).isInstanceOf(PreconditionFailedException.class);
