@@ -48,6 +48,7 @@ public final class AwsActions {
         put("Metrics.query", "cloudwatch:GetMetricData");
         put("TargetHealth.targetHealth", "elasticloadbalancing:DescribeTargetHealth");
         put("TargetHealth.loadBalancerArns", "elasticloadbalancing:DescribeTargetGroups");
+        put("TargetHealth.targetGroups", "elasticloadbalancing:DescribeTargetGroups");
         // CloudWatch Logs (AwsLogs)
         put("Logs.filter", "logs:FilterLogEvents");
         put("Logs.insights", "logs:StartQuery", "logs:GetQueryResults", "logs:StopQuery");

@@ -73,12 +73,21 @@ final class InsightsQuery {
     }
 
     List<Map<String, String>> run(List<LogEvent> events) {
+        return run(events, e -> null);
+    }
+
+    /** With {@code @log} ("ACCOUNT:LOG-GROUP", as Insights names an event's group) from {@code logOf} when it gives one. */
+    List<Map<String, String>> run(List<LogEvent> events, java.util.function.Function<LogEvent, String> logOf) {
         List<Map<String, String>> rows = new ArrayList<>();
         for (LogEvent e : events) {
             Map<String, String> row = new LinkedHashMap<>();
             row.put("@timestamp", TIMESTAMP.format(e.timestamp()));
             row.put("@message", e.message());
             row.put("@logStream", e.logStream());
+            String log = logOf.apply(e);
+            if (log != null) {
+                row.put("@log", log);
+            }
             rows.add(row);
         }
         for (var stage : stages) {

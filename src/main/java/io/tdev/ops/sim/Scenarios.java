@@ -41,6 +41,7 @@ final class Scenarios {
         SCENARIOS.put("traffic-spike", b -> b.autoScaling(2, 4).traffic(5, Duration.ofMinutes(12)));
         SCENARIOS.put("cache-degraded", b -> b.staleCache(3));
         SCENARIOS.put("failing-agent", b -> b.failingAgent("search", Duration.ofMinutes(25)));
+        SCENARIOS.put("fleet", b -> b.fleet(24, List.of(b.config().ecs().cluster(), "t-developer-batch-" + b.config().name())));
         SCENARIOS.put("new-bucket", b -> b.newBucket(Duration.ofHours(3), 700));
         // The week before the start (Mon 16 .. Sun 22 Nov 2026) had a bad Wednesday: ten hours of a faulty release.
         SCENARIOS.put("slo-missed", b -> b.historyIncident(Instant.parse("2026-11-18T08:00:00Z"), Duration.ofHours(10), 0.6));
