@@ -82,7 +82,7 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public EnvironmentConfig withAlarmPrefix(String newAlarmPrefix) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, newAlarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident);
+                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
     }
 
     public EnvironmentConfig withHealth(HealthSettings newHealth) {
