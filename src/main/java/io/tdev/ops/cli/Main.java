@@ -26,6 +26,7 @@ import java.io.PrintWriter;
                 DemoCommand.class,
                 IamPolicyCommand.class,
                 WeeklyReportCommand.class,
+                MaintenanceCommand.class,
                 SecurityCheckCommand.class,
                 RotateSecretCommand.class,
                 LockdownBucketCommand.class,

@@ -153,6 +153,18 @@ final class SimEcs implements Ecs {
     }
 
     @Override
+    public void deregisterTaskDefinition(TaskDefinitionRef ref) {
+        world.exec(Api.DEREGISTER_TASK_DEFINITION, () -> {
+            SimTaskDefinition def = taskDefinitions.get(ref);
+            if (def == null) {
+                throw new InvalidInputException("taskDefinition", "got '" + ref + "'; not registered (ClientException:"
+                        + " Unable to describe task definition)");
+            }
+            def.status = "INACTIVE"; // as ECS: running tasks of it keep running, no new ones start from it
+        });
+    }
+
+    @Override
     public TaskDefinitionRef registerTaskDefinition(TaskDefinition base, Map<String, String> imagesByContainer) {
         return world.call(Api.REGISTER_TASK_DEFINITION, () -> {
             List<String> names = base.containers().stream().map(Container::name).toList();

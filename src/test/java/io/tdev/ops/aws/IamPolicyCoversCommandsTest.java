@@ -70,6 +70,13 @@ class IamPolicyCoversCommandsTest {
                         new Run("healthy", "scale", "--count", "p0"),
                         new Run("healthy", "scale", "--count", "1", "--force"),
                         new Run("no-autoscaling", "scale", "--count", "+2"))),
+                Map.entry("weekly-report", List.of(
+                        new Run("healthy", "weekly-report"),
+                        new Run("slo-missed", "weekly-report", "--week-ending", "2026-11-15"))),
+                Map.entry("maintenance", List.of(
+                        new Run("needs-maintenance", "maintenance", "--dry-run"),
+                        new Run("needs-maintenance", "maintenance", "--apply-lifecycle"),
+                        new Run("healthy", "maintenance"))),
                 Map.entry("checklist", List.of(
                         new Run("healthy", "checklist", "--image", image),
                         new Run("stale-backup", "checklist", "--image", image, "--take-backup"),
