@@ -253,6 +253,23 @@ public final class SimBuilder {
         return this;
     }
 
+    private int fleetServices;
+    private List<String> fleetClusters = List.of();
+
+    /**
+     * Beside the environment's own service, {@code services} other steady services ({@code svc-0001} ...) round-robin
+     * over {@code clusters}, with a fixed mix of troubled ones (see {@link SimFleet}).
+     */
+    public SimBuilder fleet(int services, List<String> clusters) {
+        if (services < 0 || services > 100_000 || clusters == null || clusters.isEmpty()) {
+            throw new InvalidInputException("fleet", "got " + services + " services in " + clusters
+                    + "; allowed: 0 to 100000 services in one or more clusters");
+        }
+        this.fleetServices = services;
+        this.fleetClusters = List.copyOf(clusters);
+        return this;
+    }
+
     /**
      * With {@link #deploying}: the deployed image's latent defect shows {@code ago} before the start, once its
      * rollout is long done: every task of it fails health checks and crashes, and so do the replacements: a total
@@ -485,6 +502,9 @@ public final class SimBuilder {
         ecs.circuitBreaker(breakerEnabled, breakerRollback);
         ecs.startSteady(new TaskDefinitionRef(w.family(), current), epoch.minus(Duration.ofDays(2)));
 
+        if (fleetServices > 0) {
+            w.fleet.generate(fleetServices, fleetClusters);
+        }
         w.targetHealth = new SimTargetHealth(w);
         w.metrics = new SimMetrics(w);
         w.logs = new SimLogs(w);

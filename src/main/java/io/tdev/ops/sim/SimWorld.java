@@ -74,6 +74,8 @@ final class SimWorld {
     SimAdmin admin;
     SimWebhooks webhooks;
     SimSecurityGroups securityGroups;
+    /** Other services beside the environment's own; empty unless a builder asked for a fleet. */
+    SimFleet fleet = new SimFleet(this);
 
     SimWorld(EnvironmentConfig config, Instant start, long seed) {
         this.config = config;

@@ -196,6 +196,11 @@ class PreDeployChecklistScenarioTest {
             }
             return new ImageScanFindings(repository, imageTag, "COMPLETE", Map.of(Severity.LOW, 1), sim.now());
         }
+
+        @Override
+        public List<io.tdev.ops.model.ImageDetail> images(String repository) {
+            return sim.ports().imageScans().images(repository);
+        }
     }
 
     @Test
