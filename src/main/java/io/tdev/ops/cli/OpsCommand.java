@@ -43,6 +43,13 @@ public abstract class OpsCommand implements Callable<Integer> {
         return null;
     }
 
+    /**
+     * Checks what can be checked before anything is called (a path to write, a file to read), so that invalid input
+     * changes nothing and publishes nothing; throws {@code InvalidInputException} naming the option.
+     */
+    protected void checkInputs() {
+    }
+
     /** Runs after the result is printed (e.g. write a file from it). */
     protected void afterResult(Map<String, Object> result) {
     }
@@ -61,6 +68,8 @@ public abstract class OpsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            EmptyValues.reject(spec);
+            checkInputs();
             Map<String, Object> arguments = arguments();
             ProgressLines progress = new ProgressLines(err);
             try (OpsSession session = main.sessions().open(common, aws, progress)) {

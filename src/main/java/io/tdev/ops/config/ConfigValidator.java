@@ -242,7 +242,11 @@ final class ConfigValidator {
     private void checkDeploy(EnvironmentConfig.DeploySettings d) {
         range("deploy.stableTimeoutMinutes", d.stableTimeoutMinutes(), 1, 24 * 60);
         range("deploy.pollSeconds", d.pollSeconds(), 1, 3600);
-        range("deploy.bakeMinutes", d.bakeMinutes(), 0, 24 * 60);
+        // A bake shorter than one poll interval would end before its first health check and "pass" on none.
+        if (d.bakeMinutes() < 1 || d.bakeMinutes() > 24 * 60 || d.bakeMinutes() * 60 < d.pollSeconds()) {
+            fail("deploy.bakeMinutes", "got " + d.bakeMinutes() + "; allowed 1..1440 and at least one poll interval"
+                    + " (deploy.pollSeconds " + d.pollSeconds() + "): a shorter bake ends before its first health check");
+        }
         if (d.pollSeconds() > d.stableTimeoutMinutes() * 60) {
             fail("deploy.pollSeconds", "got " + d.pollSeconds() + "; must be <= deploy.stableTimeoutMinutes in seconds ("
                     + d.stableTimeoutMinutes() * 60 + ")");

@@ -21,7 +21,9 @@ import java.util.Map;
  * @param repository       ECR repository of the backend image
  * @param secret           API-key secret id
  * @param metricNamespace  custom metrics namespace ({@code T-Developer/Pipeline})
- * @param alarmPrefix      alarms considered by health checks start with this
+ * @param alarmPrefix      alarms considered by health checks start with this; the built-ins name their own
+ *                         environment ({@code t-developer-production}) so that one environment's check never counts
+ *                         another's alarms (the runbook's {@code t-developer} would count them all)
  * @param targetGroupArns  ALB target groups; empty = those attached to the service
  * @param schedule         the scheduled jobs: the weekly SLO report and the monthly maintenance
  * @param security         the daily security check's thresholds and the security incident's lockdown settings
@@ -74,6 +76,12 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public EnvironmentConfig withTargetGroupArns(List<String> newTargetGroupArns) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, newTargetGroupArns, slo, autoscaling, scalePresets, health, deploy,
+                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
+    }
+
+    public EnvironmentConfig withAlarmPrefix(String newAlarmPrefix) {
+        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
+                secret, metricNamespace, newAlarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
                 checklist, escalation, schedule, security, traffic, incident, dr, fleet);
     }
 

@@ -34,6 +34,7 @@ final class Scenarios {
         SCENARIOS.put("scan-findings", b -> b.scanFindingsForAllImages(
                 Map.of(Severity.CRITICAL, 1, Severity.HIGH, 3, Severity.MEDIUM, 7, Severity.LOW, 12)));
         SCENARIOS.put("no-autoscaling", SimBuilder::noAutoScaling);
+        SCENARIOS.put("no-load-balancer", SimBuilder::noLoadBalancer);
         SCENARIOS.put("slow-agent", b -> b.slowAgent("generation", 14.5));
         SCENARIOS.put("outage-after-deploy", b -> b.deploying("2.0.43", Duration.ofMinutes(40))
                 .outageAfterDeploy(Duration.ofMinutes(4)));
@@ -90,7 +91,7 @@ final class Scenarios {
 
     /** Nine of the service's alarms in ALARM: three since three hours before the start, six since five minutes before. */
     private static SimBuilder alarmStorm(SimBuilder b, EnvironmentConfig config) {
-        String base = config.alarmPrefix() + "-" + config.name();
+        String base = SimWorld.alarmBase(config);
         Instant start = SimBuilder.DEFAULT_START;
         String ns = config.metricNamespace();
         Instant longAgo = start.minus(Duration.ofHours(3));

@@ -37,6 +37,7 @@ public final class SimBuilder {
     private int desired = 3;
     private boolean breakerEnabled = true;
     private boolean breakerRollback;
+    private boolean loadBalanced = true;
     private boolean autoScaling = true;
     private Integer minCapacity;
     private Integer maxCapacity;
@@ -165,6 +166,12 @@ public final class SimBuilder {
         this.autoScaling = true;
         this.minCapacity = min;
         this.maxCapacity = max;
+        return this;
+    }
+
+    /** The service has no load balancer: DescribeServices lists no target group (a worker-style service). */
+    public SimBuilder noLoadBalancer() {
+        this.loadBalanced = false;
         return this;
     }
 
@@ -499,6 +506,7 @@ public final class SimBuilder {
                 def.tags.put(config.deploy().knownGoodTag(), "true");
             }
         }
+        w.loadBalanced = loadBalanced;
         ecs.circuitBreaker(breakerEnabled, breakerRollback);
         ecs.startSteady(new TaskDefinitionRef(w.family(), current), epoch.minus(Duration.ofDays(2)));
 
@@ -587,7 +595,7 @@ public final class SimBuilder {
     }
 
     private void addAlarms(SimWorld w, Instant epoch) {
-        String base = config.alarmPrefix() + "-" + config.name();
+        String base = SimWorld.alarmBase(config);
         EnvironmentConfig.Slo slo = config.slo();
         Instant okSince = epoch.minus(Duration.ofDays(3));
         SimAlarms a = w.alarms;

@@ -591,7 +591,7 @@ final class SimEcs implements Ecs {
         int running = (int) tasks.stream().filter(SimTask::running).count();
         int pending = (int) tasks.stream().filter(t -> t.phase == SimTask.Phase.PENDING).count();
         return new ServiceState(ref, "ACTIVE", desired, running, pending, primary().taskDefinition, views,
-                List.of(world.targetGroupArn()), breakerEnabled && breakerRollback, List.copyOf(events));
+                world.loadBalanced ? List.of(world.targetGroupArn()) : List.of(), breakerEnabled && breakerRollback, List.copyOf(events));
     }
 
     private int count(SimDeployment d, SimTask.Phase phase) {

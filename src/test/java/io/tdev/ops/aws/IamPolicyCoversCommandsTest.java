@@ -68,7 +68,7 @@ class IamPolicyCoversCommandsTest {
                         new Run("no-known-good", "rollback"))),
                 Map.entry("scale", List.of(
                         new Run("healthy", "scale", "--count", "p0"),
-                        new Run("healthy", "scale", "--count", "1"),
+                        new Run("healthy", "scale", "--count", "1", "--force"),
                         new Run("no-autoscaling", "scale", "--count", "+2"))),
                 Map.entry("weekly-report", List.of(
                         new Run("healthy", "weekly-report"),
