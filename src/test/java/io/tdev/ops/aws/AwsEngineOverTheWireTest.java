@@ -82,6 +82,26 @@ public class AwsEngineOverTheWireTest {
                 EcsFixtures.taskDefinitionArn("t-developer-backend", 43), desired, running);
     }
 
+    /** One answer for a batch of queries: the i-th series under wire id q{i}, as AwsMetrics numbers them. */
+    static String metricData(List<double[]> series) {
+        StringBuilder members = new StringBuilder();
+        for (int i = 0; i < series.size(); i++) {
+            double[] values = series.get(i);
+            Instant t = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(values.length, ChronoUnit.MINUTES);
+            StringBuilder ts = new StringBuilder();
+            StringBuilder vs = new StringBuilder();
+            for (double v : values) {
+                ts.append("<member>").append(t).append("</member>");
+                vs.append("<member>").append(v).append("</member>");
+                t = t.plus(1, ChronoUnit.MINUTES);
+            }
+            members.append("""
+                      <member><Id>q%d</Id><Label>q%d</Label><Timestamps>%s</Timestamps><Values>%s</Values>
+                        <StatusCode>Complete</StatusCode></member>""".formatted(i, i, ts, vs));
+        }
+        return AwsMetricsContractTest.page(members.toString(), null);
+    }
+
     static String metricData(String label, double... values) {
         Instant t = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(values.length, ChronoUnit.MINUTES);
         StringBuilder ts = new StringBuilder();
@@ -115,6 +135,10 @@ public class AwsEngineOverTheWireTest {
                 .willReturn(xmlOk(metricData("cpu", 35.0, 41.5, 38.25))));
         wm.stubFor(query("GetMetricData").withRequestBody(containing("MetricName=MemoryUtilization"))
                 .willReturn(xmlOk(metricData("memory", 52.0, 55.0, 54.0))));
+        // the health check asks for cpu and memory in one GetMetricData (wire ids q0, q1): one answer with both
+        wm.stubFor(query("GetMetricData").withRequestBody(containing("MetricName=CPUUtilization"))
+                .withRequestBody(containing("MetricName=MemoryUtilization"))
+                .willReturn(xmlOk(metricData(List.of(new double[] {35.0, 41.5, 38.25}, new double[] {52.0, 55.0, 54.0})))));
     }
 
     private static final List<String> AWS_A_SIGNALS = List.of("ecs-service", "alarms", "target-health", "cpu", "memory");
