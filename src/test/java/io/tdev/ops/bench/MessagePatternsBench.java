@@ -61,7 +61,7 @@ final class MessagePatternsBench {
     static final String SCAN = "engine: single scan `MessagePatterns.top`";
     static final String REGEX = "regex engine (the rules precompiled, before this change)";
     static final String NAIVE = "naive `String.replaceAll` per line";
-    static final String SED = "`sed -E` + `sort | uniq -c` on the file";
+    static final String SED = "`sed -E` + `sort \\| uniq -c` on the file";
     static final String SCAN_FILE = "engine reading the same file";
 
     private static final Map<String, String> SHORT = Map.of(SCAN, "single scan", REGEX, "regex engine", NAIVE,
@@ -378,7 +378,7 @@ final class MessagePatternsBench {
         if (sed != null) {
             Measured file = r.way(SCAN_FILE).measured();
             double vsSed = file.linesPerSecond(r.lines()) / sed.measured().linesPerSecond(r.lines());
-            goals.add(new RunAll.Goal("5. pattern grouping vs `sed | sort | uniq -c`, " + n + " from the same file",
+            goals.add(new RunAll.Goal("5. pattern grouping vs `sed \\| sort \\| uniq -c`, " + n + " from the same file",
                     MarkdownTable.count(file.linesPerSecond(r.lines())) + " lines/s (in memory: "
                             + MarkdownTable.count(scan.linesPerSecond(r.lines())) + ")",
                     MarkdownTable.count(sed.measured().linesPerSecond(r.lines())) + " lines/s (sed)",
