@@ -147,7 +147,7 @@ Map runChecklist(Map s) {
     }
     Map result = first
     if (approval) {
-        result = tdevPreDeployChecklist(args + [waive: waiverMap(failed, approval.reason), waivedBy: approval.approver])
+        result = tdevPreDeployChecklist(args + [waive: waivers(failed, approval.reason), waivedBy: approval.approver])
     } else if (notifies) {
         result = tdevPreDeployChecklist(args)
     }
@@ -312,9 +312,10 @@ List names(List items) {
     return items.collect { String.valueOf(it.name) }
 }
 
+// the step's waive argument: one [item:, reason:] per waived item (a describable list the Snippet Generator renders)
 @NonCPS
-Map waiverMap(List items, String reason) {
-    return items.collectEntries { [(String.valueOf(it.name)): reason] }
+List waivers(List items, String reason) {
+    return items.collect { [item: String.valueOf(it.name), reason: reason] }
 }
 
 @NonCPS

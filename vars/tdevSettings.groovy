@@ -7,7 +7,7 @@ import groovy.transform.Field
 /** Where the steps run: parameters every workflow var accepts and passes to every tdev-ops plugin step (see stepArgs). */
 @Field static final Map WHERE_DEFAULTS = [
         environment  : null, // environment name: production, staging, ...; null = the plugin's default
-        configFile   : null, // environment config file on the controller overriding the built-in one; null = none
+        configFile   : null, // environment config file on the controller, relative to JENKINS_HOME/tdev-ops/ (the steps read it there, no node needed); null = none
         credentialsId: null, // Jenkins AWS credentials id; null = the AWS variables of the step's environment, else the controller's default credentials chain
         region       : null, // AWS region; null = the environment's
         roleArn      : null, // IAM role the steps assume; null = the credentials' own identity

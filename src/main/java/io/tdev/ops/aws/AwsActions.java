@@ -55,17 +55,24 @@ public final class AwsActions {
         put("Logs.putRetention", "logs:PutRetentionPolicy");
         // S3 (AwsStorage): usage comes from CloudWatch metrics, a listing when there are none
         put("Storage.usage", "cloudwatch:GetMetricData", "s3:ListBucket");
+        put("Storage.listedUsage", "s3:ListBucket");
         put("Storage.objectsOlderThan", "s3:ListBucket");
         put("Storage.replication", "s3:GetReplicationConfiguration");
+        put("Storage.newestObjects", "s3:ListBucket");
+        put("Storage.objectReplicationStatus", "s3:GetObject"); // HeadObject is authorised as s3:GetObject
         put("Storage.bucketPolicy", "s3:GetBucketPolicy");
         put("Storage.putBucketPolicy", "s3:PutBucketPolicy");
         put("Storage.deleteBucketPolicy", "s3:DeleteBucketPolicy");
         put("Storage.publicAccessBlock", "s3:GetBucketPublicAccessBlock");
-        // DynamoDB (AwsTables)
+        // DynamoDB (AwsTables): DescribeTable sizes a Scan's segments, or finds the index's keys before a Query
         put("Tables.countBetween", "dynamodb:Scan", "dynamodb:Query", "dynamodb:DescribeTable");
-        put("Tables.countDistinct", "dynamodb:Scan");
+        put("Tables.countDistinct", "dynamodb:Scan", "dynamodb:DescribeTable");
         put("Tables.createBackup", "dynamodb:CreateBackup");
         put("Tables.listBackups", "dynamodb:ListBackups");
+        put("Tables.describeBackup", "dynamodb:DescribeBackup");
+        put("Tables.describeTable", "dynamodb:DescribeTable");
+        put("Tables.countItems", "dynamodb:Scan", "dynamodb:DescribeTable"); // DescribeTable: the segments from its size
+        put("Tables.pointInTimeRecovery", "dynamodb:DescribeContinuousBackups");
         put("Tables.restore", "dynamodb:RestoreTableFromBackup", "dynamodb:PutItem", "dynamodb:UpdateItem",
                 "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:BatchWriteItem");
         // SNS (AwsNotifier): a topic name becomes an ARN through the caller's account (no permission needed)
@@ -73,7 +80,8 @@ public final class AwsActions {
         // ECR (AwsImageScans)
         put("ImageScans.startScan", "ecr:StartImageScan");
         put("ImageScans.findings", "ecr:DescribeImageScanFindings");
-        // Secrets Manager (AwsSecrets): never GetSecretValue
+        // Secrets Manager (AwsSecrets): GetSecretValue only for the admin endpoint's token
+        put("Secrets.value", "secretsmanager:GetSecretValue");
         // RotateSecret also needs lambda:InvokeFunction on the secret's rotation function (AWS API reference)
         put("Secrets.rotate", "secretsmanager:RotateSecret", "lambda:InvokeFunction");
         put("Secrets.lastRotated", "secretsmanager:DescribeSecret");
@@ -85,16 +93,25 @@ public final class AwsActions {
         // EC2 (AwsSecurityGroups)
         put("SecurityGroups.nameContaining", "ec2:DescribeSecurityGroups");
         // Route 53 (AwsDns)
+        put("Dns.record", "route53:ListResourceRecordSets");
         put("Dns.upsert", "route53:ChangeResourceRecordSets");
         put("Dns.changeStatus", "route53:GetChange");
+        put("Dns.healthCheck", "route53:GetHealthCheckStatus");
         // RDS (AwsDatabases)
         put("Databases.describe", "rds:DescribeDBInstances");
         put("Databases.modifyInstanceClass", "rds:ModifyDBInstance");
         put("Databases.orderableClasses", "rds:DescribeOrderableDBInstanceOptions");
+        // The service's admin endpoint (HttpAdmin): plain HTTPS, but each call reads its bearer token from the secret
+        put("Admin.clearCache", "secretsmanager:GetSecretValue");
+        put("Admin.restartAgent", "secretsmanager:GetSecretValue");
+        put("Admin.invalidateSessions", "secretsmanager:GetSecretValue");
     }
 
     /** IAM actions that every principal may call without a policy statement. */
     static final Set<String> ALWAYS_ALLOWED = Set.of("sts:GetCallerIdentity");
+
+    /** Port methods that call no AWS API at all (a chat webhook is plain HTTPS to someone else's server). */
+    public static final Set<String> NOT_AWS = Set.of("Webhooks.post");
 
     /** SDK service name (as the client reports it) → IAM service prefix. */
     private static final Map<String, String> PREFIX = Map.ofEntries(
@@ -134,12 +151,12 @@ public final class AwsActions {
 
     /**
      * The IAM actions a port method needs in an environment: {@code Tables.countBetween} Queries an index (after
-     * DescribeTable) when {@code table.createdAtIndex} names one, and Scans otherwise.
+     * DescribeTable) when {@code table.createdAtIndex} names one, and Scans otherwise (DescribeTable sizes the Scan).
      */
     public static List<String> of(String portMethod, EnvironmentConfig config) {
         if (portMethod.equals("Tables.countBetween")) {
             return config.table() == null || config.table().createdAtIndex() == null
-                    ? List.of("dynamodb:Scan") : List.of("dynamodb:DescribeTable", "dynamodb:Query");
+                    ? List.of("dynamodb:DescribeTable", "dynamodb:Scan") : List.of("dynamodb:DescribeTable", "dynamodb:Query");
         }
         return of(portMethod);
     }

@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -74,8 +75,13 @@ public final class AwsClientFactory implements AutoCloseable {
     private final Map<Class<?>, Once<SdkClient>> clients = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    private AwsClientFactory(AwsSettings settings, String configRegion, BackoffStrategy backoff) {
+    /** The identity a caller supplies (the Jenkins plugin's credentials), asked at every call; null: from the settings. */
+    private final AwsCredentialsProvider given;
+
+    private AwsClientFactory(AwsSettings settings, AwsCredentialsProvider given, String configRegion,
+                             BackoffStrategy backoff) {
         this.settings = settings;
+        this.given = given;
         this.backoff = Optional.ofNullable(backoff);
         checkRetryOptions(settings);
         this.endpoint = endpoint(settings.endpointUrl());
@@ -94,12 +100,27 @@ public final class AwsClientFactory implements AutoCloseable {
      *                     null the SDK's chain applies (AWS_REGION, the profile's region, instance metadata)
      */
     public static AwsClientFactory create(AwsSettings settings, String configRegion) {
-        return new AwsClientFactory(settings, configRegion, null);
+        return new AwsClientFactory(settings, null, configRegion, null);
+    }
+
+    /**
+     * As {@link #create(AwsSettings, String)}, signing with {@code credentials} (the settings then give no static keys
+     * and no profile; a {@code roleArn} is still assumed on top of it). The provider is asked again at every call, so
+     * keys that rotate or expire (an assumed role's session) are renewed by it; the caller owns and closes it.
+     */
+    public static AwsClientFactory create(AwsSettings settings, AwsCredentialsProvider credentials, String configRegion) {
+        return new AwsClientFactory(settings, Objects.requireNonNull(credentials, "credentials"), configRegion, null);
     }
 
     /** For tests: retries back off by {@code backoff} (e.g. {@code BackoffStrategy.retryImmediately()}). */
     static AwsClientFactory create(AwsSettings settings, String configRegion, BackoffStrategy backoff) {
-        return new AwsClientFactory(settings, configRegion, backoff);
+        return new AwsClientFactory(settings, null, configRegion, backoff);
+    }
+
+    /** For tests: as {@link #create(AwsSettings, AwsCredentialsProvider, String)} with {@code backoff}. */
+    static AwsClientFactory create(AwsSettings settings, AwsCredentialsProvider credentials, String configRegion,
+                                   BackoffStrategy backoff) {
+        return new AwsClientFactory(settings, Objects.requireNonNull(credentials, "credentials"), configRegion, backoff);
     }
 
     public Region region() {
@@ -346,8 +367,14 @@ public final class AwsClientFactory implements AutoCloseable {
         if (s.externalId() != null && s.roleArn() == null) {
             throw new InvalidInputException("externalId", "is only used with roleArn (--role-arn); give both or neither");
         }
+        if (given != null && (staticKeys || s.profile() != null)) {
+            throw new InvalidInputException(staticKeys ? "accessKeyId" : "profile",
+                    "the caller supplies the credentials; give no static keys or profile with them");
+        }
         AwsCredentialsProvider base;
-        if (staticKeys) {
+        if (given != null) {
+            base = given;
+        } else if (staticKeys) {
             base = StaticCredentialsProvider.create(staticCredentials(s));
         } else if (s.profile() != null) {
             ProfileCredentialsProvider p = ProfileCredentialsProvider.builder().profileName(s.profile()).build();

@@ -1,6 +1,7 @@
 package io.tdev.ops.aws;
 
 import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.port.Admin;
 import io.tdev.ops.port.Alarms;
 import io.tdev.ops.port.AutoScaling;
 import io.tdev.ops.port.Databases;
@@ -16,7 +17,9 @@ import io.tdev.ops.port.SecurityGroups;
 import io.tdev.ops.port.Storage;
 import io.tdev.ops.port.Tables;
 import io.tdev.ops.port.TargetHealth;
+import io.tdev.ops.port.Webhooks;
 import io.tdev.ops.runbook.Progress;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -41,6 +44,8 @@ public final class AwsConnection implements AutoCloseable {
         // every adapter is built on its port's first call, with the clients it needs (see LazyPort)
         Ecs ecsPort = LazyPort.of(Ecs.class, () -> new AwsEcs(clients.ecs(), config));
         this.ecs = () -> (AwsEcs) LazyPort.adapter(ecsPort);
+        // one Secrets adapter: the admin endpoint reads its token through it
+        Secrets secrets = LazyPort.of(Secrets.class, () -> new AwsSecrets(clients.secretsManager()));
         this.ports = new OpsPorts(
                 ecsPort,
                 LazyPort.of(AutoScaling.class, () -> new AwsAutoScaling(clients.applicationAutoScaling(), config)),
@@ -53,10 +58,14 @@ public final class AwsConnection implements AutoCloseable {
                 LazyPort.of(Tables.class, () -> new AwsTables(clients.dynamoDb())),
                 LazyPort.of(Notifier.class, () -> new AwsNotifier(clients.sns(), clients.sts())),
                 LazyPort.of(ImageScans.class, () -> new AwsImageScans(clients.ecr(), polling(Duration.ZERO, progress))),
-                LazyPort.of(Secrets.class, () -> new AwsSecrets(clients.secretsManager())),
+                secrets,
                 LazyPort.of(Dns.class, () -> new AwsDns(clients.route53())),
                 LazyPort.of(Databases.class, () -> new AwsDatabases(clients.rds())),
-                LazyPort.of(SecurityGroups.class, () -> new AwsSecurityGroups(clients.ec2())));
+                LazyPort.of(SecurityGroups.class, () -> new AwsSecurityGroups(clients.ec2())),
+                LazyPort.of(Admin.class, () -> new HttpAdmin(config, secrets, HttpAdmin.client(config),
+                        io.tdev.ops.runbook.Sleeper.system(), java.time.Clock.systemUTC())),
+                LazyPort.of(Webhooks.class, () -> new HttpWebhooks(HttpAdmin.client(config),
+                        Duration.ofSeconds(config.incident().admin().timeoutSeconds()))));
     }
 
     /**
@@ -78,6 +87,18 @@ public final class AwsConnection implements AutoCloseable {
         Objects.requireNonNull(progress, "progress");
         return open(AwsClientFactory.create(settings == null ? AwsSettings.defaults() : settings, config.region()),
                 config, progress);
+    }
+
+    /**
+     * As {@link #open(AwsSettings, EnvironmentConfig, Progress)}, signing with {@code credentials} (the Jenkins plugin's
+     * credentials, asked again at every call so that rotating or expiring keys are renewed); the caller closes them.
+     */
+    public static AwsConnection open(AwsSettings settings, AwsCredentialsProvider credentials, EnvironmentConfig config,
+                                     Progress progress) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(progress, "progress");
+        return open(AwsClientFactory.create(settings == null ? AwsSettings.defaults() : settings, credentials,
+                config.region()), config, progress);
     }
 
     /** Over a given factory (tests: WireMock endpoint, no back-off); the connection owns and closes it. */

@@ -2,6 +2,9 @@ package io.tdev.ops.aws;
 
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.model.SecretValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdev.ops.port.Secrets;
 import io.tdev.ops.model.SecretStatus;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -21,8 +24,10 @@ import java.util.function.Supplier;
 /**
  * {@link Secrets} on Secrets Manager. The API-key secret is rotated (RotateSecret), given a new random value
  * (PutSecretValue: the value is made here from {@link SecureRandom} and sent, never returned or logged) and described
- * (DescribeSecret, ListSecretVersionIds); its value is never read. GetSecretValue reads only tdev-ops' own documents
- * (the saved bucket policy), which CreateSecret / PutSecretValue wrote. Failures keep only the action, the secret id, the error code and whether to retry: the service's
+ * (DescribeSecret, ListSecretVersionIds). GetSecretValue reads tdev-ops' own documents (the saved bucket policy),
+ * which CreateSecret / PutSecretValue wrote, and one key of the API-key secret: the admin endpoint's bearer token,
+ * returned as a {@link SecretValue} that prints as {@code ****} (the rest of the secret's text is dropped at once).
+ * Failures keep only the action, the secret id, the error code and whether to retry: the service's
  * own messages are dropped (with the SDK exception that carries them), because a rotation Lambda's error text
  * comes back in them and may quote secret material. Access denied keeps its wording, which names principal,
  * action and resource only.
@@ -54,6 +59,27 @@ public final class AwsSecrets implements Secrets {
         return withoutServiceText("secretsmanager:DescribeSecret", secretId,
                 () -> Optional.ofNullable(client.describeSecret(r -> r.secretId(secretId)).lastRotatedDate()));
     }
+
+    @Override
+    public SecretValue value(String secretId, String key) {
+        String text = withoutServiceText("secretsmanager:GetSecretValue", secretId,
+                () -> client.getSecretValue(r -> r.secretId(secretId)).secretString());
+        JsonNode field;
+        try {
+            JsonNode json = text == null ? null : JSON.readTree(text);
+            field = json == null || !json.isObject() ? null : json.get(key);
+        } catch (java.io.IOException e) {
+            // the parser's message may quote the text: not passed on
+            field = null;
+        }
+        if (field == null || !field.isTextual() || field.asText().isEmpty()) {
+            throw new PreconditionFailedException("secret '" + secretId + "' has no text value under key '" + key
+                    + "' (it must be a JSON object; the key is environment config field incident.admin.tokenKey)");
+        }
+        return new SecretValue(field.asText());
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public SecretStatus status(String secretId) {

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.ReplicationConfiguration;
 import software.amazon.awssdk.services.s3.model.ReplicationRule;
@@ -26,10 +27,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 /**
  * {@link Storage} on S3. Usage comes from the daily AWS/S3 storage metrics (free, and right for any bucket size);
@@ -111,6 +114,38 @@ public final class AwsStorage implements Storage {
     }
 
     @Override
+    public StorageUsage listedUsage(String bucket, int maxObjects) {
+        if (maxObjects < 1) {
+            throw new InvalidInputException("maxObjects", "got " + maxObjects + "; must be at least 1");
+        }
+        return ResourceCall.run("s3:ListBucket", "bucket", bucket, "bucket", () -> {
+            long objects = 0;
+            long bytes = 0;
+            // pages of up to 1,000 keys, asked for no more than the cap needs; the iterable fetches pages lazily,
+            // so no page past the cap is read
+            for (ListObjectsV2Response page : s3.listObjectsV2Paginator(r -> r.bucket(bucket)
+                    .maxKeys(Math.min(1000, maxObjects)))) {
+                for (S3Object o : page.contents()) {
+                    if (objects == maxObjects) {
+                        return capped(objects, bytes, maxObjects);
+                    }
+                    objects++;
+                    bytes += o.size() == null ? 0 : o.size();
+                }
+                if (objects == maxObjects && Boolean.TRUE.equals(page.isTruncated())) {
+                    return capped(objects, bytes, maxObjects);
+                }
+            }
+            return new StorageUsage(objects, bytes, "S3 ListObjectsV2 (no AWS/S3 storage metrics)");
+        });
+    }
+
+    private static StorageUsage capped(long objects, long bytes, int maxObjects) {
+        return new StorageUsage(objects, bytes, "S3 ListObjectsV2 stopped at " + maxObjects
+                + " objects (no AWS/S3 storage metrics): lower bounds", true);
+    }
+
+    @Override
     public List<StoredObject> objectsOlderThan(String bucket, Instant cutoff, int limit) {
         if (limit < 1) {
             throw new InvalidInputException("limit", "got " + limit + "; must be at least 1");
@@ -127,6 +162,32 @@ public final class AwsStorage implements Storage {
             }
             return old;
         });
+    }
+
+    @Override
+    public List<StoredObject> newestObjects(String bucket, int limit) {
+        if (limit < 1) {
+            throw new InvalidInputException("limit", "got " + limit + "; must be at least 1");
+        }
+        // S3 lists by key, not by time: the whole listing is read, keeping the newest in a bounded heap
+        PriorityQueue<StoredObject> newest = new PriorityQueue<>(Comparator.comparing(StoredObject::lastModified));
+        ResourceCall.exec("s3:ListBucket", "bucket", bucket, "bucket", () -> s3.listObjectsV2Paginator(r -> r.bucket(bucket))
+                .contents().forEach(o -> {
+                    newest.add(new StoredObject(o.key(), o.size() == null ? 0 : o.size(), o.lastModified()));
+                    if (newest.size() > limit) {
+                        newest.poll();
+                    }
+                }));
+        List<StoredObject> sorted = new ArrayList<>(newest);
+        sorted.sort(Comparator.comparing(StoredObject::lastModified).reversed());
+        return sorted;
+    }
+
+    @Override
+    public Optional<String> objectReplicationStatus(String bucket, String key) {
+        String status = ResourceCall.run("s3:GetObject", "object", "s3://" + bucket + "/" + key, null,
+                () -> s3.headObject(r -> r.bucket(bucket).key(key)).replicationStatusAsString());
+        return Optional.ofNullable(status);
     }
 
     @Override

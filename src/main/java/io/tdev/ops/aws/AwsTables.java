@@ -1,17 +1,26 @@
 package io.tdev.ops.aws;
 
+import io.tdev.ops.model.BackupDescription;
 import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.PointInTimeRecovery;
 import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.model.ScanSegments;
 import io.tdev.ops.model.TableBackup;
+import io.tdev.ops.model.TableState;
 import io.tdev.ops.model.TdevException;
 import io.tdev.ops.port.Tables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BackupDetails;
 import software.amazon.awssdk.services.dynamodb.model.BackupSummary;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListBackupsResponse;
+import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
+import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.SourceTableDetails;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -45,7 +54,9 @@ import java.util.stream.Stream;
  * With an index, it must have the UTC day ({@code yyyy-MM-dd}) of the time attribute as partition key and the
  * time attribute as sort key: the usual way to make a time range queryable; one Query per day then counts.
  * <p>
- * {@code new AwsTables(client)} scans in 4 parallel segments.
+ * {@code new AwsTables(client)} sizes each Scan by the table: DescribeTable's TableSizeBytes gives the segments
+ * ({@link ScanSegments}: one for a small table, so a count is one request per page), at most
+ * {@value ScanSegments#MAX} in parallel.
  */
 public final class AwsTables implements Tables {
     private static final Pattern BACKUP_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
@@ -56,20 +67,33 @@ public final class AwsTables implements Tables {
     private static final DateTimeFormatter BOUND = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    private static final int FROM_TABLE_SIZE = 0;
+
     private final DynamoDbClient client;
-    private final int segments;
+    private final int fixedSegments;
 
     public AwsTables(DynamoDbClient client) {
-        this(client, 4);
+        this.client = client;
+        this.fixedSegments = FROM_TABLE_SIZE;
     }
 
-    /** @param segments Scan segments, each read by its own thread (AWS allows 1..1,000,000) */
+    /** @param segments a fixed number of Scan segments, each read by its own thread (AWS allows 1..1,000,000) */
     public AwsTables(DynamoDbClient client, int segments) {
         if (segments < 1 || segments > 1_000_000) {
             throw new IllegalArgumentException("segments must be 1..1000000, got " + segments);
         }
         this.client = client;
-        this.segments = segments;
+        this.fixedSegments = segments;
+    }
+
+    /** The segments of a Scan of {@code table}: fixed, or from its size (one DescribeTable call). */
+    private int segmentsFor(String table) {
+        if (fixedSegments != FROM_TABLE_SIZE) {
+            return fixedSegments;
+        }
+        Long size = ResourceCall.run("dynamodb:DescribeTable", "table", table, "table.name",
+                () -> client.describeTable(r -> r.tableName(table)).table().tableSizeBytes());
+        return ScanSegments.forTableSize(size == null ? 0 : size);
     }
 
     @Override
@@ -78,7 +102,8 @@ public final class AwsTables implements Tables {
         if (indexName.isPresent()) {
             return countByIndex(table, indexName.get(), timeAttribute, from, to);
         }
-        List<Long> counts = inSegments(segment -> scanSegment(table, segment, b -> b.select(Select.COUNT)
+        int segments = segmentsFor(table);
+        List<Long> counts = inSegments(segments, segment -> scanSegment(table, segment, segments, b -> b.select(Select.COUNT)
                         .filterExpression("#t >= :from AND #t < :to")
                         .expressionAttributeNames(Map.of("#t", timeAttribute))
                         .expressionAttributeValues(range(from, to)))
@@ -89,9 +114,10 @@ public final class AwsTables implements Tables {
     @Override
     public long countDistinct(String table, String attribute, String timeAttribute, Instant from, Instant to) {
         checkRange(from, to);
-        List<Set<String>> perSegment = inSegments(segment -> {
+        int segments = segmentsFor(table);
+        List<Set<String>> perSegment = inSegments(segments, segment -> {
             Set<String> values = new HashSet<>();
-            scanSegment(table, segment, b -> b.projectionExpression("#a")
+            scanSegment(table, segment, segments, b -> b.projectionExpression("#a")
                     .filterExpression("#t >= :from AND #t < :to")
                     .expressionAttributeNames(Map.of("#a", attribute, "#t", timeAttribute))
                     .expressionAttributeValues(range(from, to)))
@@ -106,7 +132,8 @@ public final class AwsTables implements Tables {
         return all.size();
     }
 
-    private Stream<ScanResponse> scanSegment(String table, int segment, java.util.function.UnaryOperator<ScanRequest.Builder> shape) {
+    private Stream<ScanResponse> scanSegment(String table, int segment, int segments,
+                                             java.util.function.UnaryOperator<ScanRequest.Builder> shape) {
         ScanRequest request = shape.apply(ScanRequest.builder().tableName(table).segment(segment).totalSegments(segments)).build();
         // Read every page inside the call so that a failure on page 5 is reported like one on page 1.
         List<ScanResponse> pages = ResourceCall.run("dynamodb:Scan", "table", table, "table.name",
@@ -114,7 +141,7 @@ public final class AwsTables implements Tables {
         return pages.stream();
     }
 
-    private <T> List<T> inSegments(IntFunction<T> work) {
+    private <T> List<T> inSegments(int segments, IntFunction<T> work) {
         if (segments == 1) {
             return List.of(work.apply(0));
         }
@@ -224,12 +251,64 @@ public final class AwsTables implements Tables {
     }
 
     @Override
-    public void restore(String backupArn, String targetTable) {
-        if (targetTable == null || !Pattern.matches("[a-zA-Z0-9_.-]{3,255}", targetTable)) {
+    public long countItems(String table) {
+        int segments = segmentsFor(table);
+        return inSegments(segments, segment -> scanSegment(table, segment, segments, b -> b.select(Select.COUNT))
+                .mapToLong(ScanResponse::count).sum()).stream().mapToLong(Long::longValue).sum();
+    }
+
+    @Override
+    public Optional<TableState> describeTable(String table) {
+        return ResourceCall.run("dynamodb:DescribeTable", "table", table, null, () -> {
+            try {
+                return Optional.of(state(client.describeTable(r -> r.tableName(table)).table()));
+            } catch (ResourceNotFoundException e) {
+                return Optional.empty(); // "is there such a table" is the question, not a failure
+            } catch (DynamoDbException e) {
+                if (ResourceCall.errorCode(e).endsWith("ResourceNotFoundException")) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public PointInTimeRecovery pointInTimeRecovery(String table) {
+        PointInTimeRecoveryDescription pitr = ResourceCall.run("dynamodb:DescribeContinuousBackups", "table", table,
+                "table.name", () -> client.describeContinuousBackups(r -> r.tableName(table))
+                        .continuousBackupsDescription().pointInTimeRecoveryDescription());
+        if (pitr == null || pitr.pointInTimeRecoveryStatus() != PointInTimeRecoveryStatus.ENABLED) {
+            return new PointInTimeRecovery(false, null, null);
+        }
+        return new PointInTimeRecovery(true, pitr.earliestRestorableDateTime(), pitr.latestRestorableDateTime());
+    }
+
+    @Override
+    public BackupDescription describeBackup(String backupArn) {
+        var description = ResourceCall.run("dynamodb:DescribeBackup", "backup", backupArn, null,
+                () -> client.describeBackup(r -> r.backupArn(backupArn)).backupDescription());
+        BackupDetails b = description.backupDetails();
+        SourceTableDetails source = description.sourceTableDetails();
+        TableBackup backup = new TableBackup(b.backupArn(), b.backupName(), source.tableName(), b.backupCreationDateTime(),
+                b.backupStatusAsString(), b.backupSizeBytes() == null ? 0 : b.backupSizeBytes());
+        return new BackupDescription(backup, source.itemCount() == null ? 0 : source.itemCount(),
+                source.tableSizeBytes() == null ? 0 : source.tableSizeBytes());
+    }
+
+    @Override
+    public TableState restore(String backupArn, String targetTable) {
+        if (targetTable == null || !BACKUP_NAME.matcher(targetTable).matches()) {
             throw new InvalidInputException("targetTable", "got '" + targetTable
                     + "'; allowed: 3 to 255 of the characters a-z A-Z 0-9 _ - .");
         }
-        ResourceCall.exec("dynamodb:RestoreTableFromBackup", "backup", backupArn, null,
-                () -> client.restoreTableFromBackup(r -> r.backupArn(backupArn).targetTableName(targetTable)));
+        return state(ResourceCall.run("dynamodb:RestoreTableFromBackup", "backup", backupArn, null,
+                () -> client.restoreTableFromBackup(r -> r.backupArn(backupArn).targetTableName(targetTable))
+                        .tableDescription()));
+    }
+
+    private static TableState state(TableDescription t) {
+        return new TableState(t.tableName(), t.tableStatusAsString(), t.itemCount() == null ? 0 : t.itemCount(),
+                t.tableSizeBytes() == null ? 0 : t.tableSizeBytes());
     }
 }

@@ -35,7 +35,7 @@ public final class IamPolicy {
 
     static {
         COMMANDS.put("health", List.of("Ecs.describeService", "Alarms.alarms", "TargetHealth.targetHealth",
-                "Logs.filter", "Metrics.query", "Storage.usage", "Tables.countBetween"));
+                "Logs.filter", "Metrics.query", "Storage.listedUsage", "Tables.countBetween"));
         COMMANDS.put("deploy", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
                 "Ecs.registerTaskDefinition", "Ecs.updateService"));
         COMMANDS.put("mark-known-good", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
@@ -56,6 +56,20 @@ public final class IamPolicy {
         COMMANDS.put("demo", List.of()); // the simulated environment only
         COMMANDS.put("security-check", List.of("Logs.filter", "SecurityGroups.nameContaining", "Secrets.status",
                 "Storage.publicAccessBlock"));
+        COMMANDS.put("rotate-secret", List.of("Secrets.status", "Secrets.rotate", "Secrets.putRandomValue"));
+        // lockdown and --restore: the bucket's policy and the saved copy, nothing else
+        COMMANDS.put("lockdown-bucket", List.of("Storage.bucketPolicy", "Storage.putBucketPolicy",
+                "Storage.deleteBucketPolicy", "Secrets.readDocument", "Secrets.writeDocument"));
+        COMMANDS.put("clear-cache", List.of("Admin.clearCache"));
+        COMMANDS.put("restart-agent", List.of("Admin.restartAgent"));
+        COMMANDS.put("invalidate-sessions", List.of("Admin.invalidateSessions"));
+        COMMANDS.put("backup", List.of("Tables.describeTable", "Tables.listBackups", "Tables.createBackup",
+                "Tables.describeBackup"));
+        COMMANDS.put("restore", List.of("Tables.listBackups", "Tables.describeBackup", "Tables.describeTable",
+                "Tables.restore", "Tables.countItems"));
+        COMMANDS.put("dr-check", List.of("Storage.replication", "Storage.newestObjects", "Storage.objectReplicationStatus",
+                "Tables.pointInTimeRecovery", "Tables.listBackups", "Dns.healthCheck"));
+        COMMANDS.put("failover", List.of("Dns.record", "Dns.healthCheck", "Dns.upsert", "Dns.changeStatus"));
     }
 
     private static final String PASSED_TO_ECS_TASKS = "ecs-tasks.amazonaws.com";
@@ -122,9 +136,11 @@ public final class IamPolicy {
     /** The policy's statements: actions grouped by the resources they apply to. */
     public static List<Statement> statements(Collection<String> commands, EnvironmentConfig config, Scope scope) {
         Map<String, Statement> byResources = new TreeMap<>();
+        // restore reads the table it creates, whose name the person on call chooses
+        boolean readsRestoredTables = commands.contains("restore");
         for (String method : methods(commands)) {
             for (String action : AwsActions.forMethods(List.of(method), config)) {
-                Grant grant = grantOf(method, action, config, scope);
+                Grant grant = grantOf(method, action, config, scope, readsRestoredTables);
                 String key = String.join(",", grant.resources()) + "|" + grant.condition();
                 Statement existing = byResources.get(key);
                 Set<String> actions = existing != null ? new TreeSet<>(existing.actions()) : new TreeSet<>();
@@ -181,7 +197,7 @@ public final class IamPolicy {
      * method works on: tdev-ops' own documents (the saved bucket policy) are one secret, the API key another, so that
      * a lockdown's policy grants nothing on the API key and a rotation's nothing on the saved policy.
      */
-    private static Grant grantOf(String method, String action, EnvironmentConfig c, Scope s) {
+    private static Grant grantOf(String method, String action, EnvironmentConfig c, Scope s, boolean readsRestoredTables) {
         if (action.startsWith("secretsmanager:") && DOCUMENT_METHODS.contains(method)) {
             return Grant.on("PolicyBackupSecret", secretArn(c.security().policyBackupSecret(), s));
         }
@@ -190,7 +206,7 @@ public final class IamPolicy {
             return Grant.on("Service", "arn:aws:ecs:" + s.region() + ":" + s.account() + ":service/" + c.ecs().cluster()
                     + "/" + c.ecs().service());
         }
-        return grantOf(action, c, s);
+        return grantOf(action, c, s, readsRestoredTables);
     }
 
     private static final Set<String> DOCUMENT_METHODS = Set.of("Secrets.readDocument", "Secrets.writeDocument");
@@ -204,12 +220,14 @@ public final class IamPolicy {
     }
 
     /** The resources one action is granted on, from the environment's names. */
-    private static Grant grantOf(String action, EnvironmentConfig c, Scope s) {
+    private static Grant grantOf(String action, EnvironmentConfig c, Scope s, boolean readsRestoredTables) {
         String r = s.region();
         String a = s.account();
         String service = "arn:aws:ecs:" + r + ":" + a + ":service/" + c.ecs().cluster() + "/" + c.ecs().service();
         String logGroup = "arn:aws:logs:" + r + ":" + a + ":log-group:" + c.logGroup();
         String table = "arn:aws:dynamodb:" + r + ":" + a + ":table/" + c.table().name();
+        String anyTable = "arn:aws:dynamodb:" + r + ":" + a + ":table/*";
+        String zone = c.dr().hostedZoneId().replaceFirst("^/?hostedzone/", "");
         return switch (action) {
             case "ecs:DescribeServices", "ecs:UpdateService", "ecs:ListServiceDeployments" -> Grant.on("Service", service);
             case "ecs:StopServiceDeployment" -> Grant.on("ServiceDeployments", "arn:aws:ecs:" + r + ":" + a + ":service-deployment/"
@@ -226,20 +244,32 @@ public final class IamPolicy {
             case "s3:ListBucket", "s3:GetReplicationConfiguration", "s3:GetBucketPolicy", "s3:PutBucketPolicy",
                  "s3:DeleteBucketPolicy", "s3:GetBucketPublicAccessBlock" ->
                     Grant.on("Bucket", "arn:aws:s3:::" + c.bucket());
-            case "dynamodb:Scan", "dynamodb:Query", "dynamodb:DescribeTable" -> Grant.on("TableAndIndexes", table, table + "/index/*");
-            case "dynamodb:CreateBackup" -> Grant.on("Table", table);
-            case "dynamodb:RestoreTableFromBackup" -> Grant.on("TableBackups", table + "/backup/*");
+            case "dynamodb:Scan", "dynamodb:DescribeTable" -> readsRestoredTables
+                    ? Grant.on("TablesAndRestoredTables", table, table + "/index/*", anyTable)
+                    : Grant.on("TableAndIndexes", table, table + "/index/*");
+            case "dynamodb:Query" -> Grant.on("TableAndIndexes", table, table + "/index/*");
+            case "dynamodb:CreateBackup", "dynamodb:DescribeContinuousBackups" -> Grant.on("Table", table);
+            case "dynamodb:RestoreTableFromBackup", "dynamodb:DescribeBackup" -> Grant.on("TableBackups", table + "/backup/*");
+            case "s3:GetObject" -> Grant.on("Objects", "arn:aws:s3:::" + c.bucket() + "/*");
             case "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:GetItem",
                  "dynamodb:BatchWriteItem" -> Grant.on("RestoredTables", "arn:aws:dynamodb:" + r + ":" + a + ":table/*");
-            case "sns:Publish" -> Grant.on("Topic", c.topic().startsWith("arn:") ? c.topic()
-                    : "arn:aws:sns:" + r + ":" + a + ":" + c.topic());
+            // the alert topic and the topics escalation policies name (sns:NAME-or-ARN)
+            case "sns:Publish" -> Grant.on("Topic", java.util.stream.Stream.concat(java.util.stream.Stream.of(c.topic()),
+                            c.escalation().policies().values().stream().map(p -> p.channel())
+                                    .filter(ch -> ch.startsWith("sns:")).map(ch -> ch.substring(4)))
+                    .map(t -> t.startsWith("arn:") ? t : "arn:aws:sns:" + r + ":" + a + ":" + t).distinct()
+                    .toArray(String[]::new));
             case "ecr:StartImageScan", "ecr:DescribeImageScanFindings" ->
                     Grant.on("Repository", "arn:aws:ecr:" + r + ":" + a + ":repository/" + c.repository());
             case "secretsmanager:RotateSecret", "secretsmanager:DescribeSecret",
-                 "secretsmanager:ListSecretVersionIds", "secretsmanager:PutSecretValue" ->
+                 "secretsmanager:ListSecretVersionIds", "secretsmanager:PutSecretValue",
+                 "secretsmanager:GetSecretValue" ->
                     Grant.on("Secret", secretArn(c.secret(), s));
             case "lambda:InvokeFunction" -> Grant.on("RotationFunctions", "arn:aws:lambda:" + r + ":" + a + ":function:*");
-            case "route53:ChangeResourceRecordSets" -> Grant.on("HostedZones", "arn:aws:route53:::hostedzone/*");
+            case "route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets" ->
+                    Grant.on("HostedZone", "arn:aws:route53:::hostedzone/" + zone);
+            case "route53:GetHealthCheckStatus" ->
+                    Grant.on("HealthCheck", "arn:aws:route53:::healthcheck/" + c.dr().primaryHealthCheckId());
             case "route53:GetChange" -> Grant.on("Changes", "arn:aws:route53:::change/*");
             case "rds:DescribeDBInstances", "rds:ModifyDBInstance" -> Grant.on("DbInstance", "arn:aws:rds:" + r + ":" + a
                     + ":db:" + c.traffic().dbInstance());

@@ -20,7 +20,8 @@ import java.util.Set;
  */
 final class ConfigSchema {
     /** Fields that may be null: null means "use the default" (the SDK's region chain, the first container, Scan). */
-    static final Set<String> NULLABLE = Set.of("region", "ecs.container", "table.createdAtIndex", "schedule.timeZone");
+    static final Set<String> NULLABLE = Set.of("region", "ecs.container", "table.createdAtIndex", "schedule.timeZone",
+            "incident.admin.baseUrl");
 
     private ConfigSchema() {
     }

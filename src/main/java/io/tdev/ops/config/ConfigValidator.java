@@ -17,7 +17,9 @@ final class ConfigValidator {
     /** The runbook's pre-deploy checklist items, in its order. */
     static final List<String> CHECKLIST_ITEMS = List.of("tests-passed", "image-scan", "backup", "rollback-plan",
             "monitoring", "team-notified");
-    static final List<String> ESCALATION_KEYS = List.of("P0", "P1", "security", "data-loss");
+    /** The kinds of incident an escalation policy is for: the playbook levels, a security incident, data loss. */
+    static final List<String> ESCALATION_KEYS = List.of("P0", "P1", "P2", "security", "data-loss");
+    private static final Pattern CHANNEL = Pattern.compile("topic|sns:\\S+|webhook:https?://\\S+");
     static final List<String> SCAN_SEVERITIES = Arrays.stream(Severity.values())
             .filter(s -> s != Severity.UNDEFINED).map(Enum::name).toList();
 
@@ -26,6 +28,9 @@ final class ConfigValidator {
     private static final Pattern BREAK_GLASS_ROLE = Pattern.compile(
             "(arn:aws[a-z-]*:iam::\\d{12}:role/)?[\\w+=,.@/-]{1,512}");
     private static final Pattern SECRET_NAME = Pattern.compile("[\\w/+=.@-]{1,512}");
+    private static final Pattern BACKUP_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    private static final Pattern HOSTED_ZONE = Pattern.compile("(/hostedzone/)?Z[A-Z0-9]{1,32}");
+    static final List<String> DR_RECORD_TYPES = List.of("CNAME", "A", "AAAA");
     private static final Pattern SCALE_COUNT = Pattern.compile("[+-]?\\d{1,4}");
 
     private final List<String[]> violations = new ArrayList<>();
@@ -91,13 +96,64 @@ final class ConfigValidator {
         checkChecklist(c.checklist());
         checkSchedule(c.schedule());
         checkSecurity(c.security());
+        checkDr(c.dr());
         checkTraffic(c.traffic());
-        for (Map.Entry<String, List<String>> contact : c.escalation().contacts().entrySet()) {
-            if (!ESCALATION_KEYS.contains(contact.getKey())) {
-                fail("escalation.contacts." + contact.getKey(), "unknown level; allowed: "
-                        + String.join(", ", ESCALATION_KEYS));
+        checkEscalation(c.escalation());
+        checkIncident(c.incident());
+    }
+
+    private void checkEscalation(EnvironmentConfig.Escalation e) {
+        for (Map.Entry<String, EnvironmentConfig.EscalationPolicy> policy : e.policies().entrySet()) {
+            String path = "escalation.policies." + policy.getKey();
+            if (!ESCALATION_KEYS.contains(policy.getKey())) {
+                fail(path, "unknown kind of incident; allowed: " + String.join(", ", ESCALATION_KEYS));
+                continue;
+            }
+            EnvironmentConfig.EscalationPolicy p = policy.getValue();
+            if (p == null) {
+                fail(path, "must not be empty; give to, channel and afterMinutes, or leave the kind out");
+                continue;
+            }
+            if (p.to() == null || p.to().isEmpty() || p.to().stream().anyMatch(t -> t == null || t.isBlank())) {
+                fail(path + ".to", "needs at least one contact, none blank");
+            }
+            if (p.channel() == null || !CHANNEL.matcher(p.channel()).matches()) {
+                // the webhook URL is not echoed: it is often a secret
+                fail(path + ".channel", "got " + (p.channel() != null && p.channel().startsWith("webhook:") ? "a webhook without an http(s) URL"
+                        : "'" + p.channel() + "'") + "; allowed: topic, sns:NAME-or-ARN, webhook:https://...");
+            }
+            range(path + ".afterMinutes", p.afterMinutes(), 0, 24 * 60);
+        }
+    }
+
+    private void checkIncident(EnvironmentConfig.IncidentSettings i) {
+        EnvironmentConfig.AdminEndpoint admin = i.admin();
+        if (admin.baseUrl() != null && !admin.baseUrl().matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+            fail("incident.admin.baseUrl", "got '" + admin.baseUrl() + "'; allowed: an http(s) URL without query"
+                    + " (e.g. https://api.t-developer.example.com), or null");
+        }
+        notBlank("incident.admin.tokenKey", admin.tokenKey());
+        range("incident.admin.timeoutSeconds", admin.timeoutSeconds(), 1, 300);
+        range("incident.admin.attempts", admin.attempts(), 1, 10);
+        if (i.agents().isEmpty()) {
+            fail("incident.agents", "must name at least one agent");
+        }
+        for (int n = 0; n < i.agents().size(); n++) {
+            String agent = i.agents().get(n);
+            if (agent == null || !ENV_NAME.matcher(agent).matches()) {
+                fail("incident.agents[" + n + "]", "got '" + agent + "'; allowed: lower-case letters, digits and '-'"
+                        + " (the name without -agent, e.g. generation)");
             }
         }
+        for (int n = 0; n < i.approvers().size(); n++) {
+            notBlank("incident.approvers[" + n + "]", i.approvers().get(n));
+        }
+        range("incident.deployLookbackHours", i.deployLookbackHours(), 1, 7 * 24);
+        range("incident.deploySuspectMinutes", i.deploySuspectMinutes(), 1, 24 * 60);
+        if (!(i.trafficFactor() > 1 && i.trafficFactor() <= 100)) {
+            fail("incident.trafficFactor", "got " + num(i.trafficFactor()) + "; allowed more than 1, at most 100");
+        }
+        range("incident.trafficDays", i.trafficDays(), 1, 28);
     }
 
     private void checkSlo(EnvironmentConfig.Slo slo) {
@@ -229,6 +285,44 @@ final class ConfigValidator {
             fail("security.policyBackupSecret", "got '" + s.policyBackupSecret() + "'; allowed: a Secrets Manager"
                     + " secret name of letters, digits and /_+=.@- (e.g. t-developer/production/bucket-policy-backup)");
         }
+    }
+
+    private void checkDr(EnvironmentConfig.DrSettings d) {
+        String pattern = d.backupNamePattern();
+        if (pattern == null || !pattern.contains("{time}")) {
+            fail("dr.backupNamePattern", "got '" + pattern + "'; must contain {time} (and may contain {env}),"
+                    + " e.g. manual-backup-{env}-{time}");
+        } else {
+            String example = pattern.replace("{env}", "production").replace("{time}", "20261126-090000");
+            if (!BACKUP_NAME.matcher(example).matches()) {
+                fail("dr.backupNamePattern", "got '" + pattern + "'; a name must be 3..255 of a-z A-Z 0-9 _ - ."
+                        + " once {env} and {time} are replaced");
+            }
+        }
+        range("dr.waitTimeoutMinutes", d.waitTimeoutMinutes(), 1, 24 * 60);
+        range("dr.pollSeconds", d.pollSeconds(), 1, 3600);
+        if (!(d.verifyTolerancePercent() >= 0 && d.verifyTolerancePercent() <= 50)) {
+            fail("dr.verifyTolerancePercent", "got " + num(d.verifyTolerancePercent()) + "; allowed 0..50");
+        }
+        range("dr.replicationSampleSize", d.replicationSampleSize(), 1, 1000);
+        range("dr.replicationLagMinutes", d.replicationLagMinutes(), 0, 24 * 60);
+        if (d.hostedZoneId() == null || !HOSTED_ZONE.matcher(d.hostedZoneId()).matches()) {
+            fail("dr.hostedZoneId", "got '" + d.hostedZoneId() + "'; allowed: a Route 53 hosted zone id such as"
+                    + " Z123456789 (optionally /hostedzone/Z...)");
+        }
+        notBlank("dr.recordName", d.recordName());
+        if (!DR_RECORD_TYPES.contains(d.recordType())) {
+            fail("dr.recordType", "got '" + d.recordType() + "'; allowed " + String.join(", ", DR_RECORD_TYPES));
+        }
+        notBlank("dr.primaryTarget", d.primaryTarget());
+        notBlank("dr.secondaryTarget", d.secondaryTarget());
+        if (d.primaryTarget() != null && d.primaryTarget().equals(d.secondaryTarget())) {
+            fail("dr.secondaryTarget", "got '" + d.secondaryTarget() + "'; must differ from dr.primaryTarget");
+        }
+        if (d.ttl() < 0 || d.ttl() > 172_800) {
+            fail("dr.ttl", "got " + d.ttl() + "; allowed 0..172800 seconds");
+        }
+        notBlank("dr.primaryHealthCheckId", d.primaryHealthCheckId());
     }
 
     private void percent(String field, double value) {

@@ -26,6 +26,7 @@ import java.util.Map;
  * @param schedule         the scheduled jobs: the weekly SLO report and the monthly maintenance
  * @param security         the daily security check's thresholds and the security incident's lockdown settings
  * @param traffic          a planned traffic event: the database, where the saved state goes, the load watch's pace
+ * @param dr               backup, restore and disaster fail-over (Route 53)
  */
 public record EnvironmentConfig(String name, boolean protectedEnv, String region, EcsNames ecs, String logGroup,
                                 String bucket, TableNames table, String topic, String repository, String secret,
@@ -33,10 +34,17 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
                                 Slo slo, AutoScalingLimits autoscaling, Map<String, String> scalePresets,
                                 HealthSettings health, DeploySettings deploy, ChecklistSettings checklist,
                                 Escalation escalation, Schedule schedule,
-                                SecuritySettings security, TrafficSettings traffic) {
+                                SecuritySettings security, TrafficSettings traffic, IncidentSettings incident,
+                                DrSettings dr) {
 
     public ServiceRef serviceRef() {
         return new ServiceRef(ecs.cluster(), ecs.service());
+    }
+
+    public EnvironmentConfig withDr(DrSettings newDr) {
+        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
+                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
+                checklist, escalation, schedule, security, traffic, incident, newDr);
     }
 
     // One field changed, the rest kept: callers that override a field (the plugin's region and topic, tests)
@@ -45,37 +53,43 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public EnvironmentConfig withRegion(String newRegion) {
         return new EnvironmentConfig(name, protectedEnv, newRegion, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic);
+                checklist, escalation, schedule, security, traffic, incident, dr);
     }
 
     public EnvironmentConfig withTopic(String newTopic) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, newTopic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic);
+                checklist, escalation, schedule, security, traffic, incident, dr);
     }
 
     public EnvironmentConfig withTable(TableNames newTable) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, newTable, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic);
+                checklist, escalation, schedule, security, traffic, incident, dr);
     }
 
     public EnvironmentConfig withTargetGroupArns(List<String> newTargetGroupArns) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, newTargetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic);
+                checklist, escalation, schedule, security, traffic, incident, dr);
     }
 
     public EnvironmentConfig withHealth(HealthSettings newHealth) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, newHealth, deploy,
-                checklist, escalation, schedule, security, traffic);
+                checklist, escalation, schedule, security, traffic, incident, dr);
     }
 
     public EnvironmentConfig withSchedule(Schedule newSchedule) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, newSchedule, security, traffic);
+                checklist, escalation, newSchedule, security, traffic, incident, dr);
+    }
+
+    public EnvironmentConfig withIncident(IncidentSettings newIncident) {
+        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
+                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
+                checklist, escalation, schedule, security, traffic, newIncident, dr);
     }
 
     /** @param container the container whose image {@code deploy} replaces; null = the first essential one */
@@ -130,6 +144,48 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     }
 
     /**
+     * Who is told, how and when, per kind of incident: contacts are configuration, never code (the runbook's
+     * P0: DevOps lead at once; P1: backend lead after 15 minutes unresolved; security: security officer and
+     * executives; data loss: everyone). Keys P0, P1, P2, security, data-loss; a kind without a policy notifies nobody.
+     */
+    public record Escalation(Map<String, EscalationPolicy> policies) {
+    }
+
+    /**
+     * @param to           who: names, roles or addresses, as the channel's readers understand them
+     * @param channel      {@code topic} (the environment's SNS topic), {@code sns:NAME-or-ARN} (another topic),
+     *                     or {@code webhook:https://...} (a chat channel's incoming webhook)
+     * @param afterMinutes 0 = at once; N = only when the incident is still unresolved N minutes after it began
+     */
+    public record EscalationPolicy(List<String> to, String channel, int afterMinutes) {
+    }
+
+    /**
+     * The incident playbooks' settings.
+     *
+     * @param admin                the service's admin endpoint (clear-cache, restart-agent, invalidate-sessions)
+     * @param agents               the agents the service runs (their log name is NAME-agent): what restart-agent accepts
+     * @param approvers            who may approve a remedy in the Jenkins incident job (empty: anyone who may build)
+     * @param deployLookbackHours  P0 lists the deployments of this many hours before the incident
+     * @param deploySuspectMinutes a deployment that began this shortly before the outage is its suspected cause
+     * @param trafficFactor        a request rate this many times the usual one at the same hour is a traffic spike
+     * @param trafficDays          the usual rate: the same hour of this many previous days
+     */
+    public record IncidentSettings(AdminEndpoint admin, List<String> agents, List<String> approvers, int deployLookbackHours,
+                                   int deploySuspectMinutes, double trafficFactor, int trafficDays) {
+    }
+
+    /**
+     * @param baseUrl        e.g. {@code https://api.t-developer.example.com}; null: not configured (admin remedies
+     *                       then refuse to run, naming this field)
+     * @param tokenKey       the key of the bearer token inside the environment's secret (a JSON secret)
+     * @param timeoutSeconds one HTTP attempt gives up after this long
+     * @param attempts       attempts of an idempotent call (clear-cache, invalidate-sessions); restart-agent is sent once
+     */
+    public record AdminEndpoint(String baseUrl, String tokenKey, int timeoutSeconds, int attempts) {
+    }
+
+    /**
      * A planned traffic event (the runbook's "Scaling" section).
      *
      * @param dbInstance          the environment's RDS instance identifier
@@ -140,8 +196,31 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public record TrafficSettings(String dbInstance, String stateTag, int watchPollSeconds, int dbWaitTimeoutMinutes) {
     }
 
-    /** Who to call: contacts are configuration, never code. Keys P0, P1, security, data-loss. */
-    public record Escalation(Map<String, List<String>> contacts) {
+    /**
+     * Backup, restore and the runbook's DNS fail-over. The newest backup's allowed age is
+     * {@code checklist.backupMaxAgeHours} (one source for "a fresh backup").
+     *
+     * @param backupNamePattern      on-demand backup names: {@code {env}} and {@code {time}} (UTC yyyyMMdd-HHmmss)
+     *                               are replaced; the result must be 3..255 of a-z A-Z 0-9 _ - .
+     * @param waitTimeoutMinutes     how long to wait for a backup to be AVAILABLE, a restored table ACTIVE, a DNS
+     *                               change INSYNC
+     * @param pollSeconds            between two looks while waiting
+     * @param verifyTolerancePercent a backup verifies when its item count and size differ from the table's by at
+     *                               most this (the table keeps taking writes while DynamoDB refreshes its counts)
+     * @param replicationSampleSize  how many of the newest objects dr-check asks S3 for their replication status
+     * @param replicationLagMinutes  an object younger than this may still be PENDING (S3 RTC replicates within 15)
+     * @param hostedZoneId           Route 53 hosted zone of the service's record
+     * @param recordName             the record clients resolve (the fail-over switches its value)
+     * @param recordType             CNAME (or A/AAAA with IP targets)
+     * @param primaryTarget          the record's value in normal operation (the primary region's load balancer)
+     * @param secondaryTarget        its value after fail-over (the recovery region's load balancer)
+     * @param ttl                    the record's TTL in seconds
+     * @param primaryHealthCheckId   the Route 53 health check of the primary target
+     */
+    public record DrSettings(String backupNamePattern, int waitTimeoutMinutes, int pollSeconds,
+                             double verifyTolerancePercent, int replicationSampleSize, int replicationLagMinutes,
+                             String hostedZoneId, String recordName, String recordType, String primaryTarget,
+                             String secondaryTarget, long ttl, String primaryHealthCheckId) {
     }
 
     /**

@@ -4,5 +4,23 @@ package io.tdev.ops.port;
 public record OpsPorts(Ecs ecs, AutoScaling autoScaling, Alarms alarms, Metrics metrics, Logs logs,
                        TargetHealth targetHealth, Storage storage, Tables tables, Notifier notifier,
                        ImageScans imageScans, Secrets secrets, Dns dns, Databases databases,
-                       SecurityGroups securityGroups) {
+                       SecurityGroups securityGroups, Admin admin, Webhooks webhooks) {
+
+    // One port replaced, the rest kept: tests that wrap a port use these instead of the whole constructor, so a
+    // new port touches only this record and its two adapter sets.
+
+    public OpsPorts withEcs(Ecs newEcs) {
+        return new OpsPorts(newEcs, autoScaling, alarms, metrics, logs, targetHealth, storage, tables, notifier,
+                imageScans, secrets, dns, databases, securityGroups, admin, webhooks);
+    }
+
+    public OpsPorts withImageScans(ImageScans newImageScans) {
+        return new OpsPorts(ecs, autoScaling, alarms, metrics, logs, targetHealth, storage, tables, notifier,
+                newImageScans, secrets, dns, databases, securityGroups, admin, webhooks);
+    }
+
+    public OpsPorts withAdmin(Admin newAdmin) {
+        return new OpsPorts(ecs, autoScaling, alarms, metrics, logs, targetHealth, storage, tables, notifier,
+                imageScans, secrets, dns, databases, securityGroups, newAdmin, webhooks);
+    }
 }

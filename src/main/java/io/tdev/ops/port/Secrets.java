@@ -1,19 +1,27 @@
 package io.tdev.ops.port;
 
+import io.tdev.ops.model.SecretValue;
 import io.tdev.ops.model.SecretStatus;
 
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Secrets Manager. Never returns a secret's value: the runbook rotates and inspects secrets. The only values it
- * reads and writes are its own documents (the bucket policy a lockdown saved), which hold nothing secret.
+ * Secrets Manager. The runbook rotates and inspects secrets; the one secret value it reads is the admin endpoint's
+ * bearer token, returned as a {@link SecretValue} that prints as {@code ****}. The only values it reads and writes
+ * otherwise are its own documents (the bucket policy a lockdown saved), which hold nothing secret.
  */
 public interface Secrets {
     /** Starts rotation; returns the new version id. */
     String rotate(String secretId);
 
     Optional<Instant> lastRotated(String secretId);
+
+    /**
+     * One key of a JSON secret's current value (AWSCURRENT). A missing secret or key is a PreconditionFailedException
+     * naming the secret and the key, never the value; a failure never quotes the service's text (it may hold the value).
+     */
+    SecretValue value(String secretId, String key);
 
     /** Rotation settings and version stages, without the value. */
     SecretStatus status(String secretId);

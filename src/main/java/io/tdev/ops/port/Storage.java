@@ -11,12 +11,28 @@ import java.util.Optional;
 
 /** S3. */
 public interface Storage {
+    /** Usage from the daily AWS/S3 storage metrics, or a listing when the bucket has none yet. */
     StorageUsage usage(String bucket);
+
+    /**
+     * Usage by listing the bucket, stopping after {@code maxObjects} objects (then {@code truncated}): the bounded
+     * fallback of a health check when the storage metrics have no datapoint.
+     */
+    StorageUsage listedUsage(String bucket, int maxObjects);
 
     /** Objects last modified before {@code cutoff}, at most {@code limit}. */
     List<StoredObject> objectsOlderThan(String bucket, Instant cutoff, int limit);
 
     ReplicationStatus replication(String bucket);
+
+    /** The {@code limit} most recently modified objects, newest first (a full listing: one call per 1,000 keys). */
+    List<StoredObject> newestObjects(String bucket, int limit);
+
+    /**
+     * The replication status S3 keeps on an object (HeadObject): PENDING, COMPLETED, FAILED or REPLICA; empty when no
+     * replication rule applies to it.
+     */
+    Optional<String> objectReplicationStatus(String bucket, String key);
 
     Optional<String> bucketPolicy(String bucket);
 

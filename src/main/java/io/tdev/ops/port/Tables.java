@@ -1,6 +1,9 @@
 package io.tdev.ops.port;
 
+import io.tdev.ops.model.BackupDescription;
+import io.tdev.ops.model.PointInTimeRecovery;
 import io.tdev.ops.model.TableBackup;
+import io.tdev.ops.model.TableState;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,10 +20,27 @@ public interface Tables {
     /** Distinct values of {@code attribute} among items whose {@code timeAttribute} is in [from, to). */
     long countDistinct(String table, String attribute, String timeAttribute, Instant from, Instant to);
 
+    /** Every item, counted exactly (a Scan with Select=COUNT), unlike {@link TableState#itemCount()}. */
+    long countItems(String table);
+
+    /** The table's status, item count and size; empty when there is no such table. */
+    Optional<TableState> describeTable(String table);
+
+    /** Point-in-time recovery of the table (DescribeContinuousBackups). */
+    PointInTimeRecovery pointInTimeRecovery(String table);
+
+    /** Starts an on-demand backup; it is CREATING until DynamoDB has it, then AVAILABLE. */
     TableBackup createBackup(String table, String backupName);
+
+    /** One backup with the source table's item count and size when it was taken. */
+    BackupDescription describeBackup(String backupArn);
 
     /** Backups of a table, newest first. */
     List<TableBackup> listBackups(String table);
 
-    void restore(String backupArn, String targetTable);
+    /**
+     * Starts restoring a backup into a new table {@code targetTable} (DynamoDB refuses an existing name); the
+     * new table is CREATING until the restore is done, then ACTIVE.
+     */
+    TableState restore(String backupArn, String targetTable);
 }

@@ -7,6 +7,7 @@ import io.tdev.ops.model.Deployment;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.LogEvent;
 import io.tdev.ops.model.LogEvents;
+import io.tdev.ops.model.MetricPoint;
 import io.tdev.ops.model.MetricQuery;
 import io.tdev.ops.model.MetricSeries;
 import io.tdev.ops.model.RemoteFailureException;
@@ -62,6 +63,11 @@ public final class HealthCheck {
     /** Utilisation is judged on the average of this window of one-minute averages. */
     static final Duration UTILISATION_WINDOW = Duration.ofMinutes(10);
     private static final int MAX_ERROR_EVENTS = 10_000;
+    /**
+     * A bucket without daily storage metrics is less than a day old (S3 publishes them for every bucket, free), so
+     * one ListObjectsV2 page is enough to size it, and the check's cost stays bounded if that ever is not so.
+     */
+    static final int LISTING_CAP = 1000;
 
     private final RunContext ctx;
 
@@ -88,7 +94,7 @@ public final class HealthCheck {
             throw new InvalidInputException("signalTimeoutSeconds", "must be more than 0, got " + timeout.toMillis() + " ms");
         }
         Instant now = ctx.clock().instant();
-        Readings readings = new Readings(now, window, options);
+        Readings readings = new Readings(now, window, options, names);
 
         Map<String, SignalReader> readers = new LinkedHashMap<>();
         readers.put(ECS_SERVICE, readings::ecsService);
@@ -219,31 +225,39 @@ public final class HealthCheck {
         final AtomicReference<List<MessagePatterns.Count>> topPatterns = new AtomicReference<>();
         // the ECS and target-health signals both need the service: one read per check serves both
         private final FutureTask<ServiceState> service;
+        // every metric signal (cpu, memory, s3-usage) reads from one GetMetricData call per check
+        private final MetricBatch metrics;
 
-        Readings(Instant now, Duration window, HealthOptions options) {
+        Readings(Instant now, Duration window, HealthOptions options, List<String> names) {
             this.now = now;
             this.window = window;
             this.options = options;
             this.config = ctx.config();
             this.ref = config.serviceRef();
             this.service = new FutureTask<>(() -> ctx.retry().call(() -> ctx.ports().ecs().describeService(ref)));
+            List<MetricQuery> queries = new ArrayList<>();
+            if (names.contains(CPU)) {
+                queries.add(utilisationQuery(CPU, "CPUUtilization"));
+            }
+            if (names.contains(MEMORY)) {
+                queries.add(utilisationQuery(MEMORY, "MemoryUtilization"));
+            }
+            if (names.contains(S3_USAGE)) {
+                queries.addAll(S3StorageMetrics.queries(config.bucket()));
+            }
+            // the daily storage datapoints need days of range; utilisation alone needs its window only
+            Instant from = names.contains(S3_USAGE) ? S3StorageMetrics.from(now) : now.minus(UTILISATION_WINDOW);
+            this.metrics = new MetricBatch(queries, from, now, ctx);
+        }
+
+        private MetricQuery utilisationQuery(String id, String metric) {
+            return new MetricQuery(id, "AWS/ECS", metric,
+                    Map.of("ClusterName", ref.cluster(), "ServiceName", ref.service()), "Average", Duration.ofMinutes(1));
         }
 
         /** The first caller reads; a caller arriving meanwhile waits for that read (interruptibly, for the signal timeout). */
         ServiceState service() {
-            service.run();
-            try {
-                return service.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RemoteFailureException("ecs:DescribeServices", "interrupted while waiting for " + ref
-                        + " to be described", true);
-            }
+            return SharedRead.get(service, "ecs:DescribeServices", ref + " to be described");
         }
 
         HealthSignal ecsService() {
@@ -375,16 +389,16 @@ public final class HealthCheck {
         }
 
         HealthSignal utilisation(String name, String metric, double thresholdPercent) {
-            MetricQuery q = new MetricQuery(name, "AWS/ECS", metric,
-                    Map.of("ClusterName", ref.cluster(), "ServiceName", ref.service()), "Average", Duration.ofMinutes(1));
-            List<MetricSeries> series = ctx.retry().call(() ->
-                    ctx.ports().metrics().query(List.of(q), now.minus(UTILISATION_WINDOW), now));
-            if (series.isEmpty() || series.get(0).points().isEmpty()) {
+            // the batch may span days (for the storage metrics): judge the utilisation window's minutes only
+            Instant windowStart = now.minus(UTILISATION_WINDOW);
+            List<MetricPoint> points = metrics.series(name).points().stream()
+                    .filter(p -> !p.at().isBefore(windowStart)).toList();
+            if (points.isEmpty()) {
                 return new HealthSignal(name, SignalStatus.UNKNOWN, "no data", "< " + percent(thresholdPercent),
                         "AWS/ECS " + metric + " has no datapoints in the last " + Durations.format(UTILISATION_WINDOW),
                         false);
             }
-            MetricSeries s = series.get(0);
+            MetricSeries s = new MetricSeries(name, points);
             double avg = s.average().orElse(0);
             String value = percent(avg) + " average over " + Durations.format(UTILISATION_WINDOW);
             String evidence = "AWS/ECS " + metric + " (1-minute averages): latest " + percent(s.latest().orElse(0))
@@ -394,9 +408,12 @@ public final class HealthCheck {
         }
 
         HealthSignal s3Usage() {
-            StorageUsage u = ctx.retry().call(() -> ctx.ports().storage().usage(config.bucket()));
-            return new HealthSignal(S3_USAGE, SignalStatus.INFO, u.objects() + " objects, " + bytes(u.bytes()),
-                    "informational", config.bucket() + " measured from " + u.source(), true);
+            Optional<StorageUsage> fromMetrics = S3StorageMetrics.usage(metrics.series(S3StorageMetrics.BYTES),
+                    metrics.series(S3StorageMetrics.OBJECTS));
+            StorageUsage u = fromMetrics.orElseGet(() ->
+                    ctx.retry().call(() -> ctx.ports().storage().listedUsage(config.bucket(), LISTING_CAP)));
+            return new HealthSignal(S3_USAGE, SignalStatus.INFO, (u.truncated() ? "at least " : "") + u.objects()
+                    + " objects, " + bytes(u.bytes()), "informational", config.bucket() + " measured from " + u.source(), true);
         }
 
         HealthSignal projectsYesterday() {

@@ -32,11 +32,17 @@ public final class Api {
     public static final String GET_REPLICATION = "s3:GetReplicationConfiguration";
     public static final String GET_BUCKET_POLICY = "s3:GetBucketPolicy";
     public static final String PUT_BUCKET_POLICY = "s3:PutBucketPolicy";
+    public static final String DESCRIBE_TABLE = "dynamodb:DescribeTable";
     public static final String DYNAMODB_QUERY = "dynamodb:Query";
     public static final String DYNAMODB_SCAN = "dynamodb:Scan";
     public static final String CREATE_BACKUP = "dynamodb:CreateBackup";
     public static final String LIST_BACKUPS = "dynamodb:ListBackups";
     public static final String RESTORE_TABLE = "dynamodb:RestoreTableFromBackup";
+    public static final String DESCRIBE_BACKUP = "dynamodb:DescribeBackup";
+    public static final String DESCRIBE_CONTINUOUS_BACKUPS = "dynamodb:DescribeContinuousBackups";
+    public static final String GET_OBJECT = "s3:GetObject";
+    public static final String LIST_RECORD_SETS = "route53:ListResourceRecordSets";
+    public static final String GET_HEALTH_CHECK_STATUS = "route53:GetHealthCheckStatus";
     public static final String PUBLISH = "sns:Publish";
     public static final String START_IMAGE_SCAN = "ecr:StartImageScan";
     public static final String DESCRIBE_IMAGE_SCAN_FINDINGS = "ecr:DescribeImageScanFindings";
@@ -53,6 +59,11 @@ public final class Api {
     public static final String GET_CHANGE = "route53:GetChange";
     public static final String DESCRIBE_DB_INSTANCES = "rds:DescribeDBInstances";
     public static final String MODIFY_DB_INSTANCE = "rds:ModifyDBInstance";
+    // Not AWS: the service's admin endpoint and chat webhooks, counted and faulted the same way.
+    public static final String ADMIN_CLEAR_CACHE = "POST /admin/clear-cache";
+    public static final String ADMIN_RESTART_AGENT = "POST /admin/restart-agent";
+    public static final String ADMIN_INVALIDATE_SESSIONS = "POST /admin/invalidate-sessions";
+    public static final String WEBHOOK_POST = "POST webhook";
     public static final String DESCRIBE_ORDERABLE_DB_OPTIONS = "rds:DescribeOrderableDBInstanceOptions";
 
     /** Every action the simulation answers; fault injection refuses any other name. */
@@ -61,11 +72,14 @@ public final class Api {
             DESCRIBE_SCALABLE_TARGETS, REGISTER_SCALABLE_TARGET, DESCRIBE_SCALING_POLICIES, DESCRIBE_ALARMS,
             GET_METRIC_DATA, FILTER_LOG_EVENTS, START_QUERY, DESCRIBE_LOG_GROUPS, PUT_RETENTION_POLICY,
             DESCRIBE_TARGET_HEALTH, LIST_BUCKET, GET_REPLICATION, GET_BUCKET_POLICY, PUT_BUCKET_POLICY,
-            DYNAMODB_QUERY, DYNAMODB_SCAN, CREATE_BACKUP, LIST_BACKUPS, RESTORE_TABLE, PUBLISH, START_IMAGE_SCAN,
+            DESCRIBE_TABLE, DYNAMODB_QUERY, DYNAMODB_SCAN, CREATE_BACKUP, LIST_BACKUPS, RESTORE_TABLE, PUBLISH, START_IMAGE_SCAN,
             DESCRIBE_IMAGE_SCAN_FINDINGS, ROTATE_SECRET, DESCRIBE_SECRET, CHANGE_RECORD_SETS, GET_CHANGE,
             DESCRIBE_DB_INSTANCES, MODIFY_DB_INSTANCE, LIST_SECRET_VERSIONS, PUT_SECRET_VALUE, GET_SECRET_VALUE,
             CREATE_SECRET, DELETE_BUCKET_POLICY, GET_PUBLIC_ACCESS_BLOCK, DESCRIBE_SECURITY_GROUPS,
-            DESCRIBE_TARGET_GROUPS, DESCRIBE_ORDERABLE_DB_OPTIONS);
+            DESCRIBE_TARGET_GROUPS, DESCRIBE_ORDERABLE_DB_OPTIONS, ADMIN_CLEAR_CACHE, ADMIN_RESTART_AGENT,
+            ADMIN_INVALIDATE_SESSIONS, WEBHOOK_POST,
+            DESCRIBE_BACKUP, DESCRIBE_CONTINUOUS_BACKUPS, GET_OBJECT, LIST_RECORD_SETS,
+            GET_HEALTH_CHECK_STATUS);
 
     /** The read-only calls a health check makes; the {@code throttled} scenario throttles these. */
     public static final List<String> HEALTH_READS = List.of(DESCRIBE_SERVICES, DESCRIBE_ALARMS, FILTER_LOG_EVENTS,

@@ -32,6 +32,15 @@ final class LogLines {
         return String.format(Locale.ROOT, "INFO agent=%s-agent execution_time=%.2fs project_id=%s", agent, seconds, uuid(r));
     }
 
+    /** A call of a failing agent: timeouts mostly, the odd connection reset. */
+    static String agentFailure(Random r, String agent) {
+        return r.nextInt(4) == 0
+                ? String.format(Locale.ROOT, "ERROR agent=%s-agent execution failed: ConnectionResetError: peer reset the"
+                        + " connection project_id=%s", agent, uuid(r))
+                : String.format(Locale.ROOT, "ERROR agent=%s-agent execution failed: TimeoutError after 30.00s project_id=%s",
+                        agent, uuid(r));
+    }
+
     /** The occasional error of a healthy service. */
     static String backgroundError(Random r) {
         return switch (r.nextInt(3)) {

@@ -35,6 +35,12 @@ final class Scenarios {
                 Map.of(Severity.CRITICAL, 1, Severity.HIGH, 3, Severity.MEDIUM, 7, Severity.LOW, 12)));
         SCENARIOS.put("no-autoscaling", SimBuilder::noAutoScaling);
         SCENARIOS.put("slow-agent", b -> b.slowAgent("generation", 14.5));
+        SCENARIOS.put("outage-after-deploy", b -> b.deploying("2.0.43", Duration.ofMinutes(40))
+                .outageAfterDeploy(Duration.ofMinutes(4)));
+        SCENARIOS.put("traffic-spike", b -> b.autoScaling(2, 4).traffic(5, Duration.ofMinutes(12)));
+        SCENARIOS.put("cache-degraded", b -> b.staleCache(3));
+        SCENARIOS.put("failing-agent", b -> b.failingAgent("search", Duration.ofMinutes(25)));
+        SCENARIOS.put("new-bucket", b -> b.newBucket(Duration.ofHours(3), 700));
         // The week before the start (Mon 16 .. Sun 22 Nov 2026) had a bad Wednesday: ten hours of a faulty release.
         SCENARIOS.put("slo-missed", b -> b.historyIncident(Instant.parse("2026-11-18T08:00:00Z"), Duration.ofHours(10), 0.6));
         SCENARIOS.put("open-port-22", b -> b.ingress("t-developer-ecs-tasks",
@@ -44,6 +50,7 @@ final class Scenarios {
                 .logBurst("authentication failed", 480, Duration.ofHours(2), "45.155.205.233", "45.155.205.234",
                         "185.220.101.7")
                 .logBurst("rate_limit_exceeded", 620, Duration.ofHours(2), "45.155.205.233", "185.220.101.7"));
+        SCENARIOS.put("bucket-locked-down", Scenarios::bucketLockedDown);
         // the runbook's k6 test (100 users, 10 minutes, from a minute after the start) on the usual three tasks:
         // the service saturates and the load watch must stop the test
         SCENARIOS.put("load-test", b -> b.loadTest(Duration.ofMinutes(1), Duration.ofMinutes(10), 100));
@@ -53,6 +60,10 @@ final class Scenarios {
         SCENARIOS.put("traffic-event-prepared", b -> b.trafficEventPrepared(10, "db.r6g.xlarge"));
         SCENARIOS.put("load-test-prepared", b -> b.desiredCount(10).cpuPercent(16.5).autoScaling(10, 20)
                 .loadTest(Duration.ofMinutes(1), Duration.ofMinutes(10), 100));
+        SCENARIOS.put("missing-replication", SimBuilder::noReplication);
+        SCENARIOS.put("replication-failed", b -> b.replicationFailures(3));
+        SCENARIOS.put("no-pitr", SimBuilder::noPointInTimeRecovery);
+        SCENARIOS.put("primary-unhealthy", SimBuilder::primaryUnhealthy);
     }
 
     private Scenarios() {
@@ -88,6 +99,24 @@ final class Scenarios {
         b.alarm(base + "-secrets-rotation-failed", AlarmState.ALARM, justNow, "AWS/SecretsManager", "RotationFailed");
         b.alarm(base + "-xray-sampling", AlarmState.INSUFFICIENT_DATA, start.minus(Duration.ofHours(1)), "AWS/X-Ray", "ErrorRate");
         return b;
+    }
+
+    /**
+     * An hour before the start, {@code lockdown-bucket} locked the projects bucket down; it had no policy before. The
+     * saved copy and the lockdown policy are written as that command writes them (docs/security.md), so that
+     * {@code lockdown-bucket --restore} has something to put back: here, nothing (DeleteBucketPolicy).
+     */
+    private static SimBuilder bucketLockedDown(SimBuilder b) {
+        EnvironmentConfig config = b.config();
+        String bucket = "arn:aws:s3:::" + config.bucket();
+        String role = config.security().breakGlassRole();
+        String lockdown = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"TdevOpsEmergencyLockdown\","
+                + "\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"" + bucket + "\",\""
+                + bucket + "/*\"],\"Condition\":{\"ArnNotLike\":{\"aws:PrincipalArn\":\""
+                + (role.startsWith("arn:") ? role : "arn:aws:iam::*:role/" + role) + "\"}}}]}";
+        String saved = "tdev-ops bucket policy backup v1\nbucket: " + config.bucket() + "\nstate: LOCKED_DOWN\nsavedAt: "
+                + SimBuilder.DEFAULT_START.minus(Duration.ofHours(1)) + "\nsavedBy: alice\nhadPolicy: false\n\n";
+        return b.bucketPolicy(lockdown).secret(config.security().policyBackupSecret(), saved);
     }
 
     private static SimBuilder alarmStorm(SimBuilder b) {

@@ -57,11 +57,20 @@ public final class SimBuilder {
     private double cpuPercent = 55;
     private final Map<String, Double> slowAgents = new LinkedHashMap<>();
     private boolean replication = true;
+    private int replicationFailures;
+    private boolean pointInTimeRecovery = true;
+    private boolean primaryHealthy = true;
     private int projectsPerDay = 60;
     private final List<Throttle> throttles = new ArrayList<>();
+    private Duration outageAgo;
+    private double trafficFactor = 1;
+    private Duration trafficFor = Duration.ZERO;
+    private double cacheSlowdown = 1;
+    private final Map<String, Duration> failingAgents = new LinkedHashMap<>();
     private final List<SimWorld.HistoryIncident> historyIncidents = new ArrayList<>();
     private Duration secretAge = Duration.ofDays(40);
     private boolean secretRotation = true;
+    private Duration secretRotationTakes = SimSecrets.ROTATION_TAKES;
     private PublicAccessBlock publicAccessBlock = PublicAccessBlock.ALL_BLOCKED;
     private String bucketPolicy;
     private boolean bucketPolicySet;
@@ -73,6 +82,7 @@ public final class SimBuilder {
     }
 
     private final List<OpenRule> openRules = new ArrayList<>();
+    private final Map<String, String> secretDocuments = new LinkedHashMap<>();
     private final List<Burst> bursts = new ArrayList<>();
 
     private record LoadTest(Duration after, Duration duration, int users) {
@@ -244,6 +254,50 @@ public final class SimBuilder {
     }
 
     /**
+     * With {@link #deploying}: the deployed image's latent defect shows {@code ago} before the start, once its
+     * rollout is long done: every task of it fails health checks and crashes, and so do the replacements: a total
+     * outage that a rollback to the previous revision ends.
+     */
+    public SimBuilder outageAfterDeploy(Duration ago) {
+        if (ago == null || ago.isNegative() || ago.isZero()) {
+            throw new InvalidInputException("outageAgo", "must be positive, got " + ago);
+        }
+        this.outageAgo = ago;
+        return this;
+    }
+
+    /** Requests and CPU demand are {@code factor} times the usual since {@code since} before the start (a traffic spike). */
+    public SimBuilder traffic(double factor, Duration since) {
+        if (!(factor >= 1 && factor <= 20)) {
+            throw new InvalidInputException("traffic", "must be 1..20, got " + factor);
+        }
+        if (since == null || since.isNegative() || since.isZero()) {
+            throw new InvalidInputException("trafficSince", "must be positive, got " + since);
+        }
+        this.trafficFactor = factor;
+        this.trafficFor = since;
+        return this;
+    }
+
+    /** A stale cache: every agent runs {@code slowdown} times slower until {@code POST /admin/clear-cache}. */
+    public SimBuilder staleCache(double slowdown) {
+        if (!(slowdown > 1 && slowdown <= 50)) {
+            throw new InvalidInputException("staleCache", "must be more than 1 and at most 50, got " + slowdown);
+        }
+        this.cacheSlowdown = slowdown;
+        return this;
+    }
+
+    /** The agent's calls time out from {@code since} before the start until it is restarted through the admin endpoint. */
+    public SimBuilder failingAgent(String agent, Duration since) {
+        if (!LogLines.AGENTS.contains(agent)) {
+            throw InvalidInputException.notAllowed("agent", agent, LogLines.AGENTS);
+        }
+        failingAgents.put(agent, since);
+        return this;
+    }
+
+    /**
      * A load test of {@code users} virtual users, starting {@code after} the simulation's start and lasting
      * {@code duration} (the runbook's k6 run: 100 users, 10 minutes).
      */
@@ -271,8 +325,29 @@ public final class SimBuilder {
         return this;
     }
 
+    private Duration newBucketAge;
+    private int newBucketProjects;
+
     public SimBuilder noReplication() {
         this.replication = false;
+        return this;
+    }
+
+    /** The newest {@code count} objects of the bucket failed to replicate (S3 status FAILED). */
+    public SimBuilder replicationFailures(int count) {
+        this.replicationFailures = count;
+        return this;
+    }
+
+    /** Point-in-time recovery is off on the metadata table. */
+    public SimBuilder noPointInTimeRecovery() {
+        this.pointInTimeRecovery = false;
+        return this;
+    }
+
+    /** Every Route 53 checker sees the primary target failing. */
+    public SimBuilder primaryUnhealthy() {
+        this.primaryHealthy = false;
         return this;
     }
 
@@ -281,6 +356,20 @@ public final class SimBuilder {
             throw new InvalidInputException("projectsPerDay", "must be 0 or more, got " + count);
         }
         this.projectsPerDay = count;
+        return this;
+    }
+
+    /**
+     * The bucket was created {@code age} ago (less than a day: S3 has published no daily storage metrics for it yet)
+     * and holds {@code projects} projects (two objects each) written since.
+     */
+    public SimBuilder newBucket(Duration age, int projects) {
+        if (age.isNegative() || age.isZero() || age.compareTo(Duration.ofDays(1)) >= 0 || projects < 0) {
+            throw new InvalidInputException("newBucket", "got age " + age + ", projects " + projects
+                    + "; allowed: an age of more than 0 and less than a day, 0 or more projects");
+        }
+        this.newBucketAge = age;
+        this.newBucketProjects = projects;
         return this;
     }
 
@@ -313,6 +402,15 @@ public final class SimBuilder {
         return this;
     }
 
+    /** Secrets Manager's rotation function takes this long to promote a new version (default 30 s). */
+    public SimBuilder secretRotationTakes(Duration duration) {
+        if (duration.isNegative()) {
+            throw new InvalidInputException("duration", "must not be negative");
+        }
+        this.secretRotationTakes = duration;
+        return this;
+    }
+
     /** The projects bucket's Block Public Access settings; null = the bucket has none. */
     public SimBuilder publicAccessBlock(PublicAccessBlock settings) {
         this.publicAccessBlock = settings;
@@ -323,6 +421,12 @@ public final class SimBuilder {
     public SimBuilder bucketPolicy(String json) {
         this.bucketPolicy = json;
         this.bucketPolicySet = true;
+        return this;
+    }
+
+    /** A secret {@code name} (besides the API key) holding {@code value}, created an hour before the start. */
+    public SimBuilder secret(String name, String value) {
+        secretDocuments.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return this;
     }
 
@@ -355,11 +459,16 @@ public final class SimBuilder {
     }
 
     public SimEnvironment build() {
-        Instant epoch = start.minus(deployingFor);
+        Instant epoch = start.minus(deployingFor.compareTo(trafficFor) > 0 ? deployingFor : trafficFor);
         SimWorld w = new SimWorld(config, epoch, seed);
         w.badImages.addAll(badImages);
         w.faultyImages.addAll(faultyImages);
         w.cpuLoad = cpuPercent * Math.max(1, desired);
+        if (cacheSlowdown > 1) {
+            w.cacheStale = true;
+            w.cacheSlowdown = cacheSlowdown;
+        }
+        failingAgents.forEach((agent, since) -> w.failingAgents.put(agent, start.minus(since)));
         w.historyIncidents.addAll(historyIncidents);
         loadTests.forEach(t -> w.load.add(start.plus(t.after()), t.duration(), t.users()));
 
@@ -390,16 +499,22 @@ public final class SimBuilder {
                     maxCapacity != null ? maxCapacity : config.autoscaling().maxTasks(), config.autoscaling().targetCpuPercent());
         }
         w.storage = new SimStorage(w);
-        w.storage.fill(45, 40);
+        if (newBucketAge != null) {
+            w.storage.fillNew(newBucketAge, newBucketProjects);
+        } else {
+            w.storage.fill(45, 40);
+        }
         w.storage.replication(replication);
         w.storage.publicAccessBlock(publicAccessBlock);
         if (bucketPolicySet) {
             w.storage.policy(bucketPolicy);
         }
+        w.storage.replicationFailures(replicationFailures);
         w.tables = new SimTables(w);
         w.tables.fill(14, projectsPerDay, 40);
         w.tables.fillHistory(15, 42, projectsPerDay, 40);
         backupAges.forEach(w.tables::addBackup);
+        w.tables.pointInTimeRecovery(pointInTimeRecovery);
         w.notifier = new SimNotifier(w);
         w.imageScans = new SimImageScans(w);
         scanFindings.forEach(w.imageScans::findings);
@@ -407,21 +522,44 @@ public final class SimBuilder {
             w.imageScans.defaultFindings(defaultScanFindings);
         }
         w.secrets = new SimSecrets(w, secretAge, secretRotation);
+        w.secrets.rotationTakes = secretRotationTakes;
+        secretDocuments.forEach((name, value) -> w.secrets.seed(name, value, epoch.minus(Duration.ofHours(1))));
         w.securityGroups = new SimSecurityGroups(w);
         openRules.forEach(o -> w.securityGroups.open(o.groupNameContains(), o.rule()));
         w.dns = new SimDns(w);
+        if (!primaryHealthy) {
+            w.dns.primaryUnhealthy();
+        }
         w.databases = new SimDatabases(w);
+        w.admin = new SimAdmin(w);
+        w.webhooks = new SimWebhooks(w);
         if (dbClass != null) {
             w.databases.instanceClass(dbClass);
         }
         ecs.serviceTags(serviceTags);
 
+        if (trafficFactor > 1) {
+            // the spike begins at the epoch: the days before were usual, so the rate stands out against them
+            w.requestsPerSecond *= trafficFactor;
+            w.cpuLoad *= trafficFactor;
+            w.generationsPerMinute *= trafficFactor;
+            if (deployingTag == null) {
+                w.advance(trafficFor);
+            }
+        }
         if (deployingTag != null) {
             SimTaskDefinition next = ecs.addRevision(current + 1, deployingTag, "ACTIVE", epoch.minusSeconds(60));
             next.tags.put("service", "t-developer");
             ecs.deploy(next.ref);
-            w.advance(deployingFor);
+            if (outageAgo != null && outageAgo.compareTo(deployingFor) < 0) {
+                w.advance(deployingFor.minus(outageAgo));
+                ecs.breakTasksOf(next.mainImage());
+                w.advance(outageAgo);
+            } else {
+                w.advance(deployingFor);
+            }
         }
+
         for (Throttle t : throttles) {
             w.faults.throttle(t.api(), t.times());
         }

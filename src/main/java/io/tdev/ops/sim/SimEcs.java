@@ -599,6 +599,20 @@ final class SimEcs implements Ecs {
         return existing(td);
     }
 
+    /**
+     * A latent defect of an image shows (a bad migration, a leak): its running tasks fail health checks from now
+     * and crash, and ECS's replacements of the same image crash as well (scenario set-up).
+     */
+    void breakTasksOf(String image) {
+        world.badImages.add(image);
+        for (SimTask t : tasks) {
+            if (t.alive() && image.equals(existing(t.taskDefinition).mainImage())) {
+                t.behaviour = TaskBehaviour.CRASHING;
+                t.brokeAt = world.now();
+            }
+        }
+    }
+
     /** Starts a deployment without going through the port (scenario set-up). */
     String deploy(TaskDefinitionRef td) {
         return deploymentName(startDeployment(td, null));

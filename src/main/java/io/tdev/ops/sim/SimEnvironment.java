@@ -46,6 +46,10 @@ import java.util.stream.Collectors;
  * follow the service; {@code -dynamodb-throttles} and {@code -cleanup-lambda-errors} stay OK; an alarm
  * {@code billing-estimated-charges} outside the prefix is always in ALARM.
  *
+ * <p>Backups are CREATING for a minute, then AVAILABLE; a restored table is CREATING for four minutes, then ACTIVE
+ * with the backup's items. The service's DNS record ({@code dr.recordName}) points at {@code dr.primaryTarget};
+ * a Route 53 change is PENDING for a minute, then INSYNC.
+ *
  * <h2>Scenarios</h2>
  * <ul>
  *   <li>{@code healthy} (alias {@code good}): steady on revision 42 (38..42 ACTIVE, 35..37 INACTIVE), 42 tagged
@@ -66,12 +70,26 @@ import java.util.stream.Collectors;
  *   <li>{@code scan-findings}: every image has 1 CRITICAL and 3 HIGH findings (and MEDIUM/LOW ones).</li>
  *   <li>{@code no-autoscaling}: no Application Auto Scaling target is registered.</li>
  *   <li>{@code slow-agent}: the generation agent's {@code execution_time} averages 14.5 s.</li>
+ *   <li>{@code outage-after-deploy}: revision 43 ({@code 2.0.43}) was deployed 40 minutes ago and completed; 4
+ *       minutes ago a latent defect broke every task of it: total outage (no healthy target), a rollback to 42 ends it.</li>
+ *   <li>{@code traffic-spike}: no deploy; for 12 minutes requests and CPU demand are 5 times the usual, and
+ *       autoscaling is capped at 4 tasks: CPU at its ceiling, slow responses; more tasks (scale p0) end it.</li>
+ *   <li>{@code cache-degraded}: a stale cache makes every agent 3 times slower (the generation agent over 10 s)
+ *       until {@code POST /admin/clear-cache}.</li>
+ *   <li>{@code failing-agent}: the search agent's calls time out since 25 minutes ago, until it is restarted
+ *       ({@code POST /admin/restart-agent}).</li>
  *   <li>{@code open-port-22}: the tasks' security group {@code t-developer-ecs-tasks-<env>} admits SSH (tcp 22)
  *       from 0.0.0.0/0 and ::/0.</li>
  *   <li>{@code stale-secret}: the API-key secret's value is 200 days old and no rotation is configured (RotateSecret
  *       is refused; a new value goes in with PutSecretValue).</li>
  *   <li>{@code failed-login-burst}: in the two hours before the start, 480 {@code authentication failed} and 620
  *       {@code rate_limit_exceeded} events, most from 45.155.205.233.</li>
+ *   <li>{@code bucket-locked-down}: an hour before the start {@code lockdown-bucket} locked the projects bucket down;
+ *       it had no policy before (the saved copy says so), so a restore deletes the policy.</li>
+ *   <li>{@code missing-replication}: the projects bucket has no replication configuration (objects carry no status).</li>
+ *   <li>{@code replication-failed}: replication is configured, but the 3 newest objects are FAILED.</li>
+ *   <li>{@code no-pitr}: point-in-time recovery is off on the metadata table.</li>
+ *   <li>{@code primary-unhealthy}: every Route 53 checker sees the primary target failing (the fail-over case).</li>
  * </ul>
  */
 public final class SimEnvironment {
@@ -82,7 +100,7 @@ public final class SimEnvironment {
         this.world = world;
         this.ports = new OpsPorts(world.ecs, world.autoScaling, world.alarms, world.metrics, world.logs, world.targetHealth,
                 world.storage, world.tables, world.notifier, world.imageScans, world.secrets, world.dns, world.databases,
-                world.securityGroups);
+                world.securityGroups, world.admin, world.webhooks);
     }
 
     /** A named scenario (see the class documentation) seeded with the config's names; unknown names list the known ones. */
@@ -321,6 +339,36 @@ public final class SimEnvironment {
 
     public Map<String, DnsRecord> dnsRecords() {
         return world.inspect(world.dns::records);
+    }
+
+    /** Agents restarted through the admin endpoint, in order. */
+    public List<String> restartedAgents() {
+        return world.inspect(world.admin::restarted);
+    }
+
+    /** How many times sessions were invalidated through the admin endpoint. */
+    public int sessionInvalidations() {
+        return world.inspect(world.admin::sessionGenerations);
+    }
+
+    public boolean cacheStale() {
+        return world.inspect(() -> world.cacheStale);
+    }
+
+    /** Agents failing now (until restarted). */
+    public Set<String> failingAgents() {
+        return world.inspect(() -> Set.copyOf(world.failingAgents.keySet()));
+    }
+
+    /** Chat webhook posts: URL and text. */
+    public List<Map.Entry<String, String>> webhookPosts() {
+        return world.inspect(() -> world.webhooks.posts().stream()
+                .map(p -> Map.entry(p.url(), p.text())).toList());
+    }
+
+    /** The admin endpoint's bearer token now (tests: prove it reaches no output). */
+    public String adminToken() {
+        return world.inspect(world.secrets::adminToken);
     }
 
     /** Starts a load test now: {@code users} virtual users for {@code duration}. */

@@ -35,6 +35,7 @@ final class SimLogs implements Logs {
     private static final double RATE_LIMIT_RATE = 10.0 / 86400;
     private static final double CRASHING_ERROR_RATE = 30 * PER_MINUTE;
     private static final double ERRORING_ERROR_RATE = 12 * PER_MINUTE;
+    private static final double FAILING_AGENT_RATE = 2 * PER_MINUTE;
 
     private final SimWorld world;
     private final List<LogEvent> events = new ArrayList<>();
@@ -130,9 +131,24 @@ final class SimLogs implements Logs {
         }
         for (int i = times(r, world.generationsPerMinute * PER_MINUTE * seconds); i > 0; i--) {
             String agent = LogLines.AGENTS.get(r.nextInt(LogLines.AGENTS.size()));
-            double mean = agentSeconds.get(agent);
+            double mean = agentSeconds.get(agent) * (world.cacheStale ? world.cacheSlowdown : 1);
             double value = Math.max(0.05, mean * (0.7 + 0.6 * r.nextDouble()));
-            out.add(new LogEvent(at(r, start, seconds), stream, LogLines.executionTime(r, agent, value)));
+            Instant t = at(r, start, seconds);
+            Instant failingSince = world.failingAgents.get(agent);
+            if (failingSince != null && !t.isBefore(failingSince) && r.nextDouble() < 0.7) {
+                out.add(new LogEvent(t, stream, LogLines.agentFailure(r, agent)));
+            } else {
+                out.add(new LogEvent(t, stream, LogLines.executionTime(r, agent, value)));
+            }
+        }
+        // a failing agent's callers retry it: about two failed calls a minute besides the generations' own
+        for (var failing : world.failingAgents.entrySet()) {
+            for (int i = times(r, FAILING_AGENT_RATE * seconds); i > 0; i--) {
+                Instant t = at(r, start, seconds);
+                if (!t.isBefore(failing.getValue())) {
+                    out.add(new LogEvent(t, stream, LogLines.agentFailure(r, failing.getKey())));
+                }
+            }
         }
         for (int i = times(r, BACKGROUND_ERROR_RATE * seconds); i > 0; i--) {
             out.add(new LogEvent(at(r, start, seconds), stream, LogLines.backgroundError(r)));

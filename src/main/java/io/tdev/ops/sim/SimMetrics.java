@@ -89,7 +89,7 @@ final class SimMetrics implements Metrics {
         double queueing = demandPerTask > LoadProfile.SATURATION
                 ? LoadProfile.QUEUE_SECONDS * (demandPerTask / LoadProfile.SATURATION - 1) : 0;
         double responseTime = 0.9 + 0.3 * Math.pow(cpuAvg / 70, 2) + (crashing > 0 ? 2.5 : 0) + queueing;
-        double requests = (5 + users * LoadProfile.REQUESTS_PER_USER) * s;
+        double requests = (world.requestsPerSecond + users * LoadProfile.REQUESTS_PER_USER) * s;
         double overloadFailures = demandPerTask > LoadProfile.SHEDDING
                 ? requests * Math.min(0.5, (demandPerTask - LoadProfile.SHEDDING) / 400) : 0;
         double pipeline = (1 - failShare) * pipelineBase + failShare * 61;
@@ -236,7 +236,7 @@ final class SimMetrics implements Metrics {
         }
         // S3 publishes these once a day, stamped at midnight UTC.
         for (Instant day = from.truncatedTo(ChronoUnit.DAYS); day.isBefore(to); day = day.plus(Duration.ofDays(1))) {
-            if (day.isBefore(from) || day.isAfter(world.now())) {
+            if (day.isBefore(from) || day.isAfter(world.now()) || !world.storage.hasMetricsFor(day)) {
                 continue;
             }
             var usage = world.storage.usageAt(day);

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SNS: the environment's alert topic, by name or ARN, and an inbox of what was published. */
+/**
+ * SNS: the environment's alert topic and the topics its escalation policies name ({@code sns:NAME-or-ARN}), by
+ * name or ARN, and an inbox of what was published (with the topic's ARN).
+ */
 final class SimNotifier implements Notifier {
     private final SimWorld world;
     private final List<SimNotification> inbox = new ArrayList<>();
@@ -26,11 +29,9 @@ final class SimNotifier implements Notifier {
     @Override
     public String publish(String topic, String subject, String message) {
         return world.call(Api.PUBLISH, () -> {
-            String arn = topicArn();
-            if (topic == null || !(topic.equals(arn) || arn.endsWith(":" + topic))) {
-                throw new PreconditionFailedException("SNS topic " + topic + " not found (NotFound: Topic does not exist); "
-                        + "this environment's topic is " + arn);
-            }
+            String arn = topicArns().stream().filter(a -> topic != null && (topic.equals(a) || a.endsWith(":" + topic)))
+                    .findFirst().orElseThrow(() -> new PreconditionFailedException("SNS topic " + topic
+                            + " not found (NotFound: Topic does not exist); this environment's topic is " + topicArn()));
             if (message == null || message.isBlank()) {
                 throw new InvalidInputException("message", "must not be empty");
             }
@@ -45,6 +46,13 @@ final class SimNotifier implements Notifier {
             inbox.add(new SimNotification(arn, subject, message, id, world.now()));
             return id;
         });
+    }
+
+    private List<String> topicArns() {
+        List<String> arns = new ArrayList<>(List.of(topicArn()));
+        world.config.escalation().policies().values().stream().map(p -> p.channel()).filter(c -> c.startsWith("sns:"))
+                .map(c -> c.substring(4)).map(t -> t.startsWith("arn:") ? t : world.arn("sns", t)).forEach(arns::add);
+        return arns;
     }
 
     List<SimNotification> inbox() {

@@ -4,6 +4,7 @@ import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.SecretStatus;
+import io.tdev.ops.model.SecretValue;
 import io.tdev.ops.port.Secrets;
 
 import java.time.Duration;
@@ -20,12 +21,17 @@ import java.util.Set;
  * Secrets Manager: the API-key secret and whatever secrets tdev-ops creates (the saved bucket policy). Each secret
  * keeps versions with staging labels as Secrets Manager does: PutSecretValue makes the new version AWSCURRENT and
  * the one it replaces AWSPREVIOUS; RotateSecret (only where rotation is configured) adds an AWSPENDING version that
- * the rotation function promotes to AWSCURRENT {@link #ROTATION_TAKES} later, and a second rotation cannot start
+ * the rotation function promotes to AWSCURRENT {@link #ROTATION_TAKES} later (or {@link #rotationTakes}), and a second rotation cannot start
  * before the first finished. Values are random text the simulation makes; they leave it only through
- * {@link #readDocument} (the engine's own documents) and the test inspection {@link #values}.
+ * {@link #readDocument} (the engine's own documents), {@link #value} (the admin endpoint's bearer token, derived
+ * from the API-key secret's current version, so a new value or rotation changes it) and the test inspection
+ * {@link #values}.
  */
 final class SimSecrets implements Secrets {
     static final Duration ROTATION_TAKES = Duration.ofSeconds(30);
+
+    /** How long the rotation function takes; a stuck one never finishes. */
+    Duration rotationTakes = ROTATION_TAKES;
 
     enum Stage { AWSCURRENT, AWSPREVIOUS, AWSPENDING }
 
@@ -119,7 +125,7 @@ final class SimSecrets implements Secrets {
             }
             Version pending = new Version(world.ids.uuid("secret-version"), newValue(), world.now());
             pending.stages.add(Stage.AWSPENDING);
-            pending.promoteAt = world.now().plus(ROTATION_TAKES);
+            pending.promoteAt = world.now().plus(rotationTakes);
             s.versions.add(pending);
             s.rotations++;
             return pending.id;
@@ -142,6 +148,27 @@ final class SimSecrets implements Secrets {
             return new SecretStatus(s.name, s.rotationEnabled, s.lastRotated, current.id, current.created,
                     previous == null ? null : previous.id, pending == null ? null : pending.id);
         });
+    }
+
+    @Override
+    public SecretValue value(String secretId, String key) {
+        return world.call(Api.GET_SECRET_VALUE, () -> {
+            Secret s = settled(secretId);
+            if (!s.name.equals(world.config.secret()) || !key.equals(world.config.incident().admin().tokenKey())) {
+                throw new PreconditionFailedException("secret '" + secretId + "' has no text value under key '" + key
+                        + "' (it must be a JSON object; the key is environment config field incident.admin.tokenKey)");
+            }
+            return new SecretValue(adminToken(s));
+        });
+    }
+
+    private static String adminToken(Secret apiKeys) {
+        return "adm-" + apiKeys.withStage(Stage.AWSCURRENT).value.substring("sim-".length());
+    }
+
+    /** The admin token now (tests: prove it reaches no output). */
+    String adminToken() {
+        return adminToken(settle(secrets.get(world.config.secret())));
     }
 
     @Override
@@ -214,6 +241,14 @@ final class SimSecrets implements Secrets {
             }
         }
         return null;
+    }
+
+    /** A secret that existed before the simulation began, with one version holding {@code value}. */
+    void seed(String name, String value, Instant created) {
+        Version v = new Version(world.ids.uuid("secret-version"), value, created);
+        Secret s = create(name);
+        s.versions.add(v);
+        s.promote(v);
     }
 
     // ---- inspection ---------------------------------------------------------------------------------------

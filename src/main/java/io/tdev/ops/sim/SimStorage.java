@@ -13,15 +13,22 @@ import io.tdev.ops.port.Storage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
 /**
  * S3: the generated-projects bucket, one zip and one metadata file per project over the last weeks. Listing
- * costs one {@code s3:ListBucket} call per page of 1,000 keys, as ListObjectsV2 does.
+ * costs one {@code s3:ListBucket} call per page of 1,000 keys, as ListObjectsV2 does. With replication configured
+ * every object carries a replication status, as S3 sets it: COMPLETED once copied (the scenario may fail the newest
+ * ones: FAILED); without a rule, objects carry none.
  */
 final class SimStorage implements Storage {
     static final int PAGE = 1000;
@@ -31,7 +38,10 @@ final class SimStorage implements Storage {
     private final List<StoredObject> objects = new ArrayList<>();
     private String policy;
     private boolean replication = true;
+    /** When the bucket was created: S3's daily storage metrics start with the first midnight after it. */
+    private Instant createdAt = Instant.MIN;
     private PublicAccessBlock publicAccessBlock = PublicAccessBlock.ALL_BLOCKED;
+    private final Map<String, String> replicationOverrides = new HashMap<>();
 
     SimStorage(SimWorld world) {
         this.world = world;
@@ -58,8 +68,32 @@ final class SimStorage implements Storage {
         objects.sort(Comparator.comparing(StoredObject::key));
     }
 
+    /** A bucket created {@code age} before the simulation began, with {@code projects} projects written since. */
+    void fillNew(Duration age, int projects) {
+        Random r = new Random(world.seed ^ 0x5eL);
+        createdAt = world.epoch.minus(age);
+        for (int i = 0; i < projects; i++) {
+            Instant at = createdAt.plusMillis((long) (r.nextDouble() * age.toMillis()));
+            String id = LogLines.uuid(r);
+            objects.add(new StoredObject("projects/" + id + "/project.zip", 80_000 + r.nextInt(7_500_000), at));
+            objects.add(new StoredObject("projects/" + id + "/metadata.json", 900 + r.nextInt(3_000), at));
+        }
+        objects.sort(Comparator.comparing(StoredObject::key));
+    }
+
+    /** Whether S3 has published a daily storage datapoint stamped {@code day}: the bucket existed at that midnight. */
+    boolean hasMetricsFor(Instant day) {
+        return !day.isBefore(createdAt);
+    }
+
     void replication(boolean configured) {
         this.replication = configured;
+    }
+
+    /** The {@code count} newest objects failed to replicate. */
+    void replicationFailures(int count) {
+        objects.stream().sorted(Comparator.comparing(StoredObject::lastModified).reversed()).limit(count)
+                .forEach(o -> replicationOverrides.put(o.key(), "FAILED"));
     }
 
     void policy(String json) {
@@ -71,10 +105,35 @@ final class SimStorage implements Storage {
         this.publicAccessBlock = settings;
     }
 
+    /** As the AWS adapter does: the newest daily storage metrics of the last three days (one GetMetricData call). */
     @Override
     public StorageUsage usage(String bucket) {
-        pages(bucket);
+        Instant day = world.call(Api.GET_METRIC_DATA, () -> {
+            Instant today = world.now().truncatedTo(ChronoUnit.DAYS);
+            return world.config.bucket().equals(bucket) && hasMetricsFor(today) ? today : null;
+        });
+        if (day != null) {
+            StorageUsage at = world.inspect(() -> usageAt(day));
+            return new StorageUsage(at.objects(), at.bytes(), "CloudWatch AWS/S3 NumberOfObjects and BucketSizeBytes "
+                    + "(StandardStorage) of " + LocalDate.ofInstant(day, ZoneOffset.UTC));
+        }
+        pages(bucket, Integer.MAX_VALUE);
         return world.inspect(() -> new StorageUsage(objects.size(), objects.stream().mapToLong(StoredObject::size).sum(), "listing"));
+    }
+
+    @Override
+    public StorageUsage listedUsage(String bucket, int maxObjects) {
+        if (maxObjects < 1) {
+            throw new InvalidInputException("maxObjects", "got " + maxObjects + "; must be at least 1");
+        }
+        pages(bucket, maxObjects);
+        return world.inspect(() -> {
+            List<StoredObject> listed = objects.stream().limit(maxObjects).toList();
+            boolean truncated = objects.size() > maxObjects;
+            return new StorageUsage(listed.size(), listed.stream().mapToLong(StoredObject::size).sum(),
+                    truncated ? "S3 ListObjectsV2 stopped at " + maxObjects + " objects: lower bounds" : "S3 ListObjectsV2",
+                    truncated);
+        });
     }
 
     @Override
@@ -82,13 +141,14 @@ final class SimStorage implements Storage {
         if (limit < 1) {
             throw new InvalidInputException("limit", "must be 1 or more, got " + limit);
         }
-        pages(bucket);
+        pages(bucket, Integer.MAX_VALUE);
         return world.inspect(() -> objects.stream().filter(o -> o.lastModified().isBefore(cutoff)).limit(limit).toList());
     }
 
-    /** One ListBucket call per page, each subject to faults. */
-    private void pages(String bucket) {
-        int pages = world.inspect(() -> Math.max(1, (objects.size() + PAGE - 1) / PAGE));
+    /** One ListBucket call per page of the first {@code upTo} objects (pages of min(1000, upTo) keys), each subject to faults. */
+    private void pages(String bucket, int upTo) {
+        int page = Math.min(PAGE, upTo);
+        int pages = world.inspect(() -> Math.max(1, (Math.min(objects.size(), upTo) + page - 1) / page));
         for (int i = 0; i < pages; i++) {
             world.exec(Api.LIST_BUCKET, () -> requireBucket(bucket));
         }
@@ -101,6 +161,27 @@ final class SimStorage implements Storage {
             return replication
                     ? new ReplicationStatus(true, List.of(bucket + "-replica-us-west-2"), List.of("Enabled"))
                     : new ReplicationStatus(false, List.of(), List.of());
+        });
+    }
+
+    @Override
+    public List<StoredObject> newestObjects(String bucket, int limit) {
+        if (limit < 1) {
+            throw new InvalidInputException("limit", "must be 1 or more, got " + limit);
+        }
+        pages(bucket, Integer.MAX_VALUE);
+        return world.inspect(() -> objects.stream().sorted(Comparator.comparing(StoredObject::lastModified).reversed())
+                .limit(limit).toList());
+    }
+
+    @Override
+    public Optional<String> objectReplicationStatus(String bucket, String key) {
+        return world.call(Api.GET_OBJECT, () -> {
+            requireBucket(bucket);
+            if (objects.stream().noneMatch(o -> o.key().equals(key))) {
+                throw new PreconditionFailedException("S3 object s3://" + bucket + "/" + key + " not found (404 Not Found)");
+            }
+            return replication ? Optional.of(replicationOverrides.getOrDefault(key, "COMPLETED")) : Optional.empty();
         });
     }
 

@@ -20,7 +20,10 @@ final class SimTask {
     final String id;
     final String deploymentId;
     final TaskDefinitionRef taskDefinition;
-    final TaskBehaviour behaviour;
+    /** Final but for a latent defect that breaks a running task ({@link SimEcs#breakTasksOf}). */
+    TaskBehaviour behaviour;
+    /** When a latent defect broke this running task, or null: it crashes {@link #CRASH_AFTER} later. */
+    Instant brokeAt;
     final String ip;
     final Instant launchedAt;
     final Instant runningAt;
@@ -53,7 +56,7 @@ final class SimTask {
     }
 
     Instant crashAt() {
-        return runningAt.plus(CRASH_AFTER);
+        return (brokeAt != null && brokeAt.isAfter(runningAt) ? brokeAt : runningAt).plus(CRASH_AFTER);
     }
 
     /** The target's state in the ALB target group, or null when it is not registered. */

@@ -39,6 +39,13 @@ final class SimWorld {
     double cpuLoad = 165;
     /** Generation jobs per minute the service receives. */
     double generationsPerMinute = 3;
+    /** ALB requests per second (the quiet baseline: 5). A traffic spike raises it with the CPU demand. */
+    double requestsPerSecond = 5;
+    /** A stale, bloated cache: every agent runs this many times slower until the cache is cleared. */
+    boolean cacheStale;
+    double cacheSlowdown = 1;
+    /** Agents whose calls fail (timeouts) from the given instant until they are restarted through the admin endpoint. */
+    final java.util.Map<String, Instant> failingAgents = new java.util.LinkedHashMap<>();
     /** Bad hours in the quiet history before the epoch (a week that missed its SLOs). */
     final java.util.List<HistoryIncident> historyIncidents = new java.util.ArrayList<>();
 
@@ -64,6 +71,8 @@ final class SimWorld {
     SimSecrets secrets;
     SimDns dns;
     SimDatabases databases;
+    SimAdmin admin;
+    SimWebhooks webhooks;
     SimSecurityGroups securityGroups;
 
     SimWorld(EnvironmentConfig config, Instant start, long seed) {

@@ -3,6 +3,7 @@ package io.tdev.ops.vars
 import com.lesfurets.jenkins.unit.BasePipelineTest
 import com.lesfurets.jenkins.unit.cps.BasePipelineTestCPS
 import groovy.json.JsonOutput
+import io.tdev.ops.api.PlainValues
 import io.tdev.ops.api.TdevOps
 import io.tdev.ops.model.TdevException
 import org.yaml.snakeyaml.Yaml
@@ -66,6 +67,8 @@ class PipelineHarness {
      * (the step throws FlowInterruptedException, an InterruptedException); 0: never.
      */
     int abortAtStep = 0
+    /** What a shell script does to the world besides being recorded (a load test starting load on the simulation). */
+    Closure shellHook = { String script -> }
     /** Where {@code sleep} goes (the simulated environment's virtual clock in end-to-end tests). */
     Closure sleeper = { long seconds -> }
 
@@ -116,6 +119,9 @@ class PipelineHarness {
                     throw new AbortException("${step}: environment '${args.environment}' is not the one under test (${environment})")
                 }
                 Map engineArgs = args.findAll { k, v -> !(k in PLUGIN_ONLY_ARGS) }
+                if (engineArgs.waive != null) {
+                    engineArgs.waive = waiveMap(step, engineArgs.waive)
+                }
                 if (engineArgs.testReports instanceof CharSequence && !new File(engineArgs.testReports.toString()).absolute) {
                     engineArgs.testReports = new File(workspace, engineArgs.testReports.toString()).absolutePath
                 }
@@ -130,6 +136,38 @@ class PipelineHarness {
                     throw new AbortException("${step}: ${result.message}. ${result.next ?: ''}".toString())
                 }
                 return result
+            }
+        }
+        return this
+    }
+
+    /**
+     * As the plugin's tdevPreDeployChecklist binds {@code waive}: a list of [item:, reason:] (Waiver), handed to the
+     * engine as item -> reason; a Map is refused as the Pipeline argument binder would.
+     */
+    private static Map waiveMap(String step, Object waive) {
+        if (!(waive instanceof List) || !waive.every { it instanceof Map && it.keySet() == ['item', 'reason'] as Set }) {
+            throw new AbortException("${step}: waive must be a list of [item: ..., reason: ...]; got '${waive}'")
+        }
+        Map map = new LinkedHashMap()
+        waive.each { Map w -> map[w.item] = w.reason }
+        return map
+    }
+
+    /**
+     * Binds a plugin step over a typed use case: {@code call} gets the step's arguments (without the where-it-runs
+     * ones) and returns the use case's result record, which reaches the script as the plugin returns it: plain maps,
+     * lists and scalars ({@link PlainValues}). Engine errors reach the script as Jenkins' AbortException.
+     */
+    PipelineHarness bindOutcome(String step, Closure call) {
+        register(step, [Map]) { Map given ->
+            Map args = (Map) asJava(given)
+            stepCalls << [step: step, args: args]
+            Map engineArgs = args.findAll { k, v -> !(k in PLUGIN_ONLY_ARGS) }
+            try {
+                return PlainValues.of(call(engineArgs))
+            } catch (TdevException e) {
+                throw new AbortException(e.message)
             }
         }
         return this
@@ -277,8 +315,16 @@ class PipelineHarness {
             sleptSeconds += seconds.longValue()
             sleeper(seconds.longValue())
         }
-        register('sh', [String]) { String script -> shell << script; 0 }
-        register('sh', [Map]) { Map args -> shell << (String) args.script; args.returnStatus ? 0 : (args.returnStdout ? '' : null) }
+        register('sh', [String]) { String script -> shell << script; shellHook(script); 0 }
+        register('sh', [Map]) { Map args ->
+            shell << (String) args.script
+            shellHook((String) args.script)
+            args.returnStatus ? 0 : (args.returnStdout ? '' : null)
+        }
+        // Jenkins runs the branches at once; here one after the other, in the order given (a test orders them)
+        register('parallel', [Map]) { Map branches ->
+            branches.findAll { k, v -> k != 'failFast' }.each { String name, Closure body -> callClosure(body) }
+        }
         register('writeFile', [Map]) { Map args ->
             requireKeys('writeFile', args, ['file', 'text'])
             File f = file((String) args.file)

@@ -21,6 +21,8 @@ class SimulatedTdevOps {
     final EnvironmentConfig config
     final SimEnvironment sim
     final TdevOps ops
+    /** What the typed use cases run with: the same environment and progress lines as the facade. */
+    final OpsContext context
     /** Where the engine's progress lines go: the build log once attached to a pipeline. */
     List<String> progress = Collections.synchronizedList([])
 
@@ -28,7 +30,8 @@ class SimulatedTdevOps {
         this.sim = sim
         this.config = sim.config()
         Progress toLog = { String line -> progress << line } as Progress
-        this.ops = new DefaultTdevOps(new OpsContext(config, sim.ports(), sim.clock(), sim.sleeper(), toLog, 'jenkins'))
+        this.context = new OpsContext(config, sim.ports(), sim.clock(), sim.sleeper(), toLog, 'jenkins')
+        this.ops = new DefaultTdevOps(context)
     }
 
     static SimulatedTdevOps scenario(String name, String environment = 'production') {
@@ -49,6 +52,7 @@ class SimulatedTdevOps {
 
     PipelineHarness attach(PipelineHarness harness) {
         harness.bind(ops, config.name())
+        TrafficSteps.bind(harness, this)
         harness.failChangesLikeThePlugin = true
         progress = harness.log
         harness.sleeper = { long seconds -> sim.sleeper().sleep(Duration.ofSeconds(seconds)) }

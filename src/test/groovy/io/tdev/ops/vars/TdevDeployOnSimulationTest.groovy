@@ -71,7 +71,8 @@ class TdevDeployOnSimulationTest extends SimulatedVarTest {
         assertThat(h.inputs).hasSize(1)
         assertThat(h.inputs[0].message as String).contains('image-scan')
         Map waived = h.callsOf('tdevPreDeployChecklist')[1].args
-        assertThat(waived.waive).isEqualTo(['image-scan': 'CVE-2026-1234 not reachable; fixed in 2.0.44'])
+        // the step's describable list (the plugin hands the engine item -> reason)
+        assertThat(waived.waive).isEqualTo([[item: 'image-scan', reason: 'CVE-2026-1234 not reachable; fixed in 2.0.44']])
         assertThat(waived.waivedBy).isEqualTo('alice')
         assertThat(h.file('tdev-ops/checklist.md').text).contains('alice', 'CVE-2026-1234 not reachable')
         assertThat(world.revision()).isEqualTo(43)

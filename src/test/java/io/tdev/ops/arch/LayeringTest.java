@@ -15,11 +15,11 @@ class LayeringTest {
     private static final String[] CORE = {"io.tdev.ops.model..", "io.tdev.ops.port..", "io.tdev.ops.runbook..",
             "io.tdev.ops.config..", "io.tdev.ops.report..", "io.tdev.ops.api..", "io.tdev.ops.weekly..",
             "io.tdev.ops.maintenance..", "io.tdev.ops.incident..", "io.tdev.ops.backup..", "io.tdev.ops.security..",
-            "io.tdev.ops.traffic..", "io.tdev.ops.fleet.."};
+            "io.tdev.ops.traffic..", "io.tdev.ops.fleet..", "io.tdev.ops.admin..", "io.tdev.ops.escalation.."};
     /** Where use cases run: time only from the injected clock and sleeper, no JSON library. */
     private static final String[] USE_CASES = {"io.tdev.ops.runbook..", "io.tdev.ops.weekly..",
             "io.tdev.ops.maintenance..", "io.tdev.ops.incident..", "io.tdev.ops.backup..", "io.tdev.ops.security..",
-            "io.tdev.ops.traffic..", "io.tdev.ops.fleet.."};
+            "io.tdev.ops.traffic..", "io.tdev.ops.fleet..", "io.tdev.ops.admin..", "io.tdev.ops.escalation.."};
     private static JavaClasses classes;
 
     @BeforeAll

@@ -6,6 +6,10 @@ import io.tdev.ops.model.RemoteFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
@@ -13,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -187,6 +192,40 @@ class AwsClientFactoryTest {
                 .withHeader("X-Amz-Target", equalTo(DESCRIBE_CLUSTERS))
                 .withHeader("Authorization", matching(".*Credential=ASIAJEXAMPLEXEG2JICEA/.*"))
                 .withHeader("X-Amz-Security-Token", equalTo("AQoXdzELDDY//////////wEaoAK1wvxJY12r2IrDFT2IvAzTCn3zHoZ7YNtpiQLF0MqZyeEXAMPLE")));
+    }
+
+    @Test
+    void aCallerSuppliedProviderIsAskedAtEveryCallSoRotatedKeysSignTheNextCall() {
+        wm.stubFor(json(DESCRIBE_CLUSTERS).willReturn(jsonOk("{\"clusters\": [], \"failures\": []}")));
+        // as Jenkins' AmazonWebServicesCredentials does: each resolve may return new (session) keys
+        List<AwsCredentials> issued = List.of(
+                AwsSessionCredentials.create("ASIAFIRSTEXAMPLE0001", "firstSecretEXAMPLEKEYfirstSecretEXAMPLE", "token-1"),
+                AwsSessionCredentials.create("ASIASECONDEXAMPLE002", "secondSecretEXAMPLEKEYsecondSecretEXAMP", "token-2"));
+        AtomicInteger asked = new AtomicInteger();
+        AwsCredentialsProvider jenkins = () -> issued.get(Math.min(asked.getAndIncrement(), 1));
+
+        try (AwsClientFactory f = AwsClientFactory.create(settings("eu-west-1", null, null, null, null, null, null, null),
+                jenkins, null, BackoffStrategy.retryImmediately())) {
+            assertThat(f.credentialsProvider()).isSameAs(jenkins);
+            describeClusters(f);
+            describeClusters(f);
+        }
+
+        wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("Authorization", matching(".*Credential=ASIAFIRSTEXAMPLE0001/.*"))
+                .withHeader("X-Amz-Security-Token", equalTo("token-1")));
+        wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("Authorization", matching(".*Credential=ASIASECONDEXAMPLE002/.*"))
+                .withHeader("X-Amz-Security-Token", equalTo("token-2")));
+    }
+
+    @Test
+    void aCallerSuppliedProviderExcludesStaticKeysAndProfiles() {
+        AwsCredentialsProvider jenkins = () -> AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+        assertThatThrownBy(() -> AwsClientFactory.create(
+                settings("eu-west-1", null, null, null, ACCESS_KEY_ID, SECRET_ACCESS_KEY, null, null), jenkins, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("accessKeyId");
+        assertThatThrownBy(() -> AwsClientFactory.create(
+                settings("eu-west-1", "tdev-ci", null, null, null, null, null, null), jenkins, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("profile");
     }
 
     @Test

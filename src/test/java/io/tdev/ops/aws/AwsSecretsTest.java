@@ -134,4 +134,40 @@ class AwsSecretsTest {
         assertThat(catchThrowable(() -> secrets.lastRotated(SECRET))).isInstanceOf(PreconditionFailedException.class)
                 .hasMessageContaining(SECRET).hasMessageContaining("config field secret");
     }
+
+    @Test
+    void valueReadsOneKeyOfTheJsonSecretAndPrintsAsStars() {
+        wm.stubFor(json("secretsmanager.GetSecretValue").willReturn(jsonOk("{\"ARN\":\"arn:aws:secretsmanager:eu-west-1:"
+                + "123456789012:secret:" + SECRET + "-a1b2c3\",\"Name\":\"" + SECRET + "\",\"VersionId\":\"v2\","
+                + "\"SecretString\":\"{\\\"admin_token\\\":\\\"" + VALUE + "\\\",\\\"openai\\\":\\\"sk-other\\\"}\","
+                + "\"VersionStages\":[\"AWSCURRENT\"],\"CreatedDate\":1764064800}")));
+
+        var value = secrets.value(SECRET, "admin_token");
+
+        assertThat(value.reveal()).isEqualTo(VALUE);
+        assertThat(value.toString()).isEqualTo("****");
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson("{\"SecretId\":\"" + SECRET + "\"}")));
+        AwsActionsAssert.sentOnlyDeclared(aws, "Secrets.value");
+    }
+
+    @Test
+    void aMissingKeyNamesTheSecretTheKeyAndTheConfigFieldButNoValue() {
+        wm.stubFor(json("secretsmanager.GetSecretValue").willReturn(jsonOk("{\"Name\":\"" + SECRET + "\","
+                + "\"SecretString\":\"{\\\"openai\\\":\\\"" + VALUE + "\\\"}\"}")));
+
+        Throwable thrown = catchThrowable(() -> secrets.value(SECRET, "admin_token"));
+
+        assertThat(thrown).isInstanceOf(PreconditionFailedException.class)
+                .hasMessageContaining(SECRET).hasMessageContaining("admin_token")
+                .hasMessageContaining("incident.admin.tokenKey").hasMessageNotContaining(VALUE);
+    }
+
+    @Test
+    void aDeniedGetSecretValueNamesTheAction() {
+        wm.stubFor(json("secretsmanager.GetSecretValue").willReturn(jsonError(400, "AccessDeniedException",
+                deniedMessage("secretsmanager:GetSecretValue", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:" + SECRET))));
+
+        assertThat(catchThrowable(() -> secrets.value(SECRET, "admin_token"))).isInstanceOf(RemoteFailureException.class)
+                .hasMessageContaining("secretsmanager:GetSecretValue");
+    }
 }

@@ -155,6 +155,33 @@ class AwsStorageTest {
     }
 
     @Test
+    void listedUsageStopsAtTheCapWithoutReadingAnotherPageAndSaysItIsALowerBound() {
+        stubTwoListingPages();
+
+        StorageUsage usage = storage.listedUsage(BUCKET, 2);
+
+        assertThat(usage.truncated()).isTrue();
+        assertThat(usage.objects()).isEqualTo(2);
+        assertThat(usage.bytes()).isEqualTo(1_048_576 + 2_048);
+        assertThat(usage.source()).contains("stopped at 2 objects", "lower bounds");
+        wm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/" + BUCKET)).withQueryParam("max-keys", equalTo("2")));
+        wm.verify(exactly(0), postRequestedFor(urlEqualTo("/")));
+        AwsActionsAssert.sentOnlyDeclared(aws, "Storage.listedUsage");
+    }
+
+    @Test
+    void listedUsageUnderTheCapReadsEveryPage() {
+        stubTwoListingPages();
+
+        StorageUsage usage = storage.listedUsage(BUCKET, 1000);
+
+        assertThat(usage).isEqualTo(new StorageUsage(3, 1_048_576 + 2_048 + 512, "S3 ListObjectsV2 (no AWS/S3 storage metrics)"));
+        wm.verify(exactly(2), getRequestedFor(urlPathEqualTo("/" + BUCKET)).withQueryParam("max-keys", equalTo("1000")));
+        assertThatThrownBy(() -> storage.listedUsage(BUCKET, 0)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("maxObjects");
+    }
+
+    @Test
     void objectsOlderThanTheCutoffAcrossPages() {
         stubTwoListingPages();
 

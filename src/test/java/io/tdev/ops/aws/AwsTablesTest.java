@@ -74,6 +74,58 @@ class AwsTablesTest {
         AwsActionsAssert.sentOnlyDeclared(aws, "Tables.countBetween", TestConfigs.production());
     }
 
+    private static String describeTable(long sizeBytes, long items) {
+        return "{\"Table\":{\"TableName\":\"" + TABLE + "\",\"TableStatus\":\"ACTIVE\",\"TableSizeBytes\":" + sizeBytes
+                + ",\"ItemCount\":" + items + ",\"TableArn\":\"arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE + "\","
+                + "\"KeySchema\":[{\"AttributeName\":\"project_id\",\"KeyType\":\"HASH\"}],"
+                + "\"BillingModeSummary\":{\"BillingMode\":\"PAY_PER_REQUEST\"}}}";
+    }
+
+    @Test
+    void aSmallTableIsCountedByOneSegmentReadPageByPage() {
+        wm.stubFor(json("DynamoDB_20120810.DescribeTable").willReturn(jsonOk(describeTable(6_180, 15))));
+        wm.stubFor(json(SCAN).withRequestBody(matchingJsonPath("$.ExclusiveStartKey", absent()))
+                .willReturn(jsonOk(countPage(3, 10, "p-0010"))));
+        wm.stubFor(json(SCAN).withRequestBody(matchingJsonPath("$.ExclusiveStartKey.project_id.S", equalTo("p-0010")))
+                .willReturn(jsonOk(countPage(2, 5, null))));
+
+        long count = new AwsTables(client).countBetween(TABLE, "created_at", FROM, TO, Optional.empty());
+
+        assertThat(count).isEqualTo(5);
+        wm.verify(exactly(1), postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.DescribeTable")));
+        wm.verify(exactly(2), postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(SCAN))
+                .withRequestBody(matchingJsonPath("$.TotalSegments", equalTo("1")))
+                .withRequestBody(matchingJsonPath("$.Segment", equalTo("0")))
+                .withRequestBody(matchingJsonPath("$.Select", equalTo("COUNT"))));
+        AwsActionsAssert.sentOnlyDeclared(aws, "Tables.countBetween", TestConfigs.production());
+    }
+
+    @Test
+    void aLargeTableIsScannedInOneSegmentPerTwoGigabytes() {
+        long thirtyGb = 30L * 1024 * 1024 * 1024;
+        wm.stubFor(json("DynamoDB_20120810.DescribeTable").willReturn(jsonOk(describeTable(thirtyGb, 61_000_000))));
+        wm.stubFor(json(SCAN).willReturn(jsonOk(countPage(1, 400, null))));
+
+        long count = new AwsTables(client).countBetween(TABLE, "created_at", FROM, TO, Optional.empty());
+
+        assertThat(count).isEqualTo(15);
+        wm.verify(exactly(15), postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(SCAN))
+                .withRequestBody(matchingJsonPath("$.TotalSegments", equalTo("15"))));
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(matchingJsonPath("$.Segment", equalTo("14"))));
+    }
+
+    @Test
+    void aTableThatCannotBeDescribedFailsNamingTheAction() {
+        String arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE;
+        wm.stubFor(json("DynamoDB_20120810.DescribeTable")
+                .willReturn(jsonError(400, "AccessDeniedException", deniedMessage("dynamodb:DescribeTable", arn))));
+
+        assertThatThrownBy(() -> new AwsTables(client).countBetween(TABLE, "created_at", FROM, TO, Optional.empty()))
+                .isInstanceOfSatisfying(RemoteFailureException.class, e -> assertThat(e.getMessage())
+                        .contains("access denied", "dynamodb:DescribeTable", arn));
+        wm.verify(exactly(0), postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(SCAN)));
+    }
+
     private static final String DESCRIBE_WITH_DAY_INDEX = "{\"Table\":{\"TableName\":\"" + TABLE + "\",\"TableStatus\":\"ACTIVE\","
             + "\"TableArn\":\"arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE + "\",\"ItemCount\":184220,"
             + "\"KeySchema\":[{\"AttributeName\":\"project_id\",\"KeyType\":\"HASH\"}],"

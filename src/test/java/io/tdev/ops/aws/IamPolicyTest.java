@@ -49,7 +49,7 @@ class IamPolicyTest {
         assertThat(doc.path("Version").asText()).isEqualTo("2012-10-17");
         assertThat(IamPolicyCoversCommandsTest.grantedActions(doc.toString())).containsExactlyInAnyOrder(
                 "ecs:DescribeServices", "cloudwatch:DescribeAlarms", "elasticloadbalancing:DescribeTargetHealth",
-                "logs:FilterLogEvents", "cloudwatch:GetMetricData", "s3:ListBucket", "dynamodb:Scan");
+                "logs:FilterLogEvents", "cloudwatch:GetMetricData", "s3:ListBucket", "dynamodb:DescribeTable", "dynamodb:Scan");
         assertThat(resourcesOf(doc, "ecs:DescribeServices")).containsExactly(
                 "arn:aws:ecs:us-east-1:123456789012:service/t-developer-cluster-production/t-developer-service-production");
         assertThat(resourcesOf(doc, "logs:FilterLogEvents")).containsExactlyInAnyOrder(
@@ -162,5 +162,39 @@ class IamPolicyTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
                         .contains("destroy", "health, deploy, mark-known-good, rollback, scale, checklist, ")
                         .contains(IamPolicy.commands()));
+    }
+
+    @Test
+    void lockdownBucketIsGrantedItsBucketsPolicyAndItsSavedCopyOnlyNeverTheApiKey() throws Exception {
+        JsonNode doc = policy("lockdown-bucket");
+        Set<String> actions = new TreeSet<>();
+        Set<String> resources = new TreeSet<>();
+        for (JsonNode st : doc.path("Statement")) {
+            st.path("Action").forEach(a -> actions.add(a.asText()));
+            JsonNode r = st.path("Resource");
+            if (r.isArray()) {
+                r.forEach(x -> resources.add(x.asText()));
+            } else {
+                resources.add(r.asText());
+            }
+        }
+
+        assertThat(actions).containsExactlyInAnyOrder("s3:GetBucketPolicy", "s3:PutBucketPolicy",
+                "s3:DeleteBucketPolicy", "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue",
+                "secretsmanager:CreateSecret");
+        assertThat(resources).containsExactlyInAnyOrder("arn:aws:s3:::t-developer-projects-production",
+                "arn:aws:secretsmanager:" + SCOPE.region() + ":" + SCOPE.account()
+                        + ":secret:t-developer/production/bucket-policy-backup-??????");
+    }
+
+    @Test
+    void rotateSecretWritesOnlyTheApiKeySecret() throws Exception {
+        JsonNode doc = policy("rotate-secret");
+        for (JsonNode st : doc.path("Statement")) {
+            if (st.path("Action").toString().contains("secretsmanager:PutSecretValue")) {
+                assertThat(st.path("Resource").asText()).contains(":secret:t-developer/production/api-keys-");
+            }
+        }
+        assertThat(doc.toString()).doesNotContain("bucket-policy-backup").doesNotContain("GetSecretValue");
     }
 }

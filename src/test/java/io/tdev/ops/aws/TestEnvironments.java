@@ -34,6 +34,14 @@ final class TestEnvironments {
                         new EnvironmentConfig.MaintenanceSettings(30, 7, 10, 3, 30, 90)),
                 new EnvironmentConfig.SecuritySettings("t-developer", List.of(443), 20, 100, 50, 500, 3, 90, 5,
                         "t-developer-break-glass-production", "t-developer/production/bucket-policy-backup"),
-                new EnvironmentConfig.TrafficSettings("t-developer-db-production", "tdev:traffic-event", 30, 45));
+                new EnvironmentConfig.TrafficSettings("t-developer-db-production", "tdev:traffic-event", 30, 45),
+                new EnvironmentConfig.IncidentSettings(new EnvironmentConfig.AdminEndpoint(null, "admin_token", 10, 3),
+                        List.of("analysis", "ui-selection", "parser", "component-decision", "match-rate", "search",
+                                "generation", "assembly", "download"), List.of(), 6, 30, 2.0, 7),
+                new EnvironmentConfig.DrSettings("manual-backup-{env}-{time}", 60, 15, 1, 20, 15, "Z123456789",
+                        "api.t-developer-production.example.com", "CNAME",
+                        "t-developer-alb-production.eu-west-1.elb.amazonaws.com",
+                        "t-developer-alb-production-dr.us-west-2.elb.amazonaws.com", 60,
+                        "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"));
     }
 }

@@ -47,6 +47,7 @@ final class HealthCheckParallelismBench {
         m.put(Api.FILTER_LOG_EVENTS, Duration.ofMillis(250));
         m.put(Api.GET_METRIC_DATA, Duration.ofMillis(120));
         m.put(Api.LIST_BUCKET, Duration.ofMillis(90));
+        m.put(Api.DESCRIBE_TABLE, Duration.ofMillis(30));
         m.put(Api.DYNAMODB_SCAN, Duration.ofMillis(150));
         m.put(Api.DYNAMODB_QUERY, Duration.ofMillis(40));
         return m;

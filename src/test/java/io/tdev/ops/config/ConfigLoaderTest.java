@@ -229,9 +229,28 @@ class ConfigLoaderTest {
 
     @Test
     void escalationLevelsAreTheRunbookOnes() throws IOException {
-        InvalidInputException e = invalid("production", "escalation:\n  contacts:\n    P9: [someone]\n");
+        InvalidInputException e = invalid("production",
+                "escalation:\n  policies:\n    P9: {to: [someone], channel: topic, afterMinutes: 0}\n");
 
-        assertThat(e.getMessage()).contains("escalation.contacts.P9").contains("P0, P1, security, data-loss");
+        assertThat(e.getMessage()).contains("escalation.policies.P9").contains("P0, P1, P2, security, data-loss");
+    }
+
+    @Test
+    void anEscalationChannelIsATopicAnotherTopicOrAWebhookAndTheWebhookIsNotEchoed() throws IOException {
+        InvalidInputException e = invalid("production",
+                "escalation:\n  policies:\n    P0: {to: [lead], channel: 'webhook:ftp://secret-path', afterMinutes: 0}\n");
+
+        assertThat(e.field()).isEqualTo("escalation.policies.P0.channel");
+        assertThat(e.getMessage()).contains("topic, sns:NAME-or-ARN, webhook:https://...").doesNotContain("secret-path");
+    }
+
+    @Test
+    void adminBaseUrlIsAnHttpUrlOrNull() throws IOException {
+        InvalidInputException e = invalid("production", "incident:\n  admin:\n    baseUrl: 'not a url'\n");
+
+        assertThat(e.field()).isEqualTo("incident.admin.baseUrl");
+        assertThat(ConfigLoader.load("production", file("incident:\n  admin:\n    baseUrl: https://api.example.com\n"))
+                .incident().admin().baseUrl()).isEqualTo("https://api.example.com");
     }
 
     @Test

@@ -150,11 +150,11 @@ class HealthCheckScenarioTest {
     @Test
     void anUnreadableInformationalSignalNeverChangesTheVerdict() {
         SimRun run = SimRun.scenario("healthy");
-        run.sim.faults().fail(Api.LIST_BUCKET, 1);
+        run.sim.faults().fail(Api.DESCRIBE_TABLE, 1);
 
         HealthResult r = new HealthCheck(run.ctx).run(HealthOptions.defaults());
 
-        HealthSignal s3 = byName(r).get("s3-usage");
+        HealthSignal s3 = byName(r).get("projects-yesterday");
         assertThat(s3.status()).isEqualTo(SignalStatus.UNKNOWN);
         assertThat(s3.informational()).isTrue();
         assertThat(r.status()).isEqualTo(Verdict.HEALTHY);

@@ -156,8 +156,7 @@ class PreDeployChecklistScenarioTest {
         SimEnvironment sim = SimEnvironment.scenario("healthy", TestConfigs.production());
         NeverScanned scans = new NeverScanned(sim);
         OpsPorts p = sim.ports();
-        OpsPorts ports = new OpsPorts(p.ecs(), p.autoScaling(), p.alarms(), p.metrics(), p.logs(), p.targetHealth(),
-                p.storage(), p.tables(), p.notifier(), scans, p.secrets(), p.dns(), p.databases(), p.securityGroups());
+        OpsPorts ports = p.withImageScans(scans);
         List<String> progress = new ArrayList<>();
         RunContext ctx = new RunContext(sim.config(), ports, sim.clock(), sim.sleeper(), progress::add, "alice");
 

@@ -294,9 +294,7 @@ class RollbackScenarioTest {
     void losingTrackWhileWaitingSaysTheServiceWasChangedNotifiesAndNamesTheCommandToResume() {
         SimRun run = deployed43();
         OpsPorts p = run.sim.ports();
-        OpsPorts ports = new OpsPorts(throttledAfterUpdate(p.ecs()), p.autoScaling(),
-                p.alarms(), p.metrics(), p.logs(), p.targetHealth(), p.storage(), p.tables(), p.notifier(), p.imageScans(),
-                p.secrets(), p.dns(), p.databases(), p.securityGroups());
+        OpsPorts ports = p.withEcs(throttledAfterUpdate(p.ecs()));
         RunContext ctx = new RunContext(run.sim.config(), ports, run.sim.clock(), run.sim.sleeper(), Progress.NONE, "alice");
 
         assertThatThrownBy(() -> new Rollback(ctx).run(to("42")))

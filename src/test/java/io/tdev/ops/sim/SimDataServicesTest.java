@@ -55,8 +55,14 @@ class SimDataServicesTest {
         var tables = env.ports().tables();
         TableBackup newest = tables.listBackups(table).get(0);
 
-        tables.restore(newest.arn(), table + "-restored");
+        assertThat(tables.restore(newest.arn(), table + "-restored").status()).isEqualTo("CREATING");
+        assertThat(tables.describeTable(table + "-restored")).hasValueSatisfying(t -> assertThat(t.itemCount()).isZero());
+        env.advance(Duration.ofMinutes(4));
 
+        assertThat(tables.describeTable(table + "-restored")).hasValueSatisfying(t -> {
+            assertThat(t.status()).isEqualTo("ACTIVE");
+            assertThat(t.itemCount()).isEqualTo(tables.describeBackup(newest.arn()).itemCount());
+        });
         assertThat(env.tables()).contains(table + "-restored");
         long all = tables.countBetween(table, "created_at", Instant.EPOCH, env.now(), Optional.empty());
         long restored = tables.countBetween(table + "-restored", "created_at", Instant.EPOCH, env.now(), Optional.empty());
@@ -156,12 +162,19 @@ class SimDataServicesTest {
         String bucket = "t-developer-projects-production";
 
         var usage = storage.usage(bucket);
+        int metricCalls = env.calls(Api.GET_METRIC_DATA);
         List<StoredObject> old = storage.objectsOlderThan(bucket, env.now().minus(Duration.ofDays(7)), 50);
+        var listed = storage.listedUsage(bucket, 1500);
 
         assertThat(usage.objects()).isGreaterThan(1000);
         assertThat(usage.bytes()).isGreaterThan(usage.objects() * 1000);
+        assertThat(usage.source()).as("from the daily storage metrics, like the AWS adapter").contains("CloudWatch AWS/S3");
+        assertThat(metricCalls).isEqualTo(1);
         assertThat(old).hasSize(50).allSatisfy(o -> assertThat(o.lastModified()).isBefore(env.now().minus(Duration.ofDays(7))));
-        assertThat(env.calls(Api.LIST_BUCKET)).isEqualTo(2 * ((usage.objects() + 999) / 1000));
+        assertThat(listed.truncated()).isTrue();
+        assertThat(listed.objects()).isEqualTo(1500);
+        // objectsOlderThan lists every page; the capped listing two pages of 1,000 keys
+        assertThat(env.calls(Api.LIST_BUCKET)).isEqualTo((usage.objects() + 999) / 1000 + 2);
         assertThat(storage.replication(bucket).configured()).isTrue();
         assertThatThrownBy(() -> storage.usage("other")).isInstanceOf(PreconditionFailedException.class);
     }
@@ -229,7 +242,7 @@ class SimDataServicesTest {
         assertThat(dns.changeStatus(change)).isEqualTo("PENDING");
         env.advance(Duration.ofMinutes(1));
         assertThat(dns.changeStatus(change)).isEqualTo("INSYNC");
-        assertThat(env.dnsRecords()).hasSize(1);
+        assertThat(env.dnsRecords()).hasSize(2).containsKey("Z0123456789ABC api.t-developer.example.com CNAME");
         assertThatThrownBy(() -> dns.upsert("Z0123456789ABC", new DnsRecord("x", "BOGUS", "v", 60)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("CNAME");
         assertThatThrownBy(() -> dns.changeStatus("/change/NOPE")).isInstanceOf(PreconditionFailedException.class);

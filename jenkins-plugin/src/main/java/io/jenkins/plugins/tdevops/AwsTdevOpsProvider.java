@@ -14,11 +14,13 @@ public final class AwsTdevOpsProvider extends TdevOpsProvider {
 
     @Override
     public OpenedTdevOps open(OpsTarget target) {
-        AwsConnection connection = AwsConnection.open(target.aws(), target.config());
+        AwsConnection connection = target.credentials() != null
+                ? AwsConnection.open(target.aws(), target.credentials(), target.config(), target.progress())
+                : AwsConnection.open(target.aws(), target.config(), target.progress());
         try {
             OpsContext context = new OpsContext(target.config(), connection.ports(), Clock.systemUTC(),
                     Sleeper.system(), target.progress(), target.user());
-            return new OpenedTdevOps(new DefaultTdevOps(context), target.config(), connection);
+            return new OpenedTdevOps(new DefaultTdevOps(context), target.config(), connection).withContext(context);
         } catch (RuntimeException e) {
             connection.close();
             throw e;

@@ -32,7 +32,7 @@ public final class Connection implements Serializable {
         return environment;
     }
 
-    /** Relative to the workspace (the step must then run inside {@code node}). */
+    /** A file on the controller inside JENKINS_HOME/tdev-ops, relative to it (see {@link EnvironmentResolver}). */
     public String configFile() {
         return configFile;
     }

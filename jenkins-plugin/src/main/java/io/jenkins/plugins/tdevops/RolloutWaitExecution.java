@@ -1,27 +1,28 @@
 package io.jenkins.plugins.tdevops;
 
 import hudson.AbortException;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.TdevException;
 import io.tdev.ops.runbook.ChangeStatus;
-import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.AbstractStepExecutionImpl;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * A mutation that waits for the ECS service to become stable, and survives a controller restart (the shape of
- * workflow-basic-steps' SleepStep): {@link #start()} has a {@link Timer} task ask the engine for the change with
- * {@code wait: false} and keep what it expects in serializable fields; further Timer tasks ask the engine's
- * {@code stability} at the environment's poll interval until it is done, failed, or the timeout passes.
- * {@link #onResume()} re-arms the poll after a restart, {@link #stop} cancels it. When the look is done or the
+ * workflow-basic-steps' SleepStep, jenkinsci/workflow-basic-steps-plugin SleepStep.java): {@link #start()} has the
+ * plugin's own pool ({@link StepThreads}, not Jenkins' shared {@link jenkins.util.Timer}, which only schedules) ask
+ * the engine for the change with {@code wait: false} and keep what it expects in serializable fields, saved at once
+ * ({@code saveState}) so that even after a crash {@link #onResume()} knows the rollout is under way; further tasks ask
+ * the engine's {@code stability} at the environment's poll interval until it is done, failed, or the timeout passes
+ * on the engine's clock. {@link #onResume()} re-arms the poll after a restart, {@link #stop} cancels it. When the look is done or the
  * timeout passes, the engine's {@code finishRollout} turns the first result and the last look into the final one
  * (COMPLETED, FAILED or TIMED_OUT: the map {@code wait: true} returns; ABANDONED after an abort) and, for a rollback,
  * tells the team. Whether the service is stable, and what the outcome is, are the engine's answers, never decided
@@ -46,6 +47,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
     private String service;
     /** When the change began, on the engine's clock (ISO-8601): what {@code finishRollout} counts "waited" from. */
     private String changeStartedAt;
+    /** When the step began, on the engine's clock (millis): ChangeStart's fallback. */
     private long stepStartedAt;
     private PollSchedule schedule;
 
@@ -61,9 +63,8 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
 
     @Override
     public boolean start() {
-        stepStartedAt = System.currentTimeMillis();
         // the change itself is AWS calls (with retries): off the CPS VM thread, like every poll after it
-        task = Timer.get().schedule(this::begin, 0, TimeUnit.MILLISECONDS);
+        task = StepThreads.now(this::begin);
         return false;
     }
 
@@ -71,6 +72,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         LinkedHashMap<String, Object> mutationArgs = new LinkedHashMap<>(args);
         mutationArgs.put("wait", false);
         try {
+            stepStartedAt = now();
             started = PlainData.copy(mutation.call(opened().ops(), mutationArgs));
         } catch (TdevException e) {
             finish(new AbortException(e.getMessage()));
@@ -101,17 +103,21 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             } else {
                 ending.markEnded();
                 engine.closeQuietly();
+                recordOnBuildPage(started);
                 getContext().onSuccess(started);
             }
             return;
         }
         try {
-            schedule = PollSchedule.from(opened().config(), args.get("timeoutMinutes"), System.currentTimeMillis());
+            schedule = PollSchedule.from(opened().config(), args.get("timeoutMinutes"), now());
             expected = PlainData.copy(mutation.expectation(started));
         } catch (Exception e) {
             finish(e);
             return;
         }
+        // the rollout is under way: keep that now, so that onResume after a crash (not only after a clean shutdown,
+        // which saves anyway) resumes the wait instead of saying the change was still being requested
+        saveState();
         if (ending.ended()) {
             abandon(null); // aborted just now; stop() may have seen no wait yet
             return;
@@ -151,7 +157,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             return;
         }
         // finishRollout calls AWS: off the CPS VM thread, like the polls
-        task = Timer.get().schedule(() -> abandon(cause), 0, TimeUnit.MILLISECONDS);
+        task = StepThreads.now(() -> abandon(cause));
     }
 
     /** A safe restart waits while the change is being requested: after it, nothing is lost by restarting. */
@@ -169,11 +175,12 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             return "the change was requested; preparing the wait";
         }
         String look = lastLook != null ? "; last look: " + lastLook.get("message") : "";
-        return "waiting for " + waitingFor() + " for " + schedule.elapsed(System.currentTimeMillis()) + look;
+        return "waiting for " + waitingFor() + look;
     }
 
+    /** Timer waits (SleepStep-like); the look itself runs on the plugin's pool. */
     private void pollIn(long delayMillis) {
-        task = Timer.get().schedule(this::poll, delayMillis, TimeUnit.MILLISECONDS);
+        task = StepThreads.later(this::poll, delayMillis);
     }
 
     private void poll() {
@@ -183,6 +190,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         try {
             LinkedHashMap<String, Object> look = PlainData.copy(opened().ops().stability(expected));
             lastLook = look;
+            saveState(); // a crash from here on still hands this look to finishRollout
             if (PlainData.isTrue(look.get("done"))) {
                 conclude(look, null);
                 return;
@@ -203,11 +211,15 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             conclude(lastLook, "polling failed (" + e.getClass().getSimpleName() + ", see the controller log)");
             return;
         }
-        if (schedule.passed(System.currentTimeMillis())) {
-            log(stepName + ": gave up waiting for " + service + " after " + schedule.total());
-            conclude(lastLook, null);
-        } else {
-            pollIn(schedule.pollMillis());
+        try {
+            if (schedule.passed(now())) {
+                log(stepName + ": gave up waiting for " + service + " after " + schedule.total());
+                conclude(lastLook, null);
+            } else {
+                pollIn(opened().pauseMillis(schedule.pollMillis()));
+            }
+        } catch (Exception e) {
+            conclude(lastLook, "polling failed (" + WaitFailureMessage.describe(e) + ")");
         }
     }
 
@@ -233,6 +245,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             return;
         }
         String notified = WaitFailureMessage.notified(result);
+        recordOnBuildPage(result);
         if (ChangeStatus.COMPLETED.name().equals(result.get("status"))) {
             // the engine's own look found it stable after all: the rollout's outcome, not the read error, decides
             log(stepName + ": " + why + result.get("message") + " (" + elapsed() + ")." + notified);
@@ -261,6 +274,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         String word;
         try {
             LinkedHashMap<String, Object> result = finalWord(lastLook, AbortedBy.of(cause));
+            recordOnBuildPage(result);
             word = "the engine's last word: " + result.get("status") + ": " + result.get("message") + "."
                     + WaitFailureMessage.notified(result);
         } catch (Exception e) {
@@ -287,6 +301,18 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
                 .toMap()));
     }
 
+    /** A rollback's outcome (from -> to, status) goes on the build page; other changes show in their own steps. */
+    private void recordOnBuildPage(Map<String, Object> result) {
+        if (mutation != Mutation.ROLLBACK) {
+            return;
+        }
+        try {
+            TdevResultsAction.record(getContext().get(Run.class), ResultEntry.rollback(result));
+        } catch (Exception e) {
+            LOGGER.log(Level.WARNING, stepName + ": could not show the rollback on the build page", e);
+        }
+    }
+
     private void finish(Throwable failure) {
         ending.markEnded(); // also when begin() fails, before any end was claimed
         engine.closeQuietly();
@@ -304,7 +330,24 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
     }
 
     private String elapsed() {
-        return schedule.elapsed(System.currentTimeMillis());
+        try {
+            return schedule.elapsed(now());
+        } catch (Exception e) {
+            return "elapsed unknown";
+        }
+    }
+
+    /** The engine's clock: the wall clock against AWS, a simulation's own clock in tests. */
+    private long now() throws Exception {
+        return opened().clock().millis();
+    }
+
+    private void saveState() {
+        try {
+            getContext().saveState();
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, stepName + ": could not save the wait's state", e);
+        }
     }
 
     private OpenedTdevOps opened() throws Exception {

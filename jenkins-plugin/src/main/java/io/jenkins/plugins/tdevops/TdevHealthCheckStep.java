@@ -78,7 +78,7 @@ public class TdevHealthCheckStep extends TdevStep {
                 .put("windowMinutes", windowMinutes)
                 .put("signals", signals)
                 .put("signalTimeoutSeconds", signalTimeoutSeconds)
-                .toMap(), TdevOps::healthCheck);
+                .toMap(), TdevOps::healthCheck, ResultEntry::health);
     }
 
     @Extension

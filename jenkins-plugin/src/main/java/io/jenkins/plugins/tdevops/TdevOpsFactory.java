@@ -1,12 +1,11 @@
 package io.jenkins.plugins.tdevops;
 
 import hudson.EnvVars;
-import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.tdev.ops.aws.AwsSettings;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.runbook.Progress;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 import java.io.IOException;
@@ -23,14 +22,31 @@ final class TdevOpsFactory {
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         EnvVars env = context.get(EnvVars.class);
-        FilePath workspace = context.get(FilePath.class);
         TdevOpsConfiguration global = TdevOpsConfiguration.get();
 
-        EnvironmentConfig loaded = EnvironmentResolver.resolve(step, global, workspace);
+        EnvironmentConfig loaded = EnvironmentResolver.resolve(step, global, Jenkins.get().getRootDir().toPath());
         String region = AwsSettingsResolver.region(step, env, loaded.region(), global.getRegion());
         EnvironmentConfig config = ConfigOverrides.apply(loaded, region, global.getNotificationTopic());
-        AwsSettings aws = AwsSettingsResolver.resolve(step, global, env, run, config.region());
+        AwsSettingsResolver.Resolved aws = AwsSettingsResolver.resolve(step, global, env, run, config.region());
         Progress progress = line -> listener.getLogger().println(line);
-        return TdevOpsProvider.current().open(new OpsTarget(config, aws, progress, BuildUser.of(run)));
+        OpenedTdevOps opened;
+        try {
+            opened = TdevOpsProvider.current().open(
+                    new OpsTarget(config, aws.settings(), aws.credentials(), progress, BuildUser.of(run)));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(aws.credentials());
+            throw e;
+        }
+        return aws.credentials() == null ? opened : opened.alsoClosing(aws.credentials());
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource != null) {
+            try {
+                resource.close();
+            } catch (Exception ignored) {
+                // nothing was opened with it yet
+            }
+        }
     }
 }

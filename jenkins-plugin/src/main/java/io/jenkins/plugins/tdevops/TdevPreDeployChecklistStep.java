@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.tdev.ops.model.TdevException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -28,7 +29,7 @@ public class TdevPreDeployChecklistStep extends TdevStep {
     private Integer backupMaxAgeHours;
     private Boolean takeBackup;
     private String scanSeverity;
-    private Map<String, String> waive;
+    private List<Waiver> waive;
     private String waivedBy;
     private List<String> skip;
     private Boolean notify;
@@ -37,8 +38,7 @@ public class TdevPreDeployChecklistStep extends TdevStep {
     private Integer scanTimeoutMinutes;
 
     @DataBoundConstructor
-    public TdevPreDeployChecklistStep() {
-    }
+    public TdevPreDeployChecklistStep() { }
 
     public String getImage() { return image; }
     @DataBoundSetter
@@ -60,11 +60,9 @@ public class TdevPreDeployChecklistStep extends TdevStep {
     @DataBoundSetter
     public void setScanSeverity(String scanSeverity) { this.scanSeverity = Util.fixEmptyAndTrim(scanSeverity); }
 
-    public Map<String, String> getWaive() { return waive; }
+    public List<Waiver> getWaive() { return waive; }
     @DataBoundSetter
-    public void setWaive(Map<String, String> waive) {
-        this.waive = waive == null || waive.isEmpty() ? null : new LinkedHashMap<>(waive);
-    }
+    public void setWaive(List<Waiver> waive) { this.waive = waive == null || waive.isEmpty() ? null : List.copyOf(waive); }
 
     public String getWaivedBy() { return waivedBy; }
     @DataBoundSetter
@@ -94,7 +92,7 @@ public class TdevPreDeployChecklistStep extends TdevStep {
     public StepExecution start(StepContext context) {
         return new Execution(context, connection(), testReports, StepArgs.create()
                 .put("image", image).put("backupMaxAgeHours", backupMaxAgeHours).put("takeBackup", takeBackup)
-                .put("scanSeverity", scanSeverity).put("waive", waive).put("waivedBy", waivedBy).put("skip", skip)
+                .put("scanSeverity", scanSeverity).put("waive", Waiver.toMap(waive)).put("waivedBy", waivedBy).put("skip", skip)
                 .put("notify", notify).put("message", message).put("dryRun", dryRun)
                 .put("scanTimeoutMinutes", scanTimeoutMinutes)
                 .toMap());
@@ -125,7 +123,9 @@ public class TdevPreDeployChecklistStep extends TdevStep {
                     callArgs.put("testReports", reports.toString());
                 }
                 try (OpenedTdevOps opened = TdevOpsFactory.open(getContext(), connection)) {
-                    return PlainData.copy(opened.ops().preDeployChecklist(callArgs));
+                    Map<String, Object> result = PlainData.copy(opened.ops().preDeployChecklist(callArgs));
+                    TdevResultsAction.record(getContext().get(Run.class), ResultEntry.checklist(result));
+                    return result;
                 }
             } catch (TdevException e) {
                 throw new AbortException(e.getMessage());

@@ -12,10 +12,15 @@ import org.jvnet.hudson.test.JenkinsRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The engine's simulated T-Developer environment standing in for AWS in the plugin's tests. State is static so that
@@ -25,12 +30,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SimulatedAws {
     private static final Duration VIRTUAL_POLL = Duration.ofSeconds(15);
+    /** Real time between two looks of a waiting step: enough not to spin, far from any timeout. */
+    private static final Duration REAL_PAUSE = Duration.ofMillis(200);
 
     private static String scenario = "healthy";
     private static SimEnvironment sim;
     private static volatile boolean rolloutsHeld;
+    private static volatile boolean stepClockMovesWhileHeld;
+    /** Time that passed for the waiting step while rollouts were held (the simulation's clock stood still). */
+    private static final AtomicLong heldMillis = new AtomicLong();
     private static volatile OpsTarget lastTarget;
     private static final AtomicInteger polls = new AtomicInteger();
+    private static final List<String> callThreads = new CopyOnWriteArrayList<>();
     private static volatile int deniedFromPoll;
     private static volatile int deniedReads;
 
@@ -42,15 +53,19 @@ final class SimulatedAws {
         scenario = scenarioName;
         sim = null;
         rolloutsHeld = false;
+        stepClockMovesWhileHeld = false;
+        heldMillis.set(0);
         lastTarget = null;
         polls.set(0);
+        callThreads.clear();
         deniedFromPoll = 0;
         deniedReads = 0;
     }
 
     /**
-     * Makes the steps default to production, with a 1 s poll interval so waits take seconds of real time: an
-     * environment config file on the controller, merged by the engine's ConfigLoader over the built-in production.
+     * Makes the steps default to production with a 1 s poll interval (on the simulation's clock; real pauses are
+     * {@link #REAL_PAUSE}, and a timeout passes on the simulation's clock without waiting for it): an environment
+     * config file on the controller, merged by the engine's ConfigLoader over the built-in production.
      */
     static void useProductionWithFastPolls(JenkinsRule j) throws IOException {
         Path file = Files.createTempFile(j.jenkins.getRootDir().toPath(), "fast-polls", ".yaml");
@@ -70,9 +85,18 @@ final class SimulatedAws {
         return j;
     }
 
-    /** While held, polls see the rollout where it is: virtual time does not move, so it stays in progress. */
+    /** While held, polls see the rollout where it is: no clock moves, so it stays in progress and nothing times out. */
     static void holdRollouts(boolean held) {
         rolloutsHeld = held;
+    }
+
+    /**
+     * The rollout never settles: the simulation's clock stands still, but the waiting step's clock moves a poll
+     * interval per look, so the step's timeout passes after a few real pauses.
+     */
+    static void stallRollouts() {
+        rolloutsHeld = true;
+        stepClockMovesWhileHeld = true;
     }
 
     /**
@@ -87,6 +111,11 @@ final class SimulatedAws {
     /** What the simulated SNS topic received so far (none before a step opened the environment). */
     static synchronized List<SimNotification> notifications() {
         return sim == null ? List.of() : List.copyOf(sim.notifications());
+    }
+
+    /** The threads the waiting steps' engine calls (the change, each look, finishRollout) ran on, in order. */
+    static List<String> callThreads() {
+        return List.copyOf(callThreads);
     }
 
     /** What the plugin resolved for the last step: environment, AWS settings (with keys), user. */
@@ -110,22 +139,29 @@ final class SimulatedAws {
             OpsContext context = new OpsContext(target.config(), env.ports(), env.clock(), env.sleeper(),
                     target.progress(), target.user());
             TdevOps ops = new VirtualTimeTdevOps(new DefaultTdevOps(context), env, target.config());
-            return new OpenedTdevOps(ops, target.config(), null);
+            // the simulation's clock counts deadlines; between two looks only a short real pause (its clock moves)
+            return new OpenedTdevOps(ops, target.config(), null, new StepClock(env.clock()), REAL_PAUSE)
+                    .withContext(context);
         }
     }
 
     /**
      * The real facade; only {@code stability} first lets a production poll interval (15 s) pass on the simulation's
-     * clock, the way time passes between two polls against AWS, while the step itself polls every real second.
+     * clock, the way time passes between two polls against AWS, while the step itself pauses only {@link #REAL_PAUSE}.
      */
     private record VirtualTimeTdevOps(TdevOps delegate, SimEnvironment env, EnvironmentConfig config)
             implements TdevOps {
         @Override
         public Map<String, Object> stability(Map<String, ?> args) {
+            callThreads.add(Thread.currentThread().getName());
             if (polls.incrementAndGet() == deniedFromPoll) {
                 env.faults().denyAccess(Api.DESCRIBE_SERVICES, deniedReads);
             }
-            if (!rolloutsHeld) {
+            if (rolloutsHeld) {
+                if (stepClockMovesWhileHeld) {
+                    heldMillis.addAndGet(VIRTUAL_POLL.toMillis());
+                }
+            } else {
                 try {
                     env.sleeper().sleep(VIRTUAL_POLL);
                 } catch (InterruptedException e) {
@@ -138,6 +174,7 @@ final class SimulatedAws {
 
         @Override
         public Map<String, Object> finishRollout(Map<String, ?> args) {
+            callThreads.add(Thread.currentThread().getName());
             return delegate.finishRollout(args);
         }
 
@@ -158,6 +195,7 @@ final class SimulatedAws {
 
         @Override
         public Map<String, Object> rollback(Map<String, ?> args) {
+            callThreads.add(Thread.currentThread().getName());
             return delegate.rollback(args);
         }
 
@@ -169,6 +207,30 @@ final class SimulatedAws {
         @Override
         public Map<String, Object> preDeployChecklist(Map<String, ?> args) {
             return delegate.preDeployChecklist(args);
+        }
+    }
+
+    /** The waiting step's clock: the simulation's, plus the time that passed while rollouts were held. */
+    private static final class StepClock extends Clock {
+        private final Clock simulation;
+
+        StepClock(Clock simulation) {
+            this.simulation = simulation;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return simulation.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return new StepClock(simulation.withZone(zone));
+        }
+
+        @Override
+        public Instant instant() {
+            return simulation.instant().plusMillis(heldMillis.get());
         }
     }
 }

@@ -7,12 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Pipeline argument names are the facade's (TdevOps javadoc), plus the connection arguments every step shares;
@@ -49,6 +51,29 @@ class StepArgumentNamesTest {
         assertArguments(TdevPreDeployChecklistStep.class,
                 Set.of("image", "testReports", "backupMaxAgeHours", "takeBackup", "scanSeverity", "waive",
                         "waivedBy", "skip", "notify", "message", "dryRun", "scanTimeoutMinutes"), Set.of());
+    }
+
+    @Test
+    void theChecklistsWaiversRoundTripAsTheSnippetGeneratorRendersThem(JenkinsRule j) {
+        // Snippetizer renders a step through DescribableModel.uninstantiate; a Map argument cannot be described
+        Map<String, Object> given = Map.of("waive", List.of(Map.of("item", "image-scan", "reason", "INC-1")),
+                "waivedBy", "alice");
+        DescribableModel<TdevPreDeployChecklistStep> model = DescribableModel.of(TdevPreDeployChecklistStep.class);
+        TdevPreDeployChecklistStep step = model.instantiate(given);
+        assertEquals(Map.of("image-scan", "INC-1"), Waiver.toMap(step.getWaive()));
+        assertEquals(given, model.uninstantiate(step));
+    }
+
+    @Test
+    void theStepsThatCannotResumeSayInTheirHelpHowToRunThemAgain() throws Exception {
+        for (Class<?> step : List.of(TdevHealthCheckStep.class, TdevPreDeployChecklistStep.class,
+                TdevMarkKnownGoodStep.class)) {
+            try (var help = step.getResourceAsStream(step.getSimpleName() + "/help.html")) {
+                String text = new String(help.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(text.contains("retry(count: 2, conditions: [nonresumable()])"), step.getSimpleName());
+                assertTrue(text.contains("SynchronousResumeNotSupportedException"), step.getSimpleName());
+            }
+        }
     }
 
     @Test

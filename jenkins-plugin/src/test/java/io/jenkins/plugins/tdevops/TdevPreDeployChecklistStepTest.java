@@ -38,7 +38,7 @@ class TdevPreDeployChecklistStepTest {
     void readsTheWorkspaceReportsFromTheAgentAndReturnsEveryItemWithJUnitXml() throws Exception {
         WorkflowRun b = succeeds(j, "node('!built-in') {\n" + writeReport(0) + """
                   def r = tdevPreDeployChecklist(testReports: 'reports', takeBackup: true, notify: false,
-                      waive: ['image-scan': 'no image yet, INC-1'], waivedBy: 'alice')
+                      waive: [[item: 'image-scan', reason: 'no image yet, INC-1']], waivedBy: 'alice')
                   echo "keys=${r.containsKey('passed')},${r.containsKey('items')},${r.containsKey('junitXml')},${r.containsKey('markdown')}"
                   echo "items=${r.items.size()} named=${r.items.every { it.containsKey('name') && it.containsKey('status') }}"
                   echo "waived=${r.items.find { it.name == 'image-scan' }?.status} by=${r.items.find { it.name == 'image-scan' }?.by}"
@@ -72,7 +72,7 @@ class TdevPreDeployChecklistStepTest {
 
     @Test
     void waivingAnUnknownItemIsTheEnginesInvalidInputListingTheItems() throws Exception {
-        WorkflowRun b = fails(j, "tdevPreDeployChecklist(waive: ['tests': 'trust me'], waivedBy: 'mallory')");
+        WorkflowRun b = fails(j, "tdevPreDeployChecklist(waive: [[item: 'tests', reason: 'trust me']], waivedBy: 'mallory')");
         j.assertLogContains("waive: got 'tests'", b);
         j.assertLogContains("tests-passed", b);
     }

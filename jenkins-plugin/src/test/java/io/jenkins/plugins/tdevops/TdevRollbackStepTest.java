@@ -82,7 +82,7 @@ class TdevRollbackStepTest {
 
     @Test
     void aRolloutThatNeverSettlesFailsSayingWhereItStoppedAndWhatToRunNext() throws Exception {
-        SimulatedAws.holdRollouts(true);
+        SimulatedAws.stallRollouts(); // a minute passes on the step's clock in four looks, not in real time
         WorkflowRun b = fails(j, "tdevRollback(timeoutMinutes: 1)");
         j.assertLogContains("was not stable after", b);
         j.assertLogContains("did not undo that", b);

@@ -1,0 +1,136 @@
+package io.jenkins.plugins.tdevops;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One step's result as the build page shows it: a title ("health check", "rollback", "pre-deploy checklist"), the
+ * verdict, one line of detail, and rows (signals, checklist items) of name, status and evidence. Built from the
+ * engine's result map, so the page shows the engine's words; plain strings only, kept in build.xml.
+ */
+public final class ResultEntry implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String title;
+    private final String verdict;
+    private final String detail;
+    private final List<Row> rows;
+
+    ResultEntry(String title, String verdict, String detail, List<Row> rows) {
+        this.title = title;
+        this.verdict = verdict;
+        this.detail = detail;
+        this.rows = List.copyOf(rows);
+    }
+
+    /** tdevHealthCheck: status, reasons, and each signal with its value, threshold and evidence. */
+    static ResultEntry health(Map<String, Object> result) {
+        List<Row> rows = new ArrayList<>();
+        for (Map<?, ?> signal : maps(result.get("signals"))) {
+            rows.add(new Row(text(signal.get("name")), text(signal.get("status")), join(
+                    text(signal.get("value")), signal.get("threshold") != null ? "threshold " + signal.get("threshold") : "",
+                    text(signal.get("evidence")))));
+        }
+        Object reasons = result.get("reasons");
+        String detail = reasons instanceof List<?> list && !list.isEmpty() ? String.join("; ", strings(list))
+                : "checked at " + text(result.get("checkedAt"));
+        return new ResultEntry("health check", text(result.get("status")), detail, rows);
+    }
+
+    /** tdevPreDeployChecklist: passed or not, and each item with its evidence (a waiver's reason and who). */
+    static ResultEntry checklist(Map<String, Object> result) {
+        List<Row> rows = new ArrayList<>();
+        for (Map<?, ?> item : maps(result.get("items"))) {
+            String waived = item.get("reason") != null ? "waived: " + item.get("reason")
+                    + (item.get("by") != null ? " (by " + item.get("by") + ")" : "") : "";
+            rows.add(new Row(text(item.get("name")), text(item.get("status")), join(text(item.get("evidence")), waived)));
+        }
+        boolean passed = Boolean.TRUE.equals(result.get("passed"));
+        return new ResultEntry("pre-deploy checklist", passed ? "PASSED" : "FAILED",
+                rows.stream().filter(r -> "FAIL".equals(r.getStatus())).map(Row::getName).reduce((a, b) -> a + ", " + b)
+                        .map(failed -> "failed: " + failed).orElse("every item passed, was waived or skipped"), rows);
+    }
+
+    /** tdevRollback: from which revision to which, its status, why, and the engine's message. */
+    static ResultEntry rollback(Map<String, Object> result) {
+        String detail = text(result.get("from")) + " \u2192 " + text(result.get("to"))
+                + (result.get("reason") != null ? " (" + result.get("reason") + ")" : "")
+                + (result.get("message") != null ? ": " + result.get("message") : "");
+        return new ResultEntry("rollback", text(result.get("status")), detail, List.of());
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getVerdict() {
+        return verdict;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+
+    public List<Row> getRows() {
+        return rows;
+    }
+
+    /** A signal or checklist item. */
+    public static final class Row implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final String name;
+        private final String status;
+        private final String evidence;
+
+        Row(String name, String status, String evidence) {
+            this.name = name;
+            this.status = status;
+            this.evidence = evidence;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public String getStatus() {
+            return status;
+        }
+
+        public String getEvidence() {
+            return evidence;
+        }
+    }
+
+    private static List<Map<?, ?>> maps(Object value) {
+        List<Map<?, ?>> maps = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (Object element : list) {
+                if (element instanceof Map<?, ?> map) {
+                    maps.add(map);
+                }
+            }
+        }
+        return maps;
+    }
+
+    private static List<String> strings(List<?> list) {
+        return list.stream().map(String::valueOf).toList();
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    private static String join(String... parts) {
+        StringBuilder joined = new StringBuilder();
+        for (String part : parts) {
+            if (part != null && !part.isEmpty()) {
+                joined.append(joined.length() > 0 ? "; " : "").append(part);
+            }
+        }
+        return joined.toString();
+    }
+}
