@@ -96,7 +96,20 @@ def call(Map config = [:]) {
     }
 
     if (bake.last.status == 'HEALTHY') {
-        Map mark = tdevMarkKnownGood(tdevSettings.stepArgs(s, [revision: deployed?.to]))
+        // The engine applies the one known-good rule (a HEALTHY check now, on a completed rollout of the revision),
+        // the same one the demo uses; a refusal leaves the release deployed but unmarked.
+        Map mark
+        try {
+            mark = tdevMarkKnownGood(tdevSettings.stepArgs(s, [revision      : deployed?.to, requireHealthy: true,
+                                                               baselineTime  : deployStart,
+                                                               ignoreAlarms  : s.ignoreAlarms]))
+        } catch (InterruptedException e) {
+            throw e   // an abort (FlowInterruptedException is one) is not a refusal
+        } catch (Exception e) {
+            currentBuild.description = "${s.image}: HEALTHY bake, but not marked known-good"
+            unstable("tdevDeploy: ${s.image} stayed deployed but is not marked known-good: ${e.message}")
+            return [deployed: deployed, health: bake.last]
+        }
         currentBuild.description = "${s.image}: HEALTHY after ${s.bakeMinutes} min bake; ${mark.revision} marked known-good"
         echo "tdevDeploy: ${mark.revision} is the new last-known-good revision"
     } else {
@@ -123,8 +136,9 @@ void validate(Map s) {
     if (!(s.waivable instanceof List) || !(s.skip instanceof List) || !(s.ignoreAlarms instanceof List)) {
         error("tdevDeploy: waivable, skip and ignoreAlarms must be lists; got waivable '${s.waivable}', skip '${s.skip}', ignoreAlarms '${s.ignoreAlarms}'")
     }
+    // the engine's deploy.bakeMinutes rule: a bake shorter than one poll interval ends before its first health check
     if (s.pollSeconds > s.bakeMinutes * 60) {
-        error("tdevDeploy: pollSeconds (${s.pollSeconds}) is longer than the bake (${s.bakeMinutes} min)")
+        error("tdevDeploy: bakeMinutes: got ${s.bakeMinutes}; at least one poll interval (pollSeconds ${s.pollSeconds}): a shorter bake ends before its first health check")
     }
 }
 

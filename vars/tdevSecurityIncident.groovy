@@ -1,7 +1,8 @@
 import groovy.transform.Field
 
-// The runbook's security incident as a job: lock the projects bucket down, rotate the API-key secret, invalidate
-// every session. Each action is planned first (its dry run in the log), then approved by a person with input, then
+// The runbook's security incident as a job: the security contacts of the environment's escalation policy are told
+// (tdevEscalate, kind security), then: lock the projects bucket down, rotate the API-key secret, invalidate every
+// session. Each action is planned first (its dry run in the log), then approved by a person with input, then
 // run; every approval and outcome is recorded in the build's report. An abort (a rejected input, an expired
 // approval, the Abort button) ends the build ABORTED with the record of what was done, never FAILURE.
 
@@ -13,10 +14,11 @@ import groovy.transform.Field
         approvers             : null,                // who may approve (input submitter: user ids or groups); null = anyone who may build
         approvalTimeoutMinutes: null,                // each approval waits this long, then the build is aborted; from security.yaml
         reportName            : 'security-incident', // files REPORTNAME.md and REPORTNAME.json in the workspace, archived
+        escalate              : true,                // false: nobody is told through the escalation policy (a drill)
         securityResource      : 'io/tdev/ops/security.yaml',
 ]
 
-// action -> the plugin step that does it; tdevInvalidateSessions is the admin endpoint step of the incident tools
+// action -> the plugin step that does it (tdevInvalidateSessions: the admin endpoint)
 @Field static final Map STEPS = ['lockdown-bucket'    : 'tdevLockdownBucket',
                                  'rotate-secret'      : 'tdevRotateSecret',
                                  'invalidate-sessions': 'tdevInvalidateSessions']
@@ -28,6 +30,13 @@ def call(Map config = [:]) {
     List record = []
     String stopped = null
     try {
+        stage('Escalate') {
+            Map told = tdevEscalate(tdevSettings.stepArgs(s, [kind    : 'security',
+                                                              subject : "[${s.environment ?: 'T-Developer'}] security incident: ${s.reason}".toString(),
+                                                              summary : "Actions to follow, each approved: ${s.actions.join(', ')}. ${env.BUILD_URL ?: ''}".toString(),
+                                                              noNotify: !s.escalate]))
+            echo "tdevSecurityIncident: escalated to ${whom(told)}"
+        }
         for (int i = 0; i < s.actions.size(); i++) {
             String action = s.actions[i]
             stage(action) {
@@ -71,7 +80,23 @@ Map callStep(String action, Map s, boolean dryRun) {
     if (action == 'rotate-secret') {
         return tdevRotateSecret(args)
     }
-    return tdevInvalidateSessions(args + [reason: s.reason])
+    return asOutcome(tdevInvalidateSessions(args + [reason: s.reason]))
+}
+
+// the admin call's result in the words of the other actions: DONE is COMPLETED, the HTTP answer is the message
+@NonCPS
+Map asOutcome(Map call) {
+    String status = call.status == 'DONE' ? 'COMPLETED' : String.valueOf(call.status)
+    String message = call.status == 'PLANNED' ? 'would POST /admin/invalidate-sessions'
+            : "POST /admin/invalidate-sessions: HTTP ${call.httpStatus}${call.answer ? ' ' + call.answer : ''}".toString()
+    return [status: status, message: message]
+}
+
+@NonCPS
+String whom(Map told) {
+    List notices = told?.escalation ?: []
+    return notices ? notices.collect { (it.to instanceof List ? it.to.join(', ') : String.valueOf(it.to)) + " (${it.status})" }.join('; ')
+            : 'nobody (no security contacts configured)'
 }
 
 String approve(Map s, String action, Map plan) {
@@ -103,6 +128,9 @@ void validate(Map s) {
         error("tdevSecurityIncident: actions must name at least one of ${STEPS.keySet().join(', ')}")
     }
     tdevSettings.requirePositive('tdevSecurityIncident', 'approvalTimeoutMinutes', s.approvalTimeoutMinutes, 1)
+    if (!(s.escalate instanceof Boolean)) {
+        error("tdevSecurityIncident: escalate must be true or false; got '${s.escalate}'")
+    }
     if (!(s.reportName ==~ /[A-Za-z0-9._-]+/)) {
         error("tdevSecurityIncident: reportName must be a file name of letters, digits, '.', '_' or '-'; got '${s.reportName}'")
     }

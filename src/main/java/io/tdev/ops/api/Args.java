@@ -56,7 +56,7 @@ final class Args {
     String requiredString(String name) {
         String s = string(name);
         if (s == null || s.isBlank()) {
-            throw new InvalidInputException(name, "is required for " + operation);
+            throw new InvalidInputException(name, "is required"); // named by the field: front ends name it in their words
         }
         return s;
     }

@@ -28,7 +28,8 @@ public final class DefaultTdevOps implements TdevOps {
     static final List<String> HEALTH_ARGS = List.of("baselineTime", "ignoreAlarms", "windowMinutes", "signals",
             "signalTimeoutSeconds");
     static final List<String> DEPLOY_ARGS = List.of("image", "container", "wait", "timeoutMinutes", "dryRun");
-    static final List<String> MARK_ARGS = List.of("revision", "dryRun");
+    static final List<String> MARK_ARGS = List.of("revision", "dryRun", "requireHealthy", "baselineTime",
+            "ignoreAlarms");
     static final List<String> ROLLBACK_ARGS = List.of("target", "reason", "wait", "timeoutMinutes", "notify", "dryRun");
     static final List<String> SCALE_ARGS = List.of("count", "force", "wait", "timeoutMinutes", "dryRun");
     static final List<String> CHECKLIST_ARGS = List.of("image", "testReports", "backupMaxAgeHours", "takeBackup",
@@ -75,7 +76,9 @@ public final class DefaultTdevOps implements TdevOps {
     @Override
     public Map<String, Object> markKnownGood(Map<String, ?> args) {
         Args a = Args.of("markKnownGood", args, MARK_ARGS);
-        return new MarkKnownGood(run()).run(a.string("revision"), a.bool("dryRun", false)).toMap();
+        HealthOptions afterHealth = a.bool("requireHealthy", false) ? HealthOptions.defaults()
+                .withBaseline(a.instant("baselineTime")).withIgnoreAlarms(a.stringSet("ignoreAlarms")) : null;
+        return new MarkKnownGood(run()).run(a.string("revision"), a.bool("dryRun", false), afterHealth).toMap();
     }
 
     @Override

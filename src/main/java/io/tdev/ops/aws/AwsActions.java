@@ -30,6 +30,8 @@ public final class AwsActions {
         put("Ecs.updateService", "ecs:UpdateService");
         put("Ecs.setDesiredCount", "ecs:UpdateService");
         put("Ecs.stopDeployment", "ecs:ListServiceDeployments", "ecs:StopServiceDeployment");
+        // a revision given by family:revision is described to find its ARN when it was not listed first
+        put("Ecs.deregisterTaskDefinition", "ecs:DeregisterTaskDefinition", "ecs:DescribeTaskDefinition");
         put("Ecs.tagTaskDefinition", "ecs:TagResource", "ecs:DescribeTaskDefinition");
         put("Ecs.untagTaskDefinition", "ecs:UntagResource", "ecs:DescribeTaskDefinition");
         put("Ecs.tagsOf", "ecs:ListTagsForResource", "ecs:DescribeTaskDefinition");
@@ -48,6 +50,7 @@ public final class AwsActions {
         put("Metrics.query", "cloudwatch:GetMetricData");
         put("TargetHealth.targetHealth", "elasticloadbalancing:DescribeTargetHealth");
         put("TargetHealth.loadBalancerArns", "elasticloadbalancing:DescribeTargetGroups");
+        put("TargetHealth.targetGroups", "elasticloadbalancing:DescribeTargetGroups");
         // CloudWatch Logs (AwsLogs)
         put("Logs.filter", "logs:FilterLogEvents");
         put("Logs.insights", "logs:StartQuery", "logs:GetQueryResults", "logs:StopQuery");
@@ -57,6 +60,8 @@ public final class AwsActions {
         put("Storage.usage", "cloudwatch:GetMetricData", "s3:ListBucket");
         put("Storage.listedUsage", "s3:ListBucket");
         put("Storage.objectsOlderThan", "s3:ListBucket");
+        put("Storage.lifecycleRules", "s3:GetLifecycleConfiguration");
+        put("Storage.putLifecycleRules", "s3:PutLifecycleConfiguration");
         put("Storage.replication", "s3:GetReplicationConfiguration");
         put("Storage.newestObjects", "s3:ListBucket");
         put("Storage.objectReplicationStatus", "s3:GetObject"); // HeadObject is authorised as s3:GetObject
@@ -80,6 +85,8 @@ public final class AwsActions {
         // ECR (AwsImageScans)
         put("ImageScans.startScan", "ecr:StartImageScan");
         put("ImageScans.findings", "ecr:DescribeImageScanFindings");
+        put("ImageScans.images", "ecr:DescribeImages");
+        // Secrets Manager (AwsSecrets): never GetSecretValue
         // Secrets Manager (AwsSecrets): GetSecretValue only for the admin endpoint's token
         put("Secrets.value", "secretsmanager:GetSecretValue");
         // RotateSecret also needs lambda:InvokeFunction on the secret's rotation function (AWS API reference)

@@ -44,15 +44,21 @@ public final class AwsCall {
         } catch (TdevException e) {
             throw e;
         } catch (AwsServiceException e) {
-            throw AwsErrors.map(action, resourceByErrorCode.apply(AwsErrors.code(e)), e);
+            // the SDK's retry policy has already spent its attempts on what it retries: the engine must not again
+            throw spent(AwsErrors.map(action, resourceByErrorCode.apply(AwsErrors.code(e)), e));
         } catch (ApiCallAttemptTimeoutException | ApiCallTimeoutException e) {
             throw new RemoteFailureException(action, action + " timed out" + attempts(e)
-                    + " (apiCallTimeout / apiCallAttemptTimeout); AWS may be slow or unreachable: run again later", true, e);
+                    + " (apiCallTimeout / apiCallAttemptTimeout); AWS may be slow or unreachable: run again later", true, e)
+                    .afterClientRetries();
         } catch (SdkClientException e) {
-            throw AwsErrors.client(action, e);
+            throw spent(AwsErrors.client(action, e));
         } catch (SdkException e) {
             throw new RemoteFailureException(action, action + " failed: " + Redact.secrets(e.getMessage()), false, e);
         }
+    }
+
+    private static RuntimeException spent(RuntimeException e) {
+        return e instanceof RemoteFailureException remote ? remote.afterClientRetries() : e;
     }
 
     public static void exec(String action, Runnable call) {

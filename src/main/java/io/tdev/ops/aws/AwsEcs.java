@@ -217,6 +217,13 @@ public final class AwsEcs implements Ecs {
     }
 
     @Override
+    public void deregisterTaskDefinition(TaskDefinitionRef ref) {
+        String arn = arnOf(ref);
+        AwsCall.exec("ecs:DeregisterTaskDefinition", AwsResource.given("task definition", ref.toString()),
+                () -> ecs.deregisterTaskDefinition(b -> b.taskDefinition(arn)));
+    }
+
+    @Override
     public TaskDefinitionRef registerTaskDefinition(TaskDefinition base, Map<String, String> imagesByContainer) {
         if (imagesByContainer == null || imagesByContainer.isEmpty()) {
             throw new InvalidInputException("image", "give at least one container and its new image");

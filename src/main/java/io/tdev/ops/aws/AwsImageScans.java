@@ -55,6 +55,17 @@ public final class AwsImageScans implements ImageScans {
     }
 
     @Override
+    public java.util.List<io.tdev.ops.model.ImageDetail> images(String repository) {
+        return ResourceCall.run("ecr:DescribeImages", "repository", repository, "repository",
+                () -> client.describeImagesPaginator(r -> r.repositoryName(repository)).imageDetails().stream()
+                        .map(d -> new io.tdev.ops.model.ImageDetail(d.imageDigest(), d.imageTags(), d.imagePushedAt(),
+                                d.imageSizeInBytes() == null ? 0L : d.imageSizeInBytes()))
+                        .sorted(java.util.Comparator.comparing(io.tdev.ops.model.ImageDetail::pushedAt,
+                                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                        .toList());
+    }
+
+    @Override
     public ImageScanFindings findings(String repository, String imageTag) {
         String image = repository + ":" + imageTag;
         DescribeImageScanFindingsRequest request = DescribeImageScanFindingsRequest.builder()

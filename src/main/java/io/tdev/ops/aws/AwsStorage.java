@@ -165,6 +165,49 @@ public final class AwsStorage implements Storage {
     }
 
     @Override
+    public List<io.tdev.ops.model.LifecycleRule> lifecycleRules(String bucket) {
+        return ResourceCall.run("s3:GetLifecycleConfiguration", "bucket", bucket, "bucket", () -> {
+            try {
+                return s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules().stream()
+                        .map(r -> new io.tdev.ops.model.LifecycleRule(r.id(),
+                                r.filter() != null && r.filter().prefix() != null ? r.filter().prefix()
+                                        : r.prefix() != null ? r.prefix() : "",
+                                r.expiration() != null ? r.expiration().days() : null, r.statusAsString()))
+                        .toList();
+            } catch (S3Exception e) {
+                if ("NoSuchLifecycleConfiguration".equals(ResourceCall.errorCode(e))) {
+                    return List.<io.tdev.ops.model.LifecycleRule>of(); // never configured
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * PutBucketLifecycleConfiguration replaces every rule, so the caller passes the rules to keep as well. Rules
+     * that do more than expire objects (transitions, noncurrent versions) cannot be carried through this model:
+     * refused rather than silently dropped.
+     */
+    @Override
+    public void putLifecycleRules(String bucket, List<io.tdev.ops.model.LifecycleRule> rules) {
+        for (io.tdev.ops.model.LifecycleRule rule : rules) {
+            if (rule.expirationDays() == null) {
+                throw new InvalidInputException("lifecycleRules", "rule '" + rule.id() + "' does more than expire"
+                        + " objects; change the bucket's lifecycle by hand (nothing was changed)");
+            }
+        }
+        List<software.amazon.awssdk.services.s3.model.LifecycleRule> sdkRules = rules.stream()
+                .map(r -> software.amazon.awssdk.services.s3.model.LifecycleRule.builder().id(r.id())
+                        .filter(f -> f.prefix(r.prefix() == null ? "" : r.prefix()))
+                        .expiration(x -> x.days(r.expirationDays()))
+                        .status(r.status()).build())
+                .toList();
+        ResourceCall.exec("s3:PutLifecycleConfiguration", "bucket", bucket, "bucket",
+                () -> s3.putBucketLifecycleConfiguration(r -> r.bucket(bucket)
+                        .lifecycleConfiguration(c -> c.rules(sdkRules))));
+    }
+
+    @Override
     public List<StoredObject> newestObjects(String bucket, int limit) {
         if (limit < 1) {
             throw new InvalidInputException("limit", "got " + limit + "; must be at least 1");

@@ -1,6 +1,7 @@
 package io.tdev.ops.aws;
 
 import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.model.TargetGroup;
 import io.tdev.ops.model.TargetHealthDescription;
 import io.tdev.ops.model.TargetState;
 import io.tdev.ops.port.TargetHealth;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-/** The {@link TargetHealth} port over ELBv2 DescribeTargetHealth (query protocol, XML answers). */
+/** The {@link TargetHealth} port over ELBv2 DescribeTargetHealth and DescribeTargetGroups (query protocol, XML answers). */
 public final class AwsTargetHealth implements TargetHealth {
     private final ElasticLoadBalancingV2Client elb;
     private final EnvironmentConfig config;
@@ -46,6 +47,18 @@ public final class AwsTargetHealth implements TargetHealth {
                 ? AwsResource.of("target group", targetGroupArn, "targetGroupArns")
                 : AwsResource.given("target group (attached to the ECS service)", targetGroupArn);
     }
+
+    @Override
+    public List<TargetGroup> targetGroups() {
+        // no filter: every target group of the region, 400 a page (the most ELBv2 allows), every page followed
+        return AwsCall.run("elasticloadbalancing:DescribeTargetGroups", () -> elb.describeTargetGroupsPaginator(
+                        b -> b.pageSize(PAGE_SIZE)).targetGroups().stream()
+                .map(g -> new TargetGroup(g.targetGroupArn(), g.loadBalancerArns()))
+                .toList());
+    }
+
+    /** DescribeTargetGroups answers at most 400 target groups a page. */
+    static final int PAGE_SIZE = 400;
 
     /** ELBv2 states are lowercase with dots ({@code unhealthy.draining}); an unknown one is UNAVAILABLE, never HEALTHY. */
     static TargetState state(String value) {

@@ -46,6 +46,12 @@ public final class IamPolicy {
                 "AutoScaling.setCapacity"));
         COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "ImageScans.startScan",
                 "ImageScans.findings", "Tables.listBackups", "Tables.createBackup", "Notifier.publish"));
+        COMMANDS.put("weekly-report", List.of("Ecs.describeService", "TargetHealth.loadBalancerArns", "Metrics.query",
+                "Tables.countDistinct", "Tables.countBetween"));
+        COMMANDS.put("maintenance", List.of("Logs.logGroups", "Logs.putRetention", "ImageScans.images",
+                "ImageScans.findings", "ImageScans.startScan", "Storage.objectsOlderThan", "Storage.lifecycleRules",
+                "Storage.putLifecycleRules", "Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf",
+                "Ecs.deregisterTaskDefinition", "Tables.listBackups", "Tables.describeTable"));
         COMMANDS.put("db-resize", List.of("Databases.describe", "Databases.orderableClasses",
                 "Databases.modifyInstanceClass"));
         COMMANDS.put("load-watch", List.of("Ecs.describeService", "TargetHealth.loadBalancerArns", "Alarms.alarms",
@@ -60,6 +66,12 @@ public final class IamPolicy {
         // lockdown and --restore: the bucket's policy and the saved copy, nothing else
         COMMANDS.put("lockdown-bucket", List.of("Storage.bucketPolicy", "Storage.putBucketPolicy",
                 "Storage.deleteBucketPolicy", "Secrets.readDocument", "Secrets.writeDocument"));
+        // diagnosis (the health check's reads, the ALB for RequestCount, Logs Insights), escalation, and the remedies
+        COMMANDS.put("incident", List.of("Ecs.describeService", "Alarms.alarms", "TargetHealth.targetHealth",
+                "TargetHealth.loadBalancerArns", "Logs.filter", "Logs.insights", "Metrics.query", "Notifier.publish",
+                "Ecs.describeTaskDefinition", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Ecs.stopDeployment",
+                "Ecs.updateService", "Ecs.setDesiredCount", "AutoScaling.scalableTarget", "AutoScaling.setCapacity",
+                "Admin.clearCache", "Admin.restartAgent"));
         COMMANDS.put("clear-cache", List.of("Admin.clearCache"));
         COMMANDS.put("restart-agent", List.of("Admin.restartAgent"));
         COMMANDS.put("invalidate-sessions", List.of("Admin.invalidateSessions"));
@@ -232,7 +244,7 @@ public final class IamPolicy {
             case "ecs:DescribeServices", "ecs:UpdateService", "ecs:ListServiceDeployments" -> Grant.on("Service", service);
             case "ecs:StopServiceDeployment" -> Grant.on("ServiceDeployments", "arn:aws:ecs:" + r + ":" + a + ":service-deployment/"
                     + c.ecs().cluster() + "/" + c.ecs().service() + "/*");
-            case "ecs:TagResource", "ecs:UntagResource", "ecs:ListTagsForResource" ->
+            case "ecs:TagResource", "ecs:UntagResource", "ecs:ListTagsForResource", "ecs:DeregisterTaskDefinition" ->
                     Grant.on("TaskDefinitionFamily", "arn:aws:ecs:" + r + ":" + a + ":task-definition/" + s.taskFamily() + ":*");
             case "iam:PassRole" -> new Grant("TaskRoles", s.taskRoleArns().isEmpty()
                     ? List.of("arn:aws:iam::" + a + ":role/*") : s.taskRoleArns(),
@@ -242,6 +254,7 @@ public final class IamPolicy {
             case "logs:FilterLogEvents", "logs:StartQuery", "logs:PutRetentionPolicy" -> Grant.on("LogGroup", logGroup, logGroup + ":*");
             case "logs:DescribeLogGroups" -> Grant.on("LogGroups", "arn:aws:logs:" + r + ":" + a + ":log-group:*");
             case "s3:ListBucket", "s3:GetReplicationConfiguration", "s3:GetBucketPolicy", "s3:PutBucketPolicy",
+                 "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration",
                  "s3:DeleteBucketPolicy", "s3:GetBucketPublicAccessBlock" ->
                     Grant.on("Bucket", "arn:aws:s3:::" + c.bucket());
             case "dynamodb:Scan", "dynamodb:DescribeTable" -> readsRestoredTables
@@ -259,7 +272,7 @@ public final class IamPolicy {
                                     .filter(ch -> ch.startsWith("sns:")).map(ch -> ch.substring(4)))
                     .map(t -> t.startsWith("arn:") ? t : "arn:aws:sns:" + r + ":" + a + ":" + t).distinct()
                     .toArray(String[]::new));
-            case "ecr:StartImageScan", "ecr:DescribeImageScanFindings" ->
+            case "ecr:StartImageScan", "ecr:DescribeImageScanFindings", "ecr:DescribeImages" ->
                     Grant.on("Repository", "arn:aws:ecr:" + r + ":" + a + ":repository/" + c.repository());
             case "secretsmanager:RotateSecret", "secretsmanager:DescribeSecret",
                  "secretsmanager:ListSecretVersionIds", "secretsmanager:PutSecretValue",

@@ -17,10 +17,14 @@ import java.util.Map;
                 + " image-scan (ECR findings at or above a severity), backup (a fresh DynamoDB on-demand backup, or"
                 + " take one), rollback-plan (a known-good revision exists), monitoring (alarms exist, none"
                 + " INSUFFICIENT_DATA), team-notified (SNS message id).",
-                "Each item is PASS, FAIL, WAIVED (reason, who) or SKIPPED; the gate passes when none FAILs."},
+                "Each item is PASS, FAIL, WAIVED (reason, who), SKIPPED or (dry run) PLANNED: the real run would pass it by"
+                        + " doing it (take the backup, notify the team). The gate passes when every item is PASS or"
+                        + " WAIVED; a dry run would pass when every item is PASS, WAIVED or PLANNED."},
         footer = {"",
-                "Exit: 0 the gate passed; 1 an item failed; 2 invalid input; 3 remote failure.",
-                "JSON: {passed, items[{name, status, evidence, reason, by}], junitXml, markdown}",
+                "Exit: 0 the gate passed (with --dry-run: would pass); 1 an item failed (would fail); 2 invalid input;"
+                        + " 3 remote failure.",
+                "JSON: {passed, wouldPass (dry run only), items[{name, status, evidence, reason, by}], junitXml,"
+                        + " markdown}",
                 "",
                 "Examples:",
                 "  tdev-ops checklist --simulate --test-reports target/surefire-reports"
@@ -75,7 +79,8 @@ public final class ChecklistCommand extends OpsCommand {
             description = "Also write the checklist as JUnit XML (one test per item) to FILE.")
     Path junitXml;
 
-    @Option(names = "--dry-run", description = "Check only: take no backup, send no notification.")
+    @Option(names = "--dry-run", description = "Check only: take no backup, start no scan, send no notification;"
+            + " report whether the real run would pass.")
     boolean dryRun;
 
     @Override
@@ -91,6 +96,24 @@ public final class ChecklistCommand extends OpsCommand {
     @Override
     protected Map<String, Object> invoke(TdevOps ops, Map<String, Object> arguments) {
         return ops.preDeployChecklist(arguments);
+    }
+
+    @Override
+    protected void checkInputs() {
+        if (junitXml == null) {
+            return;
+        }
+        Path target = junitXml.toAbsolutePath();
+        Path parent = target.getParent();
+        if (Files.isDirectory(target)) {
+            throw new InvalidInputException("--junit-xml", "got '" + junitXml + "', a directory; allowed: a file path");
+        }
+        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)
+                || (Files.exists(target) && !Files.isWritable(target))) {
+            throw new InvalidInputException("--junit-xml", "got '" + junitXml + "'; cannot write there ("
+                    + (parent == null || !Files.isDirectory(parent) ? "no directory " + parent : "not writable")
+                    + "); allowed: a file in an existing, writable directory. Nothing was checked or published");
+        }
     }
 
     @Override
@@ -111,6 +134,8 @@ public final class ChecklistCommand extends OpsCommand {
 
     @Override
     protected int exitCode(Map<String, Object> result) {
-        return Boolean.TRUE.equals(result.get("passed")) ? 0 : 1;
+        // a dry run passes nothing; it exits 0 when the real run would pass
+        Object verdict = result.containsKey("wouldPass") ? result.get("wouldPass") : result.get("passed");
+        return Boolean.TRUE.equals(verdict) ? 0 : 1;
     }
 }

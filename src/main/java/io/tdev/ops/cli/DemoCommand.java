@@ -57,6 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            EmptyValues.reject(spec);
             DemoScenario story = DemoScenario.of(scenario);
             EnvironmentConfig environment = ConfigLoader.load(environmentOptions.env(), environmentOptions.config());
             DemoReport report = GatedDeployDemo.run(story, environment, !verbose ? Progress.NONE : line -> {

@@ -21,8 +21,10 @@ final class ErrorResult {
         if (e instanceof InvalidInputException invalid) {
             error.put("kind", "invalid-input");
             error.put("field", invalid.field());
+            error.put("retryable", false); // the same input fails the same way
         } else if (e instanceof PreconditionFailedException) {
             error.put("kind", "precondition-failed");
+            error.put("retryable", false); // until someone changes the precondition
         } else if (e instanceof RemoteFailureException remote) {
             error.put("kind", "remote-failure");
             error.put("api", remote.api());

@@ -18,12 +18,16 @@ import java.util.Map;
                         + " 2 invalid input; 3 remote failure.",
                 "JSON: {status, reasons[], signals[{name, status, value, threshold, evidence, informational}],"
                         + " topPatterns[], checkedAt}",
+                "With --services or --fleet: many services in one run, one row each; JSON: {environment, status,"
+                        + " services[{name, cluster, status, reasons[]}], checkedAt}.",
                 "",
                 "Examples:",
                 "  tdev-ops health --simulate",
                 "  tdev-ops health --env staging --output json",
                 "  tdev-ops health --baseline-time 2026-11-26T09:00:00Z --ignore-alarm t-developer-cost-budget",
-                "  tdev-ops health --signals alarms,target-health --window-minutes 15 --strict"})
+                "  tdev-ops health --signals alarms,target-health --window-minutes 15 --strict",
+                "  tdev-ops health --simulate --scenario fleet --services svc-0001,svc-0003,t-developer-batch-production/svc-0002",
+                "  tdev-ops health --simulate --scenario fleet --services svc-0007,svc-0009 --output markdown"})
 public final class HealthCommand extends OpsCommand {
     /** The engine's signal names, for --signals' help and completion. */
     static final class SignalNames implements Iterable<String> {
@@ -55,6 +59,26 @@ public final class HealthCommand extends OpsCommand {
 
     @Option(names = "--strict", description = "DEGRADED exits 1 instead of 0.")
     boolean strict;
+
+    @Option(names = "--services", paramLabel = "NAME", split = ",",
+            description = "Check these services instead, in one run (NAME in the environment's cluster, or CLUSTER/NAME;"
+                    + " comma-separated): one row each and a fleet verdict.")
+    List<String> services;
+
+    @Option(names = "--fleet", description = "Check the fleet the config lists (fleet.clusters) in one run.")
+    boolean fleet;
+
+    @Override
+    protected Integer runInstead() {
+        if ((services == null || services.isEmpty()) && !fleet) {
+            return null;
+        }
+        FleetHealthRun run = new FleetHealthRun(fleet ? List.of() : services, strict);
+        run.spec = spec;
+        run.common = common;
+        run.aws = aws;
+        return run.call();
+    }
 
     @Override
     protected Map<String, Object> arguments() {

@@ -31,8 +31,8 @@ public final class IamPolicyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--commands", paramLabel = "LIST", split = ",",
-            description = "Commands the policy is for (default: all): health, deploy, mark-known-good, rollback, scale,"
-                    + " checklist, demo.")
+            description = "Commands the policy is for (default: all that call AWS): health, deploy, mark-known-good,"
+                    + " rollback, scale, checklist.")
     List<String> commands;
 
     /** Whose names scope the resources. */
@@ -57,10 +57,17 @@ public final class IamPolicyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            EmptyValues.reject(spec);
             Set<String> chosen = new LinkedHashSet<>();
-            for (String c : commands == null || commands.isEmpty() ? IamPolicy.commands() : commands) {
+            List<String> needAws = IamPolicy.commands().stream().filter(c -> !IamPolicy.portMethods(c).isEmpty())
+                    .toList();
+            for (String c : commands == null || commands.isEmpty() ? needAws : commands) {
                 String name = c.strip();
-                IamPolicy.portMethods(name); // an unknown command is invalid input naming the valid ones
+                // an unknown command is invalid input naming the valid ones; one that calls no AWS has no policy
+                if (IamPolicy.portMethods(name).isEmpty()) {
+                    throw new InvalidInputException("--commands", "'" + name + "' needs no AWS access (it runs on the"
+                            + " simulated environment only), so it has no policy; allowed: " + String.join(", ", needAws));
+                }
                 chosen.add(name);
             }
             if (account != null && !account.equals("*") && !account.matches("\\d{12}")) {

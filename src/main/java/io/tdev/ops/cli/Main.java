@@ -2,7 +2,9 @@ package io.tdev.ops.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import io.tdev.ops.model.InvalidInputException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -24,12 +26,14 @@ import java.io.PrintWriter;
                 DemoCommand.class,
                 IamPolicyCommand.class,
                 WeeklyReportCommand.class,
+                MaintenanceCommand.class,
                 SecurityCheckCommand.class,
                 RotateSecretCommand.class,
                 LockdownBucketCommand.class,
                 DbResizeCommand.class,
                 LoadWatchCommand.class,
                 TrafficEventCommand.class,
+                IncidentCommand.class,
                 ClearCacheCommand.class,
                 RestartAgentCommand.class,
                 InvalidateSessionsCommand.class,
@@ -79,7 +83,7 @@ public final class Main implements Runnable {
     /** The command line with tdev-ops' handling of bad input (exit 2, one message and a hint, no usage dump). */
     public static CommandLine commandLine(Main main) {
         CommandLine commandLine = new CommandLine(main);
-        commandLine.setUsageHelpWidth(100);
+        HelpLayout.apply(commandLine);
         commandLine.setParameterExceptionHandler(Main::invalidInput);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> unexpected(cmd.getErr(), e));
         return commandLine;
@@ -102,11 +106,31 @@ public final class Main implements Runnable {
     private static int invalidInput(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("error: " + e.getMessage());
+        // picocli says "option option '--waive'" when a label says "option" already; the CLI says it once
+        String message = e.getMessage().replace("option option", "option");
+        err.println("error: " + message);
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the options and examples.");
         err.flush();
+        if (jsonOutput(args)) {
+            // the documented {"error": ...} object, for picocli's own parse errors too
+            String field = e.getArgSpec() instanceof OptionSpec option ? option.longestName() : "arguments";
+            PrintWriter out = command.getOut();
+            out.print(ResultRenderer.json(ErrorResult.of(new InvalidInputException(field, message))));
+            out.flush();
+        }
         return 2;
+    }
+
+    /** Whether the command line asked for JSON output (looked up in the raw words: parsing just failed). */
+    private static boolean jsonOutput(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--output=json") || args[i].equals("--output") && i + 1 < args.length
+                    && args[i + 1].equals("json")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A failure nobody planned for: one line, no stack trace (TDEV_OPS_DEBUG=1 prints it). */

@@ -17,7 +17,7 @@ import java.util.Map;
                 "",
                 "Examples:",
                 "  tdev-ops mark-known-good --simulate",
-                "  tdev-ops mark-known-good --env staging --revision t-developer-staging:42 --dry-run"})
+                "  tdev-ops mark-known-good --env staging --revision t-developer-backend-staging:42 --dry-run"})
 public final class MarkKnownGoodCommand extends ChangeCommand {
     @Option(names = "--revision", paramLabel = "REV",
             description = "REVISION, FAMILY:REVISION or ARN (default: the service's current revision).")

@@ -43,15 +43,33 @@ public abstract class OpsCommand implements Callable<Integer> {
         return null;
     }
 
+    /**
+     * Checks what can be checked before anything is called (a path to write, a file to read), so that invalid input
+     * changes nothing and publishes nothing; throws {@code InvalidInputException} naming the option.
+     */
+    protected void checkInputs() {
+    }
+
     /** Runs after the result is printed (e.g. write a file from it). */
     protected void afterResult(Map<String, Object> result) {
     }
 
+    /** Another command's run when the options ask for it (e.g. {@code health --services}), or null. */
+    protected Integer runInstead() {
+        return null;
+    }
+
     @Override
     public final Integer call() {
+        Integer instead = runInstead();
+        if (instead != null) {
+            return instead;
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            EmptyValues.reject(spec);
+            checkInputs();
             Map<String, Object> arguments = arguments();
             ProgressLines progress = new ProgressLines(err);
             try (OpsSession session = main.sessions().open(common, aws, progress)) {

@@ -50,6 +50,7 @@ public abstract class OutcomeCommand<R extends Outcome> implements Callable<Inte
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            EmptyValues.reject(spec);
             ProgressLines progress = new ProgressLines(err);
             // the root, not the parent: a typed command may sit under a group (traffic-event prepare)
             Main main = (Main) spec.root().userObject();

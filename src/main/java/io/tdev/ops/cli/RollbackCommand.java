@@ -21,7 +21,7 @@ import java.util.Map;
                 "Examples:",
                 "  tdev-ops rollback --simulate --scenario bad-deploy --reason \"5xx after 2.1.0\"",
                 "  tdev-ops rollback --target previous --dry-run",
-                "  tdev-ops rollback --env staging --target t-developer-staging:41 --no-notify"})
+                "  tdev-ops rollback --env staging --target t-developer-backend-staging:41 --no-notify"})
 public final class RollbackCommand extends ChangeCommand {
     @Option(names = "--target", paramLabel = "TARGET",
             description = "last-known-good (default) | previous | REVISION | FAMILY:REVISION | ARN.")

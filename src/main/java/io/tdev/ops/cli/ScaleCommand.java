@@ -10,12 +10,15 @@ import java.util.Map;
 @Command(name = "scale", mixinStandardHelpOptions = true,
         header = "Set the task count: N, +N, -N or a preset (p0, p1).",
         description = {"Set the service's task count: absolute, delta, or a preset (p0: 10 tasks for a total outage,"
-                + " p1: +2 when degraded). Clamped to the scalable target's min..max; where autoscaling is registered"
-                + " its MinCapacity is raised instead of fought, and the result says how to restore it.",
-                "0 tasks in a protected environment (production) needs --force."},
+                + " p1: +2 when degraded). An absolute count above the hard maximum (autoscaling.maxTasks, or the"
+                + " registered MaxCapacity when larger) is refused; a delta is clamped to it. Where autoscaling is"
+                + " registered, a scale-up raises MinCapacity to the new count (and MaxCapacity if needed) so target"
+                + " tracking does not scale it back in, and the result says how to restore both.",
+                "A count below the environment's minimum (autoscaling.minTasks), and 0 tasks in a protected"
+                        + " environment, needs --force."},
         footer = {"",
                 "Exit: 0 scaled (or planned with --dry-run); 1 the service did not become stable;"
-                        + " 2 invalid input (also 0 tasks in production without --force); 3 remote failure.",
+                        + " 2 invalid input (also a count below autoscaling.minTasks without --force); 3 remote failure.",
                 "JSON: {from, to, status, minCapacity, maxCapacity, restore, actions[]}",
                 "",
                 "Examples:",
@@ -27,7 +30,7 @@ public final class ScaleCommand extends ChangeCommand {
             description = "N | +N | -N | a preset of the config's scalePresets (p0, p1).")
     String count;
 
-    @Option(names = "--force", description = "Allow 0 tasks in a protected environment.")
+    @Option(names = "--force", description = "Allow a count below autoscaling.minTasks, and 0 tasks in a protected environment.")
     boolean force;
 
     @Mixin

@@ -119,8 +119,14 @@ public final class ConfigLoader {
             return JsonNodeFactory.instance.objectNode();
         }
         if (!node.isObject()) {
-            throw new InvalidInputException("config", source + " must be a YAML mapping of fields (name: value), got a "
-                    + node.getNodeType().name().toLowerCase());
+            throw new InvalidInputException("config", source + " must be a YAML mapping of fields (name: value), got "
+                    + switch (node.getNodeType()) {
+                        case ARRAY -> "a list";
+                        case STRING -> "a text value";
+                        case NUMBER -> "a number";
+                        case BOOLEAN -> "a boolean";
+                        default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " value";
+                    });
         }
         return (ObjectNode) node;
     }

@@ -26,9 +26,20 @@ final class ConfigSchema {
     private ConfigSchema() {
     }
 
-    /** Every key in {@code tree} is a field of the record it stands for; else names it and the valid keys. */
+    /**
+     * Every key in {@code tree} is a field of the record it stands for, and every value has the field's type; all
+     * violations are reported at once (the first one's path is the exception's field), so a file is fixed in one round.
+     */
     static void checkKeys(JsonNode tree, String source) {
-        checkKeys(tree, EnvironmentConfig.class, "", source);
+        List<String[]> problems = new ArrayList<>();
+        checkKeys(tree, EnvironmentConfig.class, "", source, problems);
+        if (!problems.isEmpty()) {
+            StringBuilder all = new StringBuilder(problems.get(0)[1]);
+            for (String[] other : problems.subList(1, problems.size())) {
+                all.append(System.lineSeparator()).append("  ").append(other[0]).append(": ").append(other[1]);
+            }
+            throw new InvalidInputException(problems.get(0)[0], all + System.lineSeparator() + "  (" + source + ")");
+        }
     }
 
     /** Every field of every record is present (non-null unless {@link #NULLABLE}). */
@@ -41,15 +52,16 @@ final class ConfigSchema {
         }
     }
 
-    private static void checkKeys(JsonNode node, Type type, String path, String source) {
+    private static void checkKeys(JsonNode node, Type type, String path, String source, List<String[]> problems) {
         if (node == null || node.isNull()) {
             return;
         }
         Class<?> raw = raw(type);
         if (raw.isRecord()) {
             if (!node.isObject()) {
-                throw new InvalidInputException(label(path), "got '" + node + "'; expected a mapping with the fields "
-                        + String.join(", ", fieldNames(raw)) + " (" + source + ")");
+                problems.add(new String[] {label(path), "got '" + node + "'; expected a mapping with the fields "
+                        + String.join(", ", fieldNames(raw))});
+                return;
             }
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
@@ -57,30 +69,46 @@ final class ConfigSchema {
                 RecordComponent component = component(raw, field.getKey());
                 String fieldPath = join(path, field.getKey());
                 if (component == null) {
-                    throw new InvalidInputException(fieldPath, "unknown field; valid fields"
-                            + (path.isEmpty() ? "" : " of " + path) + ": " + String.join(", ", fieldNames(raw))
-                            + " (" + source + ")");
+                    problems.add(new String[] {fieldPath, "unknown field; valid fields"
+                            + (path.isEmpty() ? "" : " of " + path) + ": " + String.join(", ", fieldNames(raw))});
+                    continue;
                 }
-                checkKeys(field.getValue(), component.getGenericType(), fieldPath, source);
+                checkKeys(field.getValue(), component.getGenericType(), fieldPath, source, problems);
             }
         } else if (Map.class.isAssignableFrom(raw)) {
             if (!node.isObject()) {
-                throw new InvalidInputException(path, "got '" + node + "'; expected a mapping (" + source + ")");
+                problems.add(new String[] {path, "got '" + node + "'; expected a mapping"});
+                return;
             }
             Type valueType = typeArgument(type, 1);
-            node.fields().forEachRemaining(e -> checkKeys(e.getValue(), valueType, join(path, e.getKey()), source));
+            node.fields().forEachRemaining(e -> checkKeys(e.getValue(), valueType, join(path, e.getKey()), source,
+                    problems));
         } else if (List.class.isAssignableFrom(raw)) {
             if (!node.isArray()) {
-                throw new InvalidInputException(path, "got '" + node + "'; expected a list such as [a, b] ("
-                        + source + ")");
+                problems.add(new String[] {path, "got '" + node + "'; expected a list such as [a, b]"});
+                return;
             }
             Type elementType = typeArgument(type, 0);
             for (int i = 0; i < node.size(); i++) {
-                checkKeys(node.get(i), elementType, path + "[" + i + "]", source);
+                checkKeys(node.get(i), elementType, path + "[" + i + "]", source, problems);
             }
-        } else if (node.isContainerNode()) {
-            throw new InvalidInputException(path, "got '" + node + "'; expected " + expected(raw) + " (" + source + ")");
+        } else if (node.isContainerNode() || !scalarFits(node, raw)) {
+            problems.add(new String[] {path, "got '" + node + "'; expected " + expected(raw)});
         }
+    }
+
+    /** Whether a YAML scalar can be the value of a field of type {@code raw} (a string field takes any scalar). */
+    private static boolean scalarFits(JsonNode node, Class<?> raw) {
+        if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
+            return node.isIntegralNumber();
+        }
+        if (raw == double.class || raw == Double.class) {
+            return node.isNumber();
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return node.isBoolean();
+        }
+        return true;
     }
 
     private static void collectMissing(JsonNode node, Class<?> record, String path, List<String> missing) {

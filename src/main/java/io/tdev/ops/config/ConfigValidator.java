@@ -92,6 +92,7 @@ final class ConfigValidator {
             }
         });
         checkHealth(c.health());
+        checkFleet(c.fleet());
         checkDeploy(c.deploy());
         checkChecklist(c.checklist());
         checkSchedule(c.schedule());
@@ -156,6 +157,47 @@ final class ConfigValidator {
         range("incident.trafficDays", i.trafficDays(), 1, 28);
     }
 
+    private void checkFleet(EnvironmentConfig.FleetSettings f) {
+        if (f == null || f.rateLimits() == null) {
+            fail("fleet.rateLimits", "must be given (ecsPerSecond, elbPerSecond, cloudWatchPerSecond, logsPerSecond)");
+            return;
+        }
+        rate("fleet.rateLimits.ecsPerSecond", f.rateLimits().ecsPerSecond());
+        rate("fleet.rateLimits.elbPerSecond", f.rateLimits().elbPerSecond());
+        rate("fleet.rateLimits.cloudWatchPerSecond", f.rateLimits().cloudWatchPerSecond());
+        rate("fleet.rateLimits.logsPerSecond", f.rateLimits().logsPerSecond());
+        notBlank("fleet.logGroupPrefix", f.logGroupPrefix());
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < f.clusters().size(); i++) {
+            EnvironmentConfig.FleetCluster c = f.clusters().get(i);
+            String at = "fleet.clusters[" + i + "]";
+            notBlank(at + ".name", c.name());
+            if (c.name() != null && !names.add(c.name())) {
+                fail(at + ".name", "got '" + c.name() + "' twice; list each cluster once with all its services");
+            }
+            if (c.services().isEmpty()) {
+                fail(at + ".services", "must name at least one ECS service");
+            }
+            c.services().forEach(s -> notBlank(at + ".services", s));
+            notBlank(at + ".logGroupPrefix", c.logGroupPrefix());
+            percent(at + ".cpuPercent", c.cpuPercent());
+            percent(at + ".memoryPercent", c.memoryPercent());
+            range(at + ".errorEventsDegraded", c.errorEventsDegraded(), 1, 1_000_000);
+            range(at + ".errorEventsUnhealthy", c.errorEventsUnhealthy(), 1, 1_000_000);
+            if (c.errorEventsDegraded() > c.errorEventsUnhealthy()) {
+                fail(at + ".errorEventsDegraded", "got " + c.errorEventsDegraded() + "; must be <= errorEventsUnhealthy ("
+                        + c.errorEventsUnhealthy() + ")");
+            }
+        }
+    }
+
+    /** A client-side budget: more than 0 and no more than 1,000 calls a second. */
+    private void rate(String field, double value) {
+        if (!(value > 0 && value <= 1000)) {
+            fail(field, "got " + num(value) + "; allowed more than 0 up to 1000 (calls a second)");
+        }
+    }
+
     private void checkSlo(EnvironmentConfig.Slo slo) {
         percent("slo.availabilityPercent", slo.availabilityPercent());
         percent("slo.errorRatePercent", slo.errorRatePercent());
@@ -200,7 +242,11 @@ final class ConfigValidator {
     private void checkDeploy(EnvironmentConfig.DeploySettings d) {
         range("deploy.stableTimeoutMinutes", d.stableTimeoutMinutes(), 1, 24 * 60);
         range("deploy.pollSeconds", d.pollSeconds(), 1, 3600);
-        range("deploy.bakeMinutes", d.bakeMinutes(), 0, 24 * 60);
+        // A bake shorter than one poll interval would end before its first health check and "pass" on none.
+        if (d.bakeMinutes() < 1 || d.bakeMinutes() > 24 * 60 || d.bakeMinutes() * 60 < d.pollSeconds()) {
+            fail("deploy.bakeMinutes", "got " + d.bakeMinutes() + "; allowed 1..1440 and at least one poll interval"
+                    + " (deploy.pollSeconds " + d.pollSeconds() + "): a shorter bake ends before its first health check");
+        }
         if (d.pollSeconds() > d.stableTimeoutMinutes() * 60) {
             fail("deploy.pollSeconds", "got " + d.pollSeconds() + "; must be <= deploy.stableTimeoutMinutes in seconds ("
                     + d.stableTimeoutMinutes() * 60 + ")");

@@ -21,12 +21,16 @@ import java.util.Map;
  * @param repository       ECR repository of the backend image
  * @param secret           API-key secret id
  * @param metricNamespace  custom metrics namespace ({@code T-Developer/Pipeline})
- * @param alarmPrefix      alarms considered by health checks start with this
+ * @param alarmPrefix      alarms considered by health checks start with this; the built-ins name their own
+ *                         environment ({@code t-developer-production}) so that one environment's check never counts
+ *                         another's alarms (the runbook's {@code t-developer} would count them all)
  * @param targetGroupArns  ALB target groups; empty = those attached to the service
  * @param schedule         the scheduled jobs: the weekly SLO report and the monthly maintenance
  * @param security         the daily security check's thresholds and the security incident's lockdown settings
  * @param traffic          a planned traffic event: the database, where the saved state goes, the load watch's pace
  * @param dr               backup, restore and disaster fail-over (Route 53)
+ * @param fleet            many services checked in one run ({@code health --services}, {@code --fleet}): rate budgets,
+ *                         log-group naming, and the clusters of the configured fleet with their thresholds
  */
 public record EnvironmentConfig(String name, boolean protectedEnv, String region, EcsNames ecs, String logGroup,
                                 String bucket, TableNames table, String topic, String repository, String secret,
@@ -35,7 +39,8 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
                                 HealthSettings health, DeploySettings deploy, ChecklistSettings checklist,
                                 Escalation escalation, Schedule schedule,
                                 SecuritySettings security, TrafficSettings traffic, IncidentSettings incident,
-                                DrSettings dr) {
+                                DrSettings dr,
+                                FleetSettings fleet) {
 
     public ServiceRef serviceRef() {
         return new ServiceRef(ecs.cluster(), ecs.service());
@@ -44,7 +49,7 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public EnvironmentConfig withDr(DrSettings newDr) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, newDr);
+                checklist, escalation, schedule, security, traffic, incident, newDr, fleet);
     }
 
     // One field changed, the rest kept: callers that override a field (the plugin's region and topic, tests)
@@ -53,43 +58,55 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
     public EnvironmentConfig withRegion(String newRegion) {
         return new EnvironmentConfig(name, protectedEnv, newRegion, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr);
+                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
     }
 
     public EnvironmentConfig withTopic(String newTopic) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, newTopic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr);
+                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
     }
 
     public EnvironmentConfig withTable(TableNames newTable) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, newTable, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr);
+                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
     }
 
     public EnvironmentConfig withTargetGroupArns(List<String> newTargetGroupArns) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, newTargetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr);
+                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
+    }
+
+    public EnvironmentConfig withAlarmPrefix(String newAlarmPrefix) {
+        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
+                secret, metricNamespace, newAlarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
+                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
     }
 
     public EnvironmentConfig withHealth(HealthSettings newHealth) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, newHealth, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr);
+                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
     }
 
     public EnvironmentConfig withSchedule(Schedule newSchedule) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, newSchedule, security, traffic, incident, dr);
+                checklist, escalation, newSchedule, security, traffic, incident, dr, fleet);
     }
 
     public EnvironmentConfig withIncident(IncidentSettings newIncident) {
         return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
                 secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, newIncident, dr);
+                checklist, escalation, schedule, security, traffic, newIncident, dr, fleet);
+    }
+
+    public EnvironmentConfig withFleet(FleetSettings newFleet) {
+        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
+                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
+                checklist, escalation, schedule, security, traffic, incident, dr, newFleet);
     }
 
     /** @param container the container whose image {@code deploy} replaces; null = the first essential one */
@@ -141,6 +158,35 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
      * @param waivable          items that may be waived by an approver
      */
     public record ChecklistSettings(int backupMaxAgeHours, String scanSeverity, List<String> waivable) {
+    }
+
+    /**
+     * @param rateLimits     client-side budgets per API, calls a second
+     * @param logGroupPrefix a service's log group is this + its name ({@code /ecs/}), unless its cluster says otherwise
+     * @param clusters       the fleet {@code health --fleet} checks; empty = none configured
+     */
+    public record FleetSettings(FleetRateLimits rateLimits, String logGroupPrefix, List<FleetCluster> clusters) {
+        public FleetSettings {
+            clusters = clusters == null ? List.of() : List.copyOf(clusters);
+        }
+    }
+
+    /** AWS's documented budgets: ECS DescribeServices ~20/s, ELBv2 describe calls 10/s, Logs StartQuery 5/s. */
+    public record FleetRateLimits(double ecsPerSecond, double elbPerSecond, double cloudWatchPerSecond,
+                                  double logsPerSecond) {
+    }
+
+    /**
+     * One cluster of the fleet with its own thresholds.
+     *
+     * @param errorEventsDegraded  ERROR events per {@code health.errorWindowMinutes} that make a service DEGRADED
+     * @param errorEventsUnhealthy ... UNHEALTHY
+     */
+    public record FleetCluster(String name, List<String> services, String logGroupPrefix, double cpuPercent,
+                               double memoryPercent, int errorEventsDegraded, int errorEventsUnhealthy) {
+        public FleetCluster {
+            services = services == null ? List.of() : List.copyOf(services);
+        }
     }
 
     /**

@@ -12,7 +12,7 @@ public enum DemoScenario {
     good("2.1.0", Outcome.MARKED_KNOWN_GOOD);
 
     /** How a story ended. */
-    public enum Outcome { GATE_FAILED, DEPLOY_FAILED, ROLLED_BACK, ROLLBACK_FAILED, MARKED_KNOWN_GOOD, NOT_HEALTHY_AFTER }
+    public enum Outcome { GATE_FAILED, DEPLOY_FAILED, ROLLED_BACK, ROLLBACK_FAILED, MARKED_KNOWN_GOOD, NOT_MARKED, NOT_HEALTHY_AFTER }
 
     private final String imageTag;
     private final Outcome expected;

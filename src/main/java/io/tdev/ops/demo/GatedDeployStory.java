@@ -20,7 +20,8 @@ import java.util.Map;
  * The gated deploy a pipeline runs, told step by step through the {@link TdevOps} facade only: checklist with
  * evidence, deploy without waiting, bake (a health check every {@code deploy.pollSeconds} for
  * {@code deploy.bakeMinutes}, counting only alarms that were not already in ALARM when the deploy started), then
- * either an automatic rollback to the last known-good revision or marking the new revision known-good.
+ * either an automatic rollback to the last known-good revision or marking the new revision known-good (only when
+ * {@code markKnownGood}'s rule holds: a HEALTHY check on a completed rollout).
  */
 public final class GatedDeployStory {
     private static final int EVIDENCE_CHARS = 240;
@@ -75,9 +76,20 @@ public final class GatedDeployStory {
 
         Bake bake = bake(deployStart, newRevision);
         if (bake.failure == null) {
+            // the engine applies the one known-good rule (a HEALTHY check now, on a completed rollout)
+            Map<String, Object> marked;
+            try {
+                marked = ops.markKnownGood(Map.of("revision", newRevision, "requireHealthy", true,
+                        "baselineTime", deployStart.toString()));
+            } catch (PreconditionFailedException e) {
+                timeline.add("known-good", "refused: " + e.getMessage());
+                timeline.decide("leave " + newRevision + " deployed, not marked known-good", "no check of the "
+                        + config.deploy().bakeMinutes() + "-minute bake was UNHEALTHY, but " + e.getMessage());
+                return Outcome.NOT_MARKED;
+            }
             timeline.decide("mark " + newRevision + " known-good", "the bake passed: " + bake.checks
-                    + " health checks over " + config.deploy().bakeMinutes() + " minutes, none UNHEALTHY");
-            Map<String, Object> marked = ops.markKnownGood(Map.of("revision", newRevision));
+                    + " health checks over " + config.deploy().bakeMinutes() + " minutes, none UNHEALTHY, and "
+                    + marked.get("message"));
             timeline.add("known-good", marked.get("revision") + " " + marked.get("status"));
             return Outcome.MARKED_KNOWN_GOOD;
         }
@@ -164,7 +176,7 @@ public final class GatedDeployStory {
         for (Object s : list(health.get("signals"))) {
             Map<?, ?> signal = (Map<?, ?>) s;
             Object status = signal.get("status");
-            if (!"HEALTHY".equals(status) && !"INFO".equals(status)) {
+            if (!"HEALTHY".equals(status) && !"INFO".equals(status) && !"NOT_APPLICABLE".equals(status)) {
                 Object threshold = signal.get("threshold");
                 bad.add(signal.get("name") + " " + status + ": " + text(signal.get("value"))
                         + (threshold == null || text(threshold).isEmpty() ? "" : " (threshold " + text(threshold) + ")"));

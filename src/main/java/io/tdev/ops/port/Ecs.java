@@ -39,6 +39,9 @@ public interface Ecs {
 
     void tagTaskDefinition(TaskDefinitionRef ref, Map<String, String> tags);
 
+    /** Deregisters a revision (it becomes INACTIVE; tasks already running it keep running). */
+    void deregisterTaskDefinition(TaskDefinitionRef ref);
+
     void untagTaskDefinition(TaskDefinitionRef ref, List<String> keys);
 
     Map<String, String> tagsOf(TaskDefinitionRef ref);

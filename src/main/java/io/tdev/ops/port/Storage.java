@@ -14,6 +14,11 @@ public interface Storage {
     /** Usage from the daily AWS/S3 storage metrics, or a listing when the bucket has none yet. */
     StorageUsage usage(String bucket);
 
+    /** The bucket's lifecycle rules; empty when it has no lifecycle configuration. */
+    List<io.tdev.ops.model.LifecycleRule> lifecycleRules(String bucket);
+
+    /** Replaces the bucket's lifecycle configuration with these rules (callers pass the existing ones too). */
+    void putLifecycleRules(String bucket, List<io.tdev.ops.model.LifecycleRule> rules);
     /**
      * Usage by listing the bucket, stopping after {@code maxObjects} objects (then {@code truncated}): the bounded
      * fallback of a health check when the storage metrics have no datapoint.

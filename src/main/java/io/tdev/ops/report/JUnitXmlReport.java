@@ -19,7 +19,8 @@ public final class JUnitXmlReport {
 
     public static String checklist(ChecklistResult c) {
         long failures = c.items().stream().filter(i -> i.status() == ItemStatus.FAIL).count();
-        long skipped = c.items().stream().filter(i -> i.status() == ItemStatus.SKIPPED || i.status() == ItemStatus.WAIVED).count();
+        long skipped = c.items().stream().filter(i -> i.status() == ItemStatus.SKIPPED || i.status() == ItemStatus.PLANNED
+                || i.status() == ItemStatus.WAIVED).count();
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter w = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
@@ -51,9 +52,9 @@ public final class JUnitXmlReport {
                         w.writeEmptyElement("skipped");
                         w.writeAttribute("message", clean("WAIVED by " + i.by() + ": " + i.reason()));
                     }
-                    case SKIPPED -> {
+                    case SKIPPED, PLANNED -> {
                         w.writeEmptyElement("skipped");
-                        w.writeAttribute("message", clean("SKIPPED: " + i.evidence()));
+                        w.writeAttribute("message", clean(i.status() + ": " + i.evidence()));
                     }
                     case PASS -> { }
                 }

@@ -34,6 +34,9 @@ public final class MarkdownReport {
             b.append(", baseline ").append(h.baselineTime());
         }
         b.append("\n\n");
+        for (String n : h.notes()) {
+            b.append("> Note: ").append(n).append("\n\n");
+        }
         if (!h.reasons().isEmpty()) {
             for (String r : h.reasons()) {
                 b.append("- ").append(r).append('\n');
@@ -57,7 +60,8 @@ public final class MarkdownReport {
     public static String checklist(ChecklistResult c) {
         StringBuilder b = new StringBuilder();
         b.append("## Pre-deploy checklist of ").append(cell(c.environment())).append(": **")
-                .append(c.passed() ? "PASSED" : "FAILED").append("**\n\n");
+                .append(c.wouldPass() == null ? (c.passed() ? "PASSED" : "FAILED")
+                        : (c.wouldPass() ? "WOULD PASS" : "WOULD FAIL") + " (dry run)").append("**\n\n");
         if (c.image() != null) {
             b.append("Image `").append(c.image().replace("`", "")).append("`, ");
         }

@@ -23,6 +23,9 @@ public final class TextReport {
             for (String r : h.reasons()) {
                 b.append("  - ").append(r).append('\n');
             }
+            for (String n : h.notes()) {
+                b.append("  note: ").append(n).append('\n');
+            }
             int width = h.signals().stream().mapToInt(s -> s.name().length()).max().orElse(10);
             for (HealthSignal s : h.signals()) {
                 b.append(String.format("  %-" + width + "s  %-9s  %s", s.name(), s.status(), s.value()));

@@ -18,6 +18,11 @@ public record ChecklistItem(String name, String title, ItemStatus status, String
         return new ChecklistItem(name, PreDeployChecklist.title(name), ItemStatus.SKIPPED, evidence, null, null);
     }
 
+    /** A dry run's item that the real run would make PASS by doing it (take the backup, notify the team). */
+    public static ChecklistItem planned(String name, String evidence) {
+        return new ChecklistItem(name, PreDeployChecklist.title(name), ItemStatus.PLANNED, evidence, null, null);
+    }
+
     public static ChecklistItem waived(String name, String reason, String by) {
         return new ChecklistItem(name, PreDeployChecklist.title(name), ItemStatus.WAIVED,
                 "waived by " + by + ": " + reason, reason, by);

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The pre-deploy checklist: passed when every item is PASS or WAIVED. */
-public record ChecklistResult(String environment, String service, String image, boolean passed,
+/**
+ * The pre-deploy checklist: passed when every item is PASS or WAIVED. A dry run never passes (nothing was done);
+ * its {@code wouldPass} says whether the real run would (every item PASS, WAIVED or PLANNED); null outside a dry run.
+ */
+public record ChecklistResult(String environment, String service, String image, boolean passed, Boolean wouldPass,
                               List<ChecklistItem> items, Instant checkedAt, List<Action> actions) implements OpsResult {
     public ChecklistResult {
         items = List.copyOf(items);
@@ -18,7 +21,9 @@ public record ChecklistResult(String environment, String service, String image, 
 
     @Override
     public String summary() {
-        return "pre-deploy checklist of " + environment + " " + (passed ? "PASSED" : "FAILED") + ": "
+        String verdict = wouldPass == null ? (passed ? "PASSED" : "FAILED")
+                : (wouldPass ? "WOULD PASS" : "WOULD FAIL") + " (dry run)";
+        return "pre-deploy checklist of " + environment + " " + verdict + ": "
                 + items.stream().map(i -> i.name() + " " + i.status()).collect(Collectors.joining(", "));
     }
 
@@ -26,6 +31,9 @@ public record ChecklistResult(String environment, String service, String image, 
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("passed", passed);
+        if (wouldPass != null) {
+            m.put("wouldPass", wouldPass);
+        }
         m.put("environment", environment);
         m.put("service", service);
         m.put("image", image);

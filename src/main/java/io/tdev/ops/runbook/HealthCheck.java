@@ -63,6 +63,9 @@ public final class HealthCheck {
     /** Utilisation is judged on the average of this window of one-minute averages. */
     static final Duration UTILISATION_WINDOW = Duration.ofMinutes(10);
     private static final int MAX_ERROR_EVENTS = 10_000;
+    /** "could not read: ecs:DescribeServices: why" → "could not read: why" (the cause, whichever call met it). */
+    private static final java.util.regex.Pattern UNREAD_API =
+            java.util.regex.Pattern.compile("^(could not read: )[a-z0-9-]+:[A-Za-z0-9]+: ");
     /**
      * A bucket without daily storage metrics is less than a day old (S3 publishes them for every bucket, free), so
      * one ListObjectsV2 page is enough to size it, and the check's cost stays bounded if that ever is not so.
@@ -94,6 +97,7 @@ public final class HealthCheck {
             throw new InvalidInputException("signalTimeoutSeconds", "must be more than 0, got " + timeout.toMillis() + " ms");
         }
         Instant now = ctx.clock().instant();
+        List<String> notes = BaselineTime.notes(options.baselineTime(), now);
         Readings readings = new Readings(now, window, options, names);
 
         Map<String, SignalReader> readers = new LinkedHashMap<>();
@@ -113,24 +117,35 @@ public final class HealthCheck {
                 + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")"));
         return new HealthResult(config.serviceRef(), config.name(), verdict, reasons, signals,
                 readings.topPatterns.get() == null ? List.of() : readings.topPatterns.get(), now,
-                options.baselineTime(), List.of());
+                options.baselineTime(), List.of(), notes);
     }
 
     static Verdict verdict(List<HealthSignal> signals, List<String> reasons) {
         boolean unhealthy = false;
         boolean unknown = false;
         boolean degraded = false;
+        // signals unread for one cause (no credentials: every read fails alike) are one reason, not one each
+        Map<String, List<HealthSignal>> unknownByCause = new LinkedHashMap<>();
         for (HealthSignal s : signals) {
-            if (s.informational() || s.status() == SignalStatus.INFO || s.status() == SignalStatus.HEALTHY) {
+            if (s.informational() || s.status() == SignalStatus.INFO || s.status() == SignalStatus.HEALTHY
+                    || s.status() == SignalStatus.NOT_APPLICABLE) {
                 continue;
             }
-            reasons.add(s.name() + " " + s.status() + ": " + s.value()
-                    + (s.status() == SignalStatus.UNKNOWN ? " (" + s.evidence() + ")" : " (threshold " + s.threshold() + ")"));
+            if (s.status() == SignalStatus.UNKNOWN) {
+                unknownByCause.computeIfAbsent(UNREAD_API.matcher(s.evidence()).replaceFirst("$1"),
+                        k -> new ArrayList<>()).add(s);
+            } else {
+                reasons.add(s.name() + " " + s.status() + ": " + s.value() + " (threshold " + s.threshold() + ")");
+            }
             unhealthy |= s.status() == SignalStatus.UNHEALTHY;
             unknown |= s.status() == SignalStatus.UNKNOWN;
             degraded |= s.status() == SignalStatus.DEGRADED;
         }
-        if (signals.stream().allMatch(HealthSignal::informational)) {
+        unknownByCause.forEach((cause, unread) -> reasons.add(unread.size() == 1
+                ? unread.get(0).name() + " UNKNOWN: " + unread.get(0).value() + " (" + unread.get(0).evidence() + ")"
+                : unread.stream().map(HealthSignal::name).collect(Collectors.joining(", "))
+                + " UNKNOWN (" + cause + ")"));
+        if (signals.stream().allMatch(s -> s.informational() || s.status() == SignalStatus.NOT_APPLICABLE)) {
             reasons.add("no signal that decides health was read");
             return Verdict.UNKNOWN;
         }
@@ -340,9 +355,9 @@ public final class HealthCheck {
                     ? config.targetGroupArns()
                     : service().targetGroupArns();
             if (groups.isEmpty()) {
-                return new HealthSignal(TARGET_HEALTH, SignalStatus.UNKNOWN, "no target groups", "all targets healthy",
-                        "the service has no load balancer target group and none is configured (targetGroupArns)",
-                        false);
+                return new HealthSignal(TARGET_HEALTH, SignalStatus.NOT_APPLICABLE, "not applicable: no target groups",
+                        "all targets healthy", "the service has no load balancer target group and none is configured"
+                        + " (targetGroupArns), so there is no target health to read; not counted", false);
             }
             int healthy = 0;
             int counted = 0;

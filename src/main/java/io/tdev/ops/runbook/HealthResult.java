@@ -8,11 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The verdict of a health check, why, every signal read, and the top ERROR message patterns. */
+/**
+ * The verdict of a health check, why, every signal read, and the top ERROR message patterns. {@code notes} are what
+ * a reader should know about how the check was asked (e.g. a baseline days old) that does not change the verdict.
+ */
 public record HealthResult(ServiceRef service, String environment, Verdict status, List<String> reasons,
                            List<HealthSignal> signals, List<MessagePatterns.Count> topPatterns, Instant checkedAt,
-                           Instant baselineTime, List<Action> actions) implements OpsResult {
+                           Instant baselineTime, List<Action> actions, List<String> notes) implements OpsResult {
     public HealthResult {
+        notes = notes == null ? List.of() : List.copyOf(notes);
         reasons = List.copyOf(reasons);
         signals = List.copyOf(signals);
         topPatterns = List.copyOf(topPatterns);
@@ -46,6 +50,7 @@ public record HealthResult(ServiceRef service, String environment, Verdict statu
         m.put("checkedAt", checkedAt.toString());
         m.put("baselineTime", baselineTime == null ? null : baselineTime.toString());
         m.put("actions", OpsResult.actionMaps(actions));
+        m.put("notes", List.copyOf(notes));
         return m;
     }
 }

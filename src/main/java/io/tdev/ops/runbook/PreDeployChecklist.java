@@ -57,7 +57,7 @@ public final class PreDeployChecklist {
      * @param backupMaxAgeHours null = config {@code checklist.backupMaxAgeHours}
      * @param scanSeverity      null = config {@code checklist.scanSeverity}
      * @param waive             item → reason
-     * @param waivedBy          null = the context's user
+     * @param waivedBy          who approved the waivers; required when {@code waive} is not empty
      * @param message           extra text for the team notification
      * @param scanTimeout       null = 10 minutes
      */
@@ -87,7 +87,7 @@ public final class PreDeployChecklist {
                 : config.checklist().scanSeverity(), request.scanSeverity() != null ? "scanSeverity" : "checklist.scanSeverity");
         int maxAgeHours = request.backupMaxAgeHours() != null ? request.backupMaxAgeHours()
                 : config.checklist().backupMaxAgeHours();
-        String by = request.waivedBy() == null || request.waivedBy().isBlank() ? ctx.user() : request.waivedBy();
+        String by = request.waivedBy();
         Instant now = ctx.clock().instant();
         List<Action> actions = new ArrayList<>();
 
@@ -104,8 +104,10 @@ public final class PreDeployChecklist {
         }
         items.add(evaluate(TEAM_NOTIFIED, () -> teamNotified(request, items, actions), request, by));
         boolean passed = items.stream().allMatch(i -> i.status() == ItemStatus.PASS || i.status() == ItemStatus.WAIVED);
+        Boolean wouldPass = !request.dryRun() ? null : items.stream().allMatch(i -> i.status() == ItemStatus.PASS
+                || i.status() == ItemStatus.WAIVED || i.status() == ItemStatus.PLANNED);
         ChecklistResult result = new ChecklistResult(config.name(), config.ecs().service(), request.image(), passed,
-                items, now, actions);
+                wouldPass, items, now, actions);
         ctx.progress().report(result.summary());
         return result;
     }
@@ -148,6 +150,10 @@ public final class PreDeployChecklist {
                 throw new InvalidInputException("skip", "'" + w.getKey() + "' is both waived and skipped; choose one");
             }
         }
+        if (!request.waive().isEmpty() && (request.waivedBy() == null || request.waivedBy().isBlank())) {
+            throw new InvalidInputException("waivedBy", "is required with waive: who approved waiving "
+                    + String.join(", ", request.waive().keySet()) + " (recorded in the checklist)");
+        }
         if (request.backupMaxAgeHours() != null && request.backupMaxAgeHours() < 1) {
             throw new InvalidInputException("backupMaxAgeHours", "must be 1 or more, got " + request.backupMaxAgeHours());
         }
@@ -163,7 +169,7 @@ public final class PreDeployChecklist {
 
     private ChecklistItem testsPassed(Request request) {
         if (request.testReports() == null || request.testReports().isBlank()) {
-            return ChecklistItem.fail(TESTS_PASSED, "no test reports given (testReports: a directory or glob of JUnit XML)");
+            return ChecklistItem.fail(TESTS_PASSED, "no test reports given: give a directory or glob of JUnit XML reports");
         }
         Path base = request.baseDir() != null ? request.baseDir() : Path.of("").toAbsolutePath();
         List<Path> files = JUnitReports.find(base, request.testReports());
@@ -226,7 +232,8 @@ public final class PreDeployChecklist {
         if (existing.isEmpty()) {
             if (request.dryRun()) {
                 actions.add(new Action("start image scan", repo + ":" + tag, "no scan", "scan", ctx.clock().instant(), true));
-                return ChecklistItem.skipped(IMAGE_SCAN, "dry run: " + repo + ":" + tag + " has no scan; would start one");
+                return ChecklistItem.skipped(IMAGE_SCAN, "dry run: " + repo + ":" + tag + " has no scan; would start one,"
+                        + " and whether it passes is known only when the scan is done");
             }
             ctx.ports().imageScans().startScan(repo, tag);
             actions.add(new Action("start image scan", repo + ":" + tag, "no scan", "scan", ctx.clock().instant(), false));
@@ -309,7 +316,7 @@ public final class PreDeployChecklist {
         String name = "tdev-ops-predeploy-" + BACKUP_STAMP.format(now);
         if (request.dryRun()) {
             actions.add(new Action("create backup", table, newest, name, now, true));
-            return ChecklistItem.skipped(BACKUP, "dry run: " + newest + "; would take backup " + name);
+            return ChecklistItem.planned(BACKUP, "dry run: " + newest + "; would take backup " + name);
         }
         TableBackup taken = ctx.ports().tables().createBackup(table, name);
         actions.add(new Action("create backup", table, newest, taken.arn(), ctx.clock().instant(), false));
@@ -331,7 +338,7 @@ public final class PreDeployChecklist {
                         + " --target " + m.ref()))
                 .orElseGet(() -> ChecklistItem.fail(ROLLBACK_PLAN, "no ACTIVE revision of " + current.family()
                         + " is tagged " + ctx.config().deploy().knownGoodTag() + "; mark the current " + current
-                        + " known-good after a passed health check (markKnownGood)"));
+                        + " known-good after a passed health check (mark-known-good)"));
     }
 
     private ChecklistItem monitoring() {
@@ -355,7 +362,8 @@ public final class PreDeployChecklist {
                     + " was told another way");
         }
         String topic = ctx.config().topic();
-        boolean others = before.stream().allMatch(i -> i.status() == ItemStatus.PASS || i.status() == ItemStatus.WAIVED);
+        boolean others = before.stream().allMatch(i -> i.status() == ItemStatus.PASS || i.status() == ItemStatus.WAIVED
+                || i.status() == ItemStatus.PLANNED);
         String subject = "[" + ctx.config().name() + "] pre-deploy checklist of " + ctx.config().ecs().service() + ": "
                 + (others ? "ready" : "NOT ready");
         if (subject.length() > 100) {
@@ -374,7 +382,7 @@ public final class PreDeployChecklist {
         }
         if (request.dryRun()) {
             actions.add(new Action("notify", topic, null, subject, ctx.clock().instant(), true));
-            return ChecklistItem.skipped(TEAM_NOTIFIED, "dry run: would publish \"" + subject + "\" to " + topic);
+            return ChecklistItem.planned(TEAM_NOTIFIED, "dry run: would publish \"" + subject + "\" to " + topic);
         }
         String id = ctx.ports().notifier().publish(topic, subject, body.toString());
         actions.add(new Action("notify", topic, null, "message " + id, ctx.clock().instant(), false));

@@ -7,7 +7,10 @@ import java.util.function.Supplier;
 
 /**
  * Calls a read again when it fails with a retryable {@link RemoteFailureException} (throttling, 5xx, network),
- * waiting 1 s, 2 s, 4 s ... through the injected {@link Sleeper}. Mutations are not retried here: running an
+ * waiting 1 s, 2 s, 4 s ... through the injected {@link Sleeper}, unless the client that made the call already
+ * retried it ({@link RemoteFailureException#clientRetried()}: the AWS SDK's retry policy owns the budget there, so a
+ * persistently throttled read costs its attempts, not this class's times its). The backoff here is for clients that
+ * do not retry by themselves (the simulation). Mutations are not retried here: running an
  * update twice is not always harmless, and the adapters' SDK already retried the transport.
  */
 public final class Retry {
@@ -39,8 +42,8 @@ public final class Retry {
             try {
                 return read.get();
             } catch (RemoteFailureException e) {
-                if (!e.retryable()) {
-                    throw e;
+                if (!e.retryable() || e.clientRetried()) {
+                    throw e; // not worth another try, or the client (the AWS SDK) already spent the budget
                 }
                 if (attempt >= attempts) {
                     throw new RemoteFailureException(e.api(),

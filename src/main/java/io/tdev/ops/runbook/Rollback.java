@@ -59,11 +59,14 @@ public final class Rollback {
         }
         TaskDefinitionRef to = choice.ref();
         boolean inProgress = s.deploymentInProgress();
-        if (from.equals(to) && !inProgress) {
+        Stability already = from.equals(to) && !inProgress ? StabilityCheck.look(s, to, null) : null;
+        // UNCHANGED only when the target's rollout stands; one that FAILED (e.g. the circuit breaker stopped it
+        // without a rollback) is not "nothing to do": it is rolled out again below and its outcome reported
+        if (already != null && !already.failed()) {
             String msg = ref.service() + " already runs " + to + " (" + choice.because() + "); nothing to roll back";
             ctx.progress().report(msg);
             return new RollbackResult(from, to, target, choice.because(), ChangeStatus.UNCHANGED, reason, ctx.user(),
-                    msg, null, null, null, StabilityCheck.look(s, to, null), List.of());
+                    msg, null, null, null, already, List.of());
         }
 
         List<Action> actions = new ArrayList<>();
@@ -228,7 +231,7 @@ public final class Rollback {
                     .orElseThrow(() -> new PreconditionFailedException("nothing to roll back to: no ACTIVE revision of "
                             + family + " other than the current " + current + " is tagged "
                             + ctx.config().deploy().knownGoodTag() + "; roll back to target previous or a revision "
-                            + "number, and mark revisions after a passed health check (markKnownGood)"));
+                            + "number, and mark revisions known-good after a passed health check (mark-known-good)"));
         }
         if (target.equalsIgnoreCase(PREVIOUS)) {
             Optional<Deployment> older = s.deployments().stream()

@@ -14,10 +14,11 @@ import java.util.Optional;
 
 /**
  * Sets the service's desired count (runbook: P0 scale to 10, P1 +2, traffic preparation). Absolute counts must lie
- * in 0..hard maximum ({@code autoscaling.maxTasks}, or the registered target's max when larger); relative ones are
- * clamped into it. Where Application Auto Scaling is registered and the count is outside its MinCapacity..
- * MaxCapacity, the bounds are moved to the count instead of letting autoscaling undo it, and the result says how to
- * restore them. 0 tasks in a protected environment needs {@code force}.
+ * in {@code autoscaling.minTasks}..hard maximum ({@code autoscaling.maxTasks}, or the registered target's max when
+ * larger): above it is invalid input, below it needs {@code force} (and 0 tasks in a protected environment always
+ * does); relative ones are clamped to the hard maximum. Where Application Auto Scaling is registered, a scale-up
+ * raises MinCapacity to the new count (and MaxCapacity when the count is above it) so that target tracking does not
+ * scale it back in, a count below MinCapacity lowers it, and the result says how to restore both.
  */
 public final class Scale {
     /** @param timeout null = config {@code deploy.stableTimeoutMinutes} */
@@ -42,7 +43,8 @@ public final class Scale {
         if (count.delta()) {
             wanted = Math.max(0, Math.min(hardMax, wanted));
         } else if (wanted > hardMax) {
-            throw new InvalidInputException("count", "got " + wanted + "; allowed range 0.." + hardMax
+            throw new InvalidInputException("count", "got " + wanted + "; allowed range "
+                    + ctx.config().autoscaling().minTasks() + ".." + hardMax + " (below with force)"
                     + " (the hard maximum of " + ctx.config().name() + ": autoscaling.maxTasks"
                     + st.map(t -> " / registered MaxCapacity " + t.maxCapacity()).orElse("") + ")");
         }
@@ -52,18 +54,27 @@ public final class Scale {
             throw new InvalidInputException("count", "0 tasks would stop " + ctx.config().name()
                     + ", a protected environment; allowed range 1.." + hardMax + ", or set force to scale to 0");
         }
+        int floor = ctx.config().autoscaling().minTasks();
+        if (to < floor && !request.force()) {
+            throw new InvalidInputException("count", "got " + to + (count.delta() ? " (" + count.text() + " from "
+                    + from + ")" : "") + "; below " + ctx.config().name() + "'s minimum (autoscaling.minTasks "
+                    + floor + "); allowed range " + floor + ".." + hardMax + ", or set force to go below it");
+        }
 
         Integer min = st.map(ScalableTarget::minCapacity).orElse(null);
         Integer max = st.map(ScalableTarget::maxCapacity).orElse(null);
         Integer newMin = min;
         Integer newMax = max;
         if (st.isPresent()) {
-            if (to > max) {
-                // autoscaling would scale back in to MaxCapacity; pin the incident count as the floor too
+            if (to > from && to > min) {
+                // a scale-up is meant to hold (runbook: "10 before expected traffic", P0): with MinCapacity left
+                // below it, target tracking scales the service back in as soon as CPU is low
                 newMin = to;
-                newMax = to;
             } else if (to < min) {
                 newMin = to;
+            }
+            if (to > max) {
+                newMax = to;
             }
         }
         boolean capacityChanges = st.isPresent() && (!newMin.equals(min) || !newMax.equals(max));

@@ -28,11 +28,15 @@ public final class Api {
     public static final String PUT_RETENTION_POLICY = "logs:PutRetentionPolicy";
     public static final String DESCRIBE_TARGET_HEALTH = "elasticloadbalancing:DescribeTargetHealth";
     public static final String DESCRIBE_TARGET_GROUPS = "elasticloadbalancing:DescribeTargetGroups";
+    public static final String DEREGISTER_TASK_DEFINITION = "ecs:DeregisterTaskDefinition";
+    public static final String DESCRIBE_IMAGES = "ecr:DescribeImages";
+    public static final String GET_LIFECYCLE = "s3:GetLifecycleConfiguration";
+    public static final String PUT_LIFECYCLE = "s3:PutLifecycleConfiguration";
+    public static final String DESCRIBE_TABLE = "dynamodb:DescribeTable";
     public static final String LIST_BUCKET = "s3:ListBucket";
     public static final String GET_REPLICATION = "s3:GetReplicationConfiguration";
     public static final String GET_BUCKET_POLICY = "s3:GetBucketPolicy";
     public static final String PUT_BUCKET_POLICY = "s3:PutBucketPolicy";
-    public static final String DESCRIBE_TABLE = "dynamodb:DescribeTable";
     public static final String DYNAMODB_QUERY = "dynamodb:Query";
     public static final String DYNAMODB_SCAN = "dynamodb:Scan";
     public static final String CREATE_BACKUP = "dynamodb:CreateBackup";
@@ -79,7 +83,8 @@ public final class Api {
             DESCRIBE_TARGET_GROUPS, DESCRIBE_ORDERABLE_DB_OPTIONS, ADMIN_CLEAR_CACHE, ADMIN_RESTART_AGENT,
             ADMIN_INVALIDATE_SESSIONS, WEBHOOK_POST,
             DESCRIBE_BACKUP, DESCRIBE_CONTINUOUS_BACKUPS, GET_OBJECT, LIST_RECORD_SETS,
-            GET_HEALTH_CHECK_STATUS);
+            GET_HEALTH_CHECK_STATUS,
+            DEREGISTER_TASK_DEFINITION, DESCRIBE_IMAGES, GET_LIFECYCLE, PUT_LIFECYCLE);
 
     /** The read-only calls a health check makes; the {@code throttled} scenario throttles these. */
     public static final List<String> HEALTH_READS = List.of(DESCRIBE_SERVICES, DESCRIBE_ALARMS, FILTER_LOG_EVENTS,

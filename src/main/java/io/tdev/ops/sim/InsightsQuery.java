@@ -23,14 +23,14 @@ import java.util.regex.Pattern;
  * The part of the Logs Insights query language the runbook's queries use, run over events in memory:
  * {@code fields}, {@code filter} (like /regex/, like "text", not like, comparisons), {@code parse} (glob with
  * {@code *} or a regex with named groups), {@code stats} (count, count_distinct, avg, sum, min, max ... by
- * fields or bin(5m)), {@code sort}, {@code limit}. Anything else is refused naming the command.
+ * fields or bin(5m); pct(field, N)), {@code sort}, {@code limit}. Anything else is refused naming the command.
  */
 final class InsightsQuery {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
     private static final Pattern LIKE = Pattern.compile("([@\\w.]+)\\s+(not\\s+)?like\\s+(/(.*)/|\"(.*)\")", Pattern.CASE_INSENSITIVE);
     private static final Pattern COMPARE = Pattern.compile("([@\\w.]+)\\s*(>=|<=|!=|=|>|<)\\s*(\"?)([^\"]*)\\3");
     private static final Pattern PARSE = Pattern.compile("([@\\w.]+)\\s+(\"(.*)\"\\s+as\\s+(.+)|/(.*)/)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AGGREGATE = Pattern.compile("(count_distinct|count|avg|sum|min|max)\\(([^)]*)\\)(\\s+as\\s+(\\w+))?",
+    private static final Pattern AGGREGATE = Pattern.compile("(count_distinct|count|avg|sum|min|max|pct)\\(([^)]*)\\)(\\s+as\\s+(\\w+))?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BIN = Pattern.compile("bin\\((\\d+)([smh])\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<(\\w+)>");
@@ -73,12 +73,21 @@ final class InsightsQuery {
     }
 
     List<Map<String, String>> run(List<LogEvent> events) {
+        return run(events, e -> null);
+    }
+
+    /** With {@code @log} ("ACCOUNT:LOG-GROUP", as Insights names an event's group) from {@code logOf} when it gives one. */
+    List<Map<String, String>> run(List<LogEvent> events, java.util.function.Function<LogEvent, String> logOf) {
         List<Map<String, String>> rows = new ArrayList<>();
         for (LogEvent e : events) {
             Map<String, String> row = new LinkedHashMap<>();
             row.put("@timestamp", TIMESTAMP.format(e.timestamp()));
             row.put("@message", e.message());
             row.put("@logStream", e.logStream());
+            String log = logOf.apply(e);
+            if (log != null) {
+                row.put("@log", log);
+            }
             rows.add(row);
         }
         for (var stage : stages) {
@@ -196,7 +205,7 @@ final class InsightsQuery {
         }
         if (aggs.isEmpty()) {
             throw new InvalidInputException("query stats", "got '" + expr
-                    + "'; allowed functions: count, count_distinct, avg, sum, min, max");
+                    + "'; allowed functions: count, count_distinct, avg, sum, min, max, pct");
         }
         return rows -> {
             Map<List<String>, List<Map<String, String>>> buckets = new LinkedHashMap<>();
@@ -242,6 +251,14 @@ final class InsightsQuery {
         }
         if (fn.equals("count_distinct")) {
             return String.valueOf(new HashSet<>(rows.stream().map(r -> r.get(field)).filter(v -> v != null).toList()).size());
+        }
+        if (fn.equals("pct")) {
+            // pct(field, N): the N-th percentile, nearest rank, as Logs Insights computes it
+            String[] args = field.split(",");
+            double p = Double.parseDouble(args[1].trim());
+            double[] sorted = rows.stream().map(r -> r.get(args[0].trim())).filter(v -> v != null).mapToDouble(InsightsQuery::number)
+                    .filter(v -> !Double.isNaN(v)).sorted().toArray();
+            return sorted.length == 0 ? "" : format(sorted[Math.max(0, (int) Math.ceil(p / 100 * sorted.length) - 1)]);
         }
         var values = rows.stream().map(r -> r.get(field)).filter(v -> v != null).map(InsightsQuery::number)
                 .filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue);

@@ -34,14 +34,22 @@ final class Scenarios {
         SCENARIOS.put("scan-findings", b -> b.scanFindingsForAllImages(
                 Map.of(Severity.CRITICAL, 1, Severity.HIGH, 3, Severity.MEDIUM, 7, Severity.LOW, 12)));
         SCENARIOS.put("no-autoscaling", SimBuilder::noAutoScaling);
+        SCENARIOS.put("no-load-balancer", SimBuilder::noLoadBalancer);
         SCENARIOS.put("slow-agent", b -> b.slowAgent("generation", 14.5));
         SCENARIOS.put("outage-after-deploy", b -> b.deploying("2.0.43", Duration.ofMinutes(40))
                 .outageAfterDeploy(Duration.ofMinutes(4)));
         SCENARIOS.put("traffic-spike", b -> b.autoScaling(2, 4).traffic(5, Duration.ofMinutes(12)));
         SCENARIOS.put("cache-degraded", b -> b.staleCache(3));
         SCENARIOS.put("failing-agent", b -> b.failingAgent("search", Duration.ofMinutes(25)));
+        SCENARIOS.put("fleet", b -> b.fleet(24, List.of(b.config().ecs().cluster(), "t-developer-batch-" + b.config().name())));
         SCENARIOS.put("new-bucket", b -> b.newBucket(Duration.ofHours(3), 700));
         // The week before the start (Mon 16 .. Sun 22 Nov 2026) had a bad Wednesday: ten hours of a faulty release.
+        // A month without maintenance: 23 ACTIVE revisions, the newest images with HIGH/CRITICAL findings, a 3-day-old backup
+        // (log groups without retention and projects older than a week are in every scenario)
+        SCENARIOS.put("needs-maintenance", b -> b.revisions(20, 42).knownGood(42)
+                .scanFindings("2.0.42", Map.of(Severity.CRITICAL, 1, Severity.HIGH, 2, Severity.MEDIUM, 4))
+                .scanFindings("2.0.41", Map.of(Severity.HIGH, 1, Severity.LOW, 3))
+                .backupAges(Duration.ofDays(3), Duration.ofDays(4)));
         SCENARIOS.put("slo-missed", b -> b.historyIncident(Instant.parse("2026-11-18T08:00:00Z"), Duration.ofHours(10), 0.6));
         SCENARIOS.put("open-port-22", b -> b.ingress("t-developer-ecs-tasks",
                 new IngressRule("tcp", 22, 22, List.of("0.0.0.0/0", "::/0"), List.of())));
@@ -83,7 +91,7 @@ final class Scenarios {
 
     /** Nine of the service's alarms in ALARM: three since three hours before the start, six since five minutes before. */
     private static SimBuilder alarmStorm(SimBuilder b, EnvironmentConfig config) {
-        String base = config.alarmPrefix() + "-" + config.name();
+        String base = SimWorld.alarmBase(config);
         Instant start = SimBuilder.DEFAULT_START;
         String ns = config.metricNamespace();
         Instant longAgo = start.minus(Duration.ofHours(3));

@@ -113,10 +113,10 @@ final class SimAlarms implements Alarms {
 
     @Override
     public List<Alarm> alarms(String namePrefix, Optional<AlarmState> state) {
-        return world.call(Api.DESCRIBE_ALARMS, () -> alarms.values().stream()
-                .filter(a -> namePrefix == null || a.name.startsWith(namePrefix))
-                .filter(a -> state.isEmpty() || a.state == state.get())
-                .map(SimAlarm::view)
+        return world.call(Api.DESCRIBE_ALARMS, () -> java.util.stream.Stream.concat(
+                        alarms.values().stream().map(SimAlarm::view), world.fleet.alarms().stream())
+                .filter(a -> namePrefix == null || a.name().startsWith(namePrefix))
+                .filter(a -> state.isEmpty() || a.state() == state.get())
                 .toList());
     }
 

@@ -37,6 +37,7 @@ public final class SimBuilder {
     private int desired = 3;
     private boolean breakerEnabled = true;
     private boolean breakerRollback;
+    private boolean loadBalanced = true;
     private boolean autoScaling = true;
     private Integer minCapacity;
     private Integer maxCapacity;
@@ -168,6 +169,12 @@ public final class SimBuilder {
         return this;
     }
 
+    /** The service has no load balancer: DescribeServices lists no target group (a worker-style service). */
+    public SimBuilder noLoadBalancer() {
+        this.loadBalanced = false;
+        return this;
+    }
+
     public SimBuilder noAutoScaling() {
         this.autoScaling = false;
         return this;
@@ -250,6 +257,23 @@ public final class SimBuilder {
             throw InvalidInputException.notAllowed("agent", agent, LogLines.AGENTS);
         }
         slowAgents.put(agent, seconds);
+        return this;
+    }
+
+    private int fleetServices;
+    private List<String> fleetClusters = List.of();
+
+    /**
+     * Beside the environment's own service, {@code services} other steady services ({@code svc-0001} ...) round-robin
+     * over {@code clusters}, with a fixed mix of troubled ones (see {@link SimFleet}).
+     */
+    public SimBuilder fleet(int services, List<String> clusters) {
+        if (services < 0 || services > 100_000 || clusters == null || clusters.isEmpty()) {
+            throw new InvalidInputException("fleet", "got " + services + " services in " + clusters
+                    + "; allowed: 0 to 100000 services in one or more clusters");
+        }
+        this.fleetServices = services;
+        this.fleetClusters = List.copyOf(clusters);
         return this;
     }
 
@@ -482,9 +506,13 @@ public final class SimBuilder {
                 def.tags.put(config.deploy().knownGoodTag(), "true");
             }
         }
+        w.loadBalanced = loadBalanced;
         ecs.circuitBreaker(breakerEnabled, breakerRollback);
         ecs.startSteady(new TaskDefinitionRef(w.family(), current), epoch.minus(Duration.ofDays(2)));
 
+        if (fleetServices > 0) {
+            w.fleet.generate(fleetServices, fleetClusters);
+        }
         w.targetHealth = new SimTargetHealth(w);
         w.metrics = new SimMetrics(w);
         w.logs = new SimLogs(w);
@@ -567,7 +595,7 @@ public final class SimBuilder {
     }
 
     private void addAlarms(SimWorld w, Instant epoch) {
-        String base = config.alarmPrefix() + "-" + config.name();
+        String base = SimWorld.alarmBase(config);
         EnvironmentConfig.Slo slo = config.slo();
         Instant okSince = epoch.minus(Duration.ofDays(3));
         SimAlarms a = w.alarms;

@@ -101,6 +101,10 @@ final class SimEcs implements Ecs {
     @Override
     public ServiceState describeService(ServiceRef service) {
         return world.call(Api.DESCRIBE_SERVICES, () -> {
+            Optional<SimFleet.Service> other = world.fleet.find(service.cluster(), service.service());
+            if (other.isPresent()) {
+                return world.fleet.state(other.get());
+            }
             requireService(service);
             return state();
         });
@@ -112,9 +116,19 @@ final class SimEcs implements Ecs {
         for (int from = 0; from < services.size(); from += 10) {
             List<String> batch = services.subList(from, Math.min(services.size(), from + 10));
             out.addAll(world.call(Api.DESCRIBE_SERVICES, () -> {
-                requireCluster(cluster);
+                if (!world.fleet.hasCluster(cluster)) {
+                    requireCluster(cluster);
+                }
                 // ECS reports unknown names as failures (MISSING) beside the found services.
-                return batch.stream().filter(name -> name.equals(ref.service())).map(name -> state()).toList();
+                List<ServiceState> found = new ArrayList<>();
+                for (String name : batch) {
+                    if (cluster.equals(ref.cluster()) && name.equals(ref.service())) {
+                        found.add(state());
+                    } else {
+                        world.fleet.find(cluster, name).ifPresent(s -> found.add(world.fleet.state(s)));
+                    }
+                }
+                return found;
             }));
         }
         return out;
@@ -136,6 +150,18 @@ final class SimEcs implements Ecs {
                 .map(d -> d.ref)
                 .sorted(Comparator.reverseOrder())
                 .toList());
+    }
+
+    @Override
+    public void deregisterTaskDefinition(TaskDefinitionRef ref) {
+        world.exec(Api.DEREGISTER_TASK_DEFINITION, () -> {
+            SimTaskDefinition def = taskDefinitions.get(ref);
+            if (def == null) {
+                throw new InvalidInputException("taskDefinition", "got '" + ref + "'; not registered (ClientException:"
+                        + " Unable to describe task definition)");
+            }
+            def.status = "INACTIVE"; // as ECS: running tasks of it keep running, no new ones start from it
+        });
     }
 
     @Override
@@ -565,7 +591,7 @@ final class SimEcs implements Ecs {
         int running = (int) tasks.stream().filter(SimTask::running).count();
         int pending = (int) tasks.stream().filter(t -> t.phase == SimTask.Phase.PENDING).count();
         return new ServiceState(ref, "ACTIVE", desired, running, pending, primary().taskDefinition, views,
-                List.of(world.targetGroupArn()), breakerEnabled && breakerRollback, List.copyOf(events));
+                world.loadBalanced ? List.of(world.targetGroupArn()) : List.of(), breakerEnabled && breakerRollback, List.copyOf(events));
     }
 
     private int count(SimDeployment d, SimTask.Phase phase) {

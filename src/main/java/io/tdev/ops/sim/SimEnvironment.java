@@ -69,6 +69,7 @@ import java.util.stream.Collectors;
  *   <li>{@code stale-backup}: the newest backup is 3 days old.</li>
  *   <li>{@code scan-findings}: every image has 1 CRITICAL and 3 HIGH findings (and MEDIUM/LOW ones).</li>
  *   <li>{@code no-autoscaling}: no Application Auto Scaling target is registered.</li>
+ *   <li>{@code no-load-balancer}: the service lists no target group (no ALB in front of it).</li>
  *   <li>{@code slow-agent}: the generation agent's {@code execution_time} averages 14.5 s.</li>
  *   <li>{@code outage-after-deploy}: revision 43 ({@code 2.0.43}) was deployed 40 minutes ago and completed; 4
  *       minutes ago a latent defect broke every task of it: total outage (no healthy target), a rollback to 42 ends it.</li>

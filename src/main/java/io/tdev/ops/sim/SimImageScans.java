@@ -55,6 +55,33 @@ final class SimImageScans implements ImageScans {
         });
     }
 
+    /** One image per task-definition revision, pushed when the revision was registered. */
+    @Override
+    public java.util.List<io.tdev.ops.model.ImageDetail> images(String repository) {
+        return world.call(Api.DESCRIBE_IMAGES, () -> {
+            requireImage(repository, "any");
+            java.util.Map<String, io.tdev.ops.model.ImageDetail> byTag = new java.util.LinkedHashMap<>();
+            for (SimTaskDefinition def : world.ecs.taskDefinitions().values()) {
+                String image = def.mainImage();
+                String tag = image.substring(image.lastIndexOf(':') + 1);
+                byTag.putIfAbsent(tag, new io.tdev.ops.model.ImageDetail(digest(tag),
+                        java.util.List.of(tag), def.registeredAt.minus(Duration.ofMinutes(10)),
+                        180_000_000L + Math.abs(tag.hashCode() % 20_000_000)));
+            }
+            return byTag.values().stream()
+                    .sorted(java.util.Comparator.comparing(io.tdev.ops.model.ImageDetail::pushedAt).reversed()).toList();
+        });
+    }
+
+    private static String digest(String tag) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(tag.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public ImageScanFindings findings(String repository, String imageTag) {
         return world.call(Api.DESCRIBE_IMAGE_SCAN_FINDINGS, () -> {

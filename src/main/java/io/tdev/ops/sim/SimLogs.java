@@ -187,7 +187,7 @@ final class SimLogs implements Logs {
             LogFilterPattern pattern = LogFilterPattern.parse(filterPattern);
             List<LogEvent> found = new ArrayList<>();
             boolean truncated = false;
-            List<LogEvent> all = eventsOf(logGroup);
+            List<LogEvent> all = eventsOf(logGroup, from, to);
             for (int i = firstAtOrAfter(all, from); i < all.size(); i++) {
                 LogEvent e = all.get(i);
                 if (!e.timestamp().isBefore(to)) {
@@ -210,11 +210,20 @@ final class SimLogs implements Logs {
     public List<Map<String, String>> insights(List<String> logGroups, String query, Instant from, Instant to) {
         return world.call(Api.START_QUERY, () -> {
             logGroups.forEach(this::requireGroup);
-            List<LogEvent> in = new ArrayList<>();
-            for (String g : logGroups) {
-                eventsOf(g).stream().filter(e -> !e.timestamp().isBefore(from) && e.timestamp().isBefore(to)).forEach(in::add);
+            if (logGroups.size() > MAX_INSIGHTS_GROUPS) {
+                throw new InvalidInputException("logGroups", "got " + logGroups.size() + "; StartQuery takes at most "
+                        + MAX_INSIGHTS_GROUPS + " log groups");
             }
-            return InsightsQuery.parse(query).run(in);
+            List<LogEvent> in = new ArrayList<>();
+            Map<LogEvent, String> groupOf = new java.util.IdentityHashMap<>();
+            for (String g : logGroups) {
+                eventsOf(g, from, to).stream().filter(e -> !e.timestamp().isBefore(from) && e.timestamp().isBefore(to))
+                        .forEach(e -> {
+                            in.add(e);
+                            groupOf.put(e, SimWorld.ACCOUNT + ":" + g);
+                        });
+            }
+            return InsightsQuery.parse(query).run(in, groupOf::get);
         });
     }
 
@@ -253,12 +262,19 @@ final class SimLogs implements Logs {
         return lo;
     }
 
-    private List<LogEvent> eventsOf(String group) {
+    /** StartQuery's limit on log group names. */
+    static final int MAX_INSIGHTS_GROUPS = 50;
+
+    /** The environment's events, or a fleet service's ERRORs in [from, to) (time order either way). */
+    private List<LogEvent> eventsOf(String group, Instant from, Instant to) {
+        if (world.fleet.hasLogGroup(group)) {
+            return world.fleet.errorEvents(group, from, to);
+        }
         return group.equals(world.config.logGroup()) ? events : List.of();
     }
 
     private void requireGroup(String group) {
-        if (!retention.containsKey(group)) {
+        if (!retention.containsKey(group) && !world.fleet.hasLogGroup(group)) {
             throw new PreconditionFailedException("log group " + group + " not found (ResourceNotFoundException)");
         }
     }

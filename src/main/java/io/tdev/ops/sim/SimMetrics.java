@@ -201,6 +201,10 @@ final class SimMetrics implements Metrics {
         if (q.namespace().equals("AWS/S3")) {
             return storageSeries(q, from, to, period);
         }
+        MetricSeries other = fleetSeries(q, from, to, period);
+        if (other != null) {
+            return other;
+        }
         Source source = source(q);
         List<MetricPoint> points = new ArrayList<>();
         if (source == null) {
@@ -224,6 +228,38 @@ final class SimMetrics implements Metrics {
             }
         }
         return new MetricSeries(q.id(), points);
+    }
+
+    /** A fleet service's ECS or ELB metric (steady values), or null when the query is not about one. */
+    private MetricSeries fleetSeries(MetricQuery q, Instant from, Instant to, long period) {
+        Map<String, String> dims = q.dimensions();
+        if (q.namespace().equals("AWS/ECS") && dims.containsKey("ServiceName")) {
+            var service = world.fleet.find(dims.get("ClusterName"), dims.get("ServiceName"));
+            if (service.isEmpty()) {
+                return null;
+            }
+            return switch (q.metricName()) {
+                case "CPUUtilization" -> new MetricSeries(q.id(), world.fleet.points(service.get().cpu(), true, from, to,
+                        period, "cpu-" + service.get().name()));
+                case "MemoryUtilization" -> new MetricSeries(q.id(), world.fleet.points(service.get().memory(), true, from,
+                        to, period, "mem-" + service.get().name()));
+                default -> new MetricSeries(q.id(), List.of());
+            };
+        }
+        if (q.namespace().equals("AWS/ApplicationELB") && dims.containsKey("TargetGroup")) {
+            var service = world.fleet.byTargetGroup(dims.get("TargetGroup"));
+            if (service.isEmpty()) {
+                return null;
+            }
+            return switch (q.metricName()) {
+                case "HealthyHostCount" -> new MetricSeries(q.id(), world.fleet.points(service.get().healthy(), false, from,
+                        to, period, ""));
+                case "UnHealthyHostCount" -> new MetricSeries(q.id(), world.fleet.points(service.get().unhealthy(), false,
+                        from, to, period, ""));
+                default -> new MetricSeries(q.id(), List.of());
+            };
+        }
+        return null;
     }
 
     private MetricSeries storageSeries(MetricQuery q, Instant from, Instant to, long period) {

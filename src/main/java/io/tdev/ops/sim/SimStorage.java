@@ -68,6 +68,29 @@ final class SimStorage implements Storage {
         objects.sort(Comparator.comparing(StoredObject::key));
     }
 
+    private final List<io.tdev.ops.model.LifecycleRule> lifecycle = new ArrayList<>();
+
+    @Override
+    public List<io.tdev.ops.model.LifecycleRule> lifecycleRules(String bucket) {
+        return world.call(Api.GET_LIFECYCLE, () -> {
+            requireBucket(bucket);
+            return List.copyOf(lifecycle);
+        });
+    }
+
+    @Override
+    public void putLifecycleRules(String bucket, List<io.tdev.ops.model.LifecycleRule> rules) {
+        world.exec(Api.PUT_LIFECYCLE, () -> {
+            requireBucket(bucket);
+            if (rules.isEmpty() || rules.size() > 1000) {
+                throw new RemoteFailureException(Api.PUT_LIFECYCLE, Api.PUT_LIFECYCLE
+                        + " failed: MalformedXML: a lifecycle configuration has 1 to 1000 rules", false);
+            }
+            lifecycle.clear();
+            lifecycle.addAll(rules);
+        });
+    }
+
     /** A bucket created {@code age} before the simulation began, with {@code projects} projects written since. */
     void fillNew(Duration age, int projects) {
         Random r = new Random(world.seed ^ 0x5eL);

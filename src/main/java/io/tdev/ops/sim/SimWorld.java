@@ -74,6 +74,8 @@ final class SimWorld {
     SimAdmin admin;
     SimWebhooks webhooks;
     SimSecurityGroups securityGroups;
+    /** Other services beside the environment's own; empty unless a builder asked for a fleet. */
+    SimFleet fleet = new SimFleet(this);
 
     SimWorld(EnvironmentConfig config, Instant start, long seed) {
         this.config = config;
@@ -168,6 +170,18 @@ final class SimWorld {
     String taskDefinitionArn(TaskDefinitionRef ref) {
         return "arn:aws:ecs:" + region + ":" + ACCOUNT + ":task-definition/" + ref.family() + ":" + ref.revision();
     }
+
+    /**
+     * How this environment's alarms are named: {@code t-developer-production-...}, whether the config's alarmPrefix
+     * is the environment's own ({@code t-developer-production}) or the runbook's wider {@code t-developer}.
+     */
+    static String alarmBase(EnvironmentConfig config) {
+        String prefix = config.alarmPrefix();
+        return prefix.endsWith("-" + config.name()) ? prefix : prefix + "-" + config.name();
+    }
+
+    /** false: the service has no load balancer, so ECS lists no target group for it (SimBuilder.noLoadBalancer). */
+    boolean loadBalanced = true;
 
     String targetGroupArn() {
         if (config.targetGroupArns() != null && !config.targetGroupArns().isEmpty()) {

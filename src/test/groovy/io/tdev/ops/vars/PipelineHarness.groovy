@@ -23,7 +23,7 @@ import static com.lesfurets.jenkins.unit.global.lib.LibraryConfiguration.library
  */
 class PipelineHarness {
     static final List<String> PLUGIN_STEPS = ['tdevPreDeployChecklist', 'tdevEcsDeploy', 'tdevHealthCheck',
-                                              'tdevRollback', 'tdevScale', 'tdevMarkKnownGood']
+                                              'tdevRollback', 'tdevScale', 'tdevMarkKnownGood', 'tdevWeeklyReport', 'tdevMaintenance']
     /** Steps that change the service and wait for the rollout. */
     static final List<String> CHANGE_STEPS = ['tdevEcsDeploy', 'tdevRollback', 'tdevScale']
     /** Arguments every plugin step takes that select where it runs, not what it does. */

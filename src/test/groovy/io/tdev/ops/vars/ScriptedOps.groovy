@@ -13,7 +13,7 @@ class ScriptedOps implements TdevOps {
     static final Map<String, List<String>> ARGUMENTS = [
             healthCheck       : ['baselineTime', 'ignoreAlarms', 'windowMinutes', 'signals'],
             ecsDeploy         : ['image', 'container', 'wait', 'timeoutMinutes', 'dryRun'],
-            markKnownGood     : ['revision', 'dryRun'],
+            markKnownGood     : ['revision', 'dryRun', 'requireHealthy', 'baselineTime', 'ignoreAlarms'],
             rollback          : ['target', 'reason', 'wait', 'timeoutMinutes', 'notify', 'dryRun'],
             scale             : ['count', 'force', 'wait', 'timeoutMinutes', 'dryRun'],
             preDeployChecklist: ['image', 'testReports', 'backupMaxAgeHours', 'takeBackup', 'scanSeverity', 'waive',

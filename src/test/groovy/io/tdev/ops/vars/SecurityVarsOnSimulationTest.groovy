@@ -1,7 +1,11 @@
 package io.tdev.ops.vars
 
 import groovy.json.JsonSlurper
+import io.tdev.ops.admin.AdminCalls
 import io.tdev.ops.api.OpsContext
+import io.tdev.ops.api.admin.AdminRequest
+import io.tdev.ops.api.escalation.EscalationRequest
+import io.tdev.ops.escalation.Escalate
 import io.tdev.ops.api.PlainValues
 import io.tdev.ops.api.security.LockdownBucketRequest
 import io.tdev.ops.api.security.RotateSecretRequest
@@ -19,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat
 
 /** tdevDailySecurityCheck and tdevSecurityIncident on the real engine over the simulated environment. */
 class SecurityVarsOnSimulationTest extends SimulatedVarTest {
-    /** tdevInvalidateSessions calls: the admin endpoint step belongs to the incident tools, recorded here. */
-    final List<Map> invalidations = []
 
     /**
      * A harness whose security steps run the typed use cases on {@code world} and return their plain values, as the
@@ -35,6 +37,9 @@ class SecurityVarsOnSimulationTest extends SimulatedVarTest {
                 tdevSecurityCheck : { Map a -> new SecurityCheck(c).run(new SecurityCheckRequest((a.windowHours ?: 24) as int)) },
                 tdevRotateSecret  : { Map a -> new SecretRotation(c).run(new RotateSecretRequest(a.dryRun as boolean)) },
                 tdevLockdownBucket: { Map a -> new BucketLockdown(c).run(new LockdownBucketRequest(a.restore as boolean, a.dryRun as boolean)) },
+                tdevInvalidateSessions: { Map a -> new AdminCalls(c).run(AdminRequest.invalidateSessions(a.reason as String, a.dryRun as boolean)) },
+                tdevEscalate      : { Map a -> new Escalate(c).run(new EscalationRequest(a.kind as String, a.subject as String,
+                        a.summary as String, world.sim.now(), false, a.noNotify as boolean)) },
         ]
         typed.each { String name, Closure call ->
             h.jpu.helper.registerAllowedMethod(name, [Map]) { Map given ->
@@ -46,12 +51,6 @@ class SecurityVarsOnSimulationTest extends SimulatedVarTest {
                     throw new AbortException(e.message)
                 }
             }
-        }
-        h.jpu.helper.registerAllowedMethod('tdevInvalidateSessions', [Map]) { Map given ->
-            h.steps << 'tdevInvalidateSessions'
-            invalidations << given
-            given.dryRun ? [status: 'PLANNED', message: 'would POST /admin/invalidate-sessions']
-                    : [status: 'COMPLETED', message: 'every session invalidated']
         }
         return h
     }
@@ -109,13 +108,15 @@ class SecurityVarsOnSimulationTest extends SimulatedVarTest {
                 "environment: 'production', reason: 'API key in a public gist', approvers: 'security'"))
 
         assertThat(outcome.result).as(outcome.message + h.logText()).isEqualTo('SUCCESS')
-        assertThat(h.stages).containsExactly('lockdown-bucket', 'rotate-secret', 'invalidate-sessions')
+        assertThat(h.stages).containsExactly('Escalate', 'lockdown-bucket', 'rotate-secret', 'invalidate-sessions')
+        assertThat(h.callsOf('tdevEscalate')[0].args.kind).isEqualTo('security')
+        assertThat(world.sim.notifications()*.subject.join('\n')).contains('security incident: API key in a public gist')
         assertThat(h.inputs*.submitter).containsOnly('security')
         assertThat(h.inputs[0].message as String).contains('API key in a public gist', 'dry run')
         assertThat(world.sim.bucketPolicy().orElseThrow()).contains('TdevOpsEmergencyLockdown')
         assertThat(world.sim.calls(Api.ROTATE_SECRET)).isEqualTo(1)
-        assertThat(invalidations*.dryRun).containsExactly(true, false)
-        assertThat(invalidations[1].reason).isEqualTo('API key in a public gist')
+        assertThat(h.callsOf('tdevInvalidateSessions')*.args.dryRun).containsExactly(true, false)
+        assertThat(h.callsOf('tdevInvalidateSessions')[1].args.reason).isEqualTo('API key in a public gist')
         Map record = new JsonSlurper().parse(h.file('security-incident.json')) as Map
         assertThat(record.actions*.approver).containsExactly('alice', 'bob', 'carol')
         assertThat(record.actions*.status).containsExactly('COMPLETED', 'COMPLETED', 'COMPLETED')
@@ -143,7 +144,7 @@ class SecurityVarsOnSimulationTest extends SimulatedVarTest {
         assertThat(world.sim.bucketPolicy().orElseThrow()).contains('TdevOpsEmergencyLockdown')
         assertThat(world.sim.calls(Api.ROTATE_SECRET)).isZero()
         assertThat(world.sim.calls(Api.PUT_SECRET_VALUE)).isZero()
-        assertThat(invalidations).isEmpty()
+        assertThat(h.callsOf('tdevInvalidateSessions')).isEmpty()
         Map record = new JsonSlurper().parse(h.file('security-incident.json')) as Map
         assertThat(record.actions*.status).containsExactly('COMPLETED', 'NOT_DONE')
         assertThat(record.actions[1].message as String).contains('aborted', 'bob')
@@ -160,5 +161,29 @@ class SecurityVarsOnSimulationTest extends SimulatedVarTest {
         assertThat(outcome.result).isEqualTo('FAILURE')
         assertThat(outcome.message).contains('reason is required')
         assertThat(h.stepCalls).isEmpty()
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void theExampleJobRunsTheDailyCheckOnCronAndTheIncidentWithAReason(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('failed-login-burst')
+        PipelineHarness daily = securityHarness(mode, world)
+        daily.env.TDEV_OPS_SECURITY_MAIL = 'security@example.com'
+
+        Outcome checked = daily.run(new File('examples/Jenkinsfile.security').text)
+
+        assertThat(checked.result).as(daily.logText()).isEqualTo('UNSTABLE')
+        assertThat(daily.mails*.to).containsExactly('security@example.com')
+        assertThat(daily.file('security-report.md').text).contains('| failed-logins | CRITICAL |', '45.155.205.233')
+
+        PipelineHarness incident = securityHarness(mode, world)
+        incident.params.INCIDENT_REASON = 'credential stuffing from 45.155.205.233'
+        incident.inputAnswer = { Map args -> [approver: 'alice'] }
+
+        Outcome handled = incident.run(new File('examples/Jenkinsfile.security').text)
+
+        assertThat(handled.result).as(handled.message + incident.logText()).isEqualTo('SUCCESS')
+        assertThat(incident.stages).containsExactly('Escalate', 'lockdown-bucket', 'rotate-secret', 'invalidate-sessions')
+        assertThat(incident.inputs).hasSize(3)
     }
 }

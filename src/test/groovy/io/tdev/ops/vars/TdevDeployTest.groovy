@@ -178,6 +178,9 @@ class TdevDeployTest extends ScriptedVarTest {
 
         assertThat(outcome.result).isEqualTo('SUCCESS')
         assertThat(ops.callsOf('markKnownGood')*.args.revision).containsExactly('t-developer:42')
+        // the engine's one known-good rule: a HEALTHY check now, on the completed rollout, same baseline as the bake
+        assertThat(ops.callsOf('markKnownGood')[0].args).containsEntry('requireHealthy', true)
+                .containsEntry('baselineTime', '2026-11-26T09:00:00Z')
         // 120 s, 120 s, then the last 60 s of the 5 minutes
         assertThat(h.sleptSeconds).isEqualTo(300)
         List<Map> bakeChecks = ops.callsOf('healthCheck').findAll { it.args.baselineTime }

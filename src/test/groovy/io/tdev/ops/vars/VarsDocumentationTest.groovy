@@ -61,7 +61,8 @@ class VarsDocumentationTest {
         List<File> workflows = varSources().findAll { hasCall(it) }
 
         assertThat(workflows*.name).contains('tdevDeploy.groovy', 'tdevOneClickRollback.groovy', 'tdevDailyHealthCheck.groovy',
-                'tdevDailySecurityCheck.groovy', 'tdevSecurityIncident.groovy', 'tdevTrafficEvent.groovy')
+                'tdevDailySecurityCheck.groovy', 'tdevSecurityIncident.groovy', 'tdevTrafficEvent.groovy',
+                'tdevNightlyBackup.groovy', 'tdevDisasterRecovery.groovy')
         workflows.each { assertThat((Iterable) defaultKeys(it)).as(it.name).isNotEmpty() }
     }
 
@@ -93,7 +94,7 @@ class VarsDocumentationTest {
 
     @Test
     void noVarHasTheNameOfAPluginStep() {
-        assertThat(varSources().collect { it.name - '.groovy' }).doesNotContainAnyElementsOf(PipelineHarness.PLUGIN_STEPS)
+        assertThat(varSources().collect { it.name - '.groovy' }).doesNotContainAnyElementsOf(PipelineHarness.PLUGIN_STEPS + BackupSteps.STEPS)
     }
 
     @Test

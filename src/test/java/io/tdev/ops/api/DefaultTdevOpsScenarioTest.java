@@ -116,9 +116,10 @@ class DefaultTdevOpsScenarioTest {
 
         assertPlain(r);
         assertThat(r).containsEntry("from", 3).containsEntry("to", 10).containsEntry("status", "COMPLETED")
-                .containsEntry("minCapacity", 2).containsEntry("maxCapacity", 20);
+                .containsEntry("minCapacity", 10).containsEntry("maxCapacity", 20)
+                .containsEntry("previousMinCapacity", 2);
         assertThatThrownBy(() -> run.facade().scale(Map.of("count", 50)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("allowed range 0..20");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("allowed range 2..20");
     }
 
     @Test

@@ -162,6 +162,20 @@ class AwsAlarmsContractTest {
     }
 
     @Test
+    void onePersistentlyThrottledReadThroughTheEngineCostsTheSdksAttemptsOnly() {
+        wm.stubFor(query("DescribeAlarms").willReturn(xmlError(400, "Throttling", "Rate exceeded")));
+        java.util.List<java.time.Duration> slept = new java.util.ArrayList<>();
+        io.tdev.ops.runbook.Retry engine = io.tdev.ops.runbook.Retry.reads(slept::add);
+
+        assertThatThrownBy(() -> engine.call(() -> alarms.alarms("t-developer", Optional.empty())))
+                .isInstanceOf(RemoteFailureException.class);
+
+        // the SDK's 3 attempts own the budget; the engine does not multiply them by its own 4
+        wm.verify(3, postRequestedFor(urlEqualTo("/")));
+        assertThat(slept).isEmpty();
+    }
+
+    @Test
     void serverErrorThenAnswered() {
         faultsThenOk(wm, () -> query("DescribeAlarms"), 1, xmlError(500, "InternalServiceError", "Internal failure"),
                 xmlOk(page("", null)));

@@ -201,4 +201,57 @@ class AwsTargetHealthContractTest {
         assertThatThrownBy(() -> targetHealth.targetHealth(TG))
                 .hasMessageContaining("IAM action elasticloadbalancing:DescribeTargetHealth on target group (attached to the ECS service) '" + TG + "'");
     }
+
+    private static String targetGroupsPage(String nextMarker, String... tgAndLb) {
+        StringBuilder members = new StringBuilder();
+        for (int i = 0; i < tgAndLb.length; i += 2) {
+            members.append("<member><TargetGroupArn>").append(tgAndLb[i]).append("</TargetGroupArn><Protocol>HTTP</Protocol>")
+                    .append("<Port>8000</Port><TargetType>ip</TargetType><LoadBalancerArns>")
+                    .append(tgAndLb[i + 1] == null ? "" : "<member>" + tgAndLb[i + 1] + "</member>")
+                    .append("</LoadBalancerArns></member>");
+        }
+        return "<DescribeTargetGroupsResponse xmlns=\"http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/\">"
+                + "<DescribeTargetGroupsResult><TargetGroups>" + members + "</TargetGroups>"
+                + (nextMarker == null ? "" : "<NextMarker>" + nextMarker + "</NextMarker>")
+                + "</DescribeTargetGroupsResult><ResponseMetadata><RequestId>70092c0e-f3a9-11e5-ae48-cff02092876b"
+                + "</RequestId></ResponseMetadata></DescribeTargetGroupsResponse>";
+    }
+
+    @Test
+    void theTargetGroupSweepAsksForPagesOf400AndFollowsEveryMarker() {
+        String lb = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/fleet-alb/50dc6c495c0c9188";
+        String tg2 = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/tg-svc-0002/6d0ecf831eec9f09";
+        String tg3 = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/tg-unused/73e2d6bc24d8a067";
+        wm.stubFor(query("DescribeTargetGroups").withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("Marker="))
+                .willReturn(xmlOk(targetGroupsPage("bWFya2VyLTI=", TG, lb, tg2, lb))));
+        wm.stubFor(query("DescribeTargetGroups").withRequestBody(containing("Marker=bWFya2VyLTI%3D"))
+                .willReturn(xmlOk(targetGroupsPage(null, tg3, null))));
+
+        List<io.tdev.ops.model.TargetGroup> groups = targetHealth.targetGroups();
+
+        assertThat(groups).extracting(io.tdev.ops.model.TargetGroup::arn).containsExactly(TG, tg2, tg3);
+        assertThat(groups.get(1).loadBalancerArns()).containsExactly(lb);
+        assertThat(groups.get(2).loadBalancerArns()).isEmpty();
+        wm.verify(2, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeTargetGroups"))
+                .withRequestBody(containing("PageSize=400")));
+        wm.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("TargetGroupArns")));
+    }
+
+    @Test
+    void theTargetGroupSweepIsThrottledTwiceThenAnswered() {
+        faultsThenOk(wm, () -> query("DescribeTargetGroups"), 2, xmlError(400, "Throttling", "Rate exceeded"),
+                xmlOk(targetGroupsPage(null, TG, null)));
+
+        assertThat(targetHealth.targetGroups()).hasSize(1);
+        wm.verify(3, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeTargetGroups")));
+    }
+
+    @Test
+    void theTargetGroupSweepDeniedNamesTheAction() {
+        wm.stubFor(query("DescribeTargetGroups").willReturn(xmlError(403, "AccessDenied",
+                "User: arn:aws:sts::123456789012:assumed-role/jenkins/build-7 is not authorized to perform: elasticloadbalancing:DescribeTargetGroups")));
+
+        assertThatThrownBy(() -> targetHealth.targetGroups()).isInstanceOf(RemoteFailureException.class)
+                .hasMessageContaining("elasticloadbalancing:DescribeTargetGroups");
+    }
 }

@@ -68,8 +68,15 @@ class IamPolicyCoversCommandsTest {
                         new Run("no-known-good", "rollback"))),
                 Map.entry("scale", List.of(
                         new Run("healthy", "scale", "--count", "p0"),
-                        new Run("healthy", "scale", "--count", "1"),
+                        new Run("healthy", "scale", "--count", "1", "--force"),
                         new Run("no-autoscaling", "scale", "--count", "+2"))),
+                Map.entry("weekly-report", List.of(
+                        new Run("healthy", "weekly-report"),
+                        new Run("slo-missed", "weekly-report", "--week-ending", "2026-11-15"))),
+                Map.entry("maintenance", List.of(
+                        new Run("needs-maintenance", "maintenance", "--dry-run"),
+                        new Run("needs-maintenance", "maintenance", "--apply-lifecycle"),
+                        new Run("healthy", "maintenance"))),
                 Map.entry("checklist", List.of(
                         new Run("healthy", "checklist", "--image", image),
                         new Run("stale-backup", "checklist", "--image", image, "--take-backup"),
@@ -98,6 +105,12 @@ class IamPolicyCoversCommandsTest {
                 Map.entry("traffic-event", List.of(
                         new Run("healthy", "traffic-event", "prepare", "--tasks", "10", "--instance-class", "db.r6g.xlarge"),
                         new Run("traffic-event-prepared", "traffic-event", "restore"))),
+                Map.entry("incident", List.of(
+                        new Run("outage-after-deploy", "incident", "--level", "P0", "--apply", "rollback"),
+                        new Run("traffic-spike", "incident", "--level", "P0", "--apply", "scale"),
+                        new Run("deployment-in-progress", "incident", "--level", "P0", "--apply", "rollback"),
+                        new Run("cache-degraded", "incident", "--level", "P1", "--apply", "all"),
+                        new Run("failing-agent", "incident", "--level", "P2", "--apply", "restart-agent"))),
                 Map.entry("clear-cache", List.of(new Run("cache-degraded", "clear-cache", "--reason", "P1"))),
                 Map.entry("restart-agent", List.of(new Run("failing-agent", "restart-agent", "--agent", "search"))),
                 Map.entry("invalidate-sessions", List.of(new Run("healthy", "invalidate-sessions"))),

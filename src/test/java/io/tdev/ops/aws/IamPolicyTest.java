@@ -87,7 +87,9 @@ class IamPolicyTest {
                 "ecs:ListTaskDefinitions", "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData",
                 "elasticloadbalancing:DescribeTargetHealth", "application-autoscaling:DescribeScalableTargets",
                 "dynamodb:ListBackups", "elasticloadbalancing:DescribeTargetGroups",
-                "rds:DescribeOrderableDBInstanceOptions", "ec2:DescribeSecurityGroups");
+                "rds:DescribeOrderableDBInstanceOptions", "ec2:DescribeSecurityGroups",
+                // Logs Insights results and stopping a query (incident's slow agents) take no resource
+                "logs:GetQueryResults", "logs:StopQuery");
     }
 
     @Test

@@ -42,6 +42,7 @@ final class TestEnvironments {
                         "api.t-developer-production.example.com", "CNAME",
                         "t-developer-alb-production.eu-west-1.elb.amazonaws.com",
                         "t-developer-alb-production-dr.us-west-2.elb.amazonaws.com", 60,
-                        "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"));
+                        "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"),
+                new EnvironmentConfig.FleetSettings(new EnvironmentConfig.FleetRateLimits(20, 10, 9, 5), "/ecs/", List.of()));
     }
 }

@@ -117,6 +117,15 @@ public final class RunAll {
                 .append(SimulationSpeedBench.markdown(sim)).append('\n');
         headlines.add(SimulationSpeedBench.headline(sim));
 
+        System.err.println("bench: fleet health ...");
+        List<FleetHealthBench.Row> fleet = new FleetHealthBench(quick ? List.of(1, 10, 100) : List.of(1, 10, 100, 1000),
+                quick ? 10 : 100).run();
+        body.append("## Fleet health (`health --services`)\n\n")
+                .append("N simulated services checked in one run against the runbook's way (one service after another, "
+                        + "each read in turn), every AWS call delayed by a realistic latency.\n\n")
+                .append(FleetHealthBench.markdown(fleet)).append('\n');
+        headlines.add(FleetHealthBench.headline(fleet));
+
         Duration took = Duration.between(started, Instant.now());
         StringBuilder out = new StringBuilder("# tdev-ops benchmarks\n\n");
         out.append(String.format(Locale.ROOT, "%s, %s. Java %s (%s), %s %s, %d CPUs, load average %.2f before, "

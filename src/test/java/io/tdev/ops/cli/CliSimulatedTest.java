@@ -256,7 +256,7 @@ class CliSimulatedTest {
         int exit = run("scale", "--simulate", "--config", config.toString(), "--count", "10");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(printed.err()).contains("count: got 10").contains("0..3");
+        assertThat(printed.err()).contains("count: got 10").contains("2..3");
     }
 
     @Test

@@ -32,6 +32,89 @@ class HelpExamplesTest {
 
     @Test
     void everyReadmeExampleParses() throws java.io.IOException {
+        List<String> examples = readmeExamples();
+
+        assertThat(examples).hasSizeGreaterThan(5);
+        for (String example : examples) {
+            List<String> args = words(example);
+            assertThatCode(() -> Main.commandLine(new Main()).parseArgs(args.subList(1, args.size())
+                    .toArray(String[]::new))).as(example).doesNotThrowAnyException();
+        }
+    }
+
+    /**
+     * Every example of every command's help and of the README runs on the simulation: the same command line with
+     * {@code --simulate} instead of the AWS options, files it names made in a temporary directory, and a
+     * placeholder image replaced by one the environment has. Exit 2 (invalid input) or 3 means the example is
+     * stale; 0 and 1 are answers (a checklist may fail, a health check may be strict).
+     */
+    @Test
+    void everyHelpAndReadmeExampleRunsOnTheSimulation(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        CommandLine top = Main.commandLine(new Main());
+        List<String> examples = new ArrayList<>(examples(top));
+        for (Map.Entry<String, CommandLine> sub : top.getSubcommands().entrySet()) {
+            examples.addAll(examples(sub.getValue()));
+            for (CommandLine nested : sub.getValue().getSubcommands().values()) {
+                examples.addAll(examples(nested));
+            }
+        }
+        examples.addAll(readmeExamples());
+        java.nio.file.Path reports = java.nio.file.Files.createDirectories(dir.resolve("reports"));
+        java.nio.file.Files.writeString(reports.resolve("TEST-a.xml"), "<testsuite name=\"a\" tests=\"1\""
+                + " failures=\"0\" errors=\"0\" skipped=\"0\"><testcase name=\"t\" classname=\"a\"/></testsuite>");
+
+        List<String> stale = new ArrayList<>();
+        for (String example : examples) {
+            List<String> args = onTheSimulation(words(example).subList(1, words(example).size()), dir, reports);
+            if (args.isEmpty() || args.get(0).equals("help")) {
+                continue;
+            }
+            CliOutput printed = CliOutput.ofLatestRun();
+            int exit = printed.run(Main.commandLine(new Main()), args.toArray(String[]::new));
+            // exit 1 is an answer, unless the example names something the environment does not have
+            if (exit > 1 || printed.err().contains("not found") || printed.err().contains("does not exist")) {
+                stale.add(example + "\n    ran as: " + String.join(" ", args) + "\n    exit " + exit + ": "
+                        + printed.err().lines().filter(l -> l.startsWith("error")).findFirst().orElse(printed.err()));
+            }
+        }
+        assertThat(examples).hasSizeGreaterThan(20);
+        assertThat(stale).as("examples that no longer run").isEmpty();
+    }
+
+    private static final java.util.Set<String> AWS_OPTIONS = java.util.Set.of("--region", "--profile", "--role-arn",
+            "--external-id", "--endpoint-url");
+    private static final java.util.Set<String> FILE_OUTPUTS = java.util.Set.of("--junit-xml", "--html");
+
+    /** {@code args} with --simulate instead of the AWS options, and the files they name made under {@code dir}. */
+    private static List<String> onTheSimulation(List<String> args, java.nio.file.Path dir, java.nio.file.Path reports) {
+        List<String> out = new ArrayList<>();
+        boolean local = !args.isEmpty() && List.of("demo", "iam-policy", "help").contains(args.get(0));
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!local && AWS_OPTIONS.contains(a)) {
+                i++;
+                continue;
+            }
+            out.add(a);
+            if (i + 1 < args.size() && a.equals("--test-reports")) {
+                out.add(reports.toString());
+                i++;
+            } else if (i + 1 < args.size() && FILE_OUTPUTS.contains(a)) {
+                out.add(dir.resolve(java.nio.file.Path.of(args.get(i + 1)).getFileName()).toString());
+                i++;
+            } else if (i + 1 < args.size() && a.equals("--image") && args.get(i + 1).equals("IMG")) {
+                out.add("t-developer-backend-production:2.1.0");
+                i++;
+            }
+        }
+        if (!local && !out.isEmpty() && !out.contains("--simulate") && !out.contains("--help")) {
+            out.add("--simulate");
+        }
+        return out;
+    }
+
+    private static List<String> readmeExamples() throws java.io.IOException {
         List<String> examples = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
         for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("README.md"))) {
@@ -48,13 +131,7 @@ class HelpExamplesTest {
                 }
             }
         }
-
-        assertThat(examples).hasSizeGreaterThan(5);
-        for (String example : examples) {
-            List<String> args = words(example);
-            assertThatCode(() -> Main.commandLine(new Main()).parseArgs(args.subList(1, args.size())
-                    .toArray(String[]::new))).as(example).doesNotThrowAnyException();
-        }
+        return examples;
     }
 
     /** The tdev-ops part of a shell line: what a pipe or a redirection feeds is not ours to parse. */

@@ -284,4 +284,20 @@ class ConfigLoaderTest {
         assertThat(e.field()).isEqualTo("slo");
         assertThat(e.getMessage()).contains("expected a mapping with the fields availabilityPercent");
     }
+
+    @Test
+    void typeErrorsAndUnknownKeysAreReportedAllAtOnce() throws IOException {
+        InvalidInputException e = invalid("production", """
+                slo:
+                  cpuPercent: high
+                deploy:
+                  bakeMinuts: 3
+                  pollSeconds: often
+                alarmPrefx: t-developer
+                """);
+
+        assertThat(e.field()).isEqualTo("slo.cpuPercent");
+        assertThat(e.getMessage()).contains("slo.cpuPercent").contains("deploy.bakeMinuts").contains("unknown field")
+                .contains("deploy.pollSeconds").contains("alarmPrefx");
+    }
 }

@@ -32,7 +32,7 @@ class ReportsTest {
     private static final Instant AT = Instant.parse("2026-11-26T09:00:00Z");
 
     static ChecklistResult checklist() {
-        return new ChecklistResult("production", "t-developer-service-production", "repo:2.0.43", false, List.of(
+        return new ChecklistResult("production", "t-developer-service-production", "repo:2.0.43", false, null, List.of(
                 new ChecklistItem("tests-passed", "All tests pass", ItemStatus.PASS, "12 tests in 2 report(s)", null, null),
                 new ChecklistItem("image-scan", "Security scan done", ItemStatus.WAIVED, "waived by lee: CVE <fix> & \"tomorrow\"",
                         "CVE <fix> & \"tomorrow\"", "lee"),
@@ -66,7 +66,7 @@ class ReportsTest {
 
     @Test
     void checklistMarkdownIsATableWithEveryItemAndPipesEscaped() {
-        ChecklistResult c = new ChecklistResult("staging", "svc", null, true, List.of(
+        ChecklistResult c = new ChecklistResult("staging", "svc", null, true, null, List.of(
                 new ChecklistItem("tests-passed", "All tests pass", ItemStatus.PASS, "a | b\nc", null, null)), AT, List.of());
         String md = MarkdownReport.checklist(c);
         assertThat(md).contains("**PASSED**").contains("| Item | Status | Evidence |")
@@ -80,7 +80,7 @@ class ReportsTest {
                 List.of("alarms UNHEALTHY: 2 in ALARM"),
                 List.of(new HealthSignal("alarms", SignalStatus.UNHEALTHY, "2 in ALARM", "0", "x; y", false),
                         new HealthSignal("s3-usage", SignalStatus.INFO, "3 objects", "informational", "b", true)),
-                List.of(new MessagePatterns.Count("ERROR <n>", 4)), AT, null, List.of());
+                List.of(new MessagePatterns.Count("ERROR <n>", 4)), AT, null, List.of(), List.of());
 
         @SuppressWarnings("unchecked")
         Map<String, Object> json = new ObjectMapper().readValue(JsonReport.render(h), Map.class);

@@ -172,7 +172,7 @@ class DeployScenarioTest {
         SimRun run = SimRun.scenario("healthy");
         new Deploy(run.ctx).run(deploy(run.sim.imageUri("2.0.43")));
 
-        MarkKnownGoodResult r = new MarkKnownGood(run.ctx).run(null, false);
+        MarkKnownGoodResult r = new MarkKnownGood(run.ctx).run(null, false, null);
 
         assertThat(r.revision()).isEqualTo(run.sim.revision(43));
         assertThat(r.status()).isEqualTo(ChangeStatus.COMPLETED);
@@ -184,12 +184,12 @@ class DeployScenarioTest {
     void markKnownGoodDryRunTagsNothingAndDeregisteredRevisionsAreRefused() {
         SimRun run = SimRun.scenario("healthy");
 
-        MarkKnownGoodResult dry = new MarkKnownGood(run.ctx).run("41", true);
+        MarkKnownGoodResult dry = new MarkKnownGood(run.ctx).run("41", true, null);
 
         assertThat(dry.status()).isEqualTo(ChangeStatus.PLANNED);
         assertThat(dry.revision()).isEqualTo(new TaskDefinitionRef(run.sim.family(), 41));
         assertThat(run.sim.calls(Api.TAG_RESOURCE)).isZero();
-        assertThatThrownBy(() -> new MarkKnownGood(run.ctx).run("36", false))
+        assertThatThrownBy(() -> new MarkKnownGood(run.ctx).run("36", false, null))
                 .isInstanceOf(PreconditionFailedException.class).hasMessageContaining("INACTIVE");
     }
 }

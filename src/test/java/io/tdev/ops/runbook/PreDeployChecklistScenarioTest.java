@@ -196,6 +196,11 @@ class PreDeployChecklistScenarioTest {
             }
             return new ImageScanFindings(repository, imageTag, "COMPLETE", Map.of(Severity.LOW, 1), sim.now());
         }
+
+        @Override
+        public List<io.tdev.ops.model.ImageDetail> images(String repository) {
+            return sim.ports().imageScans().images(repository);
+        }
     }
 
     @Test
@@ -226,7 +231,7 @@ class PreDeployChecklistScenarioTest {
         ChecklistItem plan = items(new PreDeployChecklist(run.ctx).run(request(run))).get("rollback-plan");
 
         assertThat(plan.status()).isEqualTo(ItemStatus.FAIL);
-        assertThat(plan.evidence()).contains("no ACTIVE revision").contains("markKnownGood");
+        assertThat(plan.evidence()).contains("no ACTIVE revision").contains("mark-known-good");
     }
 
     @Test
@@ -318,6 +323,7 @@ class PreDeployChecklistScenarioTest {
         }));
         ChecklistResult waived = new PreDeployChecklist(run.ctx).run(with(request(run), b -> {
             b.waive = Map.of("team-notified", "announced in the stand-up");
+            b.by = "bob";
             return b;
         }));
 
@@ -338,9 +344,10 @@ class PreDeployChecklistScenarioTest {
             return b;
         }));
 
-        assertThat(items(r).get("backup").status()).isEqualTo(ItemStatus.SKIPPED);
+        assertThat(items(r).get("backup").status()).isEqualTo(ItemStatus.PLANNED);
         assertThat(items(r).get("backup").evidence()).contains("dry run: ").contains("would take backup");
-        assertThat(items(r).get("team-notified").status()).isEqualTo(ItemStatus.SKIPPED);
+        assertThat(items(r).get("team-notified").status()).isEqualTo(ItemStatus.PLANNED);
+        assertThat(r.passed()).isFalse();
         assertThat(r.actions()).isNotEmpty().allMatch(a -> a.dryRun());
         assertThat(run.sim.calls(Api.CREATE_BACKUP)).isZero();
         assertThat(run.sim.calls(Api.PUBLISH)).isZero();

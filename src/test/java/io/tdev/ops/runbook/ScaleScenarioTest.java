@@ -26,10 +26,11 @@ class ScaleScenarioTest {
         assertThat(r.from()).isEqualTo(3);
         assertThat(r.to()).isEqualTo(5);
         assertThat(run.sim.service().running()).isEqualTo(5);
-        assertThat(r.restore()).isNull();
-        assertThat(r.minCapacity()).isEqualTo(2);
+        // a scale-up holds: MinCapacity follows it, and the result says how to restore 2..20
+        assertThat(r.restore()).contains("--min-capacity 2 --max-capacity 20");
+        assertThat(r.minCapacity()).isEqualTo(5);
         assertThat(r.maxCapacity()).isEqualTo(20);
-        assertThat(run.sim.calls(Api.REGISTER_SCALABLE_TARGET)).isZero();
+        assertThat(run.sim.calls(Api.REGISTER_SCALABLE_TARGET)).isEqualTo(1);
         assertThat(run.progress).anyMatch(l -> l.startsWith("waiting for t-developer-service-production"));
         assertThat(r.toMap()).containsEntry("from", 3).containsEntry("to", 5).containsEntry("status", "COMPLETED");
     }
@@ -53,7 +54,7 @@ class ScaleScenarioTest {
 
         assertThatThrownBy(() -> new Scale(run.ctx).run(count("25")))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("count:").hasMessageContaining("allowed range 0..20")
+                .hasMessageStartingWith("count:").hasMessageContaining("allowed range 2..20")
                 .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("count"));
         assertThat(run.sim.calls(Api.UPDATE_SERVICE)).isZero();
     }
@@ -89,10 +90,10 @@ class ScaleScenarioTest {
     }
 
     @Test
-    void aCountBelowTheRegisteredMinLowersMinCapacity() {
+    void aForcedCountBelowTheRegisteredMinLowersMinCapacity() {
         SimRun run = SimRun.scenario("healthy");
 
-        ScaleResult r = new Scale(run.ctx).run(count("1"));
+        ScaleResult r = new Scale(run.ctx).run(new Scale.Request("1", true, true, null, false));
 
         assertThat(r.minCapacity()).isEqualTo(1);
         assertThat(r.maxCapacity()).isEqualTo(20);
@@ -117,10 +118,12 @@ class ScaleScenarioTest {
     }
 
     @Test
-    void zeroTasksInStagingNeedNoForce() {
+    void zeroTasksInStagingAreBelowItsMinimumSoNeedForceToo() {
         SimRun run = SimRun.scenario("healthy", TestConfigs.staging());
 
-        assertThat(new Scale(run.ctx).run(count("0")).to()).isZero();
+        assertThatThrownBy(() -> new Scale(run.ctx).run(count("0")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("autoscaling.minTasks 2");
+        assertThat(new Scale(run.ctx).run(new Scale.Request("0", true, true, null, false)).to()).isZero();
     }
 
     @Test

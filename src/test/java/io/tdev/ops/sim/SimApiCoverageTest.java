@@ -60,6 +60,10 @@ class SimApiCoverageTest {
         p.tables().restore(backup.arn(), "restored");
         p.notifier().publish(cfg.topic(), "s", "m");
         p.imageScans().findings(cfg.repository(), "2.0.42");
+        p.imageScans().images(cfg.repository());
+        p.storage().lifecycleRules(cfg.bucket());
+        p.storage().putLifecycleRules(cfg.bucket(), List.of(new io.tdev.ops.model.LifecycleRule("r", "", 90, "Enabled")));
+        p.ecs().deregisterTaskDefinition(env.revision(38));
         env.advance(Duration.ofDays(1));
         p.imageScans().startScan(cfg.repository(), "2.0.42");
         p.secrets().rotate(cfg.secret());

@@ -14,6 +14,8 @@ import java.util.Map;
  * Runs one typed use case off the CPS thread and returns its result record as plain maps, lists and scalars
  * ({@link PlainValues}: the same keys as the CLI's JSON). Invalid input, a failed precondition and a remote failure
  * are {@link AbortException}s with the engine's message; a result that is not ok is returned, and the caller decides.
+ * A use case that stopped waiting on an interrupt (the build was aborted) sets the interrupt flag again: the step
+ * then ends as an abort, not with that result.
  * Not resumable: after a controller restart the step fails (SynchronousNonBlockingStepExecution#onResume), so a
  * pipeline that must survive one wraps it in {@code retry(conditions: [nonresumable()])}.
  */
@@ -39,6 +41,10 @@ final class OutcomeExecution extends SynchronousNonBlockingStepExecution<Map<Str
     protected Map<String, Object> run() throws Exception {
         try (OpenedTdevOps opened = TdevOpsFactory.open(getContext(), connection)) {
             Outcome result = call.call(opened.context());
+            if (Thread.interrupted()) {
+                // the use case stopped waiting because the build was aborted: an abort, not a result
+                throw new InterruptedException("aborted while waiting; the change already made goes on (see the log)");
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> plain = (Map<String, Object>) PlainValues.of(result);
             return PlainData.copy(plain);

@@ -13,9 +13,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  * Secrets Manager), or with {@code restore: true} the saved policy put back. Returns the CLI's
  * {@code lockdown-bucket} JSON as a map: bucket, mode, status, savedIn, hadPolicy, message, next, actions.
  */
-public class TdevLockdownBucketStep extends TdevStep {
+public class TdevLockdownBucketStep extends TdevPlannedStep {
     private boolean restore;
-    private boolean dryRun;
 
     @DataBoundConstructor
     public TdevLockdownBucketStep() {
@@ -30,18 +29,9 @@ public class TdevLockdownBucketStep extends TdevStep {
         this.restore = restore;
     }
 
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
-    }
-
     @Override
     public StepExecution start(StepContext context) {
-        LockdownBucketRequest request = new LockdownBucketRequest(restore, dryRun);
+        LockdownBucketRequest request = new LockdownBucketRequest(restore, isDryRun());
         return new OutcomeExecution(context, connection(), c -> LockdownBucketUseCase.over(c).run(request));
     }
 

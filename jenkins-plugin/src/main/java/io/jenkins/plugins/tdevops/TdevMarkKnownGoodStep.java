@@ -8,6 +8,8 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
+import java.util.List;
+
 /**
  * {@code tdevMarkKnownGood}: tags a task definition revision (default: the service's current one) as the rollback
  * target {@code last-known-good}. Returns revision, status, actions. Tagging is quick and idempotent, so a restart
@@ -16,6 +18,9 @@ import org.kohsuke.stapler.DataBoundSetter;
 public class TdevMarkKnownGoodStep extends TdevStep {
     private String revision;
     private Boolean dryRun;
+    private Boolean requireHealthy;
+    private String baselineTime;
+    private List<String> ignoreAlarms;
 
     @DataBoundConstructor
     public TdevMarkKnownGoodStep() {
@@ -39,11 +44,42 @@ public class TdevMarkKnownGoodStep extends TdevStep {
         this.dryRun = dryRun;
     }
 
+    public Boolean getRequireHealthy() {
+        return requireHealthy;
+    }
+
+    /** true: mark only after a HEALTHY check now on a completed rollout (the engine's known-good rule). */
+    @DataBoundSetter
+    public void setRequireHealthy(Boolean requireHealthy) {
+        this.requireHealthy = requireHealthy;
+    }
+
+    public String getBaselineTime() {
+        return baselineTime;
+    }
+
+    @DataBoundSetter
+    public void setBaselineTime(String baselineTime) {
+        this.baselineTime = Util.fixEmptyAndTrim(baselineTime);
+    }
+
+    public List<String> getIgnoreAlarms() {
+        return ignoreAlarms;
+    }
+
+    @DataBoundSetter
+    public void setIgnoreAlarms(List<String> ignoreAlarms) {
+        this.ignoreAlarms = ignoreAlarms == null || ignoreAlarms.isEmpty() ? null : List.copyOf(ignoreAlarms);
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new ReadOnlyExecution(context, connection(), StepArgs.create()
                 .put("revision", revision)
                 .put("dryRun", dryRun)
+                .put("requireHealthy", requireHealthy)
+                .put("baselineTime", baselineTime)
+                .put("ignoreAlarms", ignoreAlarms)
                 .toMap(), TdevOps::markKnownGood);
     }
 

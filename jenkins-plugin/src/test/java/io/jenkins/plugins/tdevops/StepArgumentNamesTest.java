@@ -43,7 +43,8 @@ class StepArgumentNamesTest {
                 Set.of("baselineTime", "ignoreAlarms", "windowMinutes", "signals", "signalTimeoutSeconds"), Set.of());
         assertArguments(TdevEcsDeployStep.class,
                 Set.of("image", "container", "wait", "timeoutMinutes", "dryRun"), Set.of("image"));
-        assertArguments(TdevMarkKnownGoodStep.class, Set.of("revision", "dryRun"), Set.of());
+        assertArguments(TdevMarkKnownGoodStep.class,
+                Set.of("revision", "dryRun", "requireHealthy", "baselineTime", "ignoreAlarms"), Set.of());
         assertArguments(TdevRollbackStep.class,
                 Set.of("target", "reason", "wait", "timeoutMinutes", "notify", "dryRun"), Set.of());
         assertArguments(TdevScaleStep.class,

@@ -48,4 +48,10 @@ class TdevMarkKnownGoodStepTest {
     @TestExtension
     public static class Sim extends SimulatedAws.Provider {
     }
+
+    @Test
+    void requireHealthyRefusesARevisionTheServiceDoesNotRun() throws Exception {
+        WorkflowRun b = fails(j, "tdevMarkKnownGood(revision: '41', requireHealthy: true)");
+        j.assertLogContains("is not marked known-good: the service runs", b);
+    }
 }

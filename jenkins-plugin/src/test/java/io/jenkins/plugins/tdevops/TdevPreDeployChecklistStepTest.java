@@ -80,4 +80,10 @@ class TdevPreDeployChecklistStepTest {
     @TestExtension
     public static class Sim extends SimulatedAws.Provider {
     }
+
+    @Test
+    void aWaiverWithoutWaivedByIsRefused() throws Exception {
+        WorkflowRun b = fails(j, "tdevPreDeployChecklist(waive: ['image-scan': 'not reachable'])");
+        j.assertLogContains("waivedBy: is required with waive", b);
+    }
 }

@@ -1,0 +1,21 @@
+package io.jenkins.plugins.tdevops;
+
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * What the typed steps that change something without a rollout wait share ({@code tdevRotateSecret},
+ * {@code tdevLockdownBucket}, {@code tdevInvalidateSessions}): the {@code dryRun} argument, bound by Pipeline through
+ * this inherited setter. A dry run returns the plan the real run applies.
+ */
+public abstract class TdevPlannedStep extends TdevStep {
+    private boolean dryRun;
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+}

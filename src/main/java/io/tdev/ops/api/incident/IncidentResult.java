@@ -1,0 +1,30 @@
+package io.tdev.ops.api.incident;
+
+import io.tdev.ops.api.Outcome;
+import io.tdev.ops.api.escalation.Notice;
+
+import java.util.List;
+
+/**
+ * The incident record. Its components are the JSON keys the post-mortem tooling reads (pinned by a test):
+ * {@code level}, {@code status} (DIAGNOSED | REMEDIATED | REMEDY_FAILED), {@code diagnosis}, {@code plan},
+ * {@code applied}, {@code escalation}, {@code timeline}, {@code markdown} (the runbook's incident report, filled
+ * in where the evidence says and left as prompts elsewhere).
+ */
+public record IncidentResult(String level, String status, List<Finding> diagnosis, List<Remedy> plan,
+                             List<AppliedRemedy> applied, List<Notice> escalation, List<TimelineEntry> timeline,
+                             String markdown) implements Outcome {
+    public IncidentResult {
+        diagnosis = List.copyOf(diagnosis);
+        plan = List.copyOf(plan);
+        applied = List.copyOf(applied);
+        escalation = List.copyOf(escalation);
+        timeline = List.copyOf(timeline);
+    }
+
+    /** Diagnosed (and whatever was asked applied) without a failed remedy or escalation. */
+    @Override
+    public boolean ok() {
+        return !status.equals("REMEDY_FAILED") && escalation.stream().noneMatch(n -> n.status().equals("FAILED"));
+    }
+}
