@@ -22,6 +22,8 @@ final class MessageNormaliser {
     private static final char[] ID = "<id>".toCharArray();
     private static final char[] NUMBER = "<n>".toCharArray();
     private static final String[] SECRET_WORDS = {"password", "passwd", "pwd", "secret", "token", "authorization"};
+    /** Secret names of the form NAME[_-]?key. */
+    private static final String[] KEY_WORDS = {"api", "access"};
 
     /** The line, after the credential scan when it had a credential. */
     private char[] c = new char[256];
@@ -45,10 +47,29 @@ final class MessageNormaliser {
     /** Normalises {@code line} into {@link #buffer()}; returns the length, or -1 when the line is not ASCII. */
     int normalise(String line) {
         int n = line.length();
+        grow(n);
+        line.getChars(0, n, c, 0);
+        return normaliseBuffer(n);
+    }
+
+    /** As {@link #normalise(String)}, for the line {@code text[from, from + n)}. */
+    int normalise(char[] text, int from, int n) {
+        grow(n);
+        System.arraycopy(text, from, c, 0, n);
+        return normaliseBuffer(n);
+    }
+
+    private void grow(int n) {
         if (c.length < n) {
             c = new char[Math.max(n, c.length * 2)];
         }
-        line.getChars(0, n, c, 0);
+        if (spare.length < c.length) {
+            // the credential scans swap the two buffers: keep them the same size, so that neither grows again
+            spare = new char[c.length];
+        }
+    }
+
+    private int normaliseBuffer(int n) {
         for (int i = 0; i < n; i++) {
             if (c[i] >= 0x80) {
                 return -1;
@@ -65,10 +86,13 @@ final class MessageNormaliser {
 
     // ---- credentials (the regex passes 1 and 2: bearer, then secrets on its result)
 
+    /** A word that starts a credential rule (bearer, basic or a secret's name) starts somewhere in the line. */
     private boolean mayHaveCredential() {
         for (int i = 0; i < m; i++) {
             char ch = (char) (c[i] | 0x20);
-            if ((ch == 'b' || ch == 'p' || ch == 's' || ch == 't' || ch == 'a') && wordStart(c, i)) {
+            if ((ch == 'b' || ch == 'p' || ch == 's' || ch == 't' || ch == 'a') && wordStart(c, i)
+                    && (startsWithIgnoreCase(c, m, i, "bearer") || startsWithIgnoreCase(c, m, i, "basic")
+                    || secretWord(i) > 0)) {
                 return true;
             }
         }
@@ -158,7 +182,7 @@ final class MessageNormaliser {
                 return w.length();
             }
         }
-        for (String w : new String[] {"api", "access"}) {
+        for (String w : KEY_WORDS) {
             if (startsWithIgnoreCase(c, m, i, w)) {
                 int j = i + w.length();
                 if (j < m && (c[j] == '_' || c[j] == '-') && startsWithIgnoreCase(c, m, j + 1, "key")) {
@@ -198,7 +222,14 @@ final class MessageNormaliser {
         before = 0;
         int p = 0;
         while (p < m && !cut) {
-            if (wordStart(c, p)) {
+            if (wordStart(c, p) && !digitIn(p)) {
+                // no digit in the word and the '-'-joined words after it: only a uuid of hex letters can start here
+                int e = uuidEnd(p);
+                if (e > 0) {
+                    p = placeholder(UUID, e);
+                    continue;
+                }
+            } else if (wordStart(c, p)) {
                 int e = timestampEnd(p);
                 if (e > 0) {
                     p = placeholder(TIME, e);
@@ -367,6 +398,23 @@ final class MessageNormaliser {
         return e - w >= 8 && digit && letter && boundary(e) ? e : -1;
     }
 
+    /**
+     * Whether the run of [A-Za-z0-9_-] from {@code w} holds a digit: without one no time, hex, id or number starts
+     * at {@code w} (every one of them needs a digit within that run).
+     */
+    private boolean digitIn(int w) {
+        for (int i = w; i < m; i++) {
+            char ch = c[i];
+            if (isDigit(ch)) {
+                return true;
+            }
+            if (!(isLetter(ch) || ch == '_' || ch == '-')) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** A time, uuid or hex starts at {@code w}: after those passes the text there says {@code <...>}. */
     private boolean replacedBefore(int w) {
         return timestampEnd(w) > 0 || uuidEnd(w) > 0 || hexEnd(w) > 0;
@@ -527,7 +575,7 @@ final class MessageNormaliser {
 
     private char[] ensureSpare(int size) {
         if (spare.length < size) {
-            spare = new char[size];
+            spare = new char[Math.max(size, spare.length * 2)];
         }
         return spare;
     }

@@ -1,6 +1,9 @@
 package io.tdev.ops.runbook;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -63,6 +66,60 @@ public final class MessagePatterns {
                 count(normaliser.buffer(), len);
             } else {
                 String pattern = RegexMessageRules.normalise(message);
+                count(pattern.toCharArray(), pattern.length());
+            }
+        }
+
+        /**
+         * Adds every line {@code in} reads (ended by \n, \r\n or \r, as {@link java.io.BufferedReader#readLine}
+         * ends them), reading it in blocks: memory stays the block and the patterns, whatever the length of the
+         * input, and no String is made per line.
+         */
+        public void addLines(Reader in) throws IOException {
+            char[] block = new char[1 << 16];
+            int filled = 0;
+            boolean skipNewline = false;
+            for (int read = in.read(block, 0, block.length); read >= 0 || filled > 0;
+                 read = read < 0 ? -1 : in.read(block, filled, block.length - filled)) {
+                if (read > 0) {
+                    filled += read;
+                }
+                int start = 0;
+                for (int i = 0; i < filled; i++) {
+                    char ch = block[i];
+                    if (ch == '\n' || ch == '\r') {
+                        if (skipNewline && ch == '\n' && i == start) {
+                            skipNewline = false;
+                            start = i + 1;
+                            continue;
+                        }
+                        addLine(block, start, i - start);
+                        skipNewline = ch == '\r';
+                        start = i + 1;
+                    } else {
+                        skipNewline = false;
+                    }
+                }
+                if (read < 0) {
+                    if (start < filled) {
+                        addLine(block, start, filled - start);
+                    }
+                    return;
+                }
+                System.arraycopy(block, start, block, 0, filled - start);
+                filled -= start;
+                if (filled == block.length) {
+                    block = Arrays.copyOf(block, block.length * 2);
+                }
+            }
+        }
+
+        private void addLine(char[] text, int from, int n) {
+            int len = normaliser.normalise(text, from, n);
+            if (len >= 0) {
+                count(normaliser.buffer(), len);
+            } else {
+                String pattern = RegexMessageRules.normalise(new String(text, from, n));
                 count(pattern.toCharArray(), pattern.length());
             }
         }

@@ -12,7 +12,7 @@ import java.util.function.DoubleFunction;
  * and as text bars (for a terminal or a plain diff). Self-contained: no charting library to install.
  */
 final class BarChart {
-    private static final String[] COLOURS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759"};
+    private static final String[] COLOURS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1"};
     private final String title;
     private final String unit;
     private final List<String> categories = new ArrayList<>();
@@ -31,9 +31,18 @@ final class BarChart {
         return this;
     }
 
+    /** A value of the last category; a series without one in some category has no bar there. */
     BarChart value(String seriesName, double v) {
-        series.computeIfAbsent(seriesName, k -> new ArrayList<>()).add(v);
+        List<Double> values = series.computeIfAbsent(seriesName, k -> new ArrayList<>());
+        while (values.size() < categories.size() - 1) {
+            values.add(Double.NaN);
+        }
+        values.add(v);
         return this;
+    }
+
+    private double at(List<Double> values, int i) {
+        return i < values.size() ? values.get(i) : Double.NaN;
     }
 
     String text() {
@@ -47,7 +56,10 @@ final class BarChart {
         StringBuilder out = new StringBuilder(title).append(" (").append(unit).append(")\n");
         for (int i = 0; i < categories.size(); i++) {
             for (Map.Entry<String, List<Double>> s : series.entrySet()) {
-                double v = s.getValue().get(i);
+                double v = at(s.getValue(), i);
+                if (Double.isNaN(v)) {
+                    continue;
+                }
                 int width = (int) Math.round(v / max * 50);
                 out.append(String.format(Locale.ROOT, "%-" + labelWidth + "s |%s %s%n", label(categories.get(i), s.getKey()),
                         "#".repeat(Math.max(width, v > 0 ? 1 : 0)), number(v)));
@@ -61,7 +73,7 @@ final class BarChart {
     }
 
     String svg() {
-        int width = 640;
+        int width = 820;
         int height = 360;
         int left = 70;
         int right = 20;
@@ -91,7 +103,10 @@ final class BarChart {
         int s = 0;
         for (Map.Entry<String, List<Double>> e : series.entrySet()) {
             for (int i = 0; i < categories.size(); i++) {
-                double v = e.getValue().get(i);
+                double v = at(e.getValue(), i);
+                if (Double.isNaN(v)) {
+                    continue;
+                }
                 double h = plotH * v / max;
                 double x = left + groupW * i + groupW * 0.15 + barW * s;
                 out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
@@ -119,7 +134,8 @@ final class BarChart {
     }
 
     private double max() {
-        return series.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(1);
+        return series.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue)
+                .filter(v -> !Double.isNaN(v)).max().orElse(1);
     }
 
     private static double niceMax(double v) {

@@ -70,6 +70,26 @@ class MessageNormaliserDifferentialTest {
         assertThat(all).allSatisfy(c -> assertThat(c.count()).as(c.pattern()).isEqualTo(expected.get(c.pattern())));
     }
 
+    @Test
+    void linesReadFromAReaderCountAsTheSameLinesInAList() throws Exception {
+        Random r = new Random(11);
+        List<String> lines = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        String[] endings = {"\n", "\r\n", "\r"};
+        while (text.length() < 300_000) {
+            String line = pieces(r).replace('\n', ' ').replace('\r', ' ');
+            lines.add(line);
+            text.append(line).append(endings[r.nextInt(endings.length)]);
+        }
+        lines.add("last line without an ending 42");
+        text.append("last line without an ending 42");
+        MessagePatterns.Counter counter = new MessagePatterns.Counter();
+
+        counter.addLines(new java.io.StringReader(text.toString()));
+
+        assertThat(counter.top(Integer.MAX_VALUE)).isEqualTo(MessagePatterns.top(lines, Integer.MAX_VALUE));
+    }
+
     private static String pieces(Random r) {
         StringBuilder b = new StringBuilder();
         int n = 1 + r.nextInt(r.nextInt(10) == 0 ? 60 : 12);
