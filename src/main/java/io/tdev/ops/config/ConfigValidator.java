@@ -296,6 +296,7 @@ final class ConfigValidator {
         range("schedule.maintenance.scanImages", m.scanImages(), 1, 100);
         range("schedule.maintenance.scanTimeoutMinutes", m.scanTimeoutMinutes(), 1, 24 * 60);
         range("schedule.maintenance.lifecycleExpireDays", m.lifecycleExpireDays(), 1, 3650);
+        notBlank("schedule.maintenance.logGroupsContaining", m.logGroupsContaining());
     }
 
     private void checkSecurity(EnvironmentConfig.SecuritySettings s) {

@@ -302,7 +302,7 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
      * @param lifecycleExpireDays a proposed lifecycle rule expires objects after this many days
      */
     public record MaintenanceSettings(int retentionDays, int staleDays, int keepRevisions, int scanImages,
-                                      int scanTimeoutMinutes, int lifecycleExpireDays) {
+                                      int scanTimeoutMinutes, int lifecycleExpireDays, String logGroupsContaining) {
         /** The values CloudWatch Logs' PutRetentionPolicy accepts. */
         public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
                 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * log-retention: every log group whose name contains the service's prefix ({@code alarmPrefix}, the runbook's
+ * log-retention: every log group whose name contains {@code schedule.maintenance.logGroupsContaining} (the runbook's
  * "every t-developer group") gets {@code retentionDays}; groups already at it are left alone.
  */
 final class LogRetentionTask implements MaintenanceTask {
@@ -27,7 +27,7 @@ final class LogRetentionTask implements MaintenanceTask {
 
     @Override
     public TaskResult run(MaintenanceRequest request) {
-        String prefix = context.config().alarmPrefix();
+        String prefix = context.config().schedule().maintenance().logGroupsContaining();
         int days = request.retentionDays();
         // DescribeLogGroups filters by name prefix only; the groups are /ecs/..., /aws/lambda/... so match inside
         List<LogGroup> groups = Retry.reads(context.sleeper()).call(() -> context.ports().logs().logGroups(null)).stream()

@@ -31,7 +31,7 @@ final class TestEnvironments {
                 new EnvironmentConfig.Schedule(null,
                         new EnvironmentConfig.WeeklyReportSettings("PipelineExecutionTime", "GenerationSuccess",
                                 "GenerationFailure"),
-                        new EnvironmentConfig.MaintenanceSettings(30, 7, 10, 3, 30, 90)),
+                        new EnvironmentConfig.MaintenanceSettings(30, 7, 10, 3, 30, 90, "t-developer")),
                 new EnvironmentConfig.SecuritySettings("t-developer", List.of(443), 20, 100, 50, 500, 3, 90, 5,
                         "t-developer-break-glass-production", "t-developer/production/bucket-policy-backup"),
                 new EnvironmentConfig.TrafficSettings("t-developer-db-production", "tdev:traffic-event", 30, 45),
