@@ -12,10 +12,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code tdevDbResize}: the environment's RDS instance to another class (the runbook's "RDS class up" before a
  * traffic event). Returns the CLI's {@code db-resize} JSON as a map: status, from, to, downtime, actions.
  */
-public class TdevDbResizeStep extends TdevStep {
+public class TdevDbResizeStep extends TdevPlannedStep {
     private final String instanceClass;
     private boolean applyImmediately;
-    private boolean dryRun;
 
     @DataBoundConstructor
     public TdevDbResizeStep(String instanceClass) {
@@ -35,19 +34,10 @@ public class TdevDbResizeStep extends TdevStep {
         this.applyImmediately = applyImmediately;
     }
 
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
-    }
-
     @Override
     public StepExecution start(StepContext context) {
         // validated here, before the engine is opened: bad input changes nothing
-        DbResizeRequest request = new DbResizeRequest(instanceClass, applyImmediately, dryRun);
+        DbResizeRequest request = new DbResizeRequest(instanceClass, applyImmediately, isDryRun());
         return new OutcomeExecution(context, connection(), c -> DbResizeUseCase.over(c).run(request));
     }
 

@@ -4,7 +4,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * What the typed steps that change something without a rollout wait share ({@code tdevRotateSecret},
- * {@code tdevLockdownBucket}, {@code tdevInvalidateSessions}): the {@code dryRun} argument, bound by Pipeline through
+ * * {@code tdevLockdownBucket}, {@code tdevInvalidateSessions}, {@code tdevDbResize}, {@code tdevTrafficPrepare},
+ * {@code tdevTrafficRestore}): the {@code dryRun} argument, bound by Pipeline through
  * this inherited setter. A dry run returns the plan the real run applies.
  */
 public abstract class TdevPlannedStep extends TdevStep {

@@ -13,10 +13,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code tdevTrafficPrepare}: the service to {@code tasks} (autoscaling's minimum with it) and optionally the database
  * to a bigger class, after recording the values before on the service, where {@code tdevTrafficRestore} finds them.
  */
-public class TdevTrafficPrepareStep extends TdevStep {
+public class TdevTrafficPrepareStep extends TdevPlannedStep {
     private final int tasks;
     private String instanceClass;
-    private boolean dryRun;
 
     @DataBoundConstructor
     public TdevTrafficPrepareStep(int tasks) {
@@ -36,18 +35,9 @@ public class TdevTrafficPrepareStep extends TdevStep {
         this.instanceClass = Util.fixEmptyAndTrim(instanceClass);
     }
 
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
-    }
-
     @Override
     public StepExecution start(StepContext context) {
-        TrafficPrepareRequest request = new TrafficPrepareRequest(tasks, instanceClass, dryRun);
+        TrafficPrepareRequest request = new TrafficPrepareRequest(tasks, instanceClass, isDryRun());
         return new OutcomeExecution(context, connection(), c -> TrafficEventUseCase.over(c).prepare(request));
     }
 

@@ -6,31 +6,20 @@ import io.tdev.ops.api.traffic.TrafficRestoreRequest;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code tdevTrafficRestore}: puts back exactly what {@code tdevTrafficPrepare} recorded on the service, from any
  * build; with nothing prepared it changes nothing (status UNCHANGED), so a job can call it in a finally block.
  */
-public class TdevTrafficRestoreStep extends TdevStep {
-    private boolean dryRun;
+public class TdevTrafficRestoreStep extends TdevPlannedStep {
 
     @DataBoundConstructor
     public TdevTrafficRestoreStep() {
     }
 
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
-    }
-
     @Override
     public StepExecution start(StepContext context) {
-        TrafficRestoreRequest request = new TrafficRestoreRequest(dryRun);
+        TrafficRestoreRequest request = new TrafficRestoreRequest(isDryRun());
         return new OutcomeExecution(context, connection(), c -> TrafficEventUseCase.over(c).restore(request));
     }
 
