@@ -5,6 +5,7 @@ import io.tdev.ops.api.incident.Finding;
 import io.tdev.ops.api.incident.IncidentRequest;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.Deployment;
+import io.tdev.ops.model.TargetGroup;
 import io.tdev.ops.model.MetricQuery;
 import io.tdev.ops.model.MetricSeries;
 import io.tdev.ops.model.ServiceEvent;
@@ -181,7 +182,7 @@ final class Diagnosis {
             if (!groups.isEmpty()) {
                 List<String> lbs = context.ports().targetHealth().loadBalancerArns(groups.get(0));
                 if (!lbs.isEmpty() && lbs.get(0).contains(":loadbalancer/")) {
-                    return Map.of("LoadBalancer", lbs.get(0).substring(lbs.get(0).indexOf(":loadbalancer/") + ":loadbalancer/".length()));
+                    return Map.of("LoadBalancer", TargetGroup.dimension(lbs.get(0)));
                 }
             }
         } catch (RuntimeException e) {

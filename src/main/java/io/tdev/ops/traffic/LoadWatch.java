@@ -10,6 +10,7 @@ import io.tdev.ops.model.MetricQuery;
 import io.tdev.ops.model.MetricSeries;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.ServiceState;
+import io.tdev.ops.model.TargetGroup;
 import io.tdev.ops.runbook.Durations;
 import io.tdev.ops.runbook.HealthCheck;
 import io.tdev.ops.runbook.HealthOptions;
@@ -122,9 +123,8 @@ public final class LoadWatch implements LoadWatchUseCase {
                 ? ctx.config().targetGroupArns() : service.targetGroupArns();
         for (String group : groups) {
             for (String arn : retry.call(() -> ctx.ports().targetHealth().loadBalancerArns(group))) {
-                int at = arn.indexOf(":loadbalancer/");
-                if (at >= 0) {
-                    return arn.substring(at + ":loadbalancer/".length());
+                if (arn.contains(":loadbalancer/")) {
+                    return TargetGroup.dimension(arn);
                 }
             }
         }

@@ -166,7 +166,12 @@ final class Plan {
     }
 
     private String where() {
-        return "ECS service tag " + ctx.config().traffic().stateTag() + " on " + service;
+        return savedIn(ctx);
+    }
+
+    /** Where a traffic event's record is kept, as results name it. */
+    static String savedIn(OpsContext ctx) {
+        return "ECS service tag " + ctx.config().traffic().stateTag() + " on " + ctx.config().serviceRef();
     }
 
     private TrafficEventResult result(ChangeStatus status, List<Change> changes, String message, String next,

@@ -71,7 +71,7 @@ public final class TrafficEvent implements TrafficEventUseCase {
     public TrafficEventResult restore(TrafficRestoreRequest request) {
         String value = retry.call(() -> ctx.ports().ecs().serviceTags(service)).get(tag);
         if (value == null) {
-            return new TrafficEventResult(true, "restore", ChangeStatus.UNCHANGED, List.of(), where(),
+            return new TrafficEventResult(true, "restore", ChangeStatus.UNCHANGED, List.of(), Plan.savedIn(ctx),
                     "no traffic event is prepared on " + service.service() + " (no service tag " + tag
                             + "): nothing to restore", null, List.of());
         }
@@ -88,10 +88,6 @@ public final class TrafficEvent implements TrafficEventUseCase {
         plan.database(database == null ? null : database.instanceClass(), saved.dbClass());
         return plan.runThen(() -> ctx.ports().ecs().untagService(service, List.of(tag)),
                 "remove the service tag " + tag + " (the event is over)", value);
-    }
-
-    private String where() {
-        return "ECS service tag " + tag + " on " + service;
     }
 
     /** The service and its autoscaling target as they are now. */

@@ -2,6 +2,7 @@ package io.tdev.ops.weekly;
 
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.TdevException;
+import io.tdev.ops.model.TargetGroup;
 import io.tdev.ops.port.OpsPorts;
 import io.tdev.ops.runbook.Retry;
 
@@ -30,8 +31,7 @@ record LoadBalancerDimensions(String loadBalancer, String targetGroup, String pr
             if (alb.isEmpty()) {
                 return none("target group " + group + " is attached to no application load balancer");
             }
-            return new LoadBalancerDimensions(alb.get().substring(alb.get().indexOf("loadbalancer/") + 13),
-                    group.substring(group.lastIndexOf(':') + 1), null);
+            return new LoadBalancerDimensions(TargetGroup.dimension(alb.get()), TargetGroup.dimension(group), null);
         } catch (TdevException e) {
             return none("cannot find the load balancer: " + e.getMessage());
         }
