@@ -1,10 +1,7 @@
-package io.tdev.ops.gate;
+package io.tdev.ops.change;
 
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
-import io.tdev.ops.runbook.ChangeStatus;
-import io.tdev.ops.runbook.Deploy;
-import io.tdev.ops.runbook.DeployResult;
 import io.tdev.ops.sim.Api;
 import io.tdev.ops.testing.SimRun;
 import org.junit.jupiter.api.Test;
