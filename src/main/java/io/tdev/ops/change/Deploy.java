@@ -2,7 +2,7 @@ package io.tdev.ops.change;
 
 import io.tdev.ops.support.Durations;
 import io.tdev.ops.support.Failures;
-import io.tdev.ops.support.RunContext;
+import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.support.Waits;
 
 import io.tdev.ops.model.Action;
@@ -38,9 +38,9 @@ public final class Deploy {
     public record Request(String image, String container, boolean waitForStable, Duration timeout, boolean dryRun) {
     }
 
-    private final RunContext ctx;
+    private final OpsContext ctx;
 
-    public Deploy(RunContext ctx) {
+    public Deploy(OpsContext ctx) {
         this.ctx = ctx;
     }
 
