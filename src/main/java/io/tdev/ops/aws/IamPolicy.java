@@ -34,7 +34,9 @@ public final class IamPolicy {
     private static final Map<String, List<String>> COMMANDS = new LinkedHashMap<>();
 
     static {
+        // TargetHealth.loadBalancerArns: an alarm outside the prefix on a load balancer (AlarmScope)
         COMMANDS.put("health", List.of("Ecs.describeService", "Alarms.alarms", "TargetHealth.targetHealth",
+                "TargetHealth.loadBalancerArns",
                 "Logs.filter", "Metrics.query", "Storage.listedUsage", "Tables.countBetween"));
         COMMANDS.put("deploy", List.of("Ecs.describeService", "Ecs.describeTaskDefinition", "ImageScans.image",
                 "Ecs.registerTaskDefinition", "Ecs.updateService"));
@@ -44,7 +46,7 @@ public final class IamPolicy {
                 "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Ecs.stopDeployment", "Ecs.updateService", "Notifier.publish"));
         COMMANDS.put("scale", List.of("Ecs.describeService", "Ecs.setDesiredCount", "AutoScaling.scalableTarget",
                 "AutoScaling.setCapacity"));
-        COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "ImageScans.startScan",
+        COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "TargetHealth.loadBalancerArns", "ImageScans.startScan",
                 "ImageScans.findings", "Tables.listBackups", "Tables.createBackup", "Notifier.publish"));
         COMMANDS.put("weekly-report", List.of("Ecs.describeService", "TargetHealth.loadBalancerArns", "Metrics.query",
                 "Tables.countDistinct", "Tables.countBetween"));

@@ -329,12 +329,15 @@ public final class HealthCheck {
         }
 
         HealthSignal alarms() {
-            List<Alarm> inAlarm = ctx.retry().call(() ->
-                    ctx.ports().alarms().alarms(config.alarmPrefix(), Optional.of(AlarmState.ALARM)));
+            // every alarm in ALARM, then this environment's by name or dimensions (AlarmScope): DescribeAlarms
+            // filters by name prefix only, and an alarm named otherwise may still watch this service
+            List<Alarm> inAlarm = ctx.retry().call(() -> ctx.ports().alarms().alarms(null, Optional.of(AlarmState.ALARM)));
+            AlarmScope scope = AlarmScope.of(ctx, () -> service().targetGroupArns());
             List<String> counted = new ArrayList<>();
             List<String> excluded = new ArrayList<>();
             for (Alarm a : inAlarm) {
-                if (a.state() != AlarmState.ALARM) {
+                Optional<String> ours = a.state() == AlarmState.ALARM ? scope.why(a) : Optional.empty();
+                if (ours.isEmpty()) {
                     continue;
                 }
                 if (options.ignoreAlarms().contains(a.name())) {
@@ -343,15 +346,15 @@ public final class HealthCheck {
                         && a.stateUpdatedAt().isBefore(options.baselineTime())) {
                     excluded.add(a.name() + " (in ALARM since " + a.stateUpdatedAt() + ", before the baseline)");
                 } else {
-                    counted.add(a.name() + (a.stateUpdatedAt() == null ? "" : " since " + a.stateUpdatedAt())
+                    counted.add(a.name() + (ours.get().startsWith("named ") ? "" : " [" + ours.get() + "]")
+                            + (a.stateUpdatedAt() == null ? "" : " since " + a.stateUpdatedAt())
                             + (a.stateReason() == null ? "" : ": " + a.stateReason()));
                 }
             }
             String evidence = (counted.isEmpty() ? "no alarm in ALARM" : String.join("; ", counted))
                     + (excluded.isEmpty() ? "" : "; not counted: " + String.join(", ", excluded));
             return new HealthSignal(ALARMS, counted.isEmpty() ? SignalStatus.HEALTHY : SignalStatus.UNHEALTHY,
-                    counted.size() + " in ALARM", "0 alarms named " + config.alarmPrefix() + "* in ALARM", evidence,
-                    false);
+                    counted.size() + " in ALARM", "0 alarms in ALARM " + scope.describe(), evidence, false);
         }
 
         HealthSignal targetHealth() {

@@ -136,9 +136,60 @@ class AwsAlarmsContractTest {
         assertThat(found).extracting(Alarm::name).containsExactly("t-developer-cpu-high", "t-developer-memory-high", "t-developer-5xx");
         assertThat(found.get(0)).isEqualTo(new Alarm("t-developer-cpu-high", AlarmState.ALARM,
                 "Threshold Crossed: 3 datapoints were greater than the threshold (70.0).",
-                Instant.parse("2026-11-26T13:20:00Z"), "AWS/ECS", "CPUUtilization"));
+                Instant.parse("2026-11-26T13:20:00Z"), "AWS/ECS", "CPUUtilization",
+                java.util.Map.of("ClusterName", "t-developer-cluster-production",
+                        "ServiceName", "t-developer-service-production")));
+        assertThat(found.get(0).dimensions().keySet()).containsExactly("ClusterName", "ServiceName");
         assertThat(found.get(2).state()).isEqualTo(AlarmState.INSUFFICIENT_DATA);
         wm.verify(2, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeAlarms")));
+    }
+
+    @Test
+    void withoutAPrefixAsksForEveryAlarmAndAMetricMathAlarmHasItsMetricsDimensions() {
+        String mathAlarm = """
+                      <member>
+                        <AlarmName>ops-5xx-rate</AlarmName>
+                        <AlarmArn>arn:aws:cloudwatch:eu-west-1:123456789012:alarm:ops-5xx-rate</AlarmArn>
+                        <StateValue>ALARM</StateValue>
+                        <StateReason>Threshold Crossed: 1 datapoint [7.5] was greater than the threshold (5.0).</StateReason>
+                        <StateUpdatedTimestamp>2026-11-26T13:10:00.000Z</StateUpdatedTimestamp>
+                        <Dimensions/>
+                        <Metrics>
+                          <member>
+                            <Id>errors</Id>
+                            <MetricStat>
+                              <Metric>
+                                <Namespace>AWS/ApplicationELB</Namespace>
+                                <MetricName>HTTPCode_Target_5XX_Count</MetricName>
+                                <Dimensions>
+                                  <member><Name>TargetGroup</Name><Value>targetgroup/t-developer-tg-production/4f1b2c3d5e6a7b8c</Value></member>
+                                  <member><Name>LoadBalancer</Name><Value>app/t-developer-alb-production/50dc6c495c0c9188</Value></member>
+                                </Dimensions>
+                              </Metric>
+                              <Period>60</Period>
+                              <Stat>Sum</Stat>
+                            </MetricStat>
+                            <ReturnData>false</ReturnData>
+                          </member>
+                          <member>
+                            <Id>rate</Id>
+                            <Expression>100 * errors / requests</Expression>
+                            <ReturnData>true</ReturnData>
+                          </member>
+                        </Metrics>
+                        <EvaluationPeriods>3</EvaluationPeriods>
+                        <Threshold>5.0</Threshold>
+                        <ComparisonOperator>GreaterThanThreshold</ComparisonOperator>
+                      </member>
+                """;
+        wm.stubFor(query("DescribeAlarms").willReturn(xmlOk(page(mathAlarm, null))));
+
+        var found = alarms.alarms(null, Optional.of(AlarmState.ALARM));
+
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(notContaining("AlarmNamePrefix")));
+        assertThat(found).singleElement().satisfies(a -> assertThat(a.dimensions()).containsExactly(
+                java.util.Map.entry("TargetGroup", "targetgroup/t-developer-tg-production/4f1b2c3d5e6a7b8c"),
+                java.util.Map.entry("LoadBalancer", "app/t-developer-alb-production/50dc6c495c0c9188")));
     }
 
     @Test

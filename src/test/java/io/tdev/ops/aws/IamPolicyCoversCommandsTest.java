@@ -52,7 +52,8 @@ class IamPolicyCoversCommandsTest {
                         new Run("healthy", "health"),
                         new Run("alarm-storm", "health", "--baseline-time", "2026-01-01T08:00:00Z"),
                         new Run("bad-deploy", "health", "--output", "json"),
-                        new Run("new-bucket", "health"))),
+                        new Run("new-bucket", "health"),
+                        new Run("alarms-by-dimension", "health"))),
                 Map.entry("deploy", List.of(
                         new Run("healthy", "deploy", "--image", image),
                         new Run("healthy", "deploy", "--image", image, "--no-wait"),
@@ -80,7 +81,8 @@ class IamPolicyCoversCommandsTest {
                 Map.entry("checklist", List.of(
                         new Run("healthy", "checklist", "--image", image),
                         new Run("stale-backup", "checklist", "--image", image, "--take-backup"),
-                        new Run("scan-findings", "checklist", "--image", image, "--no-notify"))),
+                        new Run("scan-findings", "checklist", "--image", image, "--no-notify"),
+                        new Run("alarms-by-dimension", "checklist", "--image", image, "--no-notify"))),
                 Map.entry("security-check", List.of(
                         new Run("healthy", "security-check"),
                         new Run("open-port-22", "security-check", "--window-hours", "6"))),

@@ -49,6 +49,7 @@ class IamPolicyTest {
         assertThat(doc.path("Version").asText()).isEqualTo("2012-10-17");
         assertThat(IamPolicyCoversCommandsTest.grantedActions(doc.toString())).containsExactlyInAnyOrder(
                 "ecs:DescribeServices", "cloudwatch:DescribeAlarms", "elasticloadbalancing:DescribeTargetHealth",
+                "elasticloadbalancing:DescribeTargetGroups", // AlarmScope: the load balancer of an alarm named otherwise
                 "logs:FilterLogEvents", "cloudwatch:GetMetricData", "s3:ListBucket", "dynamodb:DescribeTable", "dynamodb:Scan");
         assertThat(resourcesOf(doc, "ecs:DescribeServices")).containsExactly(
                 "arn:aws:ecs:us-east-1:123456789012:service/t-developer-cluster-production/t-developer-service-production");
