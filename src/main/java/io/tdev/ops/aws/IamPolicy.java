@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * The least-privilege IAM policy for a set of {@code tdev-ops} commands: each command's port methods
  * ({@link #portMethods}), their IAM actions ({@link AwsActions}), each action on the environment's own resources.
  * {@code *} only where AWS offers no resource-level permission for the action (ecs:DescribeTaskDefinition,
- * RegisterTaskDefinition, ListTaskDefinitions; cloudwatch:DescribeAlarms, GetMetricData;
+ * RegisterTaskDefinition, ListTaskDefinitions; cloudwatch:DescribeAlarms, DescribeAlarmHistory, GetMetricData;
  * elasticloadbalancing:DescribeTargetHealth, DescribeTargetGroups; application-autoscaling:Describe*;
  * rds:DescribeOrderableDBInstanceOptions; dynamodb:ListBackups;
  * logs:GetQueryResults, StopQuery; ec2:DescribeSecurityGroups). iam:PassRole is limited to roles passed to ECS tasks
@@ -47,7 +47,7 @@ public final class IamPolicy {
         COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "ImageScans.startScan",
                 "ImageScans.findings", "Tables.listBackups", "Tables.createBackup", "Notifier.publish"));
         COMMANDS.put("weekly-report", List.of("Ecs.describeService", "TargetHealth.loadBalancerArns", "Metrics.query",
-                "Tables.countDistinct", "Tables.countBetween"));
+                "Tables.countDistinct", "Tables.countBetween", "Alarms.history", "Ecs.rollbacks", "Notifier.publish"));
         COMMANDS.put("maintenance", List.of("Logs.logGroups", "Logs.putRetention", "ImageScans.images",
                 "ImageScans.findings", "ImageScans.startScan", "Storage.objectsOlderThan", "Storage.lifecycleRules",
                 "Storage.putLifecycleRules", "Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf",
@@ -286,8 +286,9 @@ public final class IamPolicy {
             case "route53:GetChange" -> Grant.on("Changes", "arn:aws:route53:::change/*");
             case "rds:DescribeDBInstances", "rds:ModifyDBInstance" -> Grant.on("DbInstance", "arn:aws:rds:" + r + ":" + a
                     + ":db:" + c.traffic().dbInstance());
-            // AWS offers no resource-level permission for these
-            case "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:ListTaskDefinitions",
+            // AWS offers no resource-level permission for these; DescribeAlarmHistory without an alarm name reads
+            // every alarm's history, which an alarm-scoped grant does not allow
+            case "cloudwatch:DescribeAlarmHistory", "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:ListTaskDefinitions",
                  "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetHealth",
                  "elasticloadbalancing:DescribeTargetGroups",
                  "application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies",

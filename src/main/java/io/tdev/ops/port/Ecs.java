@@ -1,10 +1,12 @@
 package io.tdev.ops.port;
 
+import io.tdev.ops.model.DeploymentRollback;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TaskDefinition;
 import io.tdev.ops.model.TaskDefinitionRef;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -52,4 +54,10 @@ public interface Ecs {
     void tagService(ServiceRef service, Map<String, String> tags);
 
     void untagService(ServiceRef service, List<String> keys);
+
+    /**
+     * The service's deployments created in {@code [from, to)} that ECS rolled back or is rolling back (statuses
+     * ROLLBACK_*), oldest first (AWS: ListServiceDeployments, every page; ECS keeps 90 days).
+     */
+    List<DeploymentRollback> rollbacks(ServiceRef service, Instant from, Instant to);
 }
