@@ -72,7 +72,8 @@ class IamPolicyCoversCommandsTest {
                         new Run("no-autoscaling", "scale", "--count", "+2"))),
                 Map.entry("weekly-report", List.of(
                         new Run("healthy", "weekly-report"),
-                        new Run("slo-missed", "weekly-report", "--week-ending", "2026-11-15"))),
+                        new Run("slo-missed", "weekly-report", "--week-ending", "2026-11-15"),
+                        new Run("slo-missed", "weekly-report", "--notify-team"))),
                 Map.entry("maintenance", List.of(
                         new Run("needs-maintenance", "maintenance", "--dry-run"),
                         new Run("needs-maintenance", "maintenance", "--apply-lifecycle"),

@@ -84,7 +84,7 @@ class IamPolicyTest {
             }
         }
         assertThat(onStar).containsExactlyInAnyOrder("ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition",
-                "ecs:ListTaskDefinitions", "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData",
+                "ecs:ListTaskDefinitions", "cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory", "cloudwatch:GetMetricData",
                 "elasticloadbalancing:DescribeTargetHealth", "application-autoscaling:DescribeScalableTargets",
                 "dynamodb:ListBackups", "elasticloadbalancing:DescribeTargetGroups",
                 "rds:DescribeOrderableDBInstanceOptions", "ec2:DescribeSecurityGroups",
