@@ -7,8 +7,8 @@ import io.tdev.ops.model.AlarmState;
 import io.tdev.ops.model.AlarmStateChange;
 import io.tdev.ops.model.DeploymentRollback;
 import io.tdev.ops.port.OpsPorts;
-import io.tdev.ops.runbook.Durations;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Durations;
+import io.tdev.ops.support.Retry;
 
 import java.time.Duration;
 import java.time.Instant;

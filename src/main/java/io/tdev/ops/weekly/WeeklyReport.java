@@ -10,7 +10,7 @@ import io.tdev.ops.api.weekly.WeeklyReportUseCase;
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.TdevException;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Retry;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
