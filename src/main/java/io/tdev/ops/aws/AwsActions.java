@@ -54,6 +54,7 @@ public final class AwsActions {
         // CloudWatch Logs (AwsLogs)
         put("Logs.filter", "logs:FilterLogEvents");
         put("Logs.insights", "logs:StartQuery", "logs:GetQueryResults", "logs:StopQuery");
+        put("Logs.insightsUnder", "logs:StartQuery", "logs:GetQueryResults", "logs:StopQuery");
         put("Logs.logGroups", "logs:DescribeLogGroups");
         put("Logs.putRetention", "logs:PutRetentionPolicy");
         // S3 (AwsStorage): usage comes from CloudWatch metrics, a listing when there are none

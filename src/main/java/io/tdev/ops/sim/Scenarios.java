@@ -42,6 +42,7 @@ final class Scenarios {
         SCENARIOS.put("cache-degraded", b -> b.staleCache(3));
         SCENARIOS.put("failing-agent", b -> b.failingAgent("search", Duration.ofMinutes(25)));
         SCENARIOS.put("fleet", b -> b.fleet(24, List.of(b.config().ecs().cluster(), "t-developer-batch-" + b.config().name())));
+        SCENARIOS.put("large-fleet", b -> b.fleet(120, List.of(b.config().ecs().cluster(), "t-developer-batch-" + b.config().name())));
         SCENARIOS.put("new-bucket", b -> b.newBucket(Duration.ofHours(3), 700));
         // The week before the start (Mon 16 .. Sun 22 Nov 2026) had a bad Wednesday: ten hours of a faulty release.
         // A month without maintenance: 23 ACTIVE revisions, the newest images with HIGH/CRITICAL findings, a 3-day-old backup
