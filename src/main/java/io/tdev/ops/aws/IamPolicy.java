@@ -39,7 +39,7 @@ public final class IamPolicy {
         COMMANDS.put("health", List.of("Ecs.describeService", "Alarms.alarms", "TargetHealth.targetHealth",
                 "Logs.filter", "Metrics.query", "Storage.listedUsage", "Tables.countBetween",
                 "Ecs.describeServices", "TargetHealth.targetGroups", "Logs.insights", "Logs.insightsUnder"));
-        COMMANDS.put("deploy", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
+        COMMANDS.put("deploy", List.of("Ecs.describeService", "Ecs.describeTaskDefinition", "ImageScans.image",
                 "Ecs.registerTaskDefinition", "Ecs.updateService"));
         COMMANDS.put("mark-known-good", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
                 "Ecs.tagTaskDefinition"));
