@@ -2,9 +2,9 @@ package io.tdev.ops.api;
 
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.port.OpsPorts;
-import io.tdev.ops.runbook.Progress;
-import io.tdev.ops.runbook.RunContext;
-import io.tdev.ops.runbook.Sleeper;
+import io.tdev.ops.api.Progress;
+import io.tdev.ops.support.RunContext;
+import io.tdev.ops.api.Sleeper;
 
 import java.time.Clock;
 

@@ -10,11 +10,11 @@ import io.tdev.ops.model.MetricQuery;
 import io.tdev.ops.model.MetricSeries;
 import io.tdev.ops.model.ServiceEvent;
 import io.tdev.ops.model.ServiceState;
-import io.tdev.ops.runbook.HealthCheck;
-import io.tdev.ops.runbook.HealthOptions;
-import io.tdev.ops.runbook.HealthResult;
-import io.tdev.ops.runbook.HealthSignal;
-import io.tdev.ops.runbook.RunContext;
+import io.tdev.ops.health.HealthCheck;
+import io.tdev.ops.health.HealthOptions;
+import io.tdev.ops.health.HealthResult;
+import io.tdev.ops.health.HealthSignal;
+import io.tdev.ops.support.RunContext;
 
 import java.time.Duration;
 import java.time.Instant;

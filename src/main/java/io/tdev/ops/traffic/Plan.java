@@ -8,8 +8,8 @@ import io.tdev.ops.model.Action;
 import io.tdev.ops.model.ScalableTarget;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.TdevException;
-import io.tdev.ops.runbook.ChangeStatus;
-import io.tdev.ops.runbook.StableWait;
+import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.change.StableWait;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.api.TdevOps;
 import io.tdev.ops.config.EnvironmentConfig;
-import io.tdev.ops.runbook.RunContext;
+import io.tdev.ops.support.RunContext;
 import io.tdev.ops.sim.SimEnvironment;
 
 import java.util.ArrayList;
