@@ -4,19 +4,18 @@ import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TaskDefinitionRef;
 import io.tdev.ops.report.JUnitXmlReport;
 import io.tdev.ops.report.MarkdownReport;
-import io.tdev.ops.runbook.ChecklistResult;
-import io.tdev.ops.runbook.Deploy;
-import io.tdev.ops.runbook.FinishRollout;
-import io.tdev.ops.runbook.HealthCheck;
-import io.tdev.ops.runbook.HealthOptions;
-import io.tdev.ops.runbook.HealthResult;
-import io.tdev.ops.runbook.MarkKnownGood;
-import io.tdev.ops.runbook.PreDeployChecklist;
-import io.tdev.ops.runbook.RevisionSpec;
-import io.tdev.ops.runbook.Rollback;
-import io.tdev.ops.runbook.RunContext;
-import io.tdev.ops.runbook.Scale;
-import io.tdev.ops.runbook.StabilityCheck;
+import io.tdev.ops.checklist.ChecklistResult;
+import io.tdev.ops.change.Deploy;
+import io.tdev.ops.change.FinishRollout;
+import io.tdev.ops.health.HealthCheck;
+import io.tdev.ops.health.HealthOptions;
+import io.tdev.ops.health.HealthResult;
+import io.tdev.ops.change.MarkKnownGood;
+import io.tdev.ops.checklist.PreDeployChecklist;
+import io.tdev.ops.change.RevisionSpec;
+import io.tdev.ops.change.Rollback;
+import io.tdev.ops.change.Scale;
+import io.tdev.ops.change.StabilityCheck;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,8 +44,8 @@ public final class DefaultTdevOps implements TdevOps {
         this.context = context;
     }
 
-    private RunContext run() {
-        return new RunContext(context.config(), context.ports(), context.clock(), context.sleeper(),
+    private OpsContext run() {
+        return new OpsContext(context.config(), context.ports(), context.clock(), context.sleeper(),
                 context.progress(), context.user());
     }
 
@@ -117,7 +116,7 @@ public final class DefaultTdevOps implements TdevOps {
         Args a = Args.of("stability", args, STABILITY_ARGS);
         String revision = a.string("revision");
         Integer desired = a.number("desiredCount") == null ? null : nonNegativeInt(a, "desiredCount");
-        RunContext ctx = run();
+        OpsContext ctx = run();
         ServiceState s = ctx.retry().call(() -> ctx.ports().ecs().describeService(ctx.config().serviceRef()));
         TaskDefinitionRef expected = revision == null || revision.isBlank() ? null
                 : RevisionSpec.parse(revision, "revision", s.taskDefinition().family());

@@ -18,7 +18,7 @@ import io.tdev.ops.port.Storage;
 import io.tdev.ops.port.Tables;
 import io.tdev.ops.port.TargetHealth;
 import io.tdev.ops.port.Webhooks;
-import io.tdev.ops.runbook.Progress;
+import io.tdev.ops.api.Progress;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 import java.time.Duration;
@@ -63,7 +63,7 @@ public final class AwsConnection implements AutoCloseable {
                 LazyPort.of(Databases.class, () -> new AwsDatabases(clients.rds())),
                 LazyPort.of(SecurityGroups.class, () -> new AwsSecurityGroups(clients.ec2())),
                 LazyPort.of(Admin.class, () -> new HttpAdmin(config, secrets, HttpAdmin.client(config),
-                        io.tdev.ops.runbook.Sleeper.system(), java.time.Clock.systemUTC())),
+                        io.tdev.ops.api.Sleeper.system(), java.time.Clock.systemUTC())),
                 LazyPort.of(Webhooks.class, () -> new HttpWebhooks(HttpAdmin.client(config),
                         Duration.ofSeconds(config.incident().admin().timeoutSeconds()))));
     }

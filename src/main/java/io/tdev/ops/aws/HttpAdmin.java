@@ -9,7 +9,7 @@ import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.SecretValue;
 import io.tdev.ops.port.Admin;
 import io.tdev.ops.port.Secrets;
-import io.tdev.ops.runbook.Sleeper;
+import io.tdev.ops.api.Sleeper;
 
 import java.io.IOException;
 import java.net.URI;

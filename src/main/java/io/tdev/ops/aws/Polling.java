@@ -1,8 +1,8 @@
 package io.tdev.ops.aws;
 
 import io.tdev.ops.model.RemoteFailureException;
-import io.tdev.ops.runbook.Progress;
-import io.tdev.ops.runbook.Sleeper;
+import io.tdev.ops.api.Progress;
+import io.tdev.ops.api.Sleeper;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -13,8 +13,8 @@ import io.tdev.ops.model.ReplicationStatus;
 import io.tdev.ops.model.StoredObject;
 import io.tdev.ops.model.TableBackup;
 import io.tdev.ops.model.TdevException;
-import io.tdev.ops.runbook.Durations;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Durations;
+import io.tdev.ops.support.Retry;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import io.tdev.ops.model.Action;
 import io.tdev.ops.model.DnsRecord;
 import io.tdev.ops.model.HealthCheckStatus;
 import io.tdev.ops.model.PreconditionFailedException;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Retry;
 
 import java.util.List;
 import java.util.Locale;

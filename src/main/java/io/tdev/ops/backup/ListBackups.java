@@ -5,8 +5,8 @@ import io.tdev.ops.api.backup.BackupListResult;
 import io.tdev.ops.api.backup.ListBackupsRequest;
 import io.tdev.ops.api.backup.ListBackupsUseCase;
 import io.tdev.ops.model.TableBackup;
-import io.tdev.ops.runbook.Durations;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Durations;
+import io.tdev.ops.support.Retry;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.TableBackup;
 import io.tdev.ops.model.TableState;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Retry;
 
 import java.util.List;
 import java.util.Optional;

@@ -9,7 +9,7 @@ import io.tdev.ops.model.BackupDescription;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.TableBackup;
 import io.tdev.ops.model.TableState;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Retry;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.tdev.ops.backup;
 
 import io.tdev.ops.api.OpsContext;
-import io.tdev.ops.runbook.Durations;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Durations;
+import io.tdev.ops.support.Retry;
 
 import java.time.Duration;
 import java.time.Instant;

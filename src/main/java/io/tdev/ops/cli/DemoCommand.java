@@ -6,7 +6,7 @@ import io.tdev.ops.demo.DemoReport;
 import io.tdev.ops.demo.DemoScenario;
 import io.tdev.ops.demo.GatedDeployDemo;
 import io.tdev.ops.model.TdevException;
-import io.tdev.ops.runbook.Progress;
+import io.tdev.ops.api.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -6,8 +6,8 @@ import io.tdev.ops.aws.AwsSettings;
 import io.tdev.ops.config.ConfigLoader;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.InvalidInputException;
-import io.tdev.ops.runbook.Progress;
-import io.tdev.ops.runbook.Sleeper;
+import io.tdev.ops.api.Progress;
+import io.tdev.ops.api.Sleeper;
 import io.tdev.ops.sim.SimEnvironment;
 
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.tdev.ops.cli;
 
 import io.tdev.ops.api.TdevOps;
-import io.tdev.ops.runbook.HealthCheck;
+import io.tdev.ops.health.HealthCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

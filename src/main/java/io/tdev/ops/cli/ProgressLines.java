@@ -1,6 +1,6 @@
 package io.tdev.ops.cli;
 
-import io.tdev.ops.runbook.Progress;
+import io.tdev.ops.api.Progress;
 
 import java.io.PrintWriter;
 import java.time.Clock;

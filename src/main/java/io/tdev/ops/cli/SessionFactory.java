@@ -1,6 +1,6 @@
 package io.tdev.ops.cli;
 
-import io.tdev.ops.runbook.Progress;
+import io.tdev.ops.api.Progress;
 
 /** Opens the environment a command runs against. Tests substitute their own. */
 @FunctionalInterface

@@ -5,7 +5,7 @@ import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.demo.DemoScenario.Outcome;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
-import io.tdev.ops.runbook.Sleeper;
+import io.tdev.ops.api.Sleeper;
 
 import java.nio.file.Path;
 import java.time.Clock;

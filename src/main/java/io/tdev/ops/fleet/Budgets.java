@@ -1,8 +1,8 @@
 package io.tdev.ops.fleet;
 
 import io.tdev.ops.config.EnvironmentConfig;
-import io.tdev.ops.runbook.Retry;
-import io.tdev.ops.runbook.Sleeper;
+import io.tdev.ops.support.Retry;
+import io.tdev.ops.api.Sleeper;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.tdev.ops.fleet;
 
 import io.tdev.ops.model.RemoteFailureException;
-import io.tdev.ops.runbook.Sleeper;
+import io.tdev.ops.api.Sleeper;
 
 import java.time.Clock;
 import java.time.Duration;

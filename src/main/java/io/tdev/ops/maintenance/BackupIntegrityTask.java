@@ -6,8 +6,8 @@ import io.tdev.ops.api.maintenance.MaintenanceResult.TaskResult;
 import io.tdev.ops.api.maintenance.MaintenanceResult.TaskStatus;
 import io.tdev.ops.model.TableBackup;
 import io.tdev.ops.model.TableState;
-import io.tdev.ops.runbook.Durations;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Durations;
+import io.tdev.ops.support.Retry;
 
 import java.time.Duration;
 import java.util.ArrayList;

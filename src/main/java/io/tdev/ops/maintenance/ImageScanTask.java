@@ -9,8 +9,8 @@ import io.tdev.ops.model.ImageDetail;
 import io.tdev.ops.model.ImageScanFindings;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.Severity;
-import io.tdev.ops.runbook.Durations;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Durations;
+import io.tdev.ops.support.Retry;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.api.maintenance.MaintenanceRequest;
 import io.tdev.ops.api.maintenance.MaintenanceResult.TaskResult;
 import io.tdev.ops.model.LogGroup;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Retry;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.tdev.ops.api.maintenance.MaintenanceResult.TaskResult;
 import io.tdev.ops.api.maintenance.MaintenanceResult.TaskStatus;
 import io.tdev.ops.model.LifecycleRule;
 import io.tdev.ops.model.StoredObject;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Retry;
 
 import java.time.Duration;
 import java.time.Instant;

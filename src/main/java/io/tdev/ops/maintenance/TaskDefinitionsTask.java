@@ -6,7 +6,7 @@ import io.tdev.ops.api.maintenance.MaintenanceResult.TaskResult;
 import io.tdev.ops.model.Deployment;
 import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TaskDefinitionRef;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Retry;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,8 +1,8 @@
 package io.tdev.ops.report;
 
-import io.tdev.ops.runbook.ChecklistItem;
-import io.tdev.ops.runbook.ChecklistResult;
-import io.tdev.ops.runbook.ItemStatus;
+import io.tdev.ops.checklist.ChecklistItem;
+import io.tdev.ops.checklist.ChecklistResult;
+import io.tdev.ops.checklist.ItemStatus;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import io.tdev.ops.runbook.OpsResult;
+import io.tdev.ops.support.OpsResult;
 
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalAmount;

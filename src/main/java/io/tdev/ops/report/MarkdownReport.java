@@ -1,12 +1,12 @@
 package io.tdev.ops.report;
 
 import io.tdev.ops.model.Action;
-import io.tdev.ops.runbook.ChecklistItem;
-import io.tdev.ops.runbook.ChecklistResult;
-import io.tdev.ops.runbook.HealthResult;
-import io.tdev.ops.runbook.HealthSignal;
-import io.tdev.ops.runbook.MessagePatterns;
-import io.tdev.ops.runbook.OpsResult;
+import io.tdev.ops.checklist.ChecklistItem;
+import io.tdev.ops.checklist.ChecklistResult;
+import io.tdev.ops.health.HealthResult;
+import io.tdev.ops.health.HealthSignal;
+import io.tdev.ops.health.MessagePatterns;
+import io.tdev.ops.support.OpsResult;
 
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import io.tdev.ops.api.security.SecuritySignal;
 import io.tdev.ops.api.security.SecurityStatus;
 import io.tdev.ops.model.LogEvents;
 import io.tdev.ops.port.Logs;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Retry;
 
 import java.time.Duration;
 import java.time.Instant;

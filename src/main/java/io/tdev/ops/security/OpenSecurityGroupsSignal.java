@@ -5,7 +5,7 @@ import io.tdev.ops.api.security.SecurityStatus;
 import io.tdev.ops.model.IngressRule;
 import io.tdev.ops.model.SecurityGroup;
 import io.tdev.ops.port.SecurityGroups;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Retry;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,9 +7,9 @@ import io.tdev.ops.api.security.RotateSecretUseCase;
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.SecretStatus;
-import io.tdev.ops.runbook.ChangeStatus;
-import io.tdev.ops.runbook.Durations;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.support.Durations;
+import io.tdev.ops.support.Retry;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.tdev.ops.sim;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.RemoteFailureException;
 
-import io.tdev.ops.runbook.Sleeper;
+import io.tdev.ops.api.Sleeper;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -15,7 +15,7 @@ import io.tdev.ops.model.TargetHealthDescription;
 import io.tdev.ops.model.TaskDefinition;
 import io.tdev.ops.model.TaskDefinitionRef;
 import io.tdev.ops.port.OpsPorts;
-import io.tdev.ops.runbook.Sleeper;
+import io.tdev.ops.api.Sleeper;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -4,9 +4,9 @@ import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.model.DbInstance;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
-import io.tdev.ops.runbook.Durations;
-import io.tdev.ops.runbook.Retry;
-import io.tdev.ops.runbook.Waits;
+import io.tdev.ops.support.Durations;
+import io.tdev.ops.support.Retry;
+import io.tdev.ops.support.Waits;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +27,7 @@ final class DbClassChange {
 
     DbClassChange(OpsContext ctx) {
         this.ctx = ctx;
-        this.retry = ctx.runContext().retry();
+        this.retry = ctx.retry();
         this.instanceId = ctx.config().traffic().dbInstance();
     }
 

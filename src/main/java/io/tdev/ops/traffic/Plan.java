@@ -8,8 +8,8 @@ import io.tdev.ops.model.Action;
 import io.tdev.ops.model.ScalableTarget;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.TdevException;
-import io.tdev.ops.runbook.ChangeStatus;
-import io.tdev.ops.runbook.StableWait;
+import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.change.StableWait;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ final class Plan {
         steps.add(new Step(new Change("desired tasks", String.valueOf(before), String.valueOf(after),
                 ItemOutcome.PLANNED), service.toString(), () -> ctx.ports().ecs().setDesiredCount(service, after),
                 () -> {
-                    StableWait.Result waited = new StableWait(ctx.runContext()).waitFor(service, null, after, timeout);
+                    StableWait.Result waited = new StableWait(ctx).waitFor(service, null, after, timeout);
                     return waited.outcome() == StableWait.Outcome.STABLE ? null
                             : "the service did not settle on " + after + " tasks: " + waited.last().message();
                 }));

@@ -10,8 +10,8 @@ import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.ScalableTarget;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.ServiceState;
-import io.tdev.ops.runbook.ChangeStatus;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.support.Retry;
 
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ public final class TrafficEvent implements TrafficEventUseCase {
         this.ctx = ctx;
         this.service = ctx.config().serviceRef();
         this.tag = ctx.config().traffic().stateTag();
-        this.retry = ctx.runContext().retry();
+        this.retry = ctx.retry();
     }
 
     @Override

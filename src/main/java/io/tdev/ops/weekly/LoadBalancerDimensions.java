@@ -4,7 +4,7 @@ import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.TdevException;
 import io.tdev.ops.model.TargetGroup;
 import io.tdev.ops.port.OpsPorts;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Retry;
 
 import java.util.List;
 import java.util.Map;

@@ -13,7 +13,7 @@ import io.tdev.ops.model.MetricPoint;
 import io.tdev.ops.model.MetricQuery;
 import io.tdev.ops.model.MetricSeries;
 import io.tdev.ops.port.OpsPorts;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Retry;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import io.tdev.ops.api.weekly.WeeklyReportResult.Slo;
 import io.tdev.ops.api.weekly.WeeklyReportResult.Week;
 import io.tdev.ops.api.weekly.WeeklyReportUseCase;
 import io.tdev.ops.model.InvalidInputException;
-import io.tdev.ops.runbook.Retry;
+import io.tdev.ops.support.Retry;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

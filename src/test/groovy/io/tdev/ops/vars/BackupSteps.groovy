@@ -13,7 +13,7 @@ import io.tdev.ops.backup.ListBackups
 import io.tdev.ops.backup.RestoreBackup
 import io.tdev.ops.backup.TakeBackup
 import io.tdev.ops.model.TdevException
-import io.tdev.ops.runbook.Progress
+import io.tdev.ops.api.Progress
 
 /**
  * The plugin's typed backup steps (tdevBackup, tdevRestore, tdevDrCheck, tdevFailover) bound to the real use cases (Groovy 2.4 cannot call an interface's static {@code over}) on

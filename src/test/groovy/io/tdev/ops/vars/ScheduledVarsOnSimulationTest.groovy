@@ -7,7 +7,7 @@ import io.tdev.ops.api.maintenance.MaintenanceRequest
 import io.tdev.ops.api.weekly.WeeklyReportRequest
 import io.tdev.ops.maintenance.MonthlyMaintenance
 import io.tdev.ops.model.TdevException
-import io.tdev.ops.runbook.Progress
+import io.tdev.ops.api.Progress
 import io.tdev.ops.sim.Api
 import io.tdev.ops.weekly.WeeklyReport
 import org.junit.jupiter.params.ParameterizedTest

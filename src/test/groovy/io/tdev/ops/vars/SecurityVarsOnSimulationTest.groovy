@@ -14,7 +14,7 @@ import io.tdev.ops.model.TdevException
 import io.tdev.ops.security.BucketLockdown
 import io.tdev.ops.security.SecretRotation
 import io.tdev.ops.security.SecurityCheck
-import io.tdev.ops.runbook.Progress
+import io.tdev.ops.api.Progress
 import io.tdev.ops.sim.Api
 import org.junit.jupiter.params.ParameterizedTest
 import org.junit.jupiter.params.provider.EnumSource

@@ -7,7 +7,7 @@ import io.tdev.ops.api.DefaultTdevOps
 import io.tdev.ops.api.OpsContext
 import io.tdev.ops.api.TdevOps
 import io.tdev.ops.config.EnvironmentConfig
-import io.tdev.ops.runbook.Progress
+import io.tdev.ops.api.Progress
 import io.tdev.ops.sim.SimEnvironment
 
 import java.time.Duration

@@ -1,7 +1,7 @@
 package io.tdev.ops.api;
 
 import io.tdev.ops.model.InvalidInputException;
-import io.tdev.ops.runbook.Progress;
+import io.tdev.ops.api.Progress;
 import io.tdev.ops.testing.TestConfigs;
 import org.junit.jupiter.api.Test;
 

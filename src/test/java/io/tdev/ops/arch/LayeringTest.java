@@ -9,15 +9,15 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The core (model, port, runbook, config, report, api) knows nothing of AWS, Jenkins or picocli, and runbook code reads no wall clock. */
+/** The core (model, port, health, change, checklist, support, config, report, api) knows nothing of AWS, Jenkins or picocli, and use-case code reads no wall clock. */
 class LayeringTest {
     /** The engine: its original packages and one package per capability (each typed from birth, see docs/engine.md). */
-    private static final String[] CORE = {"io.tdev.ops.model..", "io.tdev.ops.port..", "io.tdev.ops.runbook..",
+    private static final String[] CORE = {"io.tdev.ops.model..", "io.tdev.ops.port..", "io.tdev.ops.health..", "io.tdev.ops.change..", "io.tdev.ops.checklist..", "io.tdev.ops.support..",
             "io.tdev.ops.config..", "io.tdev.ops.report..", "io.tdev.ops.api..", "io.tdev.ops.weekly..",
             "io.tdev.ops.maintenance..", "io.tdev.ops.incident..", "io.tdev.ops.backup..", "io.tdev.ops.security..",
             "io.tdev.ops.traffic..", "io.tdev.ops.fleet..", "io.tdev.ops.admin..", "io.tdev.ops.escalation.."};
     /** Where use cases run: time only from the injected clock and sleeper, no JSON library. */
-    private static final String[] USE_CASES = {"io.tdev.ops.runbook..", "io.tdev.ops.weekly..",
+    private static final String[] USE_CASES = {"io.tdev.ops.health..", "io.tdev.ops.change..", "io.tdev.ops.checklist..", "io.tdev.ops.support..", "io.tdev.ops.weekly..",
             "io.tdev.ops.maintenance..", "io.tdev.ops.incident..", "io.tdev.ops.backup..", "io.tdev.ops.security..",
             "io.tdev.ops.traffic..", "io.tdev.ops.fleet..", "io.tdev.ops.admin..", "io.tdev.ops.escalation.."};
     private static JavaClasses classes;
@@ -38,7 +38,7 @@ class LayeringTest {
 
     @Test
     void onlyConfigAndReportUseJackson() {
-        noClasses().that().resideInAnyPackage("io.tdev.ops.model..", "io.tdev.ops.port..", "io.tdev.ops.runbook..",
+        noClasses().that().resideInAnyPackage("io.tdev.ops.model..", "io.tdev.ops.port..", "io.tdev.ops.health..", "io.tdev.ops.change..", "io.tdev.ops.checklist..", "io.tdev.ops.support..",
                         "io.tdev.ops.api..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..")
                 .check(classes);
@@ -53,10 +53,10 @@ class LayeringTest {
     }
 
     @Test
-    void runbookCodeTakesTimeOnlyFromTheInjectedClockAndSleeper() {
+    void useCaseCodeTakesTimeOnlyFromTheInjectedClockAndSleeper() {
         // Sleeper.system() is the real sleeper the front ends inject; it is the one allowed Thread.sleep
         noClasses().that().resideInAnyPackage(USE_CASES)
-                .and().doNotHaveFullyQualifiedName("io.tdev.ops.runbook.Sleeper")
+                .and().doNotHaveFullyQualifiedName("io.tdev.ops.api.Sleeper")
                 .should().callMethod(java.time.Instant.class, "now")
                 .orShould().callMethod(System.class, "currentTimeMillis")
                 .orShould().callMethod(System.class, "nanoTime")
@@ -72,8 +72,8 @@ class LayeringTest {
 
     @Test
     void onlyTheSleeperFactoryMaySleepForReal() {
-        noClasses().that().resideInAnyPackage("io.tdev.ops.runbook..", "io.tdev.ops.api..", "io.tdev.ops.report..")
-                .and().doNotHaveFullyQualifiedName("io.tdev.ops.runbook.Sleeper")
+        noClasses().that().resideInAnyPackage("io.tdev.ops.health..", "io.tdev.ops.change..", "io.tdev.ops.checklist..", "io.tdev.ops.support..", "io.tdev.ops.api..", "io.tdev.ops.report..")
+                .and().doNotHaveFullyQualifiedName("io.tdev.ops.api.Sleeper")
                 .should().callMethod(Thread.class, "sleep", long.class)
                 .check(classes);
     }

@@ -165,7 +165,7 @@ class AwsAlarmsContractTest {
     void onePersistentlyThrottledReadThroughTheEngineCostsTheSdksAttemptsOnly() {
         wm.stubFor(query("DescribeAlarms").willReturn(xmlError(400, "Throttling", "Rate exceeded")));
         java.util.List<java.time.Duration> slept = new java.util.ArrayList<>();
-        io.tdev.ops.runbook.Retry engine = io.tdev.ops.runbook.Retry.reads(slept::add);
+        io.tdev.ops.support.Retry engine = io.tdev.ops.support.Retry.reads(slept::add);
 
         assertThatThrownBy(() -> engine.call(() -> alarms.alarms("t-developer", Optional.empty())))
                 .isInstanceOf(RemoteFailureException.class);

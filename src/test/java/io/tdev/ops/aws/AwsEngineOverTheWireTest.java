@@ -5,7 +5,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.api.TdevOps;
-import io.tdev.ops.runbook.Sleeper;
+import io.tdev.ops.api.Sleeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

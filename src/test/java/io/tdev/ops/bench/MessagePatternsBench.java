@@ -1,7 +1,7 @@
 package io.tdev.ops.bench;
 
-import io.tdev.ops.runbook.MessagePatterns;
-import io.tdev.ops.runbook.RegexMessageRules;
+import io.tdev.ops.health.MessagePatterns;
+import io.tdev.ops.health.RegexMessageRules;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -4,7 +4,7 @@ import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.demo.DemoReport;
 import io.tdev.ops.demo.DemoScenario;
 import io.tdev.ops.demo.GatedDeployDemo;
-import io.tdev.ops.runbook.Progress;
+import io.tdev.ops.api.Progress;
 import io.tdev.ops.sim.SimBuilder;
 import io.tdev.ops.testing.TestConfigs;
 

@@ -4,7 +4,7 @@ import io.tdev.ops.api.TdevOps;
 import io.tdev.ops.config.ConfigLoader;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.demo.DemoScenario.Outcome;
-import io.tdev.ops.runbook.Sleeper;
+import io.tdev.ops.api.Sleeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

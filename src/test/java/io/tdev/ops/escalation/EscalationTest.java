@@ -8,7 +8,7 @@ import io.tdev.ops.api.escalation.Notice;
 import io.tdev.ops.config.ConfigLoader;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.InvalidInputException;
-import io.tdev.ops.runbook.Progress;
+import io.tdev.ops.api.Progress;
 import io.tdev.ops.sim.Api;
 import io.tdev.ops.sim.SimEnvironment;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import io.tdev.ops.api.maintenance.MaintenanceResult;
 import io.tdev.ops.api.maintenance.MaintenanceResult.TaskStatus;
 import io.tdev.ops.api.maintenance.MaintenanceUseCase;
 import io.tdev.ops.model.InvalidInputException;
-import io.tdev.ops.runbook.Progress;
+import io.tdev.ops.api.Progress;
 import io.tdev.ops.sim.Api;
 import io.tdev.ops.sim.SimEnvironment;
 import io.tdev.ops.testing.TestConfigs;

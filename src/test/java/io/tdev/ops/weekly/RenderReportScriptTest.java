@@ -4,7 +4,7 @@ import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.api.weekly.WeeklyReportRequest;
 import io.tdev.ops.api.weekly.WeeklyReportResult;
 import io.tdev.ops.api.weekly.WeeklyReportUseCase;
-import io.tdev.ops.runbook.Progress;
+import io.tdev.ops.api.Progress;
 import io.tdev.ops.sim.SimEnvironment;
 import io.tdev.ops.testing.TestConfigs;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import io.tdev.ops.api.weekly.WeeklyReportRequest;
 import io.tdev.ops.api.weekly.WeeklyReportResult;
 import io.tdev.ops.api.weekly.WeeklyReportUseCase;
 import io.tdev.ops.report.JsonReport;
-import io.tdev.ops.runbook.Progress;
+import io.tdev.ops.api.Progress;
 import io.tdev.ops.sim.SimEnvironment;
 import io.tdev.ops.testing.TestConfigs;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -4,7 +4,7 @@ import hudson.Extension;
 import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.aws.AwsConnection;
-import io.tdev.ops.runbook.Sleeper;
+import io.tdev.ops.api.Sleeper;
 
 import java.time.Clock;
 

@@ -2,7 +2,7 @@ package io.jenkins.plugins.tdevops;
 
 import io.tdev.ops.aws.AwsSettings;
 import io.tdev.ops.config.EnvironmentConfig;
-import io.tdev.ops.runbook.Progress;
+import io.tdev.ops.api.Progress;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**

@@ -5,7 +5,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.TdevException;
-import io.tdev.ops.runbook.ChangeStatus;
+import io.tdev.ops.change.ChangeStatus;
 import org.jenkinsci.plugins.workflow.steps.AbstractStepExecutionImpl;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 

@@ -4,7 +4,7 @@ import hudson.EnvVars;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.tdev.ops.config.EnvironmentConfig;
-import io.tdev.ops.runbook.Progress;
+import io.tdev.ops.api.Progress;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 

@@ -1,0 +1,397 @@
+package io.tdev.ops.checklist;
+
+import io.tdev.ops.support.Durations;
+import io.tdev.ops.change.KnownGood;
+import io.tdev.ops.change.Rollback;
+import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.support.Waits;
+
+import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.model.Action;
+import io.tdev.ops.model.Alarm;
+import io.tdev.ops.model.AlarmState;
+import io.tdev.ops.model.ImageScanFindings;
+import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.PreconditionFailedException;
+import io.tdev.ops.model.Severity;
+import io.tdev.ops.model.TableBackup;
+import io.tdev.ops.model.TaskDefinitionRef;
+import io.tdev.ops.model.TdevException;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The runbook's six checks before a deploy, each with evidence: all tests pass (JUnit XML reports), the image scan
+ * is clean (ECR findings at or above a severity), a fresh DynamoDB backup exists (or is taken), a known-good
+ * revision exists to roll back to, the alarms exist and have data, and the team is notified through SNS. An item
+ * that cannot be checked FAILs with why; only the items listed in {@code checklist.waivable} can be waived.
+ */
+public final class PreDeployChecklist {
+    public static final String TESTS_PASSED = "tests-passed";
+    public static final String IMAGE_SCAN = "image-scan";
+    public static final String BACKUP = "backup";
+    public static final String ROLLBACK_PLAN = "rollback-plan";
+    public static final String MONITORING = "monitoring";
+    public static final String TEAM_NOTIFIED = "team-notified";
+    public static final List<String> ITEMS = List.of(TESTS_PASSED, IMAGE_SCAN, BACKUP, ROLLBACK_PLAN, MONITORING,
+            TEAM_NOTIFIED);
+    private static final Map<String, String> TITLES = Map.of(TESTS_PASSED, "All tests pass", IMAGE_SCAN,
+            "Security scan done", BACKUP, "Backup done", ROLLBACK_PLAN, "Rollback plan ready", MONITORING,
+            "Monitoring ready", TEAM_NOTIFIED, "Team notified");
+    static final Duration SCAN_POLL = Duration.ofSeconds(10);
+    static final Duration DEFAULT_SCAN_TIMEOUT = Duration.ofMinutes(10);
+    private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * @param image             image to be deployed (URI, REPOSITORY:TAG, or a TAG of config {@code repository})
+     * @param testReports       directory, file or glob of JUnit XML reports
+     * @param baseDir           relative {@code testReports} resolve against it (the workspace)
+     * @param backupMaxAgeHours null = config {@code checklist.backupMaxAgeHours}
+     * @param scanSeverity      null = config {@code checklist.scanSeverity}
+     * @param waive             item → reason
+     * @param waivedBy          who approved the waivers; required when {@code waive} is not empty
+     * @param message           extra text for the team notification
+     * @param scanTimeout       null = 10 minutes
+     */
+    public record Request(String image, String testReports, Path baseDir, Integer backupMaxAgeHours, boolean takeBackup,
+                          String scanSeverity, Map<String, String> waive, String waivedBy, List<String> skip,
+                          boolean notifyTeam, String message, boolean dryRun, Duration scanTimeout) {
+        public Request {
+            waive = waive == null ? Map.of() : Map.copyOf(waive);
+            skip = skip == null ? List.of() : List.copyOf(skip);
+        }
+    }
+
+    private final OpsContext ctx;
+
+    public PreDeployChecklist(OpsContext ctx) {
+        this.ctx = ctx;
+    }
+
+    static String title(String item) {
+        return TITLES.getOrDefault(item, item);
+    }
+
+    public ChecklistResult run(Request request) {
+        EnvironmentConfig config = ctx.config();
+        validate(request, config);
+        Severity threshold = severity(request.scanSeverity() != null ? request.scanSeverity()
+                : config.checklist().scanSeverity(), request.scanSeverity() != null ? "scanSeverity" : "checklist.scanSeverity");
+        int maxAgeHours = request.backupMaxAgeHours() != null ? request.backupMaxAgeHours()
+                : config.checklist().backupMaxAgeHours();
+        String by = request.waivedBy();
+        Instant now = ctx.clock().instant();
+        List<Action> actions = new ArrayList<>();
+
+        Map<String, Supplier<ChecklistItem>> checks = new LinkedHashMap<>();
+        checks.put(TESTS_PASSED, () -> testsPassed(request));
+        checks.put(IMAGE_SCAN, () -> imageScan(request, threshold, actions));
+        checks.put(BACKUP, () -> backup(request, maxAgeHours, now, actions));
+        checks.put(ROLLBACK_PLAN, this::rollbackPlan);
+        checks.put(MONITORING, this::monitoring);
+
+        List<ChecklistItem> items = new ArrayList<>();
+        for (Map.Entry<String, Supplier<ChecklistItem>> c : checks.entrySet()) {
+            items.add(evaluate(c.getKey(), c.getValue(), request, by));
+        }
+        items.add(evaluate(TEAM_NOTIFIED, () -> teamNotified(request, items, actions), request, by));
+        boolean passed = items.stream().allMatch(i -> i.status() == ItemStatus.PASS || i.status() == ItemStatus.WAIVED);
+        Boolean wouldPass = !request.dryRun() ? null : items.stream().allMatch(i -> i.status() == ItemStatus.PASS
+                || i.status() == ItemStatus.WAIVED || i.status() == ItemStatus.PLANNED);
+        ChecklistResult result = new ChecklistResult(config.name(), config.ecs().service(), request.image(), passed,
+                wouldPass, items, now, actions);
+        ctx.progress().report(result.summary());
+        return result;
+    }
+
+    private ChecklistItem evaluate(String name, Supplier<ChecklistItem> check, Request request, String by) {
+        if (request.waive().containsKey(name)) {
+            return ChecklistItem.waived(name, request.waive().get(name), by);
+        }
+        if (request.skip().contains(name)) {
+            return ChecklistItem.skipped(name, "skipped on request");
+        }
+        try {
+            ChecklistItem item = check.get();
+            ctx.progress().report("checklist " + name + ": " + item.status() + " (" + item.evidence() + ")");
+            return item;
+        } catch (TdevException e) {
+            return ChecklistItem.fail(name, "could not check: " + e.getMessage());
+        }
+    }
+
+    private static void validate(Request request, EnvironmentConfig config) {
+        for (String item : request.skip()) {
+            if (!ITEMS.contains(item)) {
+                throw InvalidInputException.notAllowed("skip", item, ITEMS);
+            }
+        }
+        List<String> waivable = config.checklist().waivable() == null ? List.of() : config.checklist().waivable();
+        for (Map.Entry<String, String> w : request.waive().entrySet()) {
+            if (!ITEMS.contains(w.getKey())) {
+                throw InvalidInputException.notAllowed("waive", w.getKey(), ITEMS);
+            }
+            if (!waivable.contains(w.getKey())) {
+                throw new InvalidInputException("waive", "'" + w.getKey() + "' cannot be waived in " + config.name()
+                        + "; waivable items: " + (waivable.isEmpty() ? "none" : String.join(", ", waivable)));
+            }
+            if (w.getValue() == null || w.getValue().isBlank()) {
+                throw new InvalidInputException("waive." + w.getKey(), "a waiver needs a reason");
+            }
+            if (request.skip().contains(w.getKey())) {
+                throw new InvalidInputException("skip", "'" + w.getKey() + "' is both waived and skipped; choose one");
+            }
+        }
+        if (!request.waive().isEmpty() && (request.waivedBy() == null || request.waivedBy().isBlank())) {
+            throw new InvalidInputException("waivedBy", "is required with waive: who approved waiving "
+                    + String.join(", ", request.waive().keySet()) + " (recorded in the checklist)");
+        }
+        if (request.backupMaxAgeHours() != null && request.backupMaxAgeHours() < 1) {
+            throw new InvalidInputException("backupMaxAgeHours", "must be 1 or more, got " + request.backupMaxAgeHours());
+        }
+    }
+
+    static Severity severity(String text, String field) {
+        try {
+            return Severity.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw InvalidInputException.notAllowed(field, text, Arrays.asList(Severity.values()));
+        }
+    }
+
+    private ChecklistItem testsPassed(Request request) {
+        if (request.testReports() == null || request.testReports().isBlank()) {
+            return ChecklistItem.fail(TESTS_PASSED, "no test reports given: give a directory or glob of JUnit XML reports");
+        }
+        Path base = request.baseDir() != null ? request.baseDir() : Path.of("").toAbsolutePath();
+        List<Path> files = JUnitReports.find(base, request.testReports());
+        if (files.isEmpty()) {
+            return ChecklistItem.fail(TESTS_PASSED, "no JUnit XML reports found at " + request.testReports());
+        }
+        JUnitReports.Totals t = JUnitReports.read(files);
+        String counts = t.tests() + " tests in " + t.files() + " report(s): " + t.failures() + " failures, "
+                + t.errors() + " errors, " + t.skipped() + " skipped"
+                + (t.ignored().isEmpty() ? "" : " (not test reports, ignored: " + String.join(", ", t.ignored()) + ")");
+        if (!t.unreadable().isEmpty()) {
+            return ChecklistItem.fail(TESTS_PASSED, counts + "; malformed report(s): " + String.join(", ", t.unreadable()));
+        }
+        if (t.tests() == 0) {
+            return ChecklistItem.fail(TESTS_PASSED, "the reports at " + request.testReports() + " contain no test");
+        }
+        if (!t.passed()) {
+            return ChecklistItem.fail(TESTS_PASSED, counts + "; failed: " + String.join(", ", t.failed()));
+        }
+        return ChecklistItem.pass(TESTS_PASSED, counts);
+    }
+
+    /** Repository and tag of an image given as a URI, REPOSITORY:TAG, or a bare tag of the configured repository. */
+    static String[] repositoryAndTag(String image, String defaultRepository) {
+        String path = image.trim();
+        String tag;
+        int at = path.indexOf('@');
+        int slash = path.lastIndexOf('/');
+        int colon = path.lastIndexOf(':');
+        if (at >= 0) {
+            tag = path.substring(at + 1);
+            path = path.substring(0, at);
+        } else if (colon > slash) {
+            tag = path.substring(colon + 1);
+            path = path.substring(0, colon);
+        } else if (slash < 0) {
+            return new String[]{defaultRepository, path};
+        } else {
+            tag = "latest";
+        }
+        int first = path.indexOf('/');
+        if (first > 0) {
+            String head = path.substring(0, first);
+            if (head.contains(".") || head.contains(":") || head.equals("localhost")) {
+                path = path.substring(first + 1);
+            }
+        }
+        return new String[]{path, tag};
+    }
+
+    private ChecklistItem imageScan(Request request, Severity threshold, List<Action> actions) {
+        if (request.image() == null || request.image().isBlank()) {
+            return ChecklistItem.fail(IMAGE_SCAN, "no image given (image): nothing to look up in ECR");
+        }
+        String[] rt = repositoryAndTag(request.image(), ctx.config().repository());
+        String repo = rt[0];
+        String tag = rt[1];
+        Duration scanTimeout = request.scanTimeout() != null ? request.scanTimeout() : DEFAULT_SCAN_TIMEOUT;
+        Optional<ImageScanFindings> existing = findings(repo, tag);
+        if (existing.isEmpty()) {
+            if (request.dryRun()) {
+                actions.add(new Action("start image scan", repo + ":" + tag, "no scan", "scan", ctx.clock().instant(), true));
+                return ChecklistItem.skipped(IMAGE_SCAN, "dry run: " + repo + ":" + tag + " has no scan; would start one,"
+                        + " and whether it passes is known only when the scan is done");
+            }
+            ctx.ports().imageScans().startScan(repo, tag);
+            actions.add(new Action("start image scan", repo + ":" + tag, "no scan", "scan", ctx.clock().instant(), false));
+        }
+        ImageScanFindings f = existing.isPresent() && !inProgress(existing.get().status()) ? existing.get()
+                : waitForScan(repo, tag, scanTimeout);
+        if (inProgress(f.status())) {
+            return ChecklistItem.fail(IMAGE_SCAN, "scan of " + repo + ":" + tag + " still " + f.status() + " after "
+                    + Durations.format(scanTimeout));
+        }
+        if (!complete(f.status())) {
+            return ChecklistItem.fail(IMAGE_SCAN, "scan of " + repo + ":" + tag + " is " + f.status());
+        }
+        String counts = Arrays.stream(Severity.values()).filter(sev -> f.counts().getOrDefault(sev, 0) > 0)
+                .map(sev -> f.counts().get(sev) + " " + sev).collect(Collectors.joining(", "));
+        String found = counts.isEmpty() ? "no findings" : counts;
+        int blocking = f.countAtLeast(threshold);
+        String evidence = repo + ":" + tag + " scanned" + (f.completedAt() == null ? "" : " at " + f.completedAt())
+                + ": " + found + " (threshold: none at " + threshold + " or above)";
+        return blocking > 0 ? ChecklistItem.fail(IMAGE_SCAN, blocking + " finding(s) at " + threshold + " or above; " + evidence)
+                : ChecklistItem.pass(IMAGE_SCAN, evidence);
+    }
+
+    private Optional<ImageScanFindings> findings(String repo, String tag) {
+        try {
+            ImageScanFindings f = ctx.retry().call(() -> ctx.ports().imageScans().findings(repo, tag));
+            if (f == null || f.status() == null || f.status().isBlank() || f.status().equalsIgnoreCase("NONE")
+                    || f.status().equalsIgnoreCase("NOT_FOUND")) {
+                return Optional.empty();
+            }
+            return Optional.of(f);
+        } catch (PreconditionFailedException e) {
+            // ECR answers ScanNotFoundException for an image never scanned
+            return Optional.empty();
+        }
+    }
+
+    private ImageScanFindings waitForScan(String repo, String tag, Duration timeout) {
+        Instant start = ctx.clock().instant();
+        while (true) {
+            Optional<ImageScanFindings> f = findings(repo, tag);
+            Duration waited = Duration.between(start, ctx.clock().instant());
+            String status = f.map(ImageScanFindings::status).orElse("not started");
+            if (f.isPresent() && !inProgress(status)) {
+                return f.get();
+            }
+            if (waited.compareTo(timeout) >= 0) {
+                return f.orElse(new ImageScanFindings(repo, tag, "IN_PROGRESS", Map.of(), null));
+            }
+            ctx.progress().report("waiting for the image scan of " + repo + ":" + tag + ": " + status + " ("
+                    + Durations.format(waited) + " of " + Durations.format(timeout) + ")");
+            Waits.sleep(ctx.sleeper(), SCAN_POLL, "image scan of " + repo + ":" + tag);
+        }
+    }
+
+    private static boolean inProgress(String status) {
+        return status.equalsIgnoreCase("IN_PROGRESS") || status.equalsIgnoreCase("PENDING")
+                || status.equalsIgnoreCase("not started");
+    }
+
+    private static boolean complete(String status) {
+        return status.equalsIgnoreCase("COMPLETE") || status.equalsIgnoreCase("ACTIVE");
+    }
+
+    private ChecklistItem backup(Request request, int maxAgeHours, Instant now, List<Action> actions) {
+        String table = ctx.config().table().name();
+        Instant cutoff = now.minus(Duration.ofHours(maxAgeHours));
+        List<TableBackup> backups = ctx.retry().call(() -> ctx.ports().tables().listBackups(table));
+        Optional<TableBackup> fresh = backups.stream()
+                .filter(b -> !"DELETED".equals(b.status()) && b.createdAt() != null && b.createdAt().isAfter(cutoff))
+                .findFirst();
+        if (fresh.isPresent()) {
+            return ChecklistItem.pass(BACKUP, describe(fresh.get(), now) + " (younger than " + maxAgeHours + "h)");
+        }
+        String newest = backups.isEmpty() ? "no backup of " + table
+                : "newest backup " + describe(backups.get(0), now) + " is older than " + maxAgeHours + "h";
+        if (!request.takeBackup()) {
+            return ChecklistItem.fail(BACKUP, newest + "; take one (takeBackup: true)");
+        }
+        String name = "tdev-ops-predeploy-" + BACKUP_STAMP.format(now);
+        if (request.dryRun()) {
+            actions.add(new Action("create backup", table, newest, name, now, true));
+            return ChecklistItem.planned(BACKUP, "dry run: " + newest + "; would take backup " + name);
+        }
+        TableBackup taken = ctx.ports().tables().createBackup(table, name);
+        actions.add(new Action("create backup", table, newest, taken.arn(), ctx.clock().instant(), false));
+        return ChecklistItem.pass(BACKUP, "took " + describe(taken, ctx.clock().instant()));
+    }
+
+    private static String describe(TableBackup b, Instant now) {
+        return b.name() + " (" + b.arn() + ", " + b.status() + ") of " + b.table() + " taken "
+                + Durations.format(Duration.between(b.createdAt(), now)) + " ago";
+    }
+
+    private ChecklistItem rollbackPlan() {
+        TaskDefinitionRef current = ctx.retry().call(() -> ctx.ports().ecs().describeService(ctx.config().serviceRef()))
+                .taskDefinition();
+        // before a deploy the current revision is itself a valid rollback target, so it is not excluded
+        return KnownGood.newest(ctx, current.family(), null)
+                .map(m -> ChecklistItem.pass(ROLLBACK_PLAN, m.ref() + " is tagged " + ctx.config().deploy().knownGoodTag()
+                        + " (" + m.taggedAs() + "); rollback: tdev-ops rollback --env " + ctx.config().name()
+                        + " --target " + m.ref()))
+                .orElseGet(() -> ChecklistItem.fail(ROLLBACK_PLAN, "no ACTIVE revision of " + current.family()
+                        + " is tagged " + ctx.config().deploy().knownGoodTag() + "; mark the current " + current
+                        + " known-good after a passed health check (mark-known-good)"));
+    }
+
+    private ChecklistItem monitoring() {
+        String prefix = ctx.config().alarmPrefix();
+        List<Alarm> alarms = ctx.retry().call(() -> ctx.ports().alarms().alarms(prefix, Optional.empty()));
+        if (alarms.isEmpty()) {
+            return ChecklistItem.fail(MONITORING, "no CloudWatch alarm named " + prefix + "*");
+        }
+        List<String> noData = alarms.stream().filter(a -> a.state() == AlarmState.INSUFFICIENT_DATA)
+                .map(Alarm::name).toList();
+        long inAlarm = alarms.stream().filter(a -> a.state() == AlarmState.ALARM).count();
+        String counts = alarms.size() + " alarms named " + prefix + "* (" + inAlarm + " in ALARM, " + noData.size()
+                + " INSUFFICIENT_DATA)";
+        return noData.isEmpty() ? ChecklistItem.pass(MONITORING, counts)
+                : ChecklistItem.fail(MONITORING, counts + "; without data: " + String.join(", ", noData));
+    }
+
+    private ChecklistItem teamNotified(Request request, List<ChecklistItem> before, List<Action> actions) {
+        if (!request.notifyTeam()) {
+            return ChecklistItem.fail(TEAM_NOTIFIED, "not notified (notify: false); waive it with a reason if the team"
+                    + " was told another way");
+        }
+        String topic = ctx.config().topic();
+        boolean others = before.stream().allMatch(i -> i.status() == ItemStatus.PASS || i.status() == ItemStatus.WAIVED
+                || i.status() == ItemStatus.PLANNED);
+        String subject = "[" + ctx.config().name() + "] pre-deploy checklist of " + ctx.config().ecs().service() + ": "
+                + (others ? "ready" : "NOT ready");
+        if (subject.length() > 100) {
+            subject = subject.substring(0, 97) + "...";
+        }
+        StringBuilder body = new StringBuilder("Pre-deploy checklist of " + ctx.config().serviceRef() + " ("
+                + ctx.config().name() + ") by " + ctx.user() + " at " + ctx.clock().instant() + "\n");
+        if (request.image() != null) {
+            body.append("image: ").append(request.image()).append('\n');
+        }
+        for (ChecklistItem i : before) {
+            body.append("- ").append(i.name()).append(": ").append(i.status()).append(" (").append(i.evidence()).append(")\n");
+        }
+        if (request.message() != null && !request.message().isBlank()) {
+            body.append('\n').append(request.message()).append('\n');
+        }
+        if (request.dryRun()) {
+            actions.add(new Action("notify", topic, null, subject, ctx.clock().instant(), true));
+            return ChecklistItem.planned(TEAM_NOTIFIED, "dry run: would publish \"" + subject + "\" to " + topic);
+        }
+        String id = ctx.ports().notifier().publish(topic, subject, body.toString());
+        actions.add(new Action("notify", topic, null, "message " + id, ctx.clock().instant(), false));
+        return ChecklistItem.pass(TEAM_NOTIFIED, "published to " + topic + ": message id " + id);
+    }
+}
