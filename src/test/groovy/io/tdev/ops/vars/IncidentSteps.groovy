@@ -5,7 +5,7 @@ import io.tdev.ops.api.escalation.EscalationRequest
 import io.tdev.ops.api.incident.IncidentRequest
 import io.tdev.ops.escalation.Escalate
 import io.tdev.ops.incident.IncidentResponse
-import io.tdev.ops.runbook.Progress
+import io.tdev.ops.api.Progress
 
 import java.time.Instant
 
