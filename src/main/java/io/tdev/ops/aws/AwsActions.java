@@ -86,6 +86,7 @@ public final class AwsActions {
         put("ImageScans.startScan", "ecr:StartImageScan");
         put("ImageScans.findings", "ecr:DescribeImageScanFindings");
         put("ImageScans.images", "ecr:DescribeImages");
+        put("ImageScans.image", "ecr:DescribeImages"); // deploy: the image exists before a revision names it
         // Secrets Manager (AwsSecrets): never GetSecretValue
         // Secrets Manager (AwsSecrets): GetSecretValue only for the admin endpoint's token
         put("Secrets.value", "secretsmanager:GetSecretValue");

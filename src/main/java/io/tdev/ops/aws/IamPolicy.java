@@ -36,7 +36,7 @@ public final class IamPolicy {
     static {
         COMMANDS.put("health", List.of("Ecs.describeService", "Alarms.alarms", "TargetHealth.targetHealth",
                 "Logs.filter", "Metrics.query", "Storage.listedUsage", "Tables.countBetween"));
-        COMMANDS.put("deploy", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
+        COMMANDS.put("deploy", List.of("Ecs.describeService", "Ecs.describeTaskDefinition", "ImageScans.image",
                 "Ecs.registerTaskDefinition", "Ecs.updateService"));
         COMMANDS.put("mark-known-good", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
                 "Ecs.tagTaskDefinition"));

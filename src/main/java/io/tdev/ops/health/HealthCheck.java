@@ -1,7 +1,7 @@
 package io.tdev.ops.health;
 
 import io.tdev.ops.support.Durations;
-import io.tdev.ops.support.RunContext;
+import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.change.StabilityCheck;
 
 import io.tdev.ops.config.EnvironmentConfig;
@@ -76,9 +76,9 @@ public final class HealthCheck {
      */
     static final int LISTING_CAP = 1000;
 
-    private final RunContext ctx;
+    private final OpsContext ctx;
 
-    public HealthCheck(RunContext ctx) {
+    public HealthCheck(OpsContext ctx) {
         this.ctx = ctx;
     }
 

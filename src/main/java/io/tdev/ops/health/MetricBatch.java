@@ -1,6 +1,6 @@
 package io.tdev.ops.health;
 
-import io.tdev.ops.support.RunContext;
+import io.tdev.ops.api.OpsContext;
 
 import io.tdev.ops.model.MetricQuery;
 import io.tdev.ops.model.MetricSeries;
@@ -18,7 +18,7 @@ import java.util.concurrent.FutureTask;
 final class MetricBatch {
     private final FutureTask<Map<String, MetricSeries>> read;
 
-    MetricBatch(List<MetricQuery> queries, Instant from, Instant to, RunContext ctx) {
+    MetricBatch(List<MetricQuery> queries, Instant from, Instant to, OpsContext ctx) {
         this.read = new FutureTask<>(() -> {
             Map<String, MetricSeries> byId = new HashMap<>();
             if (!queries.isEmpty()) {

@@ -46,7 +46,7 @@ final class Scenarios {
         // The week before the start (Mon 16 .. Sun 22 Nov 2026) had a bad Wednesday: ten hours of a faulty release.
         // A month without maintenance: 23 ACTIVE revisions, the newest images with HIGH/CRITICAL findings, a 3-day-old backup
         // (log groups without retention and projects older than a week are in every scenario)
-        SCENARIOS.put("needs-maintenance", b -> b.revisions(20, 42).knownGood(42)
+        SCENARIOS.put("needs-maintenance", b -> b.revisions(20, 42).knownGood(42).onlyDeployedImages()
                 .scanFindings("2.0.42", Map.of(Severity.CRITICAL, 1, Severity.HIGH, 2, Severity.MEDIUM, 4))
                 .scanFindings("2.0.41", Map.of(Severity.HIGH, 1, Severity.LOW, 3))
                 .backupAges(Duration.ofDays(3), Duration.ofDays(4)));
