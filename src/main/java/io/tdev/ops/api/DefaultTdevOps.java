@@ -14,7 +14,6 @@ import io.tdev.ops.change.MarkKnownGood;
 import io.tdev.ops.checklist.PreDeployChecklist;
 import io.tdev.ops.change.RevisionSpec;
 import io.tdev.ops.change.Rollback;
-import io.tdev.ops.support.RunContext;
 import io.tdev.ops.change.Scale;
 import io.tdev.ops.change.StabilityCheck;
 
@@ -45,8 +44,8 @@ public final class DefaultTdevOps implements TdevOps {
         this.context = context;
     }
 
-    private RunContext run() {
-        return new RunContext(context.config(), context.ports(), context.clock(), context.sleeper(),
+    private OpsContext run() {
+        return new OpsContext(context.config(), context.ports(), context.clock(), context.sleeper(),
                 context.progress(), context.user());
     }
 
@@ -117,7 +116,7 @@ public final class DefaultTdevOps implements TdevOps {
         Args a = Args.of("stability", args, STABILITY_ARGS);
         String revision = a.string("revision");
         Integer desired = a.number("desiredCount") == null ? null : nonNegativeInt(a, "desiredCount");
-        RunContext ctx = run();
+        OpsContext ctx = run();
         ServiceState s = ctx.retry().call(() -> ctx.ports().ecs().describeService(ctx.config().serviceRef()));
         TaskDefinitionRef expected = revision == null || revision.isBlank() ? null
                 : RevisionSpec.parse(revision, "revision", s.taskDefinition().family());

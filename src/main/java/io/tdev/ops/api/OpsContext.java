@@ -1,12 +1,12 @@
 package io.tdev.ops.api;
 
+import io.tdev.ops.support.Retry;
+
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.port.OpsPorts;
-import io.tdev.ops.api.Progress;
-import io.tdev.ops.support.RunContext;
-import io.tdev.ops.api.Sleeper;
 
 import java.time.Clock;
+import java.util.Objects;
 
 /**
  * What every use case runs with: the environment's config, its ports (AWS or simulated), time, and where
@@ -15,8 +15,17 @@ import java.time.Clock;
 public record OpsContext(EnvironmentConfig config, OpsPorts ports, Clock clock, Sleeper sleeper, Progress progress,
                          String user) {
 
-    /** The same environment as the runbook's use cases take it (HealthCheck, StableWait, Retry). */
-    public RunContext runContext() {
-        return new RunContext(config, ports, clock, sleeper, progress, user);
+    public OpsContext {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sleeper, "sleeper");
+        progress = progress == null ? Progress.NONE : progress;
+        user = user == null || user.isBlank() ? "unknown" : user;
+    }
+
+    /** Retries of reads: a throttled or briefly failing API is asked again, with backoff on this context's sleeper. */
+    public Retry retry() {
+        return Retry.reads(sleeper);
     }
 }

@@ -56,6 +56,7 @@ public final class AwsActions {
         // CloudWatch Logs (AwsLogs)
         put("Logs.filter", "logs:FilterLogEvents");
         put("Logs.insights", "logs:StartQuery", "logs:GetQueryResults", "logs:StopQuery");
+        put("Logs.insightsUnder", "logs:StartQuery", "logs:GetQueryResults", "logs:StopQuery");
         put("Logs.logGroups", "logs:DescribeLogGroups");
         put("Logs.putRetention", "logs:PutRetentionPolicy");
         // S3 (AwsStorage): usage comes from CloudWatch metrics, a listing when there are none
@@ -88,6 +89,7 @@ public final class AwsActions {
         put("ImageScans.startScan", "ecr:StartImageScan");
         put("ImageScans.findings", "ecr:DescribeImageScanFindings");
         put("ImageScans.images", "ecr:DescribeImages");
+        put("ImageScans.image", "ecr:DescribeImages"); // deploy: the image exists before a revision names it
         // Secrets Manager (AwsSecrets): never GetSecretValue
         // Secrets Manager (AwsSecrets): GetSecretValue only for the admin endpoint's token
         put("Secrets.value", "secretsmanager:GetSecretValue");

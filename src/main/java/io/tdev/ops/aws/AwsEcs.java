@@ -97,16 +97,28 @@ public final class AwsEcs implements Ecs {
 
     @Override
     public ServiceState describeService(ServiceRef service) {
-        return describeServices(service.cluster(), List.of(service.service())).get(0);
+        List<String> missing = new ArrayList<>();
+        List<ServiceState> found = describe(service.cluster(), List.of(service.service()), missing);
+        if (found.isEmpty()) {
+            throw new PreconditionFailedException(missingServices(service.cluster(), missing));
+        }
+        return found.get(0);
     }
 
+    /**
+     * The services ECS found; names it reports as failures (MISSING) or INACTIVE are left out, as ECS answers them,
+     * so that one deleted service does not blind a fleet read to the other nine of its batch.
+     */
     @Override
     public List<ServiceState> describeServices(String cluster, List<String> services) {
+        return describe(cluster, services, new ArrayList<>());
+    }
+
+    private List<ServiceState> describe(String cluster, List<String> services, List<String> missing) {
         if (services.isEmpty()) {
             return List.of();
         }
         List<ServiceState> states = new ArrayList<>(services.size());
-        List<String> missing = new ArrayList<>();
         for (int from = 0; from < services.size(); from += DESCRIBE_SERVICES_BATCH) {
             List<String> batch = services.subList(from, Math.min(services.size(), from + DESCRIBE_SERVICES_BATCH));
             DescribeServicesResponse r = AwsCall.run("ecs:DescribeServices", clusterResource(cluster),
@@ -121,9 +133,6 @@ public final class AwsEcs implements Ecs {
                     states.add(toState(cluster, s));
                 }
             }
-        }
-        if (!missing.isEmpty()) {
-            throw new PreconditionFailedException(missingServices(cluster, missing));
         }
         return states;
     }

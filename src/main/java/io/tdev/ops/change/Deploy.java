@@ -2,12 +2,13 @@ package io.tdev.ops.change;
 
 import io.tdev.ops.support.Durations;
 import io.tdev.ops.support.Failures;
-import io.tdev.ops.support.RunContext;
+import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.support.Waits;
 
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.Container;
 import io.tdev.ops.model.Deployment;
+import io.tdev.ops.model.EcrImage;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RolloutState;
@@ -37,20 +38,15 @@ public final class Deploy {
     public record Request(String image, String container, boolean waitForStable, Duration timeout, boolean dryRun) {
     }
 
-    private final RunContext ctx;
+    private final OpsContext ctx;
 
-    public Deploy(RunContext ctx) {
+    public Deploy(OpsContext ctx) {
         this.ctx = ctx;
     }
 
     public DeployResult run(Request request) {
         String image = request.image();
-        if (image == null || image.isBlank()) {
-            throw new InvalidInputException("image", "is required: an image URI such as ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPOSITORY:TAG");
-        }
-        if (image.chars().anyMatch(Character::isWhitespace)) {
-            throw new InvalidInputException("image", "got '" + image + "'; an image URI has no spaces");
-        }
+        EcrImage ecrImage = EcrImage.parse("image", image);
         Duration timeout = Timeouts.stable(ctx, request.timeout());
         ServiceRef ref = ctx.config().serviceRef();
         ServiceState s = ctx.retry().call(() -> ctx.ports().ecs().describeService(ref));
@@ -67,6 +63,7 @@ public final class Deploy {
             return new DeployResult(from, from, container.name(), image, ChangeStatus.UNCHANGED, null, msg, null,
                     null, List.of());
         }
+        requirePushed(ecrImage);
         List<Action> actions = new ArrayList<>();
         if (request.dryRun()) {
             actions.add(new Action("register task definition", from.family(), container.name() + "=" + container.image(),
@@ -132,6 +129,19 @@ public final class Deploy {
                 + " (back to the revision before this deploy), or tdev-ops health --env " + ctx.config().name();
         return new DeployResult(from, to, started.container(), started.image(), status, started.deploymentId(), message,
                 next, waited.last(), started.actions());
+    }
+
+    /** A revision naming an image ECR does not hold would only fail its tasks; a dry run checks too. */
+    private void requirePushed(EcrImage image) {
+        var found = ctx.retry().call(() -> ctx.ports().imageScans().image(image));
+        if (found.isEmpty()) {
+            throw new InvalidInputException("image", "got '" + image.uri() + "'; " + image.repositoryDescription()
+                    + " has no image " + (image.tag() != null ? "tagged '" + image.tag() + "'" : image.digest())
+                    + " (ECR DescribeImages: ImageNotFoundException): push it first, or name a tag the repository has;"
+                    + " nothing was changed");
+        }
+        ctx.progress().report("found " + image.reference() + " in " + image.repositoryDescription()
+                + " (digest " + found.get().digest() + ")");
     }
 
     static String inProgressMessage(ServiceState s) {

@@ -1,7 +1,7 @@
 package io.tdev.ops.change;
 
 import io.tdev.ops.support.OpsResult;
-import io.tdev.ops.support.RunContext;
+import io.tdev.ops.api.OpsContext;
 
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.InvalidInputException;
@@ -40,9 +40,9 @@ public final class FinishRollout {
         }
     }
 
-    private final RunContext ctx;
+    private final OpsContext ctx;
 
-    public FinishRollout(RunContext ctx) {
+    public FinishRollout(OpsContext ctx) {
         this.ctx = ctx;
     }
 

@@ -1,6 +1,6 @@
 package io.tdev.ops.change;
 
-import io.tdev.ops.support.RunContext;
+import io.tdev.ops.api.OpsContext;
 
 import io.tdev.ops.model.TaskDefinitionRef;
 
@@ -21,7 +21,7 @@ public final class KnownGood {
     }
 
     /** The newest ACTIVE revision of {@code family} tagged known-good, other than {@code exclude} (may be null). */
-    public static Optional<Mark> newest(RunContext ctx, String family, TaskDefinitionRef exclude) {
+    public static Optional<Mark> newest(OpsContext ctx, String family, TaskDefinitionRef exclude) {
         String tag = ctx.config().deploy().knownGoodTag();
         List<TaskDefinitionRef> active = ctx.retry().call(() -> ctx.ports().ecs().listTaskDefinitions(family, true));
         int looked = 0;

@@ -3,7 +3,7 @@ package io.tdev.ops.change;
 import io.tdev.ops.health.HealthCheck;
 import io.tdev.ops.health.HealthOptions;
 import io.tdev.ops.health.HealthResult;
-import io.tdev.ops.support.RunContext;
+import io.tdev.ops.api.OpsContext;
 
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.PreconditionFailedException;
@@ -22,9 +22,9 @@ import java.util.Optional;
  * health check, so that {@code rollback} to {@code last-known-good} can find it.
  */
 public final class MarkKnownGood {
-    private final RunContext ctx;
+    private final OpsContext ctx;
 
-    public MarkKnownGood(RunContext ctx) {
+    public MarkKnownGood(OpsContext ctx) {
         this.ctx = ctx;
     }
 

@@ -2,7 +2,7 @@ package io.tdev.ops.change;
 
 import io.tdev.ops.support.Durations;
 import io.tdev.ops.support.Failures;
-import io.tdev.ops.support.RunContext;
+import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.support.Waits;
 
 import io.tdev.ops.model.Action;
@@ -42,9 +42,9 @@ public final class Rollback {
     private record Choice(TaskDefinitionRef ref, String because) {
     }
 
-    private final RunContext ctx;
+    private final OpsContext ctx;
 
-    public Rollback(RunContext ctx) {
+    public Rollback(OpsContext ctx) {
         this.ctx = ctx;
     }
 

@@ -2,7 +2,7 @@ package io.tdev.ops.change;
 
 import io.tdev.ops.support.Durations;
 import io.tdev.ops.support.Failures;
-import io.tdev.ops.support.RunContext;
+import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.support.Waits;
 
 import io.tdev.ops.model.Action;
@@ -30,9 +30,9 @@ public final class Scale {
     public record Request(String count, boolean force, boolean waitForStable, Duration timeout, boolean dryRun) {
     }
 
-    private final RunContext ctx;
+    private final OpsContext ctx;
 
-    public Scale(RunContext ctx) {
+    public Scale(OpsContext ctx) {
         this.ctx = ctx;
     }
 

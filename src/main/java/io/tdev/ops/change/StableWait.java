@@ -2,7 +2,7 @@ package io.tdev.ops.change;
 
 import io.tdev.ops.support.Durations;
 import io.tdev.ops.support.Failures;
-import io.tdev.ops.support.RunContext;
+import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.support.Waits;
 
 import io.tdev.ops.model.ServiceRef;
@@ -52,9 +52,9 @@ public final class StableWait {
         }
     }
 
-    private final RunContext ctx;
+    private final OpsContext ctx;
 
-    public StableWait(RunContext ctx) {
+    public StableWait(OpsContext ctx) {
         this.ctx = ctx;
     }
 

@@ -1,6 +1,6 @@
 package io.tdev.ops.change;
 
-import io.tdev.ops.support.RunContext;
+import io.tdev.ops.api.OpsContext;
 
 import io.tdev.ops.model.InvalidInputException;
 
@@ -11,7 +11,7 @@ final class Timeouts {
     private Timeouts() {
     }
 
-    static Duration stable(RunContext ctx, Duration requested) {
+    static Duration stable(OpsContext ctx, Duration requested) {
         if (requested == null) {
             return Duration.ofMinutes(ctx.config().deploy().stableTimeoutMinutes());
         }

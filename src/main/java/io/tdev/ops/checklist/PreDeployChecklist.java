@@ -3,7 +3,7 @@ package io.tdev.ops.checklist;
 import io.tdev.ops.support.Durations;
 import io.tdev.ops.change.KnownGood;
 import io.tdev.ops.change.Rollback;
-import io.tdev.ops.support.RunContext;
+import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.support.Waits;
 
 import io.tdev.ops.config.EnvironmentConfig;
@@ -76,9 +76,9 @@ public final class PreDeployChecklist {
         }
     }
 
-    private final RunContext ctx;
+    private final OpsContext ctx;
 
-    public PreDeployChecklist(RunContext ctx) {
+    public PreDeployChecklist(OpsContext ctx) {
         this.ctx = ctx;
     }
 

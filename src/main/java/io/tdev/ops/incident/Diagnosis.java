@@ -14,7 +14,6 @@ import io.tdev.ops.health.HealthCheck;
 import io.tdev.ops.health.HealthOptions;
 import io.tdev.ops.health.HealthResult;
 import io.tdev.ops.health.HealthSignal;
-import io.tdev.ops.support.RunContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +57,7 @@ final class Diagnosis {
 
     Evidence run(IncidentRequest request) throws InterruptedException {
         Instant now = context.clock().instant();
-        HealthResult health = new HealthCheck(new RunContext(config, context.ports(), context.clock(), context.sleeper(),
+        HealthResult health = new HealthCheck(new OpsContext(config, context.ports(), context.clock(), context.sleeper(),
                 context.progress(), context.user())).run(HealthOptions.defaults().withErrorWindow(request.since())
                 .withSignals(List.of(HealthCheck.ECS_SERVICE, HealthCheck.ALARMS, HealthCheck.TARGET_HEALTH,
                         HealthCheck.ERROR_LOGS, HealthCheck.CPU, HealthCheck.MEMORY)));

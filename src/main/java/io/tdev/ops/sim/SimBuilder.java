@@ -46,6 +46,10 @@ public final class SimBuilder {
     private final List<Duration> backupAges = new ArrayList<>(List.of(Duration.ofHours(6), Duration.ofHours(30), Duration.ofHours(54)));
     private final Map<String, Map<Severity, Integer>> scanFindings = new LinkedHashMap<>();
     private Map<Severity, Integer> defaultScanFindings;
+    /** Builds CI pushed and nobody deployed yet: the images the demo, the examples and the tests deploy. */
+    static final List<String> RELEASE_CANDIDATES = List.of("2.0.43", "2.0.44", "2.0.50", "2.1.0", "2.1.0-faulty",
+            "2.1.0-bad");
+    private final List<String> pushedTags = new ArrayList<>(RELEASE_CANDIDATES);
     private record PinnedAlarm(String name, AlarmState state, Instant since, String namespace, String metricName) {
     }
 
@@ -214,6 +218,18 @@ public final class SimBuilder {
 
     public SimBuilder scanFindings(String imageTag, Map<Severity, Integer> counts) {
         scanFindings.put(imageTag, Map.copyOf(counts));
+        return this;
+    }
+
+    /** Images pushed to the repository (10 minutes apart, the last one 30 minutes before the start) that no revision runs. */
+    public SimBuilder pushed(String... tags) {
+        pushedTags.addAll(List.of(tags));
+        return this;
+    }
+
+    /** The repository holds only the images of registered revisions (no undeployed build). */
+    public SimBuilder onlyDeployedImages() {
+        pushedTags.clear();
         return this;
     }
 
@@ -568,6 +584,9 @@ public final class SimBuilder {
         w.notifier = new SimNotifier(w);
         w.imageScans = new SimImageScans(w);
         scanFindings.forEach(w.imageScans::findings);
+        for (int i = 0; i < pushedTags.size(); i++) {
+            w.imageScans.push(pushedTags.get(i), start.minus(Duration.ofMinutes(30L + 10L * (pushedTags.size() - 1 - i))));
+        }
         if (defaultScanFindings != null) {
             w.imageScans.defaultFindings(defaultScanFindings);
         }

@@ -190,11 +190,7 @@ final class SimEcs implements Ecs {
     @Override
     public void deregisterTaskDefinition(TaskDefinitionRef ref) {
         world.exec(Api.DEREGISTER_TASK_DEFINITION, () -> {
-            SimTaskDefinition def = taskDefinitions.get(ref);
-            if (def == null) {
-                throw new InvalidInputException("taskDefinition", "got '" + ref + "'; not registered (ClientException:"
-                        + " Unable to describe task definition)");
-            }
+            SimTaskDefinition def = existing(ref);
             def.status = "INACTIVE"; // as ECS: running tasks of it keep running, no new ones start from it
         });
     }
@@ -218,8 +214,16 @@ final class SimEcs implements Ecs {
                     .map(c -> new Container(c.name(), imagesByContainer.getOrDefault(c.name(), c.image()), c.essential()))
                     .toList();
             TaskDefinitionRef created = base.ref().withRevision(next);
-            taskDefinitions.put(created, new SimTaskDefinition(created, containers, world.now(),
-                    source == null ? "1024" : source.cpu, source == null ? "2048" : source.memory));
+            SimTaskDefinition registered = new SimTaskDefinition(created, containers, world.now(),
+                    source == null ? "1024" : source.cpu, source == null ? "2048" : source.memory);
+            // as AwsEcs: the base's tags come along, but not the known-good mark (the new revision has proven
+            // nothing yet) nor AWS's own aws: tags, which RegisterTaskDefinition refuses
+            base.tags().forEach((key, value) -> {
+                if (!key.equals(world.config.deploy().knownGoodTag()) && !key.startsWith("aws:")) {
+                    registered.tags.put(key, value);
+                }
+            });
+            taskDefinitions.put(created, registered);
             return created;
         });
     }
@@ -268,20 +272,20 @@ final class SimEcs implements Ecs {
     public void stopDeployment(ServiceRef service, String deploymentId) {
         world.exec(Api.STOP_SERVICE_DEPLOYMENT, () -> {
             requireService(service);
-            SimDeployment d = deployments.stream().filter(x -> deploymentName(x).equals(deploymentId) || x.id.equals(deploymentId))
-                    .findFirst().orElseThrow(() -> new PreconditionFailedException(Api.STOP_SERVICE_DEPLOYMENT
-                            + ": deployment " + deploymentId + " not found in service " + ref
-                            + "; current deployments: " + deployments.stream().map(SimEcs::deploymentName).toList()));
-            if (!d.primary() || d.rollout != RolloutState.IN_PROGRESS) {
-                throw new PreconditionFailedException(Api.STOP_SERVICE_DEPLOYMENT + ": deployment " + deploymentId
-                        + " is not in progress (" + d.status + ", " + d.rollout + "); nothing to stop");
+            // As AwsEcs: ECS runs one service deployment at a time and StopServiceDeployment names it by its own
+            // ARN, so the one in progress is stopped; when it finished meanwhile there is nothing to stop.
+            Optional<SimDeployment> rolling = deployments.stream()
+                    .filter(x -> x.primary() && x.rollout == RolloutState.IN_PROGRESS).findFirst();
+            if (rolling.isEmpty()) {
+                return;
             }
+            SimDeployment d = rolling.get();
             Instant now = world.now();
             Optional<SimDeployment> previous = deployments.stream()
                     .filter(x -> x != d && x.rollout != RolloutState.FAILED)
                     .max(Comparator.comparing(x -> x.createdAt));
             if (previous.isEmpty() && lastCompleted == null) {
-                throw new PreconditionFailedException(Api.STOP_SERVICE_DEPLOYMENT + ": deployment " + deploymentId
+                throw new PreconditionFailedException(Api.STOP_SERVICE_DEPLOYMENT + ": deployment " + deploymentName(d)
                         + " has no previous deployment to return to");
             }
             rolledBack.add(new RolledBack(deploymentName(d), d.createdAt, null, "ROLLBACK_IN_PROGRESS",

@@ -27,7 +27,7 @@ final class DbClassChange {
 
     DbClassChange(OpsContext ctx) {
         this.ctx = ctx;
-        this.retry = ctx.runContext().retry();
+        this.retry = ctx.retry();
         this.instanceId = ctx.config().traffic().dbInstance();
     }
 

@@ -64,7 +64,7 @@ public final class LoadWatch implements LoadWatchUseCase {
         while (stoppedBecause == null && ctx.clock().instant().isBefore(end)) {
             Duration left = Duration.between(ctx.clock().instant(), end);
             Waits.sleep(ctx.sleeper(), left.compareTo(poll) < 0 ? left : poll, "load-watch");
-            HealthResult health = new HealthCheck(ctx.runContext()).run(options);
+            HealthResult health = new HealthCheck(ctx).run(options);
             Sample sample = sample(loadBalancer, health);
             samples.add(sample);
             stoppedBecause = stopReason(sample, health, p95Limit, errorLimit);
@@ -104,7 +104,7 @@ public final class LoadWatch implements LoadWatchUseCase {
                 new MetricQuery("requests", ALB, "RequestCount", dims, "Sum", MINUTE),
                 new MetricQuery("elb5xx", ALB, "HTTPCode_ELB_5XX_Count", dims, "Sum", MINUTE),
                 new MetricQuery("target5xx", ALB, "HTTPCode_Target_5XX_Count", dims, "Sum", MINUTE));
-        Retry retry = ctx.runContext().retry();
+        Retry retry = ctx.retry();
         List<MetricSeries> series = retry.call(() -> ctx.ports().metrics().query(queries, from, to));
         OptionalDouble p95 = series.get(0).latest();
         OptionalDouble requests = series.get(1).latest();
@@ -117,7 +117,7 @@ public final class LoadWatch implements LoadWatchUseCase {
 
     /** The {@code LoadBalancer} dimension (app/NAME/ID) of the ALB in front of the service. */
     private String loadBalancerDimension() {
-        Retry retry = ctx.runContext().retry();
+        Retry retry = ctx.retry();
         ServiceState service = retry.call(() -> ctx.ports().ecs().describeService(ctx.config().serviceRef()));
         List<String> groups = ctx.config().targetGroupArns() != null && !ctx.config().targetGroupArns().isEmpty()
                 ? ctx.config().targetGroupArns() : service.targetGroupArns();

@@ -70,7 +70,7 @@ final class Plan {
         steps.add(new Step(new Change("desired tasks", String.valueOf(before), String.valueOf(after),
                 ItemOutcome.PLANNED), service.toString(), () -> ctx.ports().ecs().setDesiredCount(service, after),
                 () -> {
-                    StableWait.Result waited = new StableWait(ctx.runContext()).waitFor(service, null, after, timeout);
+                    StableWait.Result waited = new StableWait(ctx).waitFor(service, null, after, timeout);
                     return waited.outcome() == StableWait.Outcome.STABLE ? null
                             : "the service did not settle on " + after + " tasks: " + waited.last().message();
                 }));

@@ -32,7 +32,7 @@ public final class TrafficEvent implements TrafficEventUseCase {
         this.ctx = ctx;
         this.service = ctx.config().serviceRef();
         this.tag = ctx.config().traffic().stateTag();
-        this.retry = ctx.runContext().retry();
+        this.retry = ctx.retry();
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.tdev.ops.health.HealthCheck;
 import io.tdev.ops.health.HealthOptions;
 import io.tdev.ops.health.HealthResult;
 import io.tdev.ops.api.Progress;
-import io.tdev.ops.support.RunContext;
+import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.health.Verdict;
 import io.tdev.ops.sim.Api;
 import io.tdev.ops.sim.SimEnvironment;
@@ -131,7 +131,7 @@ final class HealthCheckParallelismBench {
     }
 
     private static HealthResult check(SimEnvironment sim, EnvironmentConfig base, int parallelism, HealthOptions options) {
-        RunContext ctx = new RunContext(withParallelism(base, parallelism), sim.ports(), sim.clock(), sim.sleeper(),
+        OpsContext ctx = new OpsContext(withParallelism(base, parallelism), sim.ports(), sim.clock(), sim.sleeper(),
                 Progress.NONE, "bench");
         return new HealthCheck(ctx).run(options);
     }

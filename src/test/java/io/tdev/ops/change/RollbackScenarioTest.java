@@ -1,7 +1,7 @@
 package io.tdev.ops.change;
 
 import io.tdev.ops.api.Progress;
-import io.tdev.ops.support.RunContext;
+import io.tdev.ops.api.OpsContext;
 
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
@@ -298,7 +298,7 @@ class RollbackScenarioTest {
         SimRun run = deployed43();
         OpsPorts p = run.sim.ports();
         OpsPorts ports = p.withEcs(throttledAfterUpdate(p.ecs()));
-        RunContext ctx = new RunContext(run.sim.config(), ports, run.sim.clock(), run.sim.sleeper(), Progress.NONE, "alice");
+        OpsContext ctx = new OpsContext(run.sim.config(), ports, run.sim.clock(), run.sim.sleeper(), Progress.NONE, "alice");
 
         assertThatThrownBy(() -> new Rollback(ctx).run(to("42")))
                 .isInstanceOf(RemoteFailureException.class)

@@ -1,6 +1,6 @@
 package io.tdev.ops.checklist;
 
-import io.tdev.ops.support.RunContext;
+import io.tdev.ops.api.OpsContext;
 
 import io.tdev.ops.model.ImageScanFindings;
 import io.tdev.ops.model.InvalidInputException;
@@ -160,7 +160,7 @@ class PreDeployChecklistScenarioTest {
         OpsPorts p = sim.ports();
         OpsPorts ports = p.withImageScans(scans);
         List<String> progress = new ArrayList<>();
-        RunContext ctx = new RunContext(sim.config(), ports, sim.clock(), sim.sleeper(), progress::add, "alice");
+        OpsContext ctx = new OpsContext(sim.config(), ports, sim.clock(), sim.sleeper(), progress::add, "alice");
 
         ChecklistResult r = new PreDeployChecklist(ctx).run(new PreDeployChecklist.Request("2.0.43",
                 "target/surefire-reports", workspace, null, false, null, Map.of(), null, List.of(), true, null, false, null));
@@ -202,6 +202,11 @@ class PreDeployChecklistScenarioTest {
         @Override
         public List<io.tdev.ops.model.ImageDetail> images(String repository) {
             return sim.ports().imageScans().images(repository);
+        }
+
+        @Override
+        public java.util.Optional<io.tdev.ops.model.ImageDetail> image(io.tdev.ops.model.EcrImage image) {
+            return sim.ports().imageScans().image(image);
         }
     }
 

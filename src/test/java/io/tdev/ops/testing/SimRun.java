@@ -4,7 +4,6 @@ import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.api.TdevOps;
 import io.tdev.ops.config.EnvironmentConfig;
-import io.tdev.ops.support.RunContext;
 import io.tdev.ops.sim.SimEnvironment;
 
 import java.util.ArrayList;
@@ -14,12 +13,12 @@ import java.util.List;
 /** A simulated environment and the context a use case runs with on it, recording the progress lines. */
 public final class SimRun {
     public final SimEnvironment sim;
-    public final RunContext ctx;
+    public final OpsContext ctx;
     public final List<String> progress = Collections.synchronizedList(new ArrayList<>());
 
     public SimRun(SimEnvironment sim) {
         this.sim = sim;
-        this.ctx = new RunContext(sim.config(), sim.ports(), sim.clock(), sim.sleeper(), progress::add, "alice");
+        this.ctx = new OpsContext(sim.config(), sim.ports(), sim.clock(), sim.sleeper(), progress::add, "alice");
     }
 
     public static SimRun scenario(String name) {
