@@ -75,6 +75,10 @@ public final class SimBuilder {
     private double cacheSlowdown = 1;
     private final Map<String, Duration> failingAgents = new LinkedHashMap<>();
     private final List<SimWorld.HistoryIncident> historyIncidents = new ArrayList<>();
+    private final List<PastRollback> pastRollbacks = new ArrayList<>();
+
+    private record PastRollback(Instant startedAt, Duration took, String reason) {
+    }
     private Duration secretAge = Duration.ofDays(40);
     private boolean secretRotation = true;
     private Duration secretRotationTakes = SimSecrets.ROTATION_TAKES;
@@ -437,6 +441,18 @@ public final class SimBuilder {
     }
 
     /**
+     * A deployment before the start that ECS rolled back (ROLLBACK_SUCCESSFUL {@code took} after it began), with
+     * ECS's status reason: the circuit breaker, an alarm, or a StopServiceDeployment (tdev-ops' deploy guard).
+     */
+    public SimBuilder pastRollback(Instant startedAt, Duration took, String reason) {
+        if (took.isNegative() || took.isZero()) {
+            throw new InvalidInputException("took", "must be positive, got " + took);
+        }
+        pastRollbacks.add(new PastRollback(startedAt, took, reason));
+        return this;
+    }
+
+    /**
      * The API-key secret's current value was made this long before the start; with {@code rotationConfigured} it
      * came from Secrets Manager rotation (a rotation function is attached), else it was put by hand and RotateSecret
      * is refused.
@@ -545,6 +561,12 @@ public final class SimBuilder {
         bursts.forEach(b -> w.logs.burst(b.kind(), b.count(), b.over(), b.sources()));
         w.alarms = new SimAlarms(w);
         addAlarms(w, epoch);
+        historyIncidents.stream().sorted(java.util.Comparator.comparing(SimWorld.HistoryIncident::start)).forEach(i -> {
+            String base = SimWorld.alarmBase(config);
+            w.alarms.recordPastIncident(List.of(base + "-alb-5xx", base + "-error-rate", base + "-pipeline-p95"),
+                    i.start(), i.start().plus(i.length()));
+        });
+        pastRollbacks.forEach(r -> ecs.rolledBackInThePast(r.startedAt(), r.startedAt().plus(r.took()), r.reason()));
         w.autoScaling = new SimAutoScaling(w);
         if (autoScaling) {
             w.autoScaling.register(minCapacity != null ? minCapacity : config.autoscaling().minTasks(),
