@@ -121,7 +121,7 @@ public final class HealthCheck {
                 + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")"));
         return new HealthResult(config.serviceRef(), config.name(), verdict, reasons, signals,
                 readings.topPatterns.get() == null ? List.of() : readings.topPatterns.get(), now,
-                options.baselineTime(), List.of(), notes);
+                options.baselineTime(), List.of(), notes, readings.rollout.get());
     }
 
     static Verdict verdict(List<HealthSignal> signals, List<String> reasons) {
@@ -242,6 +242,7 @@ public final class HealthCheck {
         private final ServiceRef ref;
         private final EnvironmentConfig config;
         final AtomicReference<List<MessagePatterns.Count>> topPatterns = new AtomicReference<>();
+        final AtomicReference<EcsRollout> rollout = new AtomicReference<>(EcsRollout.UNREAD);
         // the ECS and target-health signals both need the service: one read per check serves both
         private final FutureTask<ServiceState> service;
         // every metric signal (cpu, memory, s3-usage) reads from one GetMetricData call per check
@@ -302,6 +303,8 @@ public final class HealthCheck {
                     || (options.baselineTime() != null && d.createdAt() != null
                     && !d.createdAt().isBefore(options.baselineTime()))).isPresent();
             boolean rollbackHistory = !rollbackNow && rolledBack.isPresent() && options.baselineTime() == null;
+            rollout.set(new EcsRollout(s.primaryDeployment().map(Deployment::rolloutState).orElse(RolloutState.UNKNOWN),
+                    failed.isPresent(), rollbackNow && StabilityCheck.rolledBackByCircuitBreaker(rolledBack.get())));
             SignalStatus status;
             if (!"ACTIVE".equals(s.status())) {
                 status = SignalStatus.UNHEALTHY;
