@@ -65,6 +65,31 @@ public final class AwsImageScans implements ImageScans {
                         .toList());
     }
 
+    /**
+     * DescribeImages with one imageId (the tag, or the digest) in the image's registry. ECR answers an unknown tag
+     * with ImageNotFoundException (empty here); a missing repository stays a failure that names it.
+     */
+    @Override
+    public java.util.Optional<io.tdev.ops.model.ImageDetail> image(io.tdev.ops.model.EcrImage image) {
+        String here = client.serviceClientConfiguration().region().id();
+        if (!here.equals(image.region())) {
+            throw image.inOtherRegion("image", here);
+        }
+        software.amazon.awssdk.services.ecr.model.ImageIdentifier id = image.tag() != null
+                ? software.amazon.awssdk.services.ecr.model.ImageIdentifier.builder().imageTag(image.tag()).build()
+                : software.amazon.awssdk.services.ecr.model.ImageIdentifier.builder().imageDigest(image.digest()).build();
+        return ResourceCall.run("ecr:DescribeImages", "ECR repository", image.repository(), null, () -> {
+            try {
+                return client.describeImages(r -> r.registryId(image.registryId()).repositoryName(image.repository())
+                                .imageIds(id)).imageDetails().stream().findFirst()
+                        .map(d -> new io.tdev.ops.model.ImageDetail(d.imageDigest(), d.imageTags(), d.imagePushedAt(),
+                                d.imageSizeInBytes() == null ? 0L : d.imageSizeInBytes()));
+            } catch (software.amazon.awssdk.services.ecr.model.ImageNotFoundException e) {
+                return java.util.Optional.empty();
+            }
+        });
+    }
+
     @Override
     public ImageScanFindings findings(String repository, String imageTag) {
         String image = repository + ":" + imageTag;

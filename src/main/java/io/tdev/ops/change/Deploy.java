@@ -10,6 +10,7 @@ import io.tdev.ops.support.Waits;
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.Container;
 import io.tdev.ops.model.Deployment;
+import io.tdev.ops.model.EcrImage;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RolloutState;
@@ -47,12 +48,7 @@ public final class Deploy {
 
     public DeployResult run(Request request) {
         String image = request.image();
-        if (image == null || image.isBlank()) {
-            throw new InvalidInputException("image", "is required: an image URI such as ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPOSITORY:TAG");
-        }
-        if (image.chars().anyMatch(Character::isWhitespace)) {
-            throw new InvalidInputException("image", "got '" + image + "'; an image URI has no spaces");
-        }
+        EcrImage ecrImage = EcrImage.parse("image", image);
         Duration timeout = Timeouts.stable(ctx, request.timeout());
         ServiceRef ref = ctx.config().serviceRef();
         ServiceState s = ctx.retry().call(() -> ctx.ports().ecs().describeService(ref));
@@ -69,6 +65,7 @@ public final class Deploy {
             return new DeployResult(from, from, container.name(), image, ChangeStatus.UNCHANGED, null, msg, null,
                     null, List.of());
         }
+        requirePushed(ecrImage);
         List<Action> actions = new ArrayList<>();
         if (request.dryRun()) {
             actions.add(new Action("register task definition", from.family(), container.name() + "=" + container.image(),
@@ -134,6 +131,19 @@ public final class Deploy {
                 + " (back to the revision before this deploy), or tdev-ops health --env " + ctx.config().name();
         return new DeployResult(from, to, started.container(), started.image(), status, started.deploymentId(), message,
                 next, waited.last(), started.actions());
+    }
+
+    /** A revision naming an image ECR does not hold would only fail its tasks; a dry run checks too. */
+    private void requirePushed(EcrImage image) {
+        var found = ctx.retry().call(() -> ctx.ports().imageScans().image(image));
+        if (found.isEmpty()) {
+            throw new InvalidInputException("image", "got '" + image.uri() + "'; " + image.repositoryDescription()
+                    + " has no image " + (image.tag() != null ? "tagged '" + image.tag() + "'" : image.digest())
+                    + " (ECR DescribeImages: ImageNotFoundException): push it first, or name a tag the repository has;"
+                    + " nothing was changed");
+        }
+        ctx.progress().report("found " + image.reference() + " in " + image.repositoryDescription()
+                + " (digest " + found.get().digest() + ")");
     }
 
     static String inProgressMessage(ServiceState s) {

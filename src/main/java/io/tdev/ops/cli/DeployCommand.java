@@ -17,12 +17,15 @@ import java.util.Map;
                 "JSON: {from, to, status, deploymentId, actions[]}",
                 "",
                 "Examples:",
-                "  tdev-ops deploy --simulate --image 123456789012.dkr.ecr.eu-west-1.amazonaws.com/"
+                "  tdev-ops deploy --simulate --image 123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/"
                         + "t-developer-backend-production:2.1.0",
-                "  tdev-ops deploy --env staging --image t-developer-backend-staging:2.1.0 --dry-run",
+                "  tdev-ops deploy --env staging --image 123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/"
+                        + "t-developer-backend-staging:2.1.0 --dry-run",
                 "  tdev-ops deploy --image IMG --no-wait --output json   # then poll with 'health'"})
 public final class DeployCommand extends ChangeCommand {
-    @Option(names = "--image", paramLabel = "IMAGE", required = true, description = "The image to run (required).")
+    @Option(names = "--image", paramLabel = "IMAGE", required = true, description = "The image to run (required): an ECR image URI"
+            + " <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> (or @sha256:<digest>); it must exist in"
+            + " that repository, checked before anything changes (a dry run checks too).")
     String image;
 
     @Option(names = "--container", paramLabel = "NAME",

@@ -25,7 +25,7 @@ public final class GatedDeployDemo {
             throws InterruptedException {
         SimEnvironment sim = SimEnvironment.scenario(START_SCENARIO, config);
         OpsContext context = new OpsContext(config, sim.ports(), sim.clock(), sim.sleeper(), progress, "demo");
-        String image = config.repository() + ":" + scenario.imageTag();
+        String image = sim.imageUri(scenario.imageTag());
         Path reports = TestEvidence.write();
         try {
             return new GatedDeployStory(new DefaultTdevOps(context), config, sim.clock(), sim.sleeper())

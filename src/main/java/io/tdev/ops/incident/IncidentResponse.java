@@ -77,7 +77,8 @@ public final class IncidentResponse implements IncidentUseCase {
                 : applied.stream().anyMatch(AppliedRemedy::failed) ? "REMEDY_FAILED" : "REMEDIATED";
         String markdown = IncidentReport.markdown(context, request, status, findings, plan, applied,
                 escalation.escalation(), timeline, startedAt);
-        return new IncidentResult(request.level(), status, findings, plan, applied, escalation.escalation(),
+        return new IncidentResult(request.level(), status, findings, plan, context.config().incident().approvers(),
+                applied, escalation.escalation(),
                 List.copyOf(timeline), markdown);
     }
 

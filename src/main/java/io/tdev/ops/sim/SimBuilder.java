@@ -46,6 +46,10 @@ public final class SimBuilder {
     private final List<Duration> backupAges = new ArrayList<>(List.of(Duration.ofHours(6), Duration.ofHours(30), Duration.ofHours(54)));
     private final Map<String, Map<Severity, Integer>> scanFindings = new LinkedHashMap<>();
     private Map<Severity, Integer> defaultScanFindings;
+    /** Builds CI pushed and nobody deployed yet: the images the demo, the examples and the tests deploy. */
+    static final List<String> RELEASE_CANDIDATES = List.of("2.0.43", "2.0.44", "2.0.50", "2.1.0", "2.1.0-faulty",
+            "2.1.0-bad");
+    private final List<String> pushedTags = new ArrayList<>(RELEASE_CANDIDATES);
     private record PinnedAlarm(String name, AlarmState state, Instant since, String namespace, String metricName) {
     }
 
@@ -69,6 +73,10 @@ public final class SimBuilder {
     private double cacheSlowdown = 1;
     private final Map<String, Duration> failingAgents = new LinkedHashMap<>();
     private final List<SimWorld.HistoryIncident> historyIncidents = new ArrayList<>();
+    private final List<PastRollback> pastRollbacks = new ArrayList<>();
+
+    private record PastRollback(Instant startedAt, Duration took, String reason) {
+    }
     private Duration secretAge = Duration.ofDays(40);
     private boolean secretRotation = true;
     private Duration secretRotationTakes = SimSecrets.ROTATION_TAKES;
@@ -210,6 +218,18 @@ public final class SimBuilder {
 
     public SimBuilder scanFindings(String imageTag, Map<Severity, Integer> counts) {
         scanFindings.put(imageTag, Map.copyOf(counts));
+        return this;
+    }
+
+    /** Images pushed to the repository (10 minutes apart, the last one 30 minutes before the start) that no revision runs. */
+    public SimBuilder pushed(String... tags) {
+        pushedTags.addAll(List.of(tags));
+        return this;
+    }
+
+    /** The repository holds only the images of registered revisions (no undeployed build). */
+    public SimBuilder onlyDeployedImages() {
+        pushedTags.clear();
         return this;
     }
 
@@ -413,6 +433,18 @@ public final class SimBuilder {
     }
 
     /**
+     * A deployment before the start that ECS rolled back (ROLLBACK_SUCCESSFUL {@code took} after it began), with
+     * ECS's status reason: the circuit breaker, an alarm, or a StopServiceDeployment (tdev-ops' deploy guard).
+     */
+    public SimBuilder pastRollback(Instant startedAt, Duration took, String reason) {
+        if (took.isNegative() || took.isZero()) {
+            throw new InvalidInputException("took", "must be positive, got " + took);
+        }
+        pastRollbacks.add(new PastRollback(startedAt, took, reason));
+        return this;
+    }
+
+    /**
      * The API-key secret's current value was made this long before the start; with {@code rotationConfigured} it
      * came from Secrets Manager rotation (a rotation function is attached), else it was put by hand and RotateSecret
      * is refused.
@@ -521,6 +553,12 @@ public final class SimBuilder {
         bursts.forEach(b -> w.logs.burst(b.kind(), b.count(), b.over(), b.sources()));
         w.alarms = new SimAlarms(w);
         addAlarms(w, epoch);
+        historyIncidents.stream().sorted(java.util.Comparator.comparing(SimWorld.HistoryIncident::start)).forEach(i -> {
+            String base = SimWorld.alarmBase(config);
+            w.alarms.recordPastIncident(List.of(base + "-alb-5xx", base + "-error-rate", base + "-pipeline-p95"),
+                    i.start(), i.start().plus(i.length()));
+        });
+        pastRollbacks.forEach(r -> ecs.rolledBackInThePast(r.startedAt(), r.startedAt().plus(r.took()), r.reason()));
         w.autoScaling = new SimAutoScaling(w);
         if (autoScaling) {
             w.autoScaling.register(minCapacity != null ? minCapacity : config.autoscaling().minTasks(),
@@ -546,6 +584,9 @@ public final class SimBuilder {
         w.notifier = new SimNotifier(w);
         w.imageScans = new SimImageScans(w);
         scanFindings.forEach(w.imageScans::findings);
+        for (int i = 0; i < pushedTags.size(); i++) {
+            w.imageScans.push(pushedTags.get(i), start.minus(Duration.ofMinutes(30L + 10L * (pushedTags.size() - 1 - i))));
+        }
         if (defaultScanFindings != null) {
             w.imageScans.defaultFindings(defaultScanFindings);
         }

@@ -115,6 +115,10 @@ final class SimFleet {
         return Optional.ofNullable(byTargetGroup.get(arnOrDimension));
     }
 
+    java.util.Collection<String> logGroups() {
+        return byLogGroup.keySet();
+    }
+
     boolean hasLogGroup(String group) {
         return byLogGroup.containsKey(group);
     }

@@ -27,6 +27,8 @@ final class SimImageScans implements ImageScans {
     private final SimWorld world;
     private final Map<String, Scan> scans = new HashMap<>();
     private final Map<String, Map<Severity, Integer>> findingsByTag = new HashMap<>();
+    /** Tags pushed to the repository but never deployed (no revision runs them), with their push time. */
+    private final Map<String, Instant> pushed = new java.util.LinkedHashMap<>();
     private Map<Severity, Integer> defaultFindings = Map.of(Severity.MEDIUM, 2, Severity.LOW, 5, Severity.INFORMATIONAL, 3);
 
     SimImageScans(SimWorld world) {
@@ -35,6 +37,10 @@ final class SimImageScans implements ImageScans {
 
     void findings(String tag, Map<Severity, Integer> counts) {
         findingsByTag.put(tag, Map.copyOf(counts));
+    }
+
+    void push(String tag, Instant at) {
+        pushed.put(tag, at);
     }
 
     void defaultFindings(Map<Severity, Integer> counts) {
@@ -55,25 +61,50 @@ final class SimImageScans implements ImageScans {
         });
     }
 
-    /** One image per task-definition revision, pushed when the revision was registered. */
+    /** One image per task-definition revision, pushed when the revision was registered, and the pushed tags. */
     @Override
     public java.util.List<io.tdev.ops.model.ImageDetail> images(String repository) {
         return world.call(Api.DESCRIBE_IMAGES, () -> {
             requireImage(repository, "any");
-            java.util.Map<String, io.tdev.ops.model.ImageDetail> byTag = new java.util.LinkedHashMap<>();
-            for (SimTaskDefinition def : world.ecs.taskDefinitions().values()) {
-                String image = def.mainImage();
-                String tag = image.substring(image.lastIndexOf(':') + 1);
-                byTag.putIfAbsent(tag, new io.tdev.ops.model.ImageDetail(digest(tag),
-                        java.util.List.of(tag), def.registeredAt.minus(Duration.ofMinutes(10)),
-                        180_000_000L + Math.abs(tag.hashCode() % 20_000_000)));
-            }
-            return byTag.values().stream()
-                    .sorted(java.util.Comparator.comparing(io.tdev.ops.model.ImageDetail::pushedAt).reversed()).toList();
+            return all();
         });
     }
 
-    private static String digest(String tag) {
+    /** DescribeImages with one imageId: ECR answers ImageNotFoundException for a tag or digest it does not hold. */
+    @Override
+    public java.util.Optional<io.tdev.ops.model.ImageDetail> image(io.tdev.ops.model.EcrImage image) {
+        return world.call(Api.DESCRIBE_IMAGES, () -> {
+            if (!world.region.equals(image.region())) {
+                throw image.inOtherRegion("image", world.region);
+            }
+            if (!SimWorld.ACCOUNT.equals(image.registryId()) || !world.config.repository().equals(image.repository())) {
+                throw new PreconditionFailedException(image.repositoryDescription() + " was not found"
+                        + " (ecr:DescribeImages: RepositoryNotFoundException); this environment's is '"
+                        + world.config.repository() + "' in registry " + SimWorld.ACCOUNT);
+            }
+            return all().stream().filter(d -> image.tag() != null ? d.tags().contains(image.tag())
+                    : d.digest().equals(image.digest())).findFirst();
+        });
+    }
+
+    private java.util.List<io.tdev.ops.model.ImageDetail> all() {
+        java.util.Map<String, io.tdev.ops.model.ImageDetail> byTag = new java.util.LinkedHashMap<>();
+        for (SimTaskDefinition def : world.ecs.taskDefinitions().values()) {
+            String image = def.mainImage();
+            String tag = image.substring(image.lastIndexOf(':') + 1);
+            byTag.putIfAbsent(tag, detail(tag, def.registeredAt.minus(Duration.ofMinutes(10))));
+        }
+        pushed.forEach((tag, at) -> byTag.putIfAbsent(tag, detail(tag, at)));
+        return byTag.values().stream()
+                .sorted(java.util.Comparator.comparing(io.tdev.ops.model.ImageDetail::pushedAt).reversed()).toList();
+    }
+
+    private static io.tdev.ops.model.ImageDetail detail(String tag, Instant pushedAt) {
+        return new io.tdev.ops.model.ImageDetail(digest(tag), java.util.List.of(tag), pushedAt,
+                180_000_000L + Math.abs(tag.hashCode() % 20_000_000));
+    }
+
+    static String digest(String tag) {
         try {
             byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(tag.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return "sha256:" + java.util.HexFormat.of().formatHex(hash);

@@ -102,6 +102,25 @@ class JenkinsfilesTest extends SimulatedVarTest {
 
     @ParameterizedTest
     @EnumSource(PipelineMode)
+    void incidentExampleDiagnosesTheOutageAndRollsBackWhatTheApproverApproves(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('outage-after-deploy')
+        PipelineHarness h = attached(mode, world)
+        h.params.LEVEL = 'P0'
+        h.inputAnswer = confirmedBy('oncall', null)
+
+        Outcome outcome = h.runFile('examples/Jenkinsfile.incident')
+
+        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
+        assertThat(h.params).containsEntry('AGENT', '').containsEntry('REMEDIES', 'all')
+        assertThat(calls(h, 'node')*.get(0)).containsExactly('tdev-ops')
+        assertThat(h.callsOf('tdevIncident')*.args.credentialsId.unique()).containsExactly('tdev-ops-production')
+        assertThat(h.inputs*.ok).containsExactly('Apply rollback')
+        assertThat(world.revision()).isEqualTo(42)
+        assertThat(h.archived).contains('incident.md', 'incident.json')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
     void projectPipelineBuildsTheEngineThenThePlugin(PipelineMode mode) {
         PipelineHarness h = new PipelineHarness(mode, workspace)
         file('target/surefire-reports/TEST-io.tdev.ops.AnyTest.xml', '<testsuite name="t" tests="1"><testcase name="a"/></testsuite>')

@@ -53,6 +53,7 @@ class SimulatedTdevOps {
     PipelineHarness attach(PipelineHarness harness) {
         harness.bind(ops, config.name())
         TrafficSteps.bind(harness, this)
+        IncidentSteps.bind(harness, this)
         harness.failChangesLikeThePlugin = true
         progress = harness.log
         harness.sleeper = { long seconds -> sim.sleeper().sleep(Duration.ofSeconds(seconds)) }

@@ -47,7 +47,7 @@ class DeployGateRulesTest {
     @Test
     void knownGoodIsRefusedWhileTheRolloutIsStillInProgress() throws InterruptedException {
         Instant start = run.sim.clock().instant();
-        Map<String, Object> deploy = ops.ecsDeploy(Map.of("image", "t-developer-backend-production:2.1.0", "wait", false));
+        Map<String, Object> deploy = ops.ecsDeploy(Map.of("image", "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/t-developer-backend-production:2.1.0", "wait", false));
         String revision = String.valueOf(deploy.get("to"));
         run.sim.sleeper().sleep(Duration.ofSeconds(15));
 

@@ -155,7 +155,7 @@ class DeployScenarioTest {
     void anUnknownContainerIsInvalidInputListingTheContainers() {
         SimRun run = SimRun.scenario("healthy");
 
-        assertThatThrownBy(() -> new Deploy(run.ctx).run(new Deploy.Request("x:1", "frontend", true, null, false)))
+        assertThatThrownBy(() -> new Deploy(run.ctx).run(new Deploy.Request(run.sim.imageUri("2.1.0"), "frontend", true, null, false)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("container: got 'frontend'").hasMessageContaining("backend")
                 .hasMessageContaining("xray-daemon");

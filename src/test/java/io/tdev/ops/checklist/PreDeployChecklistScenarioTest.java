@@ -203,6 +203,11 @@ class PreDeployChecklistScenarioTest {
         public List<io.tdev.ops.model.ImageDetail> images(String repository) {
             return sim.ports().imageScans().images(repository);
         }
+
+        @Override
+        public java.util.Optional<io.tdev.ops.model.ImageDetail> image(io.tdev.ops.model.EcrImage image) {
+            return sim.ports().imageScans().image(image);
+        }
     }
 
     @Test

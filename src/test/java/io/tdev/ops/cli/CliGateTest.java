@@ -91,4 +91,24 @@ class CliGateTest {
         assertThat(run("mark-known-good", "--simulate", "--revision", "42", "--output", "json")).isZero();
         assertThat(JSON.readTree(printed.out()).get("status").asText()).isEqualTo("UNCHANGED");
     }
+
+    @Test
+    void deployOfABareRepositoryTagIsExitTwoNamingImageAndTheExpectedForm() throws IOException {
+        assertThat(run("deploy", "--simulate", "--image", "t-developer-backend-production:x", "--output", "json"))
+                .isEqualTo(2);
+        JsonNode error = JSON.readTree(printed.out()).get("error");
+        assertThat(error.get("field").asText()).isEqualTo("--image");
+        assertThat(error.get("message").asText())
+                .contains("<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>");
+    }
+
+    @Test
+    void deployOfATagNotInEcrIsExitTwoSayingWhichRepositoryWasCheckedEvenInADryRun() {
+        String missing = "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/t-developer-backend-production:x";
+
+        assertThat(run("deploy", "--simulate", "--image", missing, "--dry-run")).isEqualTo(2);
+        assertThat(printed.err()).contains("--image")
+                .contains("ECR repository 't-developer-backend-production' in registry 123456789012")
+                .contains("no image tagged 'x'").doesNotContain("would register");
+    }
 }

@@ -67,7 +67,7 @@ class CliOptionNamesTest {
 
     @Test
     void engineArgumentNamesBecomeOptionNames() {
-        assertThat(run("deploy", "--simulate", "--image", "t-developer-backend-production:2.1.0",
+        assertThat(run("deploy", "--simulate", "--image", "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/t-developer-backend-production:2.1.0",
                 "--timeout-minutes", "0")).isEqualTo(2);
         assertThat(printed.err()).contains("error: --timeout-minutes: must be more than 0");
 

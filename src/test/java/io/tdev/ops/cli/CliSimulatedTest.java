@@ -166,7 +166,7 @@ class CliSimulatedTest {
 
     @Test
     void deployOfAGoodImageCompletes() throws IOException {
-        int exit = run("deploy", "--simulate", "--image", "t-developer-backend-production:2.1.0", "--output", "json");
+        int exit = run("deploy", "--simulate", "--image", "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/t-developer-backend-production:2.1.0", "--output", "json");
 
         assertThat(exit).as(printed.err()).isZero();
         JsonNode deploy = json();
@@ -176,7 +176,7 @@ class CliSimulatedTest {
 
     @Test
     void deployOfABadImageThatNeverStabilisesIsExitOneWithTheNextStep() {
-        int exit = run("deploy", "--simulate", "--image", "t-developer-backend-production:2.1.0-bad",
+        int exit = run("deploy", "--simulate", "--image", "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/t-developer-backend-production:2.1.0-bad",
                 "--timeout-minutes", "5");
 
         assertThat(exit).isEqualTo(1);

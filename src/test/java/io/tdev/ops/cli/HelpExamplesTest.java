@@ -104,7 +104,7 @@ class HelpExamplesTest {
                 out.add(dir.resolve(java.nio.file.Path.of(args.get(i + 1)).getFileName()).toString());
                 i++;
             } else if (i + 1 < args.size() && a.equals("--image") && args.get(i + 1).equals("IMG")) {
-                out.add("t-developer-backend-production:2.1.0");
+                out.add("123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/t-developer-backend-production:2.1.0");
                 i++;
             }
         }

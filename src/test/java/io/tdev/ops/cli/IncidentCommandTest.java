@@ -42,7 +42,7 @@ class IncidentCommandTest {
 
         assertThat(exit).as(printed.err()).isZero();
         JsonNode r = JSON.readTree(printed.out());
-        assertThat(keys(r)).containsExactly("level", "status", "diagnosis", "plan", "applied", "escalation", "timeline",
+        assertThat(keys(r)).containsExactly("level", "status", "diagnosis", "plan", "approvers", "applied", "escalation", "timeline",
                 "markdown");
         assertThat(r.get("status").asText()).isEqualTo("REMEDIATED");
         assertThat(keys(r.get("diagnosis").get(0))).containsExactly("name", "status", "value", "evidence");

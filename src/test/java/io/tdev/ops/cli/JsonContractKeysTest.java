@@ -24,7 +24,7 @@ class JsonContractKeysTest {
     private static final List<String> ACTION = List.of("what", "target", "before", "after", "at", "dryRun");
     private static final List<String> STABILITY = List.of("done", "stable", "failed", "message", "revision", "current",
             "rolloutState", "running", "desired", "pending", "circuitBreakerRolledBack");
-    private static final String IMAGE = "t-developer-backend-production:2.1.0";
+    private static final String IMAGE = "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/t-developer-backend-production:2.1.0";
 
     @TempDir
     Path dir;

@@ -13,7 +13,7 @@ import static io.jenkins.plugins.tdevops.Pipelines.succeeds;
 @WithJenkins
 class TdevEcsDeployStepTest {
     private static final String IMAGE =
-            "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/t-developer-backend-production:1.4.2";
+            "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/t-developer-backend-production:2.1.0";
 
     private JenkinsRule j;
 

@@ -32,7 +32,7 @@ class TdevMarkKnownGoodStepTest {
     void aMarkedRevisionIsWhatARollbackToLastKnownGoodFinds() throws Exception {
         WorkflowRun b = succeeds(j, """
                 def marked = tdevMarkKnownGood()
-                tdevEcsDeploy(image: 'registry.example/t-developer-backend:2.0.0', wait: false)
+                tdevEcsDeploy(image: '123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/t-developer-backend-production:2.1.0', wait: false)
                 def r = tdevRollback(dryRun: true)
                 echo "same=${r.to == marked.revision} status=${r.status}"
                 """);
