@@ -98,7 +98,9 @@ public final class Deploy {
                 + deploymentId + ")");
         DeployResult started = new DeployResult(from, to, container.name(), image, ChangeStatus.STARTED, deploymentId,
                 "deployment " + deploymentId + " of " + to + " started; not waiting",
-                "poll stability with revision " + to, null, actions);
+                "watch the rollout of " + to + " until it completes: tdev-ops health --env " + ctx.config().name()
+                        + "; to undo it: tdev-ops rollback --env " + ctx.config().name() + " --target " + from,
+                null, actions);
         if (!request.waitForStable()) {
             return started;
         }

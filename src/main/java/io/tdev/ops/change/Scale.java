@@ -51,7 +51,7 @@ public final class Scale {
             wanted = Math.max(0, Math.min(hardMax, wanted));
         } else if (wanted > hardMax) {
             throw new InvalidInputException("count", "got " + wanted + "; allowed range "
-                    + ctx.config().autoscaling().minTasks() + ".." + hardMax + " (below with force)"
+                    + ctx.config().autoscaling().minTasks() + ".." + hardMax + " (below it only when forced)"
                     + " (the hard maximum of " + ctx.config().name() + ": autoscaling.maxTasks"
                     + st.map(t -> " / registered MaxCapacity " + t.maxCapacity()).orElse("") + ")");
         }

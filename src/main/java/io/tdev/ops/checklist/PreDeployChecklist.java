@@ -229,7 +229,7 @@ public final class PreDeployChecklist {
 
     private ChecklistItem imageScan(Request request, Severity threshold, List<Action> actions) {
         if (request.image() == null || request.image().isBlank()) {
-            return ChecklistItem.fail(IMAGE_SCAN, "no image given (image): nothing to look up in ECR");
+            return ChecklistItem.fail(IMAGE_SCAN, "no image given: nothing to look up in ECR");
         }
         String[] rt = repositoryAndTag(request.image(), ctx.config().repository());
         String repo = rt[0];
@@ -318,7 +318,7 @@ public final class PreDeployChecklist {
         String newest = backups.isEmpty() ? "no backup of " + table
                 : "newest backup " + describe(backups.get(0), now) + " is older than " + maxAgeHours + "h";
         if (!request.takeBackup()) {
-            return ChecklistItem.fail(BACKUP, newest + "; take one (takeBackup: true)");
+            return ChecklistItem.fail(BACKUP, newest + "; take one first, or ask the checklist to take it");
         }
         String name = "tdev-ops-predeploy-" + BACKUP_STAMP.format(now);
         if (request.dryRun()) {
@@ -367,7 +367,7 @@ public final class PreDeployChecklist {
 
     private ChecklistItem teamNotified(Request request, List<ChecklistItem> before, List<Action> actions) {
         if (!request.notifyTeam()) {
-            return ChecklistItem.fail(TEAM_NOTIFIED, "not notified (notify: false); waive it with a reason if the team"
+            return ChecklistItem.fail(TEAM_NOTIFIED, "not notified (asked not to); waive it with a reason if the team"
                     + " was told another way");
         }
         String topic = ctx.config().topic();

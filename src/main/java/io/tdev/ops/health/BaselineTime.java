@@ -31,7 +31,7 @@ final class BaselineTime {
         }
         Duration age = Duration.between(baseline, now);
         if (age.compareTo(OLD) > 0) {
-            return List.of("baselineTime " + baseline + " is " + Durations.format(age) + " before this check: only"
+            return List.of("the baseline " + baseline + " is " + Durations.format(age) + " before this check: only"
                     + " alarms in ALARM since before then are excused");
         }
         return List.of();

@@ -302,6 +302,18 @@ class TdevDeployTest extends ScriptedVarTest {
 
     @ParameterizedTest
     @EnumSource(PipelineMode)
+    void aBakeShorterThanOnePollIsRejectedBeforeAnythingRuns(PipelineMode mode) {
+        PipelineHarness h = harness(mode)
+
+        Outcome outcome = h.run(deployJob("image: 'repo:1', bakeMinutes: 1, pollSeconds: 120"))
+
+        assertThat(outcome.result).isEqualTo('FAILURE')
+        assertThat(outcome.message).contains('bakeMinutes: got 1', 'pollSeconds 120', 'before its first health check')
+        assertThat(h.stepCalls).isEmpty()
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
     void deployThatTimedOutIsRolledBackWithoutABake(PipelineMode mode) {
         ops.deploy = { Map a ->
             [from: 't-developer:41', to: 't-developer:42', status: 'TIMED_OUT', deploymentId: 'ecs-svc/2',

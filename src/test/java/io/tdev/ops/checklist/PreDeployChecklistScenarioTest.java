@@ -223,7 +223,7 @@ class PreDeployChecklistScenarioTest {
         }));
 
         assertThat(items(stale).get("backup").status()).isEqualTo(ItemStatus.FAIL);
-        assertThat(items(stale).get("backup").evidence()).contains("older than 24h").contains("takeBackup");
+        assertThat(items(stale).get("backup").evidence()).contains("older than 24h").contains("ask the checklist to take it");
         assertThat(items(taken).get("backup").status()).isEqualTo(ItemStatus.PASS);
         assertThat(items(taken).get("backup").evidence()).startsWith("took tdev-ops-predeploy-");
         assertThat(run.sim.backups()).hasSize(before + 1);
