@@ -352,6 +352,11 @@ public final class SimEnvironment {
         return world.inspect(world.admin::sessionGenerations);
     }
 
+    /** The ElastiCache cluster whose CacheHitRate the simulation answers (CacheClusterId). */
+    public String cacheClusterId() {
+        return world.cache.clusterId();
+    }
+
     public boolean cacheStale() {
         return world.inspect(() -> world.cacheStale);
     }

@@ -44,6 +44,8 @@ final class SimWorld {
     /** A stale, bloated cache: every agent runs this many times slower until the cache is cleared. */
     boolean cacheStale;
     double cacheSlowdown = 1;
+    /** The cache cluster's CloudWatch metrics (its hit rate follows cacheStale and the clears). */
+    final SimCache cache = new SimCache(this);
     /** Agents whose calls fail (timeouts) from the given instant until they are restarted through the admin endpoint. */
     final java.util.Map<String, Instant> failingAgents = new java.util.LinkedHashMap<>();
     /** Bad hours in the quiet history before the epoch (a week that missed its SLOs). */
