@@ -4,6 +4,7 @@ import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.Container;
 import io.tdev.ops.model.Deployment;
 import io.tdev.ops.model.EcsTask;
+import io.tdev.ops.model.DeploymentRollback;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.ListServiceDeploymentsRequest;
 import software.amazon.awssdk.services.ecs.model.ListServiceDeploymentsResponse;
 import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
@@ -60,6 +62,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -97,16 +100,28 @@ public final class AwsEcs implements Ecs {
 
     @Override
     public ServiceState describeService(ServiceRef service) {
-        return describeServices(service.cluster(), List.of(service.service())).get(0);
+        List<String> missing = new ArrayList<>();
+        List<ServiceState> found = describe(service.cluster(), List.of(service.service()), missing);
+        if (found.isEmpty()) {
+            throw new PreconditionFailedException(missingServices(service.cluster(), missing));
+        }
+        return found.get(0);
     }
 
+    /**
+     * The services ECS found; names it reports as failures (MISSING) or INACTIVE are left out, as ECS answers them,
+     * so that one deleted service does not blind a fleet read to the other nine of its batch.
+     */
     @Override
     public List<ServiceState> describeServices(String cluster, List<String> services) {
+        return describe(cluster, services, new ArrayList<>());
+    }
+
+    private List<ServiceState> describe(String cluster, List<String> services, List<String> missing) {
         if (services.isEmpty()) {
             return List.of();
         }
         List<ServiceState> states = new ArrayList<>(services.size());
-        List<String> missing = new ArrayList<>();
         for (int from = 0; from < services.size(); from += DESCRIBE_SERVICES_BATCH) {
             List<String> batch = services.subList(from, Math.min(services.size(), from + DESCRIBE_SERVICES_BATCH));
             DescribeServicesResponse r = AwsCall.run("ecs:DescribeServices", clusterResource(cluster),
@@ -121,9 +136,6 @@ public final class AwsEcs implements Ecs {
                     states.add(toState(cluster, s));
                 }
             }
-        }
-        if (!missing.isEmpty()) {
-            throw new PreconditionFailedException(missingServices(cluster, missing));
         }
         return states;
     }
@@ -301,13 +313,37 @@ public final class AwsEcs implements Ecs {
     }
 
     private List<ServiceDeploymentBrief> inProgressDeployments(ServiceRef service) {
+        return serviceDeployments(service, b -> b.status(ServiceDeploymentStatus.PENDING, ServiceDeploymentStatus.IN_PROGRESS));
+    }
+
+    /**
+     * ECS marks a deployment it rolled back (circuit breaker, alarms, or StopServiceDeployment with ROLLBACK) with a
+     * ROLLBACK_* status; the window filters on when the deployment was created.
+     */
+    @Override
+    public List<DeploymentRollback> rollbacks(ServiceRef service, Instant from, Instant to) {
+        return serviceDeployments(service, b -> b.status(ServiceDeploymentStatus.ROLLBACK_REQUESTED,
+                        ServiceDeploymentStatus.ROLLBACK_IN_PROGRESS, ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL,
+                        ServiceDeploymentStatus.ROLLBACK_FAILED)
+                .createdAt(c -> c.after(from).before(to))).stream()
+                .map(d -> new DeploymentRollback(d.serviceDeploymentArn(),
+                        d.startedAt() != null ? d.startedAt() : d.createdAt(), d.finishedAt(), d.statusAsString(),
+                        d.statusReason()))
+                .sorted(Comparator.comparing(DeploymentRollback::startedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+    }
+
+    private List<ServiceDeploymentBrief> serviceDeployments(ServiceRef service,
+                                                            Consumer<ListServiceDeploymentsRequest.Builder> filter) {
         List<ServiceDeploymentBrief> all = new ArrayList<>();
         String token = null;
         do {
             String next = token;
             ListServiceDeploymentsResponse page = AwsCall.run("ecs:ListServiceDeployments", serviceResources(service),
-                    () -> ecs.listServiceDeployments(b -> b.cluster(service.cluster()).service(service.service())
-                            .status(ServiceDeploymentStatus.PENDING, ServiceDeploymentStatus.IN_PROGRESS).nextToken(next)));
+                    () -> ecs.listServiceDeployments(b -> {
+                        b.cluster(service.cluster()).service(service.service()).nextToken(next);
+                        filter.accept(b);
+                    }));
             all.addAll(page.serviceDeployments());
             token = page.nextToken();
         } while (token != null);

@@ -1,11 +1,13 @@
 package io.tdev.ops.port;
 
 import io.tdev.ops.model.EcsTask;
+import io.tdev.ops.model.DeploymentRollback;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TaskDefinition;
 import io.tdev.ops.model.TaskDefinitionRef;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,10 @@ public interface Ecs {
     /** Describes one service; a missing service is a PreconditionFailedException naming it. */
     ServiceState describeService(ServiceRef service);
 
-    /** Describes several services of one cluster (AWS: batches of 10 per call). */
+    /**
+     * Describes several services of one cluster (AWS: batches of 10 per call); names ECS does not find (MISSING or
+     * INACTIVE) are left out, as ECS answers them; a missing cluster is a PreconditionFailedException.
+     */
     List<ServiceState> describeServices(String cluster, List<String> services);
 
     /** Accepts {@code family:revision}, a full ARN, or a bare family (its latest ACTIVE revision). */
@@ -35,12 +40,18 @@ public interface Ecs {
     /** Sets the desired task count (no new task definition). */
     void setDesiredCount(ServiceRef service, int desiredCount);
 
-    /** Stops an in-progress deployment (AWS: StopServiceDeployment), leaving the service on its previous one. */
+    /**
+     * Stops the in-progress deployment (AWS: StopServiceDeployment), leaving the service on its previous one; when
+     * none is in progress any more (it finished meanwhile) there is nothing to stop and nothing happens.
+     */
     void stopDeployment(ServiceRef service, String deploymentId);
 
     void tagTaskDefinition(TaskDefinitionRef ref, Map<String, String> tags);
 
-    /** Deregisters a revision (it becomes INACTIVE; tasks already running it keep running). */
+    /**
+     * Deregisters a revision (it becomes INACTIVE; tasks already running it keep running); an unknown revision is a
+     * PreconditionFailedException naming it.
+     */
     void deregisterTaskDefinition(TaskDefinitionRef ref);
 
     void untagTaskDefinition(TaskDefinitionRef ref, List<String> keys);
@@ -63,4 +74,10 @@ public interface Ecs {
 
     /** Stops one task, {@code reason} shown as its stopped reason; the service starts a replacement (AWS: StopTask). */
     void stopTask(String cluster, String taskArn, String reason);
+
+    /**
+     * The service's deployments created in {@code [from, to)} that ECS rolled back or is rolling back (statuses
+     * ROLLBACK_*), oldest first (AWS: ListServiceDeployments, every page; ECS keeps 90 days).
+     */
+    List<DeploymentRollback> rollbacks(ServiceRef service, Instant from, Instant to);
 }

@@ -24,6 +24,8 @@ public final class Api {
     public static final String REGISTER_SCALABLE_TARGET = "application-autoscaling:RegisterScalableTarget";
     public static final String DESCRIBE_SCALING_POLICIES = "application-autoscaling:DescribeScalingPolicies";
     public static final String DESCRIBE_ALARMS = "cloudwatch:DescribeAlarms";
+    public static final String DESCRIBE_ALARM_HISTORY = "cloudwatch:DescribeAlarmHistory";
+    public static final String LIST_SERVICE_DEPLOYMENTS = "ecs:ListServiceDeployments";
     public static final String GET_METRIC_DATA = "cloudwatch:GetMetricData";
     public static final String FILTER_LOG_EVENTS = "logs:FilterLogEvents";
     public static final String START_QUERY = "logs:StartQuery";
@@ -87,7 +89,9 @@ public final class Api {
             ADMIN_INVALIDATE_SESSIONS, WEBHOOK_POST,
             DESCRIBE_BACKUP, DESCRIBE_CONTINUOUS_BACKUPS, GET_OBJECT, LIST_RECORD_SETS,
             GET_HEALTH_CHECK_STATUS,
-            DEREGISTER_TASK_DEFINITION, DESCRIBE_IMAGES, GET_LIFECYCLE, PUT_LIFECYCLE, LIST_TASKS, DESCRIBE_TASKS, STOP_TASK);
+            DEREGISTER_TASK_DEFINITION, DESCRIBE_IMAGES, GET_LIFECYCLE, PUT_LIFECYCLE,
+            DESCRIBE_ALARM_HISTORY, LIST_SERVICE_DEPLOYMENTS, LIST_TASKS,
+            DESCRIBE_TASKS, STOP_TASK);
 
     /** The read-only calls a health check makes; the {@code throttled} scenario throttles these. */
     public static final List<String> HEALTH_READS = List.of(DESCRIBE_SERVICES, DESCRIBE_ALARMS, FILTER_LOG_EVENTS,

@@ -48,15 +48,16 @@ final class SimAutoScaling implements AutoScaling {
     @Override
     public void setCapacity(ServiceRef service, int minCapacity, int maxCapacity) {
         world.exec(Api.REGISTER_SCALABLE_TARGET, () -> {
-            if (target(service).isEmpty()) {
-                throw new PreconditionFailedException("no scalable target registered for " + resourceId(service)
-                        + " (ObjectNotFoundException); autoscaling is not set up for this service");
-            }
+            // as AwsAutoScaling: bad input is refused before AWS is asked anything
             if (minCapacity < 0) {
                 throw new InvalidInputException("minCapacity", "must be 0 or more, got " + minCapacity);
             }
             if (maxCapacity < minCapacity) {
                 throw new InvalidInputException("maxCapacity", "must be at least minCapacity " + minCapacity + ", got " + maxCapacity);
+            }
+            if (target(service).isEmpty()) {
+                throw new PreconditionFailedException("no scalable target registered for " + resourceId(service)
+                        + " (ObjectNotFoundException); autoscaling is not set up for this service");
             }
             min = minCapacity;
             max = maxCapacity;

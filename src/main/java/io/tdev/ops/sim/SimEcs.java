@@ -3,6 +3,7 @@ package io.tdev.ops.sim;
 import io.tdev.ops.model.Container;
 import io.tdev.ops.model.EcsTask;
 import io.tdev.ops.model.Deployment;
+import io.tdev.ops.model.DeploymentRollback;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
@@ -14,6 +15,7 @@ import io.tdev.ops.model.TaskDefinition;
 import io.tdev.ops.model.TaskDefinitionRef;
 import io.tdev.ops.port.Ecs;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -55,6 +57,32 @@ final class SimEcs implements Ecs {
     private boolean breakerRollback;
     private SimDeployment lastCompleted;
     private boolean steady;
+    /** Rolled-back service deployments as ListServiceDeployments keeps them, oldest first. */
+    private final List<RolledBack> rolledBack = new ArrayList<>();
+
+    /** How long ECS keeps service deployments. */
+    static final Duration DEPLOYMENTS_KEPT = Duration.ofDays(90);
+
+    /** One rolled-back deployment; ROLLBACK_IN_PROGRESS until the deployment it returns to completes. */
+    private static final class RolledBack {
+        final String id;
+        final Instant startedAt;
+        final String reason;
+        Instant finishedAt;
+        String status;
+
+        RolledBack(String id, Instant startedAt, Instant finishedAt, String status, String reason) {
+            this.id = id;
+            this.startedAt = startedAt;
+            this.finishedAt = finishedAt;
+            this.status = status;
+            this.reason = reason;
+        }
+
+        DeploymentRollback view() {
+            return new DeploymentRollback(id, startedAt, finishedAt, status, reason);
+        }
+    }
 
     SimEcs(SimWorld world, int desired) {
         this.world = world;
@@ -95,6 +123,13 @@ final class SimEcs implements Ecs {
     void circuitBreaker(boolean enabled, boolean rollback) {
         this.breakerEnabled = enabled;
         this.breakerRollback = rollback;
+    }
+
+    /** A deployment rolled back before the simulation began (a scenario's past incident). */
+    void rolledBackInThePast(Instant startedAt, Instant finishedAt, String reason) {
+        rolledBack.add(new RolledBack("ecs-svc/" + world.ids.digits("deployment", 19), startedAt, finishedAt,
+                "ROLLBACK_SUCCESSFUL", reason));
+        rolledBack.sort(Comparator.comparing(r -> r.startedAt));
     }
 
     // ---- the port ----------------------------------------------------------------------------------------
@@ -156,11 +191,7 @@ final class SimEcs implements Ecs {
     @Override
     public void deregisterTaskDefinition(TaskDefinitionRef ref) {
         world.exec(Api.DEREGISTER_TASK_DEFINITION, () -> {
-            SimTaskDefinition def = taskDefinitions.get(ref);
-            if (def == null) {
-                throw new InvalidInputException("taskDefinition", "got '" + ref + "'; not registered (ClientException:"
-                        + " Unable to describe task definition)");
-            }
+            SimTaskDefinition def = existing(ref);
             def.status = "INACTIVE"; // as ECS: running tasks of it keep running, no new ones start from it
         });
     }
@@ -184,8 +215,16 @@ final class SimEcs implements Ecs {
                     .map(c -> new Container(c.name(), imagesByContainer.getOrDefault(c.name(), c.image()), c.essential()))
                     .toList();
             TaskDefinitionRef created = base.ref().withRevision(next);
-            taskDefinitions.put(created, new SimTaskDefinition(created, containers, world.now(),
-                    source == null ? "1024" : source.cpu, source == null ? "2048" : source.memory));
+            SimTaskDefinition registered = new SimTaskDefinition(created, containers, world.now(),
+                    source == null ? "1024" : source.cpu, source == null ? "2048" : source.memory);
+            // as AwsEcs: the base's tags come along, but not the known-good mark (the new revision has proven
+            // nothing yet) nor AWS's own aws: tags, which RegisterTaskDefinition refuses
+            base.tags().forEach((key, value) -> {
+                if (!key.equals(world.config.deploy().knownGoodTag()) && !key.startsWith("aws:")) {
+                    registered.tags.put(key, value);
+                }
+            });
+            taskDefinitions.put(created, registered);
             return created;
         });
     }
@@ -219,25 +258,39 @@ final class SimEcs implements Ecs {
     }
 
     @Override
+    public List<DeploymentRollback> rollbacks(ServiceRef service, Instant from, Instant to) {
+        return world.call(Api.LIST_SERVICE_DEPLOYMENTS, () -> {
+            requireService(service);
+            Instant kept = world.now().minus(DEPLOYMENTS_KEPT);
+            return rolledBack.stream()
+                    .filter(r -> !r.startedAt.isBefore(from) && r.startedAt.isBefore(to) && !r.startedAt.isBefore(kept))
+                    .map(RolledBack::view)
+                    .toList();
+        });
+    }
+
+    @Override
     public void stopDeployment(ServiceRef service, String deploymentId) {
         world.exec(Api.STOP_SERVICE_DEPLOYMENT, () -> {
             requireService(service);
-            SimDeployment d = deployments.stream().filter(x -> deploymentName(x).equals(deploymentId) || x.id.equals(deploymentId))
-                    .findFirst().orElseThrow(() -> new PreconditionFailedException(Api.STOP_SERVICE_DEPLOYMENT
-                            + ": deployment " + deploymentId + " not found in service " + ref
-                            + "; current deployments: " + deployments.stream().map(SimEcs::deploymentName).toList()));
-            if (!d.primary() || d.rollout != RolloutState.IN_PROGRESS) {
-                throw new PreconditionFailedException(Api.STOP_SERVICE_DEPLOYMENT + ": deployment " + deploymentId
-                        + " is not in progress (" + d.status + ", " + d.rollout + "); nothing to stop");
+            // As AwsEcs: ECS runs one service deployment at a time and StopServiceDeployment names it by its own
+            // ARN, so the one in progress is stopped; when it finished meanwhile there is nothing to stop.
+            Optional<SimDeployment> rolling = deployments.stream()
+                    .filter(x -> x.primary() && x.rollout == RolloutState.IN_PROGRESS).findFirst();
+            if (rolling.isEmpty()) {
+                return;
             }
+            SimDeployment d = rolling.get();
             Instant now = world.now();
             Optional<SimDeployment> previous = deployments.stream()
                     .filter(x -> x != d && x.rollout != RolloutState.FAILED)
                     .max(Comparator.comparing(x -> x.createdAt));
             if (previous.isEmpty() && lastCompleted == null) {
-                throw new PreconditionFailedException(Api.STOP_SERVICE_DEPLOYMENT + ": deployment " + deploymentId
+                throw new PreconditionFailedException(Api.STOP_SERVICE_DEPLOYMENT + ": deployment " + deploymentName(d)
                         + " has no previous deployment to return to");
             }
+            rolledBack.add(new RolledBack(deploymentName(d), d.createdAt, null, "ROLLBACK_IN_PROGRESS",
+                    "Service deployment rolled back because of a StopServiceDeployment request."));
             abandon(d, now, "ECS deployment " + deploymentName(d) + " stopped (StopServiceDeployment).");
             event(now, "(service " + ref.service() + ") (deployment " + deploymentName(d) + ") deployment stopped.");
             if (previous.isPresent()) {
@@ -389,6 +442,8 @@ final class SimEcs implements Ecs {
                 + ") deployment failed: tasks failed to start.");
         if (breakerRollback && lastCompleted != null && !lastCompleted.taskDefinition.equals(primary.taskDefinition)) {
             String target = deploymentName(lastCompleted);
+            rolledBack.add(new RolledBack(deploymentName(primary), primary.createdAt, null, "ROLLBACK_IN_PROGRESS",
+                    "Service deployment rolled back because the circuit breaker threshold was exceeded."));
             abandon(primary, now, primary.reason);
             SimDeployment back = startDeployment(lastCompleted.taskDefinition,
                     "ECS deployment circuit breaker: rolling back to deploymentId " + target + ".");
@@ -449,6 +504,10 @@ final class SimEcs implements Ecs {
                     : "ECS deployment " + deploymentName(primary) + " completed.";
             primary.updatedAt = now;
             lastCompleted = primary;
+            rolledBack.stream().filter(r -> r.status.equals("ROLLBACK_IN_PROGRESS")).forEach(r -> {
+                r.status = "ROLLBACK_SUCCESSFUL";
+                r.finishedAt = now;
+            });
             event(now, "(service " + ref.service() + ") (deployment " + deploymentName(primary) + ") deployment completed.");
         }
         if (settled && !steady && primary.rollout == RolloutState.COMPLETED) {

@@ -198,8 +198,12 @@ final class SimWorld {
 
     /** The ALB in front of the target group. */
     String loadBalancerArn() {
-        return "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":loadbalancer/app/t-developer-alb-"
-                + config.name() + "/50dc6c495c0c9188";
+        return "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":loadbalancer/" + loadBalancerDimension(config);
+    }
+
+    /** The ALB's CloudWatch dimension value (LoadBalancer): what follows "loadbalancer/" in its ARN. */
+    static String loadBalancerDimension(EnvironmentConfig config) {
+        return "app/t-developer-alb-" + config.name() + "/50dc6c495c0c9188";
     }
 
     String arn(String service, String resource) {

@@ -4,12 +4,15 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tdev.ops.model.Alarm;
 import io.tdev.ops.model.AlarmState;
 import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.port.Alarms;
+import io.tdev.ops.port.contract.AlarmsContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -24,8 +27,11 @@ import static io.tdev.ops.aws.AwsWireFixture.xmlOk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** CloudWatch speaks the query protocol at SDK 2.40.2: form POST with Action=DescribeAlarms, XML answers. */
-class AwsAlarmsContractTest {
+/**
+ * The {@link AlarmsContract} on {@link AwsAlarms}, and what only the wire shows. CloudWatch speaks the query protocol
+ * at SDK 2.40.2: form POST with Action=DescribeAlarms, XML answers.
+ */
+class AwsAlarmsContractTest extends AlarmsContract {
     @RegisterExtension
     static WireMockExtension wm = AwsWireFixture.extension();
 
@@ -44,6 +50,18 @@ class AwsAlarmsContractTest {
     }
 
     private static String alarm(String name, String state, String reason, String updated, String metric) {
+        return alarm(name, state, reason, updated, metric, "AWS/ECS");
+    }
+
+    private static String alarm(String name, String state, String reason, String updated, String metric, String namespace) {
+        return alarm(name, state, reason, updated, metric, namespace, java.util.Map.of(
+                "ClusterName", "t-developer-cluster-production", "ServiceName", "t-developer-service-production"));
+    }
+
+    private static String alarm(String name, String state, String reason, String updated, String metric, String namespace,
+                                java.util.Map<String, String> dimensions) {
+        String dims = String.join("", dimensions.entrySet().stream().map(d -> "<member><Name>" + d.getKey()
+                + "</Name><Value>" + d.getValue() + "</Value></member>").toList());
         return """
                       <member>
                         <AlarmName>%s</AlarmName>
@@ -61,12 +79,9 @@ class AwsAlarmsContractTest {
                         <StateReasonData>{"version":"1.0","queryDate":"2026-11-26T13:20:00.000+0000","statistic":"Average","period":60,"threshold":70.0}</StateReasonData>
                         <StateUpdatedTimestamp>%s</StateUpdatedTimestamp>
                         <MetricName>%s</MetricName>
-                        <Namespace>AWS/ECS</Namespace>
+                        <Namespace>%s</Namespace>
                         <Statistic>Average</Statistic>
-                        <Dimensions>
-                          <member><Name>ClusterName</Name><Value>t-developer-cluster-production</Value></member>
-                          <member><Name>ServiceName</Name><Value>t-developer-service-production</Value></member>
-                        </Dimensions>
+                        <Dimensions>%s</Dimensions>
                         <Period>60</Period>
                         <EvaluationPeriods>3</EvaluationPeriods>
                         <Threshold>70.0</Threshold>
@@ -74,7 +89,7 @@ class AwsAlarmsContractTest {
                         <TreatMissingData>missing</TreatMissingData>
                         <StateTransitionedTimestamp>%s</StateTransitionedTimestamp>
                       </member>
-                """.formatted(name, name, state, reason, updated, metric, updated);
+                """.formatted(name, name, state, reason, updated, metric, namespace, dims, updated);
     }
 
     private static String page(String members, String nextToken) {
@@ -121,24 +136,51 @@ class AwsAlarmsContractTest {
     }
 
     @Test
-    void mapsAlarmsAndFollowsNextTokenOverTwoPages() {
-        wm.stubFor(query("DescribeAlarms").withRequestBody(notContaining("NextToken")).willReturn(xmlOk(page(
-                alarm("t-developer-cpu-high", "ALARM", "Threshold Crossed: 3 datapoints were greater than the threshold (70.0).",
-                        "2026-11-26T13:20:00.000Z", "CPUUtilization")
-                        + alarm("t-developer-memory-high", "OK", "Threshold Crossed: no datapoints were received for 3 periods.",
-                        "2026-11-26T11:00:00.000Z", "MemoryUtilization"), "token-page-2"))));
-        wm.stubFor(query("DescribeAlarms").withRequestBody(containing("NextToken=token-page-2")).willReturn(xmlOk(page(
-                alarm("t-developer-5xx", "INSUFFICIENT_DATA", "Insufficient Data: 1 datapoint was unknown.",
-                        "2026-11-26T12:00:00.000Z", "HTTPCode_Target_5XX_Count"), null))));
+    void withoutAPrefixAsksForEveryAlarmAndAMetricMathAlarmHasItsMetricsDimensions() {
+        String mathAlarm = """
+                      <member>
+                        <AlarmName>ops-5xx-rate</AlarmName>
+                        <AlarmArn>arn:aws:cloudwatch:eu-west-1:123456789012:alarm:ops-5xx-rate</AlarmArn>
+                        <StateValue>ALARM</StateValue>
+                        <StateReason>Threshold Crossed: 1 datapoint [7.5] was greater than the threshold (5.0).</StateReason>
+                        <StateUpdatedTimestamp>2026-11-26T13:10:00.000Z</StateUpdatedTimestamp>
+                        <Dimensions/>
+                        <Metrics>
+                          <member>
+                            <Id>errors</Id>
+                            <MetricStat>
+                              <Metric>
+                                <Namespace>AWS/ApplicationELB</Namespace>
+                                <MetricName>HTTPCode_Target_5XX_Count</MetricName>
+                                <Dimensions>
+                                  <member><Name>TargetGroup</Name><Value>targetgroup/t-developer-tg-production/4f1b2c3d5e6a7b8c</Value></member>
+                                  <member><Name>LoadBalancer</Name><Value>app/t-developer-alb-production/50dc6c495c0c9188</Value></member>
+                                </Dimensions>
+                              </Metric>
+                              <Period>60</Period>
+                              <Stat>Sum</Stat>
+                            </MetricStat>
+                            <ReturnData>false</ReturnData>
+                          </member>
+                          <member>
+                            <Id>rate</Id>
+                            <Expression>100 * errors / requests</Expression>
+                            <ReturnData>true</ReturnData>
+                          </member>
+                        </Metrics>
+                        <EvaluationPeriods>3</EvaluationPeriods>
+                        <Threshold>5.0</Threshold>
+                        <ComparisonOperator>GreaterThanThreshold</ComparisonOperator>
+                      </member>
+                """;
+        wm.stubFor(query("DescribeAlarms").willReturn(xmlOk(page(mathAlarm, null))));
 
-        var found = alarms.alarms("t-developer", Optional.empty());
+        var found = alarms.alarms(null, Optional.of(AlarmState.ALARM));
 
-        assertThat(found).extracting(Alarm::name).containsExactly("t-developer-cpu-high", "t-developer-memory-high", "t-developer-5xx");
-        assertThat(found.get(0)).isEqualTo(new Alarm("t-developer-cpu-high", AlarmState.ALARM,
-                "Threshold Crossed: 3 datapoints were greater than the threshold (70.0).",
-                Instant.parse("2026-11-26T13:20:00Z"), "AWS/ECS", "CPUUtilization"));
-        assertThat(found.get(2).state()).isEqualTo(AlarmState.INSUFFICIENT_DATA);
-        wm.verify(2, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeAlarms")));
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(notContaining("AlarmNamePrefix")));
+        assertThat(found).singleElement().satisfies(a -> assertThat(a.dimensions()).containsExactly(
+                java.util.Map.entry("TargetGroup", "targetgroup/t-developer-tg-production/4f1b2c3d5e6a7b8c"),
+                java.util.Map.entry("LoadBalancer", "app/t-developer-alb-production/50dc6c495c0c9188")));
     }
 
     @Test
@@ -147,18 +189,6 @@ class AwsAlarmsContractTest {
 
         assertThat(alarms.alarms("t-developer", Optional.empty())).isEmpty();
         wm.verify(3, postRequestedFor(urlEqualTo("/")));
-    }
-
-    @Test
-    void throttledOnEveryAttemptIsRetryableAndNamesTheApi() {
-        wm.stubFor(query("DescribeAlarms").willReturn(xmlError(400, "Throttling", "Rate exceeded")));
-
-        assertThatThrownBy(() -> alarms.alarms("t-developer", Optional.empty()))
-                .isInstanceOfSatisfying(RemoteFailureException.class, e -> {
-                    assertThat(e.retryable()).isTrue();
-                    assertThat(e.api()).isEqualTo("cloudwatch:DescribeAlarms");
-                })
-                .hasMessageContaining("cloudwatch:DescribeAlarms was throttled");
     }
 
     @Test
@@ -192,16 +222,49 @@ class AwsAlarmsContractTest {
         assertThat(alarms.alarms("t-developer", Optional.empty())).hasSize(1);
     }
 
-    @Test
-    void accessDeniedNamesTheIamAction() {
-        wm.stubFor(query("DescribeAlarms").willReturn(xmlError(403, "AccessDenied",
-                "User: arn:aws:sts::123456789012:assumed-role/jenkins/build-7 is not authorized to perform: cloudwatch:DescribeAlarms on resource: arn:aws:cloudwatch:eu-west-1:123456789012:alarm:*")));
+    // ---- the contract's world, as CloudWatch answers it (it filters by prefix and state itself, in name order)
 
-        assertThatThrownBy(() -> alarms.alarms("t-developer", Optional.empty()))
-                .isInstanceOf(RemoteFailureException.class)
-                .hasMessageContaining("IAM action cloudwatch:DescribeAlarms on resource arn:aws:cloudwatch:eu-west-1:123456789012:alarm:* was refused");
-        wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("Content-Type", containing("form-urlencoded"))
-                .withRequestBody(containing("Version=2010-08-01")));
+    @Override
+    protected Alarms alarms() {
+        return alarms;
     }
 
+    @Override
+    protected void givenAlarms(List<Alarm> given) {
+        List<Alarm> queue = given.stream().filter(a -> a.name().startsWith(PREFIX)).toList();
+        int half = queue.size() / 2;
+        var prefixed = query("DescribeAlarms").withRequestBody(containing("AlarmNamePrefix=" + PREFIX + "&"));
+        wm.stubFor(query("DescribeAlarms").atPriority(9).willReturn(xmlOk(page("", null))));
+        wm.stubFor(query("DescribeAlarms").withRequestBody(containing("AlarmNamePrefix=" + PREFIX + "&"))
+                .withRequestBody(notContaining("StateValue")).withRequestBody(notContaining("NextToken"))
+                .willReturn(xmlOk(page(members(queue.subList(0, half)), "token-page-2"))));
+        wm.stubFor(query("DescribeAlarms").withRequestBody(containing("AlarmNamePrefix=" + PREFIX + "&"))
+                .withRequestBody(notContaining("StateValue")).withRequestBody(containing("NextToken=token-page-2"))
+                .willReturn(xmlOk(page(members(queue.subList(half, queue.size())), null))));
+        wm.stubFor(prefixed.withRequestBody(containing("StateValue=ALARM"))
+                .willReturn(xmlOk(page(members(queue.stream().filter(a -> a.state() == AlarmState.ALARM).toList()), null))));
+        // no prefix: every alarm of the account in the state
+        wm.stubFor(query("DescribeAlarms").withRequestBody(notContaining("AlarmNamePrefix"))
+                .withRequestBody(containing("StateValue=ALARM"))
+                .willReturn(xmlOk(page(members(given.stream().filter(a -> a.state() == AlarmState.ALARM).toList()), null))));
+    }
+
+    private static String members(List<Alarm> alarms) {
+        return String.join("", alarms.stream().map(a -> alarm(a.name(), a.state().name(),
+                a.state() == AlarmState.INSUFFICIENT_DATA ? "Insufficient Data: 1 datapoint was unknown."
+                        : "Threshold Crossed: 1 datapoint [12.0 (26/11/26 08:39:00)] was " + (a.state() == AlarmState.OK ? "not " : "")
+                        + "greater than the threshold (10.0).",
+                a.stateUpdatedAt().toString(), a.metricName(), a.namespace(), a.dimensions())).toList());
+    }
+
+    @Override
+    protected void givenDenied(String iamAction) {
+        wm.stubFor(query("DescribeAlarms").atPriority(1).willReturn(xmlError(403, "AccessDenied",
+                AwsWireFixture.deniedMessage(iamAction, "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:*"))));
+    }
+
+    @Override
+    protected void givenThrottled(String iamAction) {
+        wm.stubFor(query("DescribeAlarms").atPriority(1).willReturn(xmlError(400, "Throttling", "Rate exceeded")));
+    }
 }

@@ -1,6 +1,11 @@
 package io.tdev.ops.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.tdev.ops.port.AutoScaling;
+import io.tdev.ops.port.contract.AutoScalingContract;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
@@ -11,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -27,7 +34,8 @@ import static io.tdev.ops.aws.TestEnvironments.SERVICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AwsAutoScalingContractTest {
+/** The {@link AutoScalingContract} on {@link AwsAutoScaling} (JSON 1.1), and what only the wire shows. */
+class AwsAutoScalingContractTest extends AutoScalingContract {
     private static final String PREFIX = "AnyScaleFrontendService.";
     private static final ServiceRef PROD = new ServiceRef(CLUSTER, SERVICE);
     private static final String RESOURCE_ID = "service/" + CLUSTER + "/" + SERVICE;
@@ -82,13 +90,6 @@ class AwsAutoScalingContractTest {
     }
 
     @Test
-    void aServiceWithoutAutoscalingHasNoTarget() {
-        wm.stubFor(json(PREFIX + "DescribeScalableTargets").willReturn(jsonOk("{\"ScalableTargets\": []}")));
-
-        assertThat(autoScaling.scalableTarget(PROD)).isEmpty();
-    }
-
-    @Test
     void setCapacityRegistersTheTargetWithTheNewMinAndMax() {
         wm.stubFor(json(PREFIX + "RegisterScalableTarget").willReturn(jsonOk(
                 "{\"ScalableTargetARN\": \"arn:aws:application-autoscaling:eu-west-1:123456789012:scalable-target/0ec5a1b2c3d4e5f6a7b8\"}")));
@@ -99,14 +100,6 @@ class AwsAutoScalingContractTest {
                 .withHeader("X-Amz-Target", equalTo(PREFIX + "RegisterScalableTarget"))
                 .withRequestBody(equalToJson("{\"ServiceNamespace\":\"ecs\",\"ResourceId\":\"" + RESOURCE_ID
                         + "\",\"ScalableDimension\":\"ecs:service:DesiredCount\",\"MinCapacity\":10,\"MaxCapacity\":20}")));
-    }
-
-    @Test
-    void setCapacityRefusesMaxBelowMinAndSendsNothing() {
-        assertThatThrownBy(() -> autoScaling.setCapacity(PROD, 10, 5))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("maxCapacity");
-        wm.verify(0, postRequestedFor(urlEqualTo("/")));
     }
 
     @Test
@@ -205,5 +198,80 @@ class AwsAutoScalingContractTest {
         assertThatThrownBy(() -> autoScaling.setCapacity(PROD, 2, 20))
                 .isInstanceOfSatisfying(RemoteFailureException.class, e -> assertThat(e.retryable()).isFalse())
                 .hasMessageContaining("IAM action application-autoscaling:RegisterScalableTarget on ECS service '" + PROD + "'");
+    }
+
+    // ---- the contract's world, as Application Auto Scaling answers it
+
+    private static final int WORLD = 6;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    protected AutoScaling autoScaling() {
+        return autoScaling;
+    }
+
+    @Override
+    protected void givenTheScalableTarget() {
+        String other = "service/" + UNREGISTERED.cluster() + "/" + UNREGISTERED.service();
+        wm.stubFor(json(PREFIX + "DescribeScalableTargets").atPriority(WORLD)
+                .withRequestBody(matchingJsonPath("$.ResourceIds[0]", equalTo(RESOURCE_ID)))
+                .willReturn(jsonOk(scalableTargets(MIN, MAX))));
+        wm.stubFor(json(PREFIX + "DescribeScalableTargets").atPriority(WORLD)
+                .withRequestBody(matchingJsonPath("$.ResourceIds[0]", equalTo(other)))
+                .willReturn(jsonOk("{\"ScalableTargets\": []}")));
+        // an empty first page with a token: the adapter must follow it to find the policy
+        wm.stubFor(json(PREFIX + "DescribeScalingPolicies").atPriority(WORLD)
+                .withRequestBody(matchingJsonPath("$.ResourceId", equalTo(RESOURCE_ID)))
+                .withRequestBody(matchingJsonPath("$[?(!@.NextToken)]"))
+                .willReturn(jsonOk("{\"ScalingPolicies\": [], \"NextToken\": \"page-2\"}")));
+        wm.stubFor(json(PREFIX + "DescribeScalingPolicies").atPriority(WORLD)
+                .withRequestBody(matchingJsonPath("$.ResourceId", equalTo(RESOURCE_ID)))
+                .withRequestBody(matchingJsonPath("$.NextToken", equalTo("page-2")))
+                .willReturn(jsonOk("""
+                        {"ScalingPolicies": [{
+                          "PolicyARN": "arn:aws:autoscaling:eu-west-1:123456789012:scalingPolicy:6d8972f3-efc8-437c-92d1-6270f29a66e7:resource/ecs/%s:policyName/%s",
+                          "PolicyName": "%s",
+                          "ServiceNamespace": "ecs",
+                          "ResourceId": "%s",
+                          "ScalableDimension": "ecs:service:DesiredCount",
+                          "PolicyType": "TargetTrackingScaling",
+                          "TargetTrackingScalingPolicyConfiguration": {
+                            "TargetValue": 70.0,
+                            "PredefinedMetricSpecification": {"PredefinedMetricType": "ECSServiceAverageCPUUtilization"},
+                            "ScaleOutCooldown": 120, "ScaleInCooldown": 300
+                          },
+                          "CreationTime": 1735689600.0
+                        }]}""".formatted(RESOURCE_ID, CPU_POLICY.name(), CPU_POLICY.name(), RESOURCE_ID))));
+        wm.stubFor(json(PREFIX + "DescribeScalingPolicies").atPriority(WORLD)
+                .withRequestBody(matchingJsonPath("$.ResourceId", equalTo(other)))
+                .willReturn(jsonOk("{\"ScalingPolicies\": []}")));
+        wm.stubFor(json(PREFIX + "RegisterScalableTarget").atPriority(WORLD).willReturn(jsonOk(
+                "{\"ScalableTargetARN\": \"arn:aws:application-autoscaling:eu-west-1:123456789012:scalable-target/0ec5a1b2c3d4e5f6a7b8\"}")));
+    }
+
+    @Override
+    protected void givenDenied(String iamAction) {
+        wm.stubFor(json(PREFIX + iamAction.substring(iamAction.indexOf(':') + 1)).atPriority(1).willReturn(jsonError(400,
+                "AccessDeniedException", AwsWireFixture.deniedMessage(iamAction, "*"))));
+    }
+
+    @Override
+    protected void givenThrottled(String iamAction) {
+        wm.stubFor(json(PREFIX + iamAction.substring(iamAction.indexOf(':') + 1)).atPriority(1)
+                .willReturn(jsonError(400, "ThrottlingException", "Rate exceeded")));
+    }
+
+    @Override
+    protected ScalableTarget capacitySet() {
+        List<LoggedRequest> sent = wm.findAll(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(PREFIX + "RegisterScalableTarget")));
+        assertThat(sent).isNotEmpty();
+        try {
+            JsonNode body = JSON.readTree(sent.get(sent.size() - 1).getBodyAsString());
+            return new ScalableTarget(body.path("ResourceId").asText(), body.path("MinCapacity").asInt(),
+                    body.path("MaxCapacity").asInt());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

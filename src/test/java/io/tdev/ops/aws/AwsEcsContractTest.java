@@ -1,5 +1,7 @@
 package io.tdev.ops.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tdev.ops.model.Container;
@@ -11,6 +13,8 @@ import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TaskDefinition;
 import io.tdev.ops.model.TaskDefinitionRef;
+import io.tdev.ops.port.Ecs;
+import io.tdev.ops.port.contract.EcsContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -21,6 +25,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -43,7 +48,11 @@ import static io.tdev.ops.aws.AwsWireFixture.jsonOk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AwsEcsContractTest {
+/**
+ * The {@link EcsContract} on {@link AwsEcs} over WireMock (the world stubbed as ECS answers it), plus what only the
+ * wire shows: request bodies, batching, paging of other families, retries, the waiter.
+ */
+class AwsEcsContractTest extends EcsContract {
     private static final String PREFIX = "AmazonEC2ContainerServiceV20141113.";
     private static final ServiceRef PROD = new ServiceRef(CLUSTER, SERVICE);
 
@@ -282,16 +291,6 @@ class AwsEcsContractTest {
         }
 
         @Test
-        void anUnknownRevisionIsAPreconditionNamingIt() {
-            wm.stubFor(json(target("DescribeTaskDefinition"))
-                    .willReturn(jsonError(400, "ClientException", "Unable to describe task definition.")));
-
-            assertThatThrownBy(() -> ecs.describeTaskDefinition("t-developer-backend:999"))
-                    .isInstanceOf(PreconditionFailedException.class)
-                    .hasMessageContaining("task definition 't-developer-backend:999' was not found");
-        }
-
-        @Test
         void listsRevisionsNewestFirstOverPagesAndOnlyOfTheFamily() {
             wm.stubFor(json(target("ListTaskDefinitions")).withRequestBody(matchingJsonPath("$[?(!@.nextToken)]"))
                     .willReturn(jsonOk("""
@@ -309,18 +308,6 @@ class AwsEcsContractTest {
                     .withRequestBody(matchingJsonPath("$.familyPrefix", equalTo("t-developer-backend")))
                     .withRequestBody(matchingJsonPath("$.sort", equalTo("DESC")))
                     .withRequestBody(matchingJsonPath("$.status", equalTo("ACTIVE"))));
-        }
-
-        @Test
-        void listingAllRevisionsAlsoAsksForInactiveOnes() {
-            wm.stubFor(json(target("ListTaskDefinitions")).withRequestBody(matchingJsonPath("$.status", equalTo("ACTIVE")))
-                    .willReturn(jsonOk("{\"taskDefinitionArns\": [\"" + taskDefinitionArn("t-developer-backend", 43) + "\"]}")));
-            wm.stubFor(json(target("ListTaskDefinitions")).withRequestBody(matchingJsonPath("$.status", equalTo("INACTIVE")))
-                    .willReturn(jsonOk("{\"taskDefinitionArns\": [\"" + taskDefinitionArn("t-developer-backend", 44) + "\", \""
-                            + taskDefinitionArn("t-developer-backend", 41) + "\"]}")));
-
-            assertThat(ecs.listTaskDefinitions("t-developer-backend", false)).extracting(TaskDefinitionRef::revision)
-                    .containsExactly(44, 43, 41);
         }
 
         @Test
@@ -360,17 +347,6 @@ class AwsEcsContractTest {
                     "executionRoleArn", "networkMode", "volumes", "placementConstraints", "requiresCompatibilities", "cpu",
                     "memory", "pidMode", "ipcMode", "proxyConfiguration", "inferenceAccelerators", "ephemeralStorage",
                     "runtimePlatform", "enableFaultInjection");
-        }
-
-        @Test
-        void anUnknownContainerIsInvalidInputAndRegistersNothing() {
-            wm.stubFor(json(target("DescribeTaskDefinition")).willReturn(jsonOk(EcsFixtures.taskDefinition(42, "repo:old"))));
-            TaskDefinition base = ecs.describeTaskDefinition("t-developer-backend:42");
-
-            assertThatThrownBy(() -> ecs.registerTaskDefinition(base, Map.of("frontend", "repo:new")))
-                    .isInstanceOf(InvalidInputException.class)
-                    .hasMessageContaining("container: got 'frontend'; allowed values: backend, log-router");
-            wm.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target("RegisterTaskDefinition"))));
         }
     }
 
@@ -430,15 +406,6 @@ class AwsEcsContractTest {
                             + "\",\"status\":[\"PENDING\",\"IN_PROGRESS\"]}")));
             wm.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target("StopServiceDeployment")))
                     .withRequestBody(equalToJson("{\"serviceDeploymentArn\":\"" + sdArn + "\",\"stopType\":\"ROLLBACK\"}")));
-        }
-
-        @Test
-        void stoppingWhenNoDeploymentIsInProgressStopsNothing() {
-            wm.stubFor(json(target("ListServiceDeployments")).willReturn(jsonOk("{\"serviceDeployments\": []}")));
-
-            ecs.stopDeployment(PROD, "ecs-svc/9223370461569286731");
-
-            wm.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target("StopServiceDeployment"))));
         }
     }
 
@@ -594,6 +561,216 @@ class AwsEcsContractTest {
                     .hasMessageContaining("ecs.cluster and ecs.service");
             wm.verify(1, postRequestedFor(urlEqualTo("/")));
         }
+    }
+
+    // ---- the contract's world, as ECS answers it
+
+    /** The world's stubs rank below the nested tests' own (WireMock's default priority is 5) and above catch-alls. */
+    private static final int WORLD = 6;
+    private static final int CATCH_ALL = 9;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    protected Ecs ecs() {
+        return ecs;
+    }
+
+    @Override
+    protected void givenTheSteadyService() {
+        String steady = steadyService();
+        wm.stubFor(json(target("DescribeServices")).atPriority(WORLD)
+                .withRequestBody(equalToJson("{\"cluster\":\"" + CLUSTER + "\",\"services\":[\"" + SERVICE + "\"]}"))
+                .willReturn(jsonOk(describeServicesResponse(List.of(steady), "[]"))));
+        wm.stubFor(json(target("DescribeServices")).atPriority(WORLD)
+                .withRequestBody(equalToJson("{\"cluster\":\"" + CLUSTER + "\",\"services\":[\"" + SERVICE + "\",\""
+                        + UNKNOWN_SERVICE + "\"]}"))
+                .willReturn(jsonOk(describeServicesResponse(List.of(steady), missing(UNKNOWN_SERVICE)))));
+        wm.stubFor(json(target("DescribeServices")).atPriority(WORLD)
+                .withRequestBody(equalToJson("{\"cluster\":\"" + CLUSTER + "\",\"services\":[\"" + UNKNOWN_SERVICE + "\"]}"))
+                .willReturn(jsonOk(describeServicesResponse(List.of(), missing(UNKNOWN_SERVICE)))));
+        wm.stubFor(json(target("DescribeServices")).atPriority(WORLD)
+                .withRequestBody(matchingJsonPath("$.cluster", equalTo(UNKNOWN_CLUSTER)))
+                .willReturn(jsonError(400, "ClusterNotFoundException", "Cluster not found.")));
+        for (int r = OLDEST_ACTIVE - 3; r <= CURRENT; r++) {
+            wm.stubFor(json(target("DescribeTaskDefinition")).atPriority(WORLD)
+                    .withRequestBody(matchingJsonPath("$.taskDefinition", matching("\\Q" + FAMILY + ":" + r + "\\E|\\Q"
+                            + arn(r) + "\\E" + (r == CURRENT ? "|\\Q" + FAMILY + "\\E" : ""))))
+                    .willReturn(jsonOk(revisionJson(r, r >= OLDEST_ACTIVE ? "ACTIVE" : "INACTIVE"))));
+            wm.stubFor(json(target("ListTagsForResource")).atPriority(WORLD)
+                    .withRequestBody(equalToJson("{\"resourceArn\":\"" + arn(r) + "\"}"))
+                    .willReturn(jsonOk("{\"tags\": " + tagsJson(r) + "}")));
+        }
+        wm.stubFor(json(target("DescribeTaskDefinition")).atPriority(CATCH_ALL)
+                .willReturn(jsonError(400, "ClientException", "Unable to describe task definition.")));
+        // two pages of ACTIVE revisions, then the INACTIVE ones: the adapter must follow nextToken
+        wm.stubFor(json(target("ListTaskDefinitions")).atPriority(WORLD)
+                .withRequestBody(equalToJson("{\"familyPrefix\":\"" + FAMILY + "\",\"status\":\"ACTIVE\",\"sort\":\"DESC\"}"))
+                .willReturn(jsonOk(arnsPage(List.of(42, 41, 40), "page-2"))));
+        wm.stubFor(json(target("ListTaskDefinitions")).atPriority(WORLD)
+                .withRequestBody(equalToJson("{\"familyPrefix\":\"" + FAMILY + "\",\"status\":\"ACTIVE\",\"sort\":\"DESC\","
+                        + "\"nextToken\":\"page-2\"}"))
+                .willReturn(jsonOk(arnsPage(List.of(39, 38), null))));
+        wm.stubFor(json(target("ListTaskDefinitions")).atPriority(WORLD)
+                .withRequestBody(equalToJson("{\"familyPrefix\":\"" + FAMILY + "\",\"status\":\"INACTIVE\",\"sort\":\"DESC\"}"))
+                .willReturn(jsonOk(arnsPage(List.of(37, 36, 35), null))));
+        wm.stubFor(json(target("TagResource")).atPriority(WORLD).willReturn(jsonOk("{}")));
+        wm.stubFor(json(target("UntagResource")).atPriority(WORLD).willReturn(jsonOk("{}")));
+        wm.stubFor(json(target("UpdateService")).atPriority(WORLD).willReturn(jsonOk("{\"service\": " + steady + "}")));
+        wm.stubFor(json(target("ListServiceDeployments")).atPriority(WORLD).willReturn(jsonOk("{\"serviceDeployments\": []}")));
+        wm.stubFor(json(target("RegisterTaskDefinition")).atPriority(WORLD)
+                .willReturn(jsonOk(revisionJson(CURRENT + 1, "ACTIVE"))));
+    }
+
+    @Override
+    protected void givenDenied(String iamAction) {
+        wm.stubFor(json(PREFIX + iamAction.substring("ecs:".length())).atPriority(1)
+                .willReturn(jsonError(400, "AccessDeniedException", AwsWireFixture.deniedMessage(iamAction, EcsFixtures.SERVICE_ARN))));
+    }
+
+    @Override
+    protected void givenThrottled(String iamAction) {
+        wm.stubFor(json(PREFIX + iamAction.substring("ecs:".length())).atPriority(1)
+                .willReturn(jsonError(400, "ThrottlingException", "Rate exceeded")));
+    }
+
+    @Override
+    protected Map<String, String> tagsWrittenTo(int revision) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (JsonNode body : sent("TagResource")) {
+            if (body.path("resourceArn").asText().equals(arn(revision))) {
+                body.path("tags").forEach(t -> tags.put(t.path("key").asText(), t.path("value").asText()));
+            }
+        }
+        return tags;
+    }
+
+    @Override
+    protected int desiredCountSet() {
+        return last(sent("UpdateService")).path("desiredCount").asInt(-1);
+    }
+
+    @Override
+    protected TaskDefinitionRef revisionServiceWasPointedAt() {
+        return TaskDefinitionRef.parse(last(sent("UpdateService")).path("taskDefinition").asText());
+    }
+
+    @Override
+    protected TaskDefinition registered(TaskDefinitionRef ref) {
+        JsonNode body = last(sent("RegisterTaskDefinition"));
+        List<Container> containers = new ArrayList<>();
+        body.path("containerDefinitions").forEach(c -> containers.add(new Container(c.path("name").asText(),
+                c.path("image").asText(), c.path("essential").asBoolean(true))));
+        Map<String, String> tags = new LinkedHashMap<>();
+        body.path("tags").forEach(t -> tags.put(t.path("key").asText(), t.path("value").asText()));
+        assertThat(body.path("family").asText()).isEqualTo(ref.family());
+        return new TaskDefinition(ref, arn(ref.revision()), "ACTIVE", containers, tags, null);
+    }
+
+    @Override
+    protected void thenNoDeploymentWasStopped() {
+        wm.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target("StopServiceDeployment"))));
+    }
+
+    private static List<JsonNode> sent(String operation) {
+        List<JsonNode> bodies = new ArrayList<>();
+        for (LoggedRequest r : wm.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target(operation))))) {
+            try {
+                bodies.add(JSON.readTree(r.getBodyAsString()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return bodies;
+    }
+
+    private static JsonNode last(List<JsonNode> bodies) {
+        assertThat(bodies).as("requests sent").isNotEmpty();
+        return bodies.get(bodies.size() - 1);
+    }
+
+    private static String missing(String service) {
+        return "[{\"arn\":\"arn:aws:ecs:eu-west-1:" + AwsWireFixture.ACCOUNT + ":service/" + CLUSTER + "/" + service
+                + "\",\"reason\":\"MISSING\"}]";
+    }
+
+    private static String arnsPage(List<Integer> revisions, String nextToken) {
+        return "{\"taskDefinitionArns\": [" + String.join(", ", revisions.stream().map(r -> "\"" + arn(r) + "\"").toList())
+                + "]" + (nextToken != null ? ", \"nextToken\": \"" + nextToken + "\"" : "") + "}";
+    }
+
+    private static String tagsJson(int revision) {
+        return revision == CURRENT
+                ? "[{\"key\": \"service\", \"value\": \"t-developer\"}, {\"key\": \"" + KNOWN_GOOD_TAG + "\", \"value\": \"true\"}]"
+                : "[{\"key\": \"service\", \"value\": \"t-developer\"}]";
+    }
+
+    /** A revision as DescribeTaskDefinition (include TAGS) and RegisterTaskDefinition answer it. */
+    private static String revisionJson(int revision, String status) {
+        return """
+                {
+                  "taskDefinition": {
+                    "taskDefinitionArn": "%s",
+                    "containerDefinitions": [
+                      {"name": "t-developer-backend", "image": "%s", "cpu": 0, "essential": true,
+                       "portMappings": [{"containerPort": 8000, "hostPort": 8000, "protocol": "tcp"}],
+                       "environment": [], "mountPoints": [], "volumesFrom": []},
+                      {"name": "xray-daemon", "image": "public.ecr.aws/xray/aws-xray-daemon:3.3.13", "cpu": 32,
+                       "essential": false, "portMappings": [{"containerPort": 2000, "hostPort": 2000, "protocol": "udp"}],
+                       "environment": [], "mountPoints": [], "volumesFrom": []}
+                    ],
+                    "family": "%s",
+                    "taskRoleArn": "arn:aws:iam::123456789012:role/t-developer-task-production",
+                    "executionRoleArn": "arn:aws:iam::123456789012:role/t-developer-execution-production",
+                    "networkMode": "awsvpc",
+                    "revision": %d,
+                    "volumes": [],
+                    "status": "%s",
+                    "compatibilities": ["EC2", "FARGATE"],
+                    "requiresCompatibilities": ["FARGATE"],
+                    "cpu": "1024",
+                    "memory": "2048",
+                    "registeredAt": %d.0,
+                    "registeredBy": "arn:aws:sts::123456789012:assumed-role/jenkins-deployer/build-118"
+                  },
+                  "tags": %s
+                }""".formatted(arn(revision), image(revision), FAMILY, revision, status,
+                1763856000L + 86_400L * revision, tagsJson(revision));
+    }
+
+    /** The configured service steady on the current revision: one COMPLETED PRIMARY deployment, running = desired. */
+    private static String steadyService() {
+        return """
+                {
+                  "serviceArn": "%s",
+                  "serviceName": "%s",
+                  "clusterArn": "%s",
+                  "loadBalancers": [{"targetGroupArn": "%s", "containerName": "t-developer-backend", "containerPort": 8000}],
+                  "status": "ACTIVE",
+                  "desiredCount": %d,
+                  "runningCount": %d,
+                  "pendingCount": 0,
+                  "launchType": "FARGATE",
+                  "platformVersion": "LATEST",
+                  "taskDefinition": "%s",
+                  "deploymentConfiguration": {
+                    "deploymentCircuitBreaker": {"enable": true, "rollback": false},
+                    "maximumPercent": 200,
+                    "minimumHealthyPercent": 100
+                  },
+                  "deployments": [{
+                    "id": "ecs-svc/4602188362711148313",
+                    "status": "PRIMARY",
+                    "taskDefinition": "%s",
+                    "desiredCount": %d, "pendingCount": 0, "runningCount": %d, "failedTasks": 0,
+                    "createdAt": 1763942400.0, "updatedAt": 1763942700.0,
+                    "launchType": "FARGATE",
+                    "rolloutState": "COMPLETED",
+                    "rolloutStateReason": "ECS deployment ecs-svc/4602188362711148313 completed."
+                  }],
+                  "events": [{"id": "5b1c7a9e-8f43-4c2a-9d7e-0e6a2f1b3c4d", "createdAt": 1763942700.0,
+                              "message": "(service %s) has reached a steady state."}]
+                }""".formatted(EcsFixtures.SERVICE_ARN, SERVICE, EcsFixtures.CLUSTER_ARN, EcsFixtures.TG_ARN, DESIRED, DESIRED,
+                arn(CURRENT), arn(CURRENT), DESIRED, DESIRED, SERVICE);
     }
 
     private static int countOf(String text, String needle) {

@@ -6,6 +6,8 @@ import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.TargetHealthDescription;
 import io.tdev.ops.model.TargetState;
+import io.tdev.ops.port.TargetHealth;
+import io.tdev.ops.port.contract.TargetHealthContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -25,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** ELBv2 speaks the query protocol: form POST Action=DescribeTargetHealth&Version=2015-12-01, XML answers. */
-class AwsTargetHealthContractTest {
+/** The {@link TargetHealthContract} on {@link AwsTargetHealth} (ELBv2's query protocol, XML), and what only the wire shows. */
+class AwsTargetHealthContractTest extends TargetHealthContract {
     private static final String TG = EcsFixtures.TG_ARN;
 
     @RegisterExtension
@@ -246,12 +250,61 @@ class AwsTargetHealthContractTest {
         wm.verify(3, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeTargetGroups")));
     }
 
-    @Test
-    void theTargetGroupSweepDeniedNamesTheAction() {
-        wm.stubFor(query("DescribeTargetGroups").willReturn(xmlError(403, "AccessDenied",
-                "User: arn:aws:sts::123456789012:assumed-role/jenkins/build-7 is not authorized to perform: elasticloadbalancing:DescribeTargetGroups")));
+    // ---- the contract's world, as ELBv2 answers it
 
-        assertThatThrownBy(() -> targetHealth.targetGroups()).isInstanceOf(RemoteFailureException.class)
-                .hasMessageContaining("elasticloadbalancing:DescribeTargetGroups");
+    private static final int WORLD = 6;
+
+    @Override
+    protected TargetHealth targetHealth() {
+        return targetHealth;
+    }
+
+    private static String form(String arn) {
+        return arn.replace(":", "%3A").replace("/", "%2F");
+    }
+
+    @Override
+    protected void givenHealthyTargets() {
+        StringBuilder members = new StringBuilder();
+        for (int i = 1; i <= TASKS; i++) {
+            members.append("""
+                    <member>
+                      <HealthCheckPort>8000</HealthCheckPort>
+                      <TargetHealth><State>healthy</State></TargetHealth>
+                      <Target><Port>8000</Port><Id>10.0.%d.%d</Id><AvailabilityZone>eu-west-1%s</AvailabilityZone></Target>
+                    </member>""".formatted(i, 20 + i, "abc".charAt(i % 3)));
+        }
+        wm.stubFor(query("DescribeTargetHealth").atPriority(WORLD)
+                .withRequestBody(containing("TargetGroupArn=" + form(TARGET_GROUP)))
+                .willReturn(xmlOk(NO_TARGETS.replace("<TargetHealthDescriptions/>",
+                        "<TargetHealthDescriptions>" + members + "</TargetHealthDescriptions>"))));
+        wm.stubFor(query("DescribeTargetHealth").atPriority(WORLD)
+                .withRequestBody(containing("TargetGroupArn=" + form(UNKNOWN_TARGET_GROUP)))
+                .willReturn(xmlError(400, "TargetGroupNotFound", "Target groups '" + UNKNOWN_TARGET_GROUP + "' not found")));
+        wm.stubFor(query("DescribeTargetGroups").atPriority(WORLD)
+                .withRequestBody(containing("TargetGroupArns.member.1=" + form(TARGET_GROUP)))
+                .willReturn(xmlOk(targetGroupsPage(null, TARGET_GROUP, LOAD_BALANCER))));
+        wm.stubFor(query("DescribeTargetGroups").atPriority(WORLD)
+                .withRequestBody(containing("TargetGroupArns.member.1=" + form(UNKNOWN_TARGET_GROUP)))
+                .willReturn(xmlError(400, "TargetGroupNotFound", "Target groups '" + UNKNOWN_TARGET_GROUP + "' not found")));
+        // the sweep: the service's group is on the second page, behind a group no load balancer uses
+        wm.stubFor(query("DescribeTargetGroups").atPriority(WORLD).withRequestBody(notContaining("TargetGroupArns"))
+                .withRequestBody(notContaining("Marker="))
+                .willReturn(xmlOk(targetGroupsPage("bWFya2VyLTI=",
+                        "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/tg-unused/73e2d6bc24d8a067", null))));
+        wm.stubFor(query("DescribeTargetGroups").atPriority(WORLD).withRequestBody(containing("Marker=bWFya2VyLTI%3D"))
+                .willReturn(xmlOk(targetGroupsPage(null, TARGET_GROUP, LOAD_BALANCER))));
+    }
+
+    @Override
+    protected void givenDenied(String iamAction) {
+        wm.stubFor(query(iamAction.substring(iamAction.indexOf(':') + 1)).atPriority(1).willReturn(xmlError(403, "AccessDenied",
+                AwsWireFixture.deniedMessage(iamAction, TARGET_GROUP))));
+    }
+
+    @Override
+    protected void givenThrottled(String iamAction) {
+        wm.stubFor(query(iamAction.substring(iamAction.indexOf(':') + 1)).atPriority(1)
+                .willReturn(xmlError(400, "Throttling", "Rate exceeded")));
     }
 }

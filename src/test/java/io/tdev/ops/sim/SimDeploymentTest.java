@@ -176,18 +176,6 @@ class SimDeploymentTest {
     }
 
     @Test
-    void stoppingACompletedDeploymentIsRefused() {
-        String id = env.service().primaryDeployment().orElseThrow().id();
-
-        assertThatThrownBy(() -> ecs.stopDeployment(service, id))
-                .isInstanceOf(PreconditionFailedException.class)
-                .hasMessageContaining("is not in progress");
-        assertThatThrownBy(() -> ecs.stopDeployment(service, "ecs-svc/1"))
-                .isInstanceOf(PreconditionFailedException.class)
-                .hasMessageContaining("not found");
-    }
-
-    @Test
     void scalingStartsAndDrainsTasks() {
         ecs.setDesiredCount(service, 5);
         env.advanceUntil(s -> s.running() == 5, Duration.ofMinutes(3));
