@@ -30,6 +30,7 @@ public final class AwsActions {
         put("Ecs.updateService", "ecs:UpdateService");
         put("Ecs.setDesiredCount", "ecs:UpdateService");
         put("Ecs.stopDeployment", "ecs:ListServiceDeployments", "ecs:StopServiceDeployment");
+        put("Ecs.rollbacks", "ecs:ListServiceDeployments");
         // a revision given by family:revision is described to find its ARN when it was not listed first
         put("Ecs.deregisterTaskDefinition", "ecs:DeregisterTaskDefinition", "ecs:DescribeTaskDefinition");
         put("Ecs.tagTaskDefinition", "ecs:TagResource", "ecs:DescribeTaskDefinition");
@@ -39,6 +40,9 @@ public final class AwsActions {
         put("Ecs.serviceTags", "ecs:ListTagsForResource", "ecs:DescribeServices");
         put("Ecs.tagService", "ecs:TagResource", "ecs:DescribeServices");
         put("Ecs.untagService", "ecs:UntagResource", "ecs:DescribeServices");
+        // restart-agent via ecs-tasks: the agent service's tasks, then one StopTask at a time
+        put("Ecs.serviceTasks", "ecs:ListTasks", "ecs:DescribeTasks");
+        put("Ecs.stopTask", "ecs:StopTask");
         // Application Auto Scaling (AwsAutoScaling, aws-a); registering a target checks the caller may scale the service
         put("AutoScaling.scalableTarget", "application-autoscaling:DescribeScalableTargets");
         put("AutoScaling.setCapacity", "application-autoscaling:RegisterScalableTarget",
@@ -47,6 +51,7 @@ public final class AwsActions {
         put("AutoScaling.policies", "application-autoscaling:DescribeScalingPolicies");
         // CloudWatch, ELBv2 (AwsAlarms, AwsMetrics, AwsTargetHealth, aws-a)
         put("Alarms.alarms", "cloudwatch:DescribeAlarms");
+        put("Alarms.history", "cloudwatch:DescribeAlarmHistory");
         put("Metrics.query", "cloudwatch:GetMetricData");
         put("TargetHealth.targetHealth", "elasticloadbalancing:DescribeTargetHealth");
         put("TargetHealth.loadBalancerArns", "elasticloadbalancing:DescribeTargetGroups");
@@ -54,6 +59,7 @@ public final class AwsActions {
         // CloudWatch Logs (AwsLogs)
         put("Logs.filter", "logs:FilterLogEvents");
         put("Logs.insights", "logs:StartQuery", "logs:GetQueryResults", "logs:StopQuery");
+        put("Logs.insightsUnder", "logs:StartQuery", "logs:GetQueryResults", "logs:StopQuery");
         put("Logs.logGroups", "logs:DescribeLogGroups");
         put("Logs.putRetention", "logs:PutRetentionPolicy");
         // S3 (AwsStorage): usage comes from CloudWatch metrics, a listing when there are none

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * {@link Logs} on CloudWatch Logs: FilterLogEvents (paged by hand so that both an event cap and a page cap
@@ -34,6 +35,8 @@ public final class AwsLogs implements Logs {
     static final Set<Integer> RETENTION_DAYS = new TreeSet<>(List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
             400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653));
     private static final int MAX_PAGE_SIZE = 10_000;
+    /** A log group name (AWS API reference, CreateLogGroup): also what a SOURCE prefix may hold, so it needs no quoting. */
+    private static final Pattern LOG_GROUP_NAME = Pattern.compile("[\\w/.#-]{1,512}");
 
     private final CloudWatchLogsClient client;
     private final int maxPages;
@@ -97,6 +100,35 @@ public final class AwsLogs implements Logs {
         String queryId = ResourceCall.run("logs:StartQuery", "log groups", groups, null,
                 () -> client.startQuery(r -> r.logGroupNames(logGroups).queryString(query)
                         .startTime(from.getEpochSecond()).endTime(to.getEpochSecond())).queryId());
+        return results(queryId, groups);
+    }
+
+    /**
+     * The groups are chosen in the query string ({@code SOURCE logGroups(namePrefix: [...])}, the way StartQuery
+     * takes more than 50 log groups), and no log group parameter is sent: StartQuery takes either, not both.
+     */
+    @Override
+    public List<Map<String, String>> insightsUnder(List<String> namePrefixes, String query, Instant from, Instant to) {
+        if (namePrefixes.isEmpty() || namePrefixes.size() > MAX_QUERY_PREFIXES) {
+            throw new InvalidInputException("namePrefixes", "got " + namePrefixes.size() + "; allowed: 1 to "
+                    + MAX_QUERY_PREFIXES + " log group name prefixes");
+        }
+        for (String prefix : namePrefixes) {
+            if (!LOG_GROUP_NAME.matcher(prefix).matches()) {
+                throw new InvalidInputException("namePrefixes", "got '" + prefix + "'; allowed: 1-512 characters of"
+                        + " a-z, A-Z, 0-9, '_', '-', '/', '.', '#'");
+            }
+        }
+        String source = "SOURCE logGroups(namePrefix: ['" + String.join("', '", namePrefixes) + "']) | ";
+        String groups = "log groups starting " + String.join(" or ", namePrefixes);
+        String queryId = ResourceCall.run("logs:StartQuery", "log groups", groups, null,
+                () -> client.startQuery(r -> r.queryString(source + query)
+                        .startTime(from.getEpochSecond()).endTime(to.getEpochSecond())).queryId());
+        return results(queryId, groups);
+    }
+
+    /** Polls GetQueryResults until the query is done; stops it when it outlasts the polling timeout. */
+    private List<Map<String, String>> results(String queryId, String groups) {
         Polling.Wait wait = polling.start("Logs Insights query " + queryId, "logs:GetQueryResults");
         while (true) {
             GetQueryResultsResponse results = AwsCall.run("logs:GetQueryResults",

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * The least-privilege IAM policy for a set of {@code tdev-ops} commands: each command's port methods
  * ({@link #portMethods}), their IAM actions ({@link AwsActions}), each action on the environment's own resources.
  * {@code *} only where AWS offers no resource-level permission for the action (ecs:DescribeTaskDefinition,
- * RegisterTaskDefinition, ListTaskDefinitions; cloudwatch:DescribeAlarms, GetMetricData;
+ * RegisterTaskDefinition, ListTaskDefinitions; cloudwatch:DescribeAlarms, DescribeAlarmHistory, GetMetricData;
  * elasticloadbalancing:DescribeTargetHealth, DescribeTargetGroups; application-autoscaling:Describe*;
  * rds:DescribeOrderableDBInstanceOptions; dynamodb:ListBackups;
  * logs:GetQueryResults, StopQuery; ec2:DescribeSecurityGroups). iam:PassRole is limited to roles passed to ECS tasks
@@ -34,8 +34,13 @@ public final class IamPolicy {
     private static final Map<String, List<String>> COMMANDS = new LinkedHashMap<>();
 
     static {
+        // one service's check, and a fleet run (health --services / --fleet): ECS in batches, the target groups' load
+        // balancers, ERROR counts through Logs Insights by log group name or by name prefix; loadBalancerArns: an
+        // alarm outside the prefix on a load balancer (AlarmScope)
         COMMANDS.put("health", List.of("Ecs.describeService", "Alarms.alarms", "TargetHealth.targetHealth",
-                "Logs.filter", "Metrics.query", "Storage.listedUsage", "Tables.countBetween"));
+                "TargetHealth.loadBalancerArns",
+                "Logs.filter", "Metrics.query", "Storage.listedUsage", "Tables.countBetween",
+                "Ecs.describeServices", "TargetHealth.targetGroups", "Logs.insights", "Logs.insightsUnder"));
         COMMANDS.put("deploy", List.of("Ecs.describeService", "Ecs.describeTaskDefinition", "ImageScans.image",
                 "Ecs.registerTaskDefinition", "Ecs.updateService"));
         COMMANDS.put("mark-known-good", List.of("Ecs.describeService", "Ecs.describeTaskDefinition",
@@ -44,10 +49,10 @@ public final class IamPolicy {
                 "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Ecs.stopDeployment", "Ecs.updateService", "Notifier.publish"));
         COMMANDS.put("scale", List.of("Ecs.describeService", "Ecs.setDesiredCount", "AutoScaling.scalableTarget",
                 "AutoScaling.setCapacity"));
-        COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "ImageScans.startScan",
+        COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "TargetHealth.loadBalancerArns", "ImageScans.startScan",
                 "ImageScans.findings", "Tables.listBackups", "Tables.createBackup", "Notifier.publish"));
         COMMANDS.put("weekly-report", List.of("Ecs.describeService", "TargetHealth.loadBalancerArns", "Metrics.query",
-                "Tables.countDistinct", "Tables.countBetween"));
+                "Tables.countDistinct", "Tables.countBetween", "Alarms.history", "Ecs.rollbacks", "Notifier.publish"));
         COMMANDS.put("maintenance", List.of("Logs.logGroups", "Logs.putRetention", "ImageScans.images",
                 "ImageScans.findings", "ImageScans.startScan", "Storage.objectsOlderThan", "Storage.lifecycleRules",
                 "Storage.putLifecycleRules", "Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf",
@@ -71,9 +76,10 @@ public final class IamPolicy {
                 "TargetHealth.loadBalancerArns", "Logs.filter", "Logs.insights", "Metrics.query", "Notifier.publish",
                 "Ecs.describeTaskDefinition", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Ecs.stopDeployment",
                 "Ecs.updateService", "Ecs.setDesiredCount", "AutoScaling.scalableTarget", "AutoScaling.setCapacity",
-                "Admin.clearCache", "Admin.restartAgent"));
+                "Admin.clearCache", "Admin.restartAgent", "Ecs.serviceTasks", "Ecs.stopTask"));
         COMMANDS.put("clear-cache", List.of("Admin.clearCache"));
-        COMMANDS.put("restart-agent", List.of("Admin.restartAgent"));
+        // the admin endpoint, or (incident.restartAgent.via ecs-tasks) the agent service's tasks stopped one at a time
+        COMMANDS.put("restart-agent", List.of("Admin.restartAgent", "Ecs.serviceTasks", "Ecs.stopTask"));
         COMMANDS.put("invalidate-sessions", List.of("Admin.invalidateSessions"));
         COMMANDS.put("backup", List.of("Tables.describeTable", "Tables.listBackups", "Tables.createBackup",
                 "Tables.describeBackup"));
@@ -150,9 +156,11 @@ public final class IamPolicy {
         Map<String, Statement> byResources = new TreeMap<>();
         // restore reads the table it creates, whose name the person on call chooses
         boolean readsRestoredTables = commands.contains("restore");
+        // health also runs fleets (--services, --fleet): its Logs Insights queries cover the fleet's log groups
+        boolean checksFleets = commands.contains("health");
         for (String method : methods(commands)) {
             for (String action : AwsActions.forMethods(List.of(method), config)) {
-                Grant grant = grantOf(method, action, config, scope, readsRestoredTables);
+                Grant grant = grantOf(method, action, config, scope, readsRestoredTables, checksFleets);
                 String key = String.join(",", grant.resources()) + "|" + grant.condition();
                 Statement existing = byResources.get(key);
                 Set<String> actions = existing != null ? new TreeSet<>(existing.actions()) : new TreeSet<>();
@@ -209,11 +217,16 @@ public final class IamPolicy {
      * method works on: tdev-ops' own documents (the saved bucket policy) are one secret, the API key another, so that
      * a lockdown's policy grants nothing on the API key and a rotation's nothing on the saved policy.
      */
-    private static Grant grantOf(String method, String action, EnvironmentConfig c, Scope s, boolean readsRestoredTables) {
+    private static Grant grantOf(String method, String action, EnvironmentConfig c, Scope s, boolean readsRestoredTables,
+                                 boolean checksFleets) {
         if (action.startsWith("secretsmanager:") && DOCUMENT_METHODS.contains(method)) {
             return Grant.on("PolicyBackupSecret", secretArn(c.security().policyBackupSecret(), s));
         }
         // ECS tags go on task definitions (known-good marks) and on the service (a traffic event's saved state)
+        boolean fleetRead = FLEET_METHODS.contains(method) || checksFleets && method.equals("Logs.insights");
+        if (fleetRead && (action.equals("ecs:DescribeServices") || action.equals("logs:StartQuery"))) {
+            return fleetGrant(action, c, s);
+        }
         if (action.startsWith("ecs:") && SERVICE_TAG_METHODS.contains(method)) {
             return Grant.on("Service", "arn:aws:ecs:" + s.region() + ":" + s.account() + ":service/" + c.ecs().cluster()
                     + "/" + c.ecs().service());
@@ -222,6 +235,28 @@ public final class IamPolicy {
     }
 
     private static final Set<String> DOCUMENT_METHODS = Set.of("Secrets.readDocument", "Secrets.writeDocument");
+    /** What only a fleet run calls: on the fleet's services and log groups, not just the environment's own. */
+    private static final Set<String> FLEET_METHODS = Set.of("Ecs.describeServices", "Logs.insightsUnder");
+
+    /**
+     * A fleet run reads every service of the environment's cluster and of the fleet's clusters (services named with
+     * {@code --services} are in those), and counts ERRORs in the log groups under the fleet's prefixes (by name, or by
+     * prefix in the query) and in the environment's own group.
+     */
+    private static Grant fleetGrant(String action, EnvironmentConfig c, Scope s) {
+        String arn = (action.startsWith("ecs:") ? "arn:aws:ecs:" : "arn:aws:logs:") + s.region() + ":" + s.account() + ":";
+        Set<String> resources = new TreeSet<>();
+        if (action.startsWith("ecs:")) {
+            resources.add(arn + "service/" + c.ecs().cluster() + "/*");
+            c.fleet().clusters().forEach(cl -> resources.add(arn + "service/" + cl.name() + "/*"));
+            return new Grant("FleetServices", List.copyOf(resources), null);
+        }
+        resources.add(arn + "log-group:" + c.logGroup());
+        resources.add(arn + "log-group:" + c.logGroup() + ":*");
+        resources.add(arn + "log-group:" + c.fleet().logGroupPrefix() + "*");
+        c.fleet().clusters().forEach(cl -> resources.add(arn + "log-group:" + cl.logGroupPrefix() + "*"));
+        return new Grant("FleetLogGroups", List.copyOf(resources), null);
+    }
     private static final Set<String> SERVICE_TAG_METHODS = Set.of("Ecs.serviceTags", "Ecs.tagService",
             "Ecs.untagService");
 
@@ -242,6 +277,12 @@ public final class IamPolicy {
         String zone = c.dr().hostedZoneId().replaceFirst("^/?hostedzone/", "");
         return switch (action) {
             case "ecs:DescribeServices", "ecs:UpdateService", "ecs:ListServiceDeployments" -> Grant.on("Service", service);
+            // restart-agent via ecs-tasks: the cluster's tasks only (the agent services' names are a pattern)
+            case "ecs:DescribeTasks", "ecs:StopTask" -> Grant.on("ClusterTasks", "arn:aws:ecs:" + r + ":" + a + ":task/"
+                    + c.ecs().cluster() + "/*");
+            // ListTasks is authorised on container instances, which Fargate has none of: any, within the cluster
+            case "ecs:ListTasks" -> new Grant("ClusterTaskList", List.of("*"), Map.of("ArnEquals", Map.of("ecs:cluster",
+                    "arn:aws:ecs:" + r + ":" + a + ":cluster/" + c.ecs().cluster())));
             case "ecs:StopServiceDeployment" -> Grant.on("ServiceDeployments", "arn:aws:ecs:" + r + ":" + a + ":service-deployment/"
                     + c.ecs().cluster() + "/" + c.ecs().service() + "/*");
             case "ecs:TagResource", "ecs:UntagResource", "ecs:ListTagsForResource", "ecs:DeregisterTaskDefinition" ->
@@ -286,8 +327,9 @@ public final class IamPolicy {
             case "route53:GetChange" -> Grant.on("Changes", "arn:aws:route53:::change/*");
             case "rds:DescribeDBInstances", "rds:ModifyDBInstance" -> Grant.on("DbInstance", "arn:aws:rds:" + r + ":" + a
                     + ":db:" + c.traffic().dbInstance());
-            // AWS offers no resource-level permission for these
-            case "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:ListTaskDefinitions",
+            // AWS offers no resource-level permission for these; DescribeAlarmHistory without an alarm name reads
+            // every alarm's history, which an alarm-scoped grant does not allow
+            case "cloudwatch:DescribeAlarmHistory", "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:ListTaskDefinitions",
                  "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetHealth",
                  "elasticloadbalancing:DescribeTargetGroups",
                  "application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies",

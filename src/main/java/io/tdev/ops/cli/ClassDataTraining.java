@@ -51,7 +51,7 @@ public final class ClassDataTraining {
 
     /** Fails on invalid input (exit 2): the training's arguments went stale and would train on an error path. */
     private static void run(String... args) {
-        int exit = Main.commandLine(new Main()).execute(args);
+        int exit = Main.commandLine(new Main(), args).execute(args);
         if (exit == 2) {
             throw new IllegalStateException("training command rejected as invalid input: " + String.join(" ", args));
         }

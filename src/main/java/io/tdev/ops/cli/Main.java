@@ -82,11 +82,44 @@ public final class Main implements Runnable {
 
     /** The command line with tdev-ops' handling of bad input (exit 2, one message and a hint, no usage dump). */
     public static CommandLine commandLine(Main main) {
-        CommandLine commandLine = new CommandLine(main);
+        return withTdevOpsHandling(new CommandLine(main));
+    }
+
+    private static CommandLine withTdevOpsHandling(CommandLine commandLine) {
         HelpLayout.apply(commandLine);
         commandLine.setParameterExceptionHandler(Main::invalidInput);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> unexpected(cmd.getErr(), e));
         return commandLine;
+    }
+
+    /**
+     * The command line for these words: when they start with a subcommand's name, a {@code tdev-ops} with only that
+     * subcommand, else {@link #commandLine(Main)}. Building picocli's model of all the commands reads every option of
+     * every command by reflection, ~2/3 of picocli's start; a run uses one. Parsing, help, errors and exit codes of the
+     * one command are the same either way ({@code MainTest}); {@code tdev-ops help X} and top-level options take
+     * the full model.
+     */
+    public static CommandLine commandLine(Main main, String[] args) {
+        Class<?> only = args.length == 0 ? null : subcommandNamed(args[0]);
+        if (only == null) {
+            return commandLine(main);
+        }
+        Command top = Main.class.getAnnotation(Command.class);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(main).name(top.name());
+        spec.usageMessage().description(top.description()).footer(top.footer());
+        return withTdevOpsHandling(new CommandLine(spec).addSubcommand(args[0], only));
+    }
+
+    /** The subcommand class named {@code word} (or one of its aliases); null for anything else, help included. */
+    private static Class<?> subcommandNamed(String word) {
+        for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+            Command command = c.getAnnotation(Command.class);
+            if (c != CommandLine.HelpCommand.class && command != null
+                    && (command.name().equals(word) || java.util.Arrays.asList(command.aliases()).contains(word))) {
+                return c;
+            }
+        }
+        return null;
     }
 
     public static void main(String[] args) throws Exception {
@@ -100,7 +133,7 @@ public final class Main implements Runnable {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
-        System.exit(commandLine(new Main()).execute(args));
+        System.exit(commandLine(new Main(), args).execute(args));
     }
 
     private static int invalidInput(CommandLine.ParameterException e, String[] args) {

@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
  * The fleet health run. First, at once: DescribeServices per cluster in batches of 10, one DescribeAlarms sweep
  * (every alarm in ALARM, matched to services by name), one DescribeTargetGroups sweep (each target group's load
  * balancer, which the ELB metrics need as a dimension) and the ERROR counts from one Logs Insights query per 50 log
- * groups. Then every service's CPU, memory and target-group HealthyHostCount/UnHealthyHostCount in GetMetricData
- * calls of up to 500 queries. Each service's answers are folded into its {@link ServiceFacts} as they come, so a run
+ * groups, or one per five log group name prefixes the services share ({@link ErrorQueries}). Then every service's
+ * CPU, memory and target-group HealthyHostCount/UnHealthyHostCount in GetMetricData calls of up to 500 queries. Each service's answers are folded into its {@link ServiceFacts} as they come, so a run
  * holds one small record per service, not the AWS answers.
  */
 public final class FleetHealth implements FleetHealthUseCase {
@@ -40,8 +40,6 @@ public final class FleetHealth implements FleetHealthUseCase {
     static final int METRIC_QUERIES_PER_CALL = 500;
     /** DescribeServices takes at most 10 services a call. */
     static final int SERVICES_PER_CALL = 10;
-    /** StartQuery takes at most 50 log groups. */
-    static final int LOG_GROUPS_PER_QUERY = 50;
     /** CPU and memory are judged on the average of this window of 1-minute averages, as the single-service check does. */
     static final Duration UTILISATION_WINDOW = Duration.ofMinutes(10);
     static final String ERROR_QUERY = "filter @message like /ERROR/ | stats count(*) as errors by @log";
@@ -84,10 +82,9 @@ public final class FleetHealth implements FleetHealthUseCase {
             Map<Integer, List<FleetMember>> byWindow = members.stream().collect(
                     Collectors.groupingBy(FleetMember::errorWindowMinutes, LinkedHashMap::new, Collectors.toList()));
             byWindow.forEach((minutes, list) -> {
-                for (int i = 0; i < list.size(); i += LOG_GROUPS_PER_QUERY) {
-                    List<FleetMember> chunk = list.subList(i, Math.min(list.size(), i + LOG_GROUPS_PER_QUERY));
-                    first.add(submit(pool, chunk, ServiceFacts::errorsUnread,
-                            () -> errors(chunk, Duration.ofMinutes(minutes), now, facts)));
+                for (ErrorQueries.ErrorQuery q : ErrorQueries.plan(list)) {
+                    first.add(submit(pool, q.members(), ServiceFacts::errorsUnread,
+                            () -> errors(q, Duration.ofMinutes(minutes), now, facts)));
                 }
             });
             awaitAll(first, facts);
@@ -187,10 +184,11 @@ public final class FleetHealth implements FleetHealthUseCase {
         }
     }
 
-    private void errors(List<FleetMember> chunk, Duration window, Instant now, Map<String, ServiceFacts> facts) {
-        List<String> groups = chunk.stream().map(FleetMember::logGroup).distinct().toList();
-        List<Map<String, String>> rows = budgets.call("logs:StartQuery",
-                () -> ctx.ports().logs().insights(groups, ERROR_QUERY, now.minus(window), now));
+    private void errors(ErrorQueries.ErrorQuery q, Duration window, Instant now, Map<String, ServiceFacts> facts) {
+        Instant from = now.minus(window);
+        List<Map<String, String>> rows = budgets.call("logs:StartQuery", () -> q.byPrefix()
+                ? ctx.ports().logs().insightsUnder(q.namePrefixes(), ERROR_QUERY, from, now)
+                : ctx.ports().logs().insights(q.logGroups(), ERROR_QUERY, from, now));
         Map<String, Long> byGroup = new LinkedHashMap<>();
         for (Map<String, String> row : rows) {
             String log = row.getOrDefault("@log", "");
@@ -198,7 +196,7 @@ public final class FleetHealth implements FleetHealthUseCase {
             String group = log.contains(":") ? log.substring(log.indexOf(':') + 1) : log;
             byGroup.merge(group, Long.parseLong(row.getOrDefault("errors", "0")), Long::sum);
         }
-        for (FleetMember m : chunk) {
+        for (FleetMember m : q.members()) {
             facts.get(m.key()).errors(byGroup.getOrDefault(m.logGroup(), 0L), window);
         }
     }

@@ -46,10 +46,10 @@ final class FleetMembers {
         Optional<EnvironmentConfig.FleetCluster> c = config.fleet().clusters().stream()
                 .filter(x -> x.name().equals(cluster)).findFirst();
         EnvironmentConfig.HealthSettings h = config.health();
-        String logGroup = service.equals(config.ecs().service()) && cluster.equals(config.ecs().cluster())
-                ? config.logGroup()
-                : c.map(EnvironmentConfig.FleetCluster::logGroupPrefix).orElse(config.fleet().logGroupPrefix()) + service;
-        return new FleetMember(cluster, service, logGroup,
+        boolean envService = service.equals(config.ecs().service()) && cluster.equals(config.ecs().cluster());
+        String prefix = envService ? ""
+                : c.map(EnvironmentConfig.FleetCluster::logGroupPrefix).orElse(config.fleet().logGroupPrefix());
+        return new FleetMember(cluster, service, envService ? config.logGroup() : prefix + service, prefix,
                 c.map(EnvironmentConfig.FleetCluster::cpuPercent).orElse(config.slo().cpuPercent()),
                 c.map(EnvironmentConfig.FleetCluster::memoryPercent).orElse(config.slo().memoryPercent()),
                 c.map(EnvironmentConfig.FleetCluster::errorEventsDegraded).orElse(h.errorEventsDegraded()),

@@ -214,17 +214,37 @@ final class SimLogs implements Logs {
                 throw new InvalidInputException("logGroups", "got " + logGroups.size() + "; StartQuery takes at most "
                         + MAX_INSIGHTS_GROUPS + " log groups");
             }
-            List<LogEvent> in = new ArrayList<>();
-            Map<LogEvent, String> groupOf = new java.util.IdentityHashMap<>();
-            for (String g : logGroups) {
-                eventsOf(g, from, to).stream().filter(e -> !e.timestamp().isBefore(from) && e.timestamp().isBefore(to))
-                        .forEach(e -> {
-                            in.add(e);
-                            groupOf.put(e, SimWorld.ACCOUNT + ":" + g);
-                        });
-            }
-            return InsightsQuery.parse(query).run(in, groupOf::get);
+            return query(logGroups, query, from, to);
         });
+    }
+
+    /** Like AWS: every group under the prefixes, fleet services' included, at most five prefixes a query. */
+    @Override
+    public List<Map<String, String>> insightsUnder(List<String> namePrefixes, String query, Instant from, Instant to) {
+        return world.call(Api.START_QUERY, () -> {
+            if (namePrefixes.isEmpty() || namePrefixes.size() > MAX_QUERY_PREFIXES) {
+                throw new InvalidInputException("namePrefixes", "got " + namePrefixes.size() + "; allowed: 1 to "
+                        + MAX_QUERY_PREFIXES + " log group name prefixes");
+            }
+            List<String> groups = new ArrayList<>(retention.keySet());
+            groups.addAll(world.fleet.logGroups());
+            return query(groups.stream().distinct().filter(g -> namePrefixes.stream().anyMatch(g::startsWith)).toList(),
+                    query, from, to);
+        });
+    }
+
+    /** The query over the events of {@code groups} in [from, to); {@code @log} is "ACCOUNT:GROUP" as in AWS. */
+    private List<Map<String, String>> query(List<String> groups, String query, Instant from, Instant to) {
+        List<LogEvent> in = new ArrayList<>();
+        Map<LogEvent, String> groupOf = new java.util.IdentityHashMap<>();
+        for (String g : groups) {
+            eventsOf(g, from, to).stream().filter(e -> !e.timestamp().isBefore(from) && e.timestamp().isBefore(to))
+                    .forEach(e -> {
+                        in.add(e);
+                        groupOf.put(e, SimWorld.ACCOUNT + ":" + g);
+                    });
+        }
+        return InsightsQuery.parse(query).run(in, groupOf::get);
     }
 
     @Override

@@ -137,6 +137,34 @@ class AwsLogsTest {
     }
 
     @Test
+    void insightsUnderPrefixesChoosesTheGroupsInTheQueryAndSendsNoGroupNames() {
+        wm.stubFor(json("Logs_20140328.StartQuery").willReturn(jsonOk("{\"queryId\":\"q-prefix\"}")));
+        wm.stubFor(json("Logs_20140328.GetQueryResults").willReturn(jsonOk("{\"results\":[[{\"field\":\"@log\","
+                + "\"value\":\"123456789012:/ecs/svc-0012\"},{\"field\":\"errors\",\"value\":\"30\"}]],"
+                + "\"statistics\":{\"recordsMatched\":30.0,\"recordsScanned\":91000.0,\"bytesScanned\":1.2E7},\"status\":\"Complete\"}")));
+
+        List<Map<String, String>> rows = logs.insightsUnder(List.of("/ecs/", "/batch/"),
+                "filter @message like /ERROR/ | stats count(*) as errors by @log", FROM, TO);
+
+        assertThat(rows).containsExactly(Map.of("@log", "123456789012:/ecs/svc-0012", "errors", "30"));
+        wm.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("Logs_20140328.StartQuery"))
+                .withRequestBody(equalToJson("{\"startTime\":" + FROM.getEpochSecond() + ",\"endTime\":" + TO.getEpochSecond()
+                        + ",\"queryString\":\"SOURCE logGroups(namePrefix: ['/ecs/', '/batch/']) | filter @message like"
+                        + " /ERROR/ | stats count(*) as errors by @log\"}")));
+        AwsActionsAssert.sentOnlyDeclared(aws, "Logs.insightsUnder");
+    }
+
+    @Test
+    void insightsUnderRefusesPrefixesAQueryCannotTakeBeforeAnyCall() {
+        assertThatThrownBy(() -> logs.insightsUnder(List.of("/a/", "/b/", "/c/", "/d/", "/e/", "/f/"), "fields @message",
+                FROM, TO)).isInstanceOf(InvalidInputException.class).hasMessageContaining("namePrefixes")
+                .hasMessageContaining("got 6");
+        assertThatThrownBy(() -> logs.insightsUnder(List.of("/ecs/']) | fields @message #"), "fields @message", FROM, TO))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("namePrefixes");
+        wm.verify(0, postRequestedFor(urlEqualTo("/")));
+    }
+
+    @Test
     void insightsThatOutlastsTheTimeoutIsStoppedAndReportedAsRetryable() {
         wm.stubFor(json("Logs_20140328.StartQuery").willReturn(jsonOk("{\"queryId\":\"q-slow\"}")));
         wm.stubFor(json("Logs_20140328.GetQueryResults").willReturn(jsonOk("{\"results\":[],\"status\":\"Running\"}")));

@@ -49,9 +49,13 @@ class IamPolicyTest {
         assertThat(doc.path("Version").asText()).isEqualTo("2012-10-17");
         assertThat(IamPolicyCoversCommandsTest.grantedActions(doc.toString())).containsExactlyInAnyOrder(
                 "ecs:DescribeServices", "cloudwatch:DescribeAlarms", "elasticloadbalancing:DescribeTargetHealth",
-                "logs:FilterLogEvents", "cloudwatch:GetMetricData", "s3:ListBucket", "dynamodb:DescribeTable", "dynamodb:Scan");
-        assertThat(resourcesOf(doc, "ecs:DescribeServices")).containsExactly(
-                "arn:aws:ecs:us-east-1:123456789012:service/t-developer-cluster-production/t-developer-service-production");
+                "logs:FilterLogEvents", "cloudwatch:GetMetricData", "s3:ListBucket", "dynamodb:DescribeTable", "dynamodb:Scan",
+                // fleet runs (health --services / --fleet): their Logs Insights queries and the target groups' balancers
+                "logs:StartQuery", "logs:GetQueryResults", "logs:StopQuery", "elasticloadbalancing:DescribeTargetGroups"); // also AlarmScope: the balancer of an alarm named otherwise
+        // the service itself, and (fleet runs) the other services of its cluster, the only cluster this config names
+        assertThat(resourcesOf(doc, "ecs:DescribeServices")).containsExactlyInAnyOrder(
+                "arn:aws:ecs:us-east-1:123456789012:service/t-developer-cluster-production/t-developer-service-production",
+                "arn:aws:ecs:us-east-1:123456789012:service/t-developer-cluster-production/*");
         assertThat(resourcesOf(doc, "logs:FilterLogEvents")).containsExactlyInAnyOrder(
                 "arn:aws:logs:us-east-1:123456789012:log-group:/ecs/t-developer-production",
                 "arn:aws:logs:us-east-1:123456789012:log-group:/ecs/t-developer-production:*");
@@ -84,12 +88,14 @@ class IamPolicyTest {
             }
         }
         assertThat(onStar).containsExactlyInAnyOrder("ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition",
-                "ecs:ListTaskDefinitions", "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData",
+                "ecs:ListTaskDefinitions", "cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory", "cloudwatch:GetMetricData",
                 "elasticloadbalancing:DescribeTargetHealth", "application-autoscaling:DescribeScalableTargets",
                 "dynamodb:ListBackups", "elasticloadbalancing:DescribeTargetGroups",
                 "rds:DescribeOrderableDBInstanceOptions", "ec2:DescribeSecurityGroups",
                 // Logs Insights results and stopping a query (incident's slow agents) take no resource
-                "logs:GetQueryResults", "logs:StopQuery");
+                "logs:GetQueryResults", "logs:StopQuery",
+                // restart-agent's ListTasks: authorised on container instances (Fargate has none), held to the cluster
+                "ecs:ListTasks");
     }
 
     @Test

@@ -28,6 +28,39 @@ class StartupPathsTest {
     }
 
     @Test
+    void aCommandLineWithOnlyTheNamedSubcommandParsesPrintsAndExitsAsTheFullOne() {
+        String[][] runs = {
+                {"health", "--help"},
+                {"health", "--simulate", "--output", "json"},
+                {"health", "--simulate", "--scenario", "fleet", "--services", "svc-0001,svc-0008", "--output", "markdown"},
+                {"health", "--bogus"},
+                {"health", "--simulate", "--output", "xml"},
+                {"rollback", "--simulate", "--target", "previous", "--reason", "drill", "--dry-run"},
+                {"traffic-event", "--help"},
+                {"traffic-event", "prepare", "--help"},
+                {"iam-policy", "--commands", "health"},
+                {"help", "health"},
+                {"--help"},
+                {"nonsense"},
+        };
+        for (String[] args : runs) {
+            CliOutput full = CliOutput.ofLatestRun();
+            CliOutput lean = CliOutput.ofLatestRun();
+            int fullExit = full.run(Main.commandLine(new Main()), args);
+            int leanExit = lean.run(Main.commandLine(new Main(), args), args);
+
+            String run = String.join(" ", args);
+            assertThat(leanExit).as("exit of %s", run).isEqualTo(fullExit);
+            assertThat(lean.out()).as("out of %s", run).isEqualTo(full.out());
+            // progress lines come in the order the parallel signals finish
+            assertThat(lean.err().lines().sorted().toList()).as("err of %s", run)
+                    .isEqualTo(full.err().lines().sorted().toList());
+        }
+        assertThat(Main.commandLine(new Main(), new String[] {"health", "--simulate"}).getSubcommands())
+                .containsOnlyKeys("health");
+    }
+
+    @Test
     void theClassDataTrainingRunsEveryCommandItTrainsOnAndRestoresTheConsole() throws Exception {
         PrintStream out = System.out;
         PrintStream err = System.err;

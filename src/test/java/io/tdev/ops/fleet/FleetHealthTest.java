@@ -101,7 +101,7 @@ class FleetHealthTest {
                 .containsEntry(Api.DESCRIBE_ALARMS, 1L)
                 .containsEntry(Api.DESCRIBE_TARGET_GROUPS, 1L)
                 .containsEntry(Api.GET_METRIC_DATA, 1L)   // 4 queries a service: 400 in one call
-                .containsEntry(Api.START_QUERY, 2L)       // 50 log groups a query
+                .containsEntry(Api.START_QUERY, 1L)       // all 100 log groups under /ecs/: one query by prefix
                 .doesNotContainKey(Api.DESCRIBE_TARGET_HEALTH)
                 .doesNotContainKey(Api.FILTER_LOG_EVENTS);
     }
@@ -117,10 +117,12 @@ class FleetHealthTest {
         Map<String, Long> calls = callsSince(sim, before);
         long total = calls.values().stream().mapToLong(Long::longValue).sum();
         assertThat(r.services()).hasSize(1000);
-        // DescribeServices alone is N/10; StartQuery takes 50 log groups, so the ERROR counts add N/50 at this size
-        assertThat(total).as("calls: %s", calls).isLessThanOrEqualTo(20 + 1000 / 10 + 1000 / 50);
+        // DescribeServices alone is N/10; the ERROR counts of all 1000 log groups are one query by their prefix
+        assertThat(total).as("calls: %s", calls).isLessThanOrEqualTo(20 + 1000 / 10);
         assertThat(calls).containsEntry(Api.DESCRIBE_SERVICES, 100L).containsEntry(Api.GET_METRIC_DATA, 8L)
-                .containsEntry(Api.DESCRIBE_TARGET_GROUPS, 3L).containsEntry(Api.START_QUERY, 20L);
+                .containsEntry(Api.DESCRIBE_TARGET_GROUPS, 3L).containsEntry(Api.START_QUERY, 1L);
+        assertThat(r.services()).filteredOn(s -> s.reasons().stream().anyMatch(x -> x.startsWith("error-logs: 30 ERROR")))
+                .hasSize(25); // every 40th from the 12th: each group's count found in the one query's rows
         // 100 DescribeServices at 20 a second, the first second's 20 at once: the rest waited for their tokens
         assertThat(Duration.between(start, sim.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
         List<Instant> ecsAt = sim.callLog().subList(before, sim.callLog().size()).stream()

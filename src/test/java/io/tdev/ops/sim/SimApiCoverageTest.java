@@ -36,6 +36,8 @@ class SimApiCoverageTest {
         p.autoScaling().setCapacity(service, 2, 20);
         p.autoScaling().policies(service);
         p.alarms().alarms(cfg.alarmPrefix(), Optional.empty());
+        p.alarms().history(cfg.alarmPrefix(), now.minus(Duration.ofDays(7)), now);
+        p.ecs().rollbacks(service, now.minus(Duration.ofDays(7)), now);
         p.metrics().query(List.of(), hourAgo, now);
         p.logs().filter(cfg.logGroup(), "ERROR", hourAgo, now, 10);
         p.logs().insights(List.of(cfg.logGroup()), "stats count(*)", hourAgo, now);
