@@ -2,6 +2,7 @@ package io.tdev.ops.aws;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tdev.ops.port.ImageScans;
+import io.tdev.ops.port.contract.ContractWorld;
 import io.tdev.ops.port.contract.ImageScansContract;
 import io.tdev.ops.model.ImageScanFindings;
 import io.tdev.ops.model.PreconditionFailedException;
@@ -228,13 +229,20 @@ class AwsImageScansContractTest extends ImageScansContract {
     }
 
     @Override
-    protected void givenDenied(String iamAction) {
+    protected void given(ContractWorld.Refusal refusal, String iamAction) {
+        if (refusal == ContractWorld.Refusal.DENIED) {
+            denied(iamAction);
+        } else {
+            throttled(iamAction);
+        }
+    }
+
+    private void denied(String iamAction) {
         wm.stubFor(json(ECR + iamAction.substring(4)).atPriority(1).willReturn(jsonError(400, "AccessDeniedException",
                 AwsWireFixture.deniedMessage(iamAction, "arn:aws:ecr:eu-west-1:123456789012:repository/" + REPO))));
     }
 
-    @Override
-    protected void givenThrottled(String iamAction) {
+    private void throttled(String iamAction) {
         wm.stubFor(json(ECR + iamAction.substring(4)).atPriority(1).willReturn(jsonError(400, "ThrottlingException", "Rate exceeded")));
     }
 }

@@ -7,6 +7,7 @@ import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.TargetHealthDescription;
 import io.tdev.ops.model.TargetState;
 import io.tdev.ops.port.TargetHealth;
+import io.tdev.ops.port.contract.ContractWorld;
 import io.tdev.ops.port.contract.TargetHealthContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -297,13 +298,20 @@ class AwsTargetHealthContractTest extends TargetHealthContract {
     }
 
     @Override
-    protected void givenDenied(String iamAction) {
+    protected void given(ContractWorld.Refusal refusal, String iamAction) {
+        if (refusal == ContractWorld.Refusal.DENIED) {
+            denied(iamAction);
+        } else {
+            throttled(iamAction);
+        }
+    }
+
+    private void denied(String iamAction) {
         wm.stubFor(query(iamAction.substring(iamAction.indexOf(':') + 1)).atPriority(1).willReturn(xmlError(403, "AccessDenied",
                 AwsWireFixture.deniedMessage(iamAction, TARGET_GROUP))));
     }
 
-    @Override
-    protected void givenThrottled(String iamAction) {
+    private void throttled(String iamAction) {
         wm.stubFor(query(iamAction.substring(iamAction.indexOf(':') + 1)).atPriority(1)
                 .willReturn(xmlError(400, "Throttling", "Rate exceeded")));
     }

@@ -29,9 +29,8 @@ public abstract class ImageScansContract {
     /** The repository, its images and their scans as described above. */
     protected abstract void givenScannedImages();
 
-    protected abstract void givenDenied(String iamAction);
-
-    protected abstract void givenThrottled(String iamAction);
+    /** The next call of {@code iamAction} is refused so (AWS: every call). */
+    protected abstract void given(ContractWorld.Refusal refusal, String iamAction);
 
     @BeforeEach
     void arrange() {
@@ -74,14 +73,14 @@ public abstract class ImageScansContract {
 
     @Test
     void aDeniedReadNamesTheIamAction() {
-        givenDenied("ecr:DescribeImageScanFindings");
+        given(ContractWorld.Refusal.DENIED, "ecr:DescribeImageScanFindings");
 
         ContractWorld.assertDenied(() -> imageScans().findings(REPOSITORY, TAG), "ecr:DescribeImageScanFindings");
     }
 
     @Test
     void aThrottledReadIsRetryable() {
-        givenThrottled("ecr:DescribeImageScanFindings");
+        given(ContractWorld.Refusal.THROTTLED, "ecr:DescribeImageScanFindings");
 
         ContractWorld.assertThrottled(() -> imageScans().findings(REPOSITORY, TAG), "ecr:DescribeImageScanFindings");
     }
