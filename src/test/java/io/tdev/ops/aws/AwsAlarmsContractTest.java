@@ -260,19 +260,7 @@ class AwsAlarmsContractTest extends AlarmsContract {
 
     @Override
     protected void given(ContractWorld.Refusal refusal, String iamAction) {
-        if (refusal == ContractWorld.Refusal.DENIED) {
-            denied(iamAction);
-        } else {
-            throttled(iamAction);
-        }
-    }
-
-    private void denied(String iamAction) {
-        wm.stubFor(query("DescribeAlarms").atPriority(1).willReturn(xmlError(403, "AccessDenied",
-                AwsWireFixture.deniedMessage(iamAction, "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:*"))));
-    }
-
-    private void throttled(String iamAction) {
-        wm.stubFor(query("DescribeAlarms").atPriority(1).willReturn(xmlError(400, "Throttling", "Rate exceeded")));
+        wm.stubFor(query("DescribeAlarms").atPriority(1).willReturn(AwsWireFixture.xmlRefusal(refusal, iamAction,
+                "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:*")));
     }
 }

@@ -252,21 +252,8 @@ class AwsAutoScalingContractTest extends AutoScalingContract {
 
     @Override
     protected void given(ContractWorld.Refusal refusal, String iamAction) {
-        if (refusal == ContractWorld.Refusal.DENIED) {
-            denied(iamAction);
-        } else {
-            throttled(iamAction);
-        }
-    }
-
-    private void denied(String iamAction) {
-        wm.stubFor(json(PREFIX + iamAction.substring(iamAction.indexOf(':') + 1)).atPriority(1).willReturn(jsonError(400,
-                "AccessDeniedException", AwsWireFixture.deniedMessage(iamAction, "*"))));
-    }
-
-    private void throttled(String iamAction) {
         wm.stubFor(json(PREFIX + iamAction.substring(iamAction.indexOf(':') + 1)).atPriority(1)
-                .willReturn(jsonError(400, "ThrottlingException", "Rate exceeded")));
+                .willReturn(AwsWireFixture.jsonRefusal(refusal, iamAction, "*")));
     }
 
     @Override

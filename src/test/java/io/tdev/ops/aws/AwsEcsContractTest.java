@@ -624,21 +624,8 @@ class AwsEcsContractTest extends EcsContract {
 
     @Override
     protected void given(ContractWorld.Refusal refusal, String iamAction) {
-        if (refusal == ContractWorld.Refusal.DENIED) {
-            denied(iamAction);
-        } else {
-            throttled(iamAction);
-        }
-    }
-
-    private void denied(String iamAction) {
         wm.stubFor(json(PREFIX + iamAction.substring("ecs:".length())).atPriority(1)
-                .willReturn(jsonError(400, "AccessDeniedException", AwsWireFixture.deniedMessage(iamAction, EcsFixtures.SERVICE_ARN))));
-    }
-
-    private void throttled(String iamAction) {
-        wm.stubFor(json(PREFIX + iamAction.substring("ecs:".length())).atPriority(1)
-                .willReturn(jsonError(400, "ThrottlingException", "Rate exceeded")));
+                .willReturn(AwsWireFixture.jsonRefusal(refusal, iamAction, EcsFixtures.SERVICE_ARN)));
     }
 
     @Override

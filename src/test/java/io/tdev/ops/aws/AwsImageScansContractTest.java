@@ -230,19 +230,7 @@ class AwsImageScansContractTest extends ImageScansContract {
 
     @Override
     protected void given(ContractWorld.Refusal refusal, String iamAction) {
-        if (refusal == ContractWorld.Refusal.DENIED) {
-            denied(iamAction);
-        } else {
-            throttled(iamAction);
-        }
-    }
-
-    private void denied(String iamAction) {
-        wm.stubFor(json(ECR + iamAction.substring(4)).atPriority(1).willReturn(jsonError(400, "AccessDeniedException",
-                AwsWireFixture.deniedMessage(iamAction, "arn:aws:ecr:eu-west-1:123456789012:repository/" + REPO))));
-    }
-
-    private void throttled(String iamAction) {
-        wm.stubFor(json(ECR + iamAction.substring(4)).atPriority(1).willReturn(jsonError(400, "ThrottlingException", "Rate exceeded")));
+        wm.stubFor(json(ECR + iamAction.substring("ecr:".length())).atPriority(1).willReturn(AwsWireFixture.jsonRefusal(refusal,
+                iamAction, "arn:aws:ecr:eu-west-1:123456789012:repository/" + REPO)));
     }
 }

@@ -264,19 +264,6 @@ class AwsMetricsContractTest extends MetricsContract {
 
     @Override
     protected void given(ContractWorld.Refusal refusal, String iamAction) {
-        if (refusal == ContractWorld.Refusal.DENIED) {
-            denied(iamAction);
-        } else {
-            throttled(iamAction);
-        }
-    }
-
-    private void denied(String iamAction) {
-        wm.stubFor(query("GetMetricData").atPriority(1).willReturn(xmlError(403, "AccessDenied",
-                "User: arn:aws:sts::123456789012:assumed-role/jenkins/build-7 is not authorized to perform: " + iamAction)));
-    }
-
-    private void throttled(String iamAction) {
-        wm.stubFor(query("GetMetricData").atPriority(1).willReturn(xmlError(400, "Throttling", "Rate exceeded")));
+        wm.stubFor(query("GetMetricData").atPriority(1).willReturn(AwsWireFixture.xmlRefusal(refusal, iamAction, "*")));
     }
 }

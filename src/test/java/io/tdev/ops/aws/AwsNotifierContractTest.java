@@ -148,20 +148,7 @@ class AwsNotifierContractTest extends NotifierContract {
 
     @Override
     protected void given(ContractWorld.Refusal refusal, String iamAction) {
-        if (refusal == ContractWorld.Refusal.DENIED) {
-            denied(iamAction);
-        } else {
-            throttled(iamAction);
-        }
-    }
-
-    private void denied(String iamAction) {
-        wm.stubFor(query("Publish").atPriority(1).willReturn(xmlError(403, "AuthorizationError",
-                deniedMessage("SNS:Publish", TOPIC_ARN))));
-    }
-
-    private void throttled(String iamAction) {
-        wm.stubFor(query("Publish").atPriority(1).willReturn(xmlError(400, "Throttling", "Rate exceeded")));
+        wm.stubFor(query("Publish").atPriority(1).willReturn(AwsWireFixture.xmlRefusal(refusal, iamAction, TOPIC_ARN)));
     }
 
     @Override

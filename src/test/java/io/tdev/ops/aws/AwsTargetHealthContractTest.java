@@ -299,20 +299,7 @@ class AwsTargetHealthContractTest extends TargetHealthContract {
 
     @Override
     protected void given(ContractWorld.Refusal refusal, String iamAction) {
-        if (refusal == ContractWorld.Refusal.DENIED) {
-            denied(iamAction);
-        } else {
-            throttled(iamAction);
-        }
-    }
-
-    private void denied(String iamAction) {
-        wm.stubFor(query(iamAction.substring(iamAction.indexOf(':') + 1)).atPriority(1).willReturn(xmlError(403, "AccessDenied",
-                AwsWireFixture.deniedMessage(iamAction, TARGET_GROUP))));
-    }
-
-    private void throttled(String iamAction) {
         wm.stubFor(query(iamAction.substring(iamAction.indexOf(':') + 1)).atPriority(1)
-                .willReturn(xmlError(400, "Throttling", "Rate exceeded")));
+                .willReturn(AwsWireFixture.xmlRefusal(refusal, iamAction, TARGET_GROUP)));
     }
 }
