@@ -64,9 +64,15 @@ public class TdevWeeklyReportStep extends TdevStep {
         WeeklyReportRequest request = WeeklyReportRequest.weekEnding(weekEnding, notifyTeam);
         String page = checkedHtmlFile(htmlFile);
         return new OutcomeExecution(context, connection(), c -> {
+            // the workspace is looked for before the report runs: the team must not be told of a page never written
+            FilePath workspace = page == null ? null : context.get(FilePath.class);
+            if (page != null && workspace == null) {
+                throw new InvalidInputException("htmlFile", "got '" + page + "' outside a workspace; allowed inside"
+                        + " node { }, or empty for no page");
+            }
             WeeklyReportResult result = WeeklyReportUseCase.over(c).run(request);
-            if (page != null) {
-                context.get(FilePath.class).child(page).write(WeeklyHtml.render(result), "UTF-8");
+            if (workspace != null) {
+                workspace.child(page).write(WeeklyHtml.render(result), "UTF-8");
             }
             return result;
         });
