@@ -64,7 +64,7 @@ class SimApiCoverageTest {
         p.imageScans().findings(cfg.repository(), "2.0.42");
         p.imageScans().images(cfg.repository());
         p.storage().lifecycleRules(cfg.bucket());
-        p.storage().putLifecycleRules(cfg.bucket(), List.of(new io.tdev.ops.model.LifecycleRule("r", "", 90, "Enabled")));
+        p.storage().addLifecycleRule(cfg.bucket(), new io.tdev.ops.model.LifecycleRule("r", "", 90, "Enabled"));
         p.ecs().deregisterTaskDefinition(env.revision(38));
         env.advance(Duration.ofDays(1));
         p.imageScans().startScan(cfg.repository(), "2.0.42");
