@@ -61,7 +61,15 @@ class AwsScheduledJobCallsTest {
               <ResponseMetadata><RequestId>6f1c2b3a-1d2e-4f5a-8b9c-0d1e2f3a4b5c</RequestId></ResponseMetadata>
             </DescribeTargetGroupsResponse>""".formatted(TG);
 
+    private static final String ECS = "AmazonEC2ContainerServiceV20141113.";
+
     private final AwsWireFixture aws = new AwsWireFixture(wm);
+
+    /** The ECS adapter, with revision 30 of the family described (deregistering looks its ARN up first). */
+    private AwsEcs ecsWithRevision30() {
+        wm.stubFor(json(ECS + "DescribeTaskDefinition").willReturn(jsonOk(EcsFixtures.taskDefinition(30, "repo:2.0.30"))));
+        return new AwsEcs(AwsWireFixture.factory(wm).ecs(), TestEnvironments.production(), BackoffStrategy.retryImmediately());
+    }
 
     private static String image(String tag, long pushedAt) {
         return "{\"registryId\":\"123456789012\",\"repositoryName\":\"" + REPO + "\",\"imageDigest\":\"sha256:"
@@ -111,11 +119,8 @@ class AwsScheduledJobCallsTest {
 
     @Test
     void deregisterSendsTheRevisionsArn() {
-        AwsEcs ecs = new AwsEcs(AwsWireFixture.factory(wm).ecs(), TestEnvironments.production(),
-                BackoffStrategy.retryImmediately());
-        String ecsTarget = "AmazonEC2ContainerServiceV20141113.";
-        wm.stubFor(json(ecsTarget + "DescribeTaskDefinition").willReturn(jsonOk(EcsFixtures.taskDefinition(30, "repo:2.0.30"))));
-        wm.stubFor(json(ecsTarget + "DeregisterTaskDefinition").willReturn(jsonOk("{\"taskDefinition\":"
+        AwsEcs ecs = ecsWithRevision30();
+        wm.stubFor(json(ECS + "DeregisterTaskDefinition").willReturn(jsonOk("{\"taskDefinition\":"
                 + "{\"taskDefinitionArn\":\"" + EcsFixtures.taskDefinitionArn("t-developer-backend", 30)
                 + "\",\"family\":\"t-developer-backend\",\"revision\":30,\"status\":\"INACTIVE\"}}")));
 
@@ -127,11 +132,8 @@ class AwsScheduledJobCallsTest {
 
     @Test
     void deregisterDeniedNamesTheAction() {
-        AwsEcs ecs = new AwsEcs(AwsWireFixture.factory(wm).ecs(), TestEnvironments.production(),
-                BackoffStrategy.retryImmediately());
-        String ecsTarget = "AmazonEC2ContainerServiceV20141113.";
-        wm.stubFor(json(ecsTarget + "DescribeTaskDefinition").willReturn(jsonOk(EcsFixtures.taskDefinition(30, "repo:2.0.30"))));
-        wm.stubFor(json(ecsTarget + "DeregisterTaskDefinition").willReturn(jsonError(400, "AccessDeniedException",
+        AwsEcs ecs = ecsWithRevision30();
+        wm.stubFor(json(ECS + "DeregisterTaskDefinition").willReturn(jsonError(400, "AccessDeniedException",
                 deniedMessage("ecs:DeregisterTaskDefinition", "*"))));
 
         assertThatThrownBy(() -> ecs.deregisterTaskDefinition(new TaskDefinitionRef("t-developer-backend", 30)))
@@ -250,11 +252,8 @@ class AwsScheduledJobCallsTest {
 
     @Test
     void deregisterThrottledThenOk() {
-        AwsEcs ecs = new AwsEcs(AwsWireFixture.factory(wm).ecs(), TestEnvironments.production(),
-                BackoffStrategy.retryImmediately());
-        String ecsTarget = "AmazonEC2ContainerServiceV20141113.";
-        wm.stubFor(json(ecsTarget + "DescribeTaskDefinition").willReturn(jsonOk(EcsFixtures.taskDefinition(30, "repo:2.0.30"))));
-        aws.faultsThenOk(() -> json(ecsTarget + "DeregisterTaskDefinition"), 2,
+        AwsEcs ecs = ecsWithRevision30();
+        aws.faultsThenOk(() -> json(ECS + "DeregisterTaskDefinition"), 2,
                 jsonError(400, "ThrottlingException", "Rate exceeded"), jsonOk("{\"taskDefinition\":"
                         + "{\"taskDefinitionArn\":\"" + EcsFixtures.taskDefinitionArn("t-developer-backend", 30)
                         + "\",\"family\":\"t-developer-backend\",\"revision\":30,\"status\":\"INACTIVE\"}}"));
@@ -262,7 +261,7 @@ class AwsScheduledJobCallsTest {
         ecs.deregisterTaskDefinition(new TaskDefinitionRef("t-developer-backend", 30));
 
         wm.verify(exactly(3), postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target",
-                com.github.tomakehurst.wiremock.client.WireMock.equalTo(ecsTarget + "DeregisterTaskDefinition")));
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo(ECS + "DeregisterTaskDefinition")));
     }
 
     @Test
