@@ -40,6 +40,9 @@ public final class AwsActions {
         put("Ecs.serviceTags", "ecs:ListTagsForResource", "ecs:DescribeServices");
         put("Ecs.tagService", "ecs:TagResource", "ecs:DescribeServices");
         put("Ecs.untagService", "ecs:UntagResource", "ecs:DescribeServices");
+        // restart-agent via ecs-tasks: the agent service's tasks, then one StopTask at a time
+        put("Ecs.serviceTasks", "ecs:ListTasks", "ecs:DescribeTasks");
+        put("Ecs.stopTask", "ecs:StopTask");
         // Application Auto Scaling (AwsAutoScaling, aws-a); registering a target checks the caller may scale the service
         put("AutoScaling.scalableTarget", "application-autoscaling:DescribeScalableTargets");
         put("AutoScaling.setCapacity", "application-autoscaling:RegisterScalableTarget",
