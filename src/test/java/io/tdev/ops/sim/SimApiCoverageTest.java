@@ -38,6 +38,8 @@ class SimApiCoverageTest {
         p.alarms().alarms(cfg.alarmPrefix(), Optional.empty());
         p.alarms().history(cfg.alarmPrefix(), now.minus(Duration.ofDays(7)), now);
         p.ecs().rollbacks(service, now.minus(Duration.ofDays(7)), now);
+        var tasks = p.ecs().serviceTasks(service);
+        p.ecs().stopTask(service.cluster(), tasks.get(0).arn(), "coverage");
         p.metrics().query(List.of(), hourAgo, now);
         p.logs().filter(cfg.logGroup(), "ERROR", hourAgo, now, 10);
         p.logs().insights(List.of(cfg.logGroup()), "stats count(*)", hourAgo, now);
