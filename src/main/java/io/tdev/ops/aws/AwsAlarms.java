@@ -95,7 +95,17 @@ public final class AwsAlarms implements Alarms {
 
     private static Alarm toAlarm(MetricAlarm a) {
         return new Alarm(a.alarmName(), state(a.stateValueAsString()), a.stateReason(), a.stateUpdatedTimestamp(),
-                a.namespace(), a.metricName());
+                a.namespace(), a.metricName(), dimensions(a));
+    }
+
+    /** The alarm's metric dimensions; a metric-math alarm has none of its own, so those of its metrics (first wins). */
+    private static java.util.Map<String, String> dimensions(MetricAlarm a) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        a.dimensions().forEach(d -> out.putIfAbsent(d.name(), d.value()));
+        a.metrics().stream().filter(m -> m.metricStat() != null && m.metricStat().metric() != null)
+                .flatMap(m -> m.metricStat().metric().dimensions().stream())
+                .forEach(d -> out.putIfAbsent(d.name(), d.value()));
+        return out;
     }
 
     /** An alarm state this SDK does not know yet is reported as INSUFFICIENT_DATA: never as OK. */

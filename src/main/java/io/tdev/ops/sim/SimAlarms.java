@@ -52,15 +52,18 @@ final class SimAlarms implements Alarms {
         final String name;
         final String namespace;
         final String metricName;
+        final java.util.Map<String, String> dimensions;
         final Rule rule;
         AlarmState state;
         String reason;
         Instant updatedAt;
 
-        SimAlarm(String name, String namespace, String metricName, Rule rule, AlarmState state, String reason, Instant updatedAt) {
+        SimAlarm(String name, String namespace, String metricName, java.util.Map<String, String> dimensions, Rule rule,
+                 AlarmState state, String reason, Instant updatedAt) {
             this.name = name;
             this.namespace = namespace;
             this.metricName = metricName;
+            this.dimensions = dimensions;
             this.rule = rule;
             this.state = state;
             this.reason = reason;
@@ -68,7 +71,7 @@ final class SimAlarms implements Alarms {
         }
 
         Alarm view() {
-            return new Alarm(name, state, reason, updatedAt, namespace, metricName);
+            return new Alarm(name, state, reason, updatedAt, namespace, metricName, dimensions);
         }
     }
 
@@ -80,20 +83,23 @@ final class SimAlarms implements Alarms {
         this.world = world;
     }
 
-    void addEvaluated(String name, String namespace, String metricName, Rule rule, Instant okSince) {
-        alarms.put(name, new SimAlarm(name, namespace, metricName, rule, AlarmState.OK,
+    void addEvaluated(String name, String namespace, String metricName, java.util.Map<String, String> dimensions, Rule rule,
+                      Instant okSince) {
+        alarms.put(name, new SimAlarm(name, namespace, metricName, dimensions, rule, AlarmState.OK,
                 "Threshold Crossed: no datapoints were " + rule.words() + " the threshold (" + fmt(rule.threshold()) + ").", okSince));
     }
 
     /** An alarm the simulation does not evaluate: it stays as set. */
-    void pin(String name, String namespace, String metricName, AlarmState state, Instant since, String reason) {
+    void pin(String name, String namespace, String metricName, java.util.Map<String, String> dimensions, AlarmState state,
+             Instant since, String reason) {
         SimAlarm existing = alarms.get(name);
         AlarmState before = existing != null ? existing.state : AlarmState.INSUFFICIENT_DATA;
         if (before != state) {
             history.add(new AlarmStateChange(name, since, before, state, reason));
         }
-        alarms.put(name, new SimAlarm(name, existing != null ? existing.namespace : namespace,
-                existing != null ? existing.metricName : metricName, null, state, reason, since));
+        alarms.put(name, existing != null
+                ? new SimAlarm(name, existing.namespace, existing.metricName, existing.dimensions, null, state, reason, since)
+                : new SimAlarm(name, namespace, metricName, dimensions, null, state, reason, since));
     }
 
     void evaluate(Instant now) {
