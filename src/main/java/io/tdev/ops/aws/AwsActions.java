@@ -67,7 +67,7 @@ public final class AwsActions {
         put("Storage.listedUsage", "s3:ListBucket");
         put("Storage.objectsOlderThan", "s3:ListBucket");
         put("Storage.lifecycleRules", "s3:GetLifecycleConfiguration");
-        put("Storage.putLifecycleRules", "s3:PutLifecycleConfiguration");
+        put("Storage.addLifecycleRule", "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration");
         put("Storage.replication", "s3:GetReplicationConfiguration");
         put("Storage.newestObjects", "s3:ListBucket");
         put("Storage.objectReplicationStatus", "s3:GetObject"); // HeadObject is authorised as s3:GetObject

@@ -55,7 +55,7 @@ public final class IamPolicy {
                 "Tables.countDistinct", "Tables.countBetween", "Alarms.history", "Ecs.rollbacks", "Notifier.publish"));
         COMMANDS.put("maintenance", List.of("Logs.logGroups", "Logs.putRetention", "ImageScans.images",
                 "ImageScans.findings", "ImageScans.startScan", "Storage.objectsOlderThan", "Storage.lifecycleRules",
-                "Storage.putLifecycleRules", "Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf",
+                "Storage.addLifecycleRule", "Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf",
                 "Ecs.deregisterTaskDefinition", "Tables.listBackups", "Tables.describeTable"));
         COMMANDS.put("db-resize", List.of("Databases.describe", "Databases.orderableClasses",
                 "Databases.modifyInstanceClass"));
