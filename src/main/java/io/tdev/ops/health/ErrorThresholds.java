@@ -13,9 +13,9 @@ import java.time.Duration;
  * window keeps them as written: the checks right after a deploy or rollback read a few minutes, where a count is too
  * small to be a rate and a scaled-down threshold would turn a single ERROR into DEGRADED.
  */
-record ErrorThresholds(int degraded, int unhealthy, String description) {
+public record ErrorThresholds(int degraded, int unhealthy, String description) {
 
-    static ErrorThresholds forWindow(EnvironmentConfig.HealthSettings health, Duration window) {
+    public static ErrorThresholds forWindow(EnvironmentConfig.HealthSettings health, Duration window) {
         Duration perWindow = Duration.ofMinutes(health.errorWindowMinutes());
         if (window.compareTo(perWindow) <= 0) {
             return new ErrorThresholds(health.errorEventsDegraded(), health.errorEventsUnhealthy(),
@@ -35,7 +35,7 @@ record ErrorThresholds(int degraded, int unhealthy, String description) {
         return (int) Math.min(Integer.MAX_VALUE, Math.ceil(threshold * factor));
     }
 
-    SignalStatus statusOf(int count) {
+    public SignalStatus statusOf(int count) {
         return count >= unhealthy ? SignalStatus.UNHEALTHY : count >= degraded ? SignalStatus.DEGRADED : SignalStatus.HEALTHY;
     }
 }

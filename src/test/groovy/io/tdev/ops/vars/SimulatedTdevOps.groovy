@@ -55,6 +55,7 @@ class SimulatedTdevOps {
         TrafficSteps.bind(harness, this)
         IncidentSteps.bind(harness, this)
         FleetSteps.bind(harness, this)
+        ScheduledSteps.bind(harness, this)
         harness.failChangesLikeThePlugin = true
         progress = harness.log
         harness.sleeper = { long seconds -> sim.sleeper().sleep(Duration.ofSeconds(seconds)) }

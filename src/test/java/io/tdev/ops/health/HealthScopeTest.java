@@ -1,6 +1,8 @@
 package io.tdev.ops.health;
 
-import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.api.health.HealthResult;
+
+import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.checklist.ChecklistItem;
 import io.tdev.ops.checklist.PreDeployChecklist;
 import io.tdev.ops.change.Rollback;

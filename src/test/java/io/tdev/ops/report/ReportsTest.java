@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.TaskDefinitionRef;
-import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.checklist.ChecklistItem;
 import io.tdev.ops.change.RollbackResult;
 import io.tdev.ops.checklist.ChecklistResult;
-import io.tdev.ops.health.HealthResult;
+import io.tdev.ops.api.health.HealthResult;
 import io.tdev.ops.health.HealthSignal;
 import io.tdev.ops.checklist.ItemStatus;
 import io.tdev.ops.health.MessagePatterns;
@@ -76,11 +76,11 @@ class ReportsTest {
     @Test
     @SuppressWarnings("unchecked")
     void healthRendersToJsonWithTheContractKeys() throws Exception {
-        HealthResult h = new HealthResult(new ServiceRef("c", "s"), "production", Verdict.UNHEALTHY,
+        HealthResult h = HealthResult.of(new ServiceRef("c", "s"), "production", Verdict.UNHEALTHY,
                 List.of("alarms UNHEALTHY: 2 in ALARM"),
                 List.of(new HealthSignal("alarms", SignalStatus.UNHEALTHY, "2 in ALARM", "0", "x; y", false),
                         new HealthSignal("s3-usage", SignalStatus.INFO, "3 objects", "informational", "b", true)),
-                List.of(new MessagePatterns.Count("ERROR <n>", 4)), AT, null, List.of(), List.of());
+                List.of(new MessagePatterns.Count("ERROR <n>", 4)), AT, null, List.of(), List.of(), null);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> json = new ObjectMapper().readValue(JsonReport.render(h), Map.class);

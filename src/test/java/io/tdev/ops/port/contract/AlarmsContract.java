@@ -28,7 +28,7 @@ public abstract class AlarmsContract {
             "ApproximateAgeOfOldestMessage");
 
     private static Alarm alarm(String name, AlarmState state, String metric) {
-        return new Alarm(name, state, null, SINCE, "AWS/SQS", metric);
+        return new Alarm(name, state, null, SINCE, "AWS/SQS", metric, java.util.Map.of("QueueName", "t-developer-jobs"));
     }
 
     protected abstract Alarms alarms();
@@ -36,9 +36,8 @@ public abstract class AlarmsContract {
     /** These alarms exist (each with a state reason of its own), beside whatever else the account has. */
     protected abstract void givenAlarms(List<Alarm> alarms);
 
-    protected abstract void givenDenied(String iamAction);
-
-    protected abstract void givenThrottled(String iamAction);
+    /** The next call of {@code iamAction} is refused so (AWS: every call). */
+    protected abstract void given(ContractWorld.Refusal refusal, String iamAction);
 
     @BeforeEach
     void arrange() {
@@ -53,6 +52,18 @@ public abstract class AlarmsContract {
         assertThat(found).usingRecursiveFieldByFieldElementComparatorIgnoringFields("stateReason")
                 .containsExactlyElementsOf(QUEUE_ALARMS);
         assertThat(found).allSatisfy(a -> assertThat(a.stateReason()).isNotBlank());
+    }
+
+    @Test
+    void eachAlarmCarriesItsMetricsDimensions() {
+        assertThat(alarms().alarms(PREFIX, Optional.empty()))
+                .allSatisfy(a -> assertThat(a.dimensions()).containsExactly(java.util.Map.entry("QueueName", "t-developer-jobs")));
+    }
+
+    @Test
+    void withoutAPrefixEveryAlarmIsListed() {
+        assertThat(alarms().alarms(null, Optional.of(AlarmState.ALARM))).extracting(Alarm::name)
+                .contains(PREFIX + "-age", PREFIX + "-dlq", OTHER_ENVIRONMENT.name());
     }
 
     @Test
@@ -73,14 +84,14 @@ public abstract class AlarmsContract {
 
     @Test
     void aDeniedReadNamesTheIamAction() {
-        givenDenied("cloudwatch:DescribeAlarms");
+        given(ContractWorld.Refusal.DENIED, "cloudwatch:DescribeAlarms");
 
         ContractWorld.assertDenied(() -> alarms().alarms(PREFIX, Optional.empty()), "cloudwatch:DescribeAlarms");
     }
 
     @Test
     void aThrottledReadIsRetryable() {
-        givenThrottled("cloudwatch:DescribeAlarms");
+        given(ContractWorld.Refusal.THROTTLED, "cloudwatch:DescribeAlarms");
 
         ContractWorld.assertThrottled(() -> alarms().alarms(PREFIX, Optional.empty()), "cloudwatch:DescribeAlarms");
     }

@@ -19,17 +19,12 @@ class SimAlarmsContractTest extends AlarmsContract {
     @Override
     protected void givenAlarms(List<Alarm> alarms) {
         SimBuilder builder = SimEnvironment.builder(ContractWorld.CONFIG);
-        alarms.forEach(a -> builder.alarm(a.name(), a.state(), a.stateUpdatedAt(), a.namespace(), a.metricName()));
+        alarms.forEach(a -> builder.alarm(a.name(), a.state(), a.stateUpdatedAt(), a.namespace(), a.metricName(), a.dimensions()));
         env = builder.build();
     }
 
     @Override
-    protected void givenDenied(String iamAction) {
-        env.faults().denyAccess(iamAction, 1);
-    }
-
-    @Override
-    protected void givenThrottled(String iamAction) {
-        env.faults().throttle(iamAction, 1);
+    protected void given(ContractWorld.Refusal refusal, String iamAction) {
+        ContractWorld.refuse(env, refusal, iamAction);
     }
 }

@@ -1,4 +1,4 @@
-package io.tdev.ops.health;
+package io.tdev.ops.health.signal;
 
 import io.tdev.ops.model.MetricPoint;
 import io.tdev.ops.model.MetricQuery;
