@@ -66,13 +66,14 @@ def call(Map config = [:]) {
         } catch (Exception e) {
             deployFailure = "the deploy of ${s.image} failed: ${e.message}".toString()
         }
-        String ecsVerdict = ecsRolledBack(deployFailure ? [message: deployFailure] : deployed)
+        // a failed deploy step says why only in prose; the facts come from a health check of the deploy's aftermath
+        String ecsVerdict = ecsRolledBack(deployFailure ? healthAfterFailedDeploy(s, deployStart) : deployed)
         if (ecsVerdict) {
             currentBuild.description = "${s.image}: rolled back by ECS (deployment circuit breaker)"
             error("tdevDeploy: ECS rolled the deployment of ${s.image} back (circuit breaker): ${ecsVerdict}. " +
                     "The service runs the previous revision; the image is not marked known-good.")
         }
-        if (!deployFailure && deployed.status in ['FAILED', 'TIMED_OUT', 'ABANDONED']) {
+        if (!deployFailure && deployed.ok == false) {
             // the service is half-changed: the rollback below brings it back to the last revision known to be good
             deployFailure = "the deploy of ${s.image} ended ${deployed.status}: ${deployed.message}".toString()
         }
@@ -275,35 +276,40 @@ void rollBack(Map s, String why) {
             "(${rolled.status})${rolled.notification ? '; SNS alert: ' + rolled.notification : ''}.")
 }
 
-// ECS's deployment circuit breaker rolled the service back by itself: the deploy result or the ecs-service
-// signal says "rolled back" / "rolling back" (ECS's own words in the rollout reason).
+// ECS's deployment circuit breaker rolled the service back by itself: the engine's fact on the deploy result or the
+// health check (circuitBreakerRolledBack), never its message text. Returns what to tell the person, or null.
 @NonCPS
 String ecsRolledBack(Map result) {
-    return ecsTexts(result).find { String t -> t ==~ /(?is).*\b(rolled|rolling) back\b.*/ }
+    if (result == null || !result.circuitBreakerRolledBack) {
+        return null
+    }
+    if (result.stability instanceof Map) {
+        return String.valueOf(result.stability.message)
+    }
+    Map signal = (result.signals ?: []).find { it.name == 'ecs-service' }
+    return signal ? "ecs-service: ${signal.value}".toString() : "ECS rollout ${result.rolloutState}".toString()
+}
+
+// The health check after a deploy step that failed (the step's error carries no facts); null when it cannot be read.
+Map healthAfterFailedDeploy(Map s, String deployStart) {
+    try {
+        return tdevHealthCheck(tdevSettings.stepArgs(s, [baselineTime: deployStart, ignoreAlarms: s.ignoreAlarms]))
+    } catch (InterruptedException e) {
+        throw e
+    } catch (Exception e) {
+        echo "tdevDeploy: after the failed deploy the health check failed too: ${e.message}"
+        return null
+    }
 }
 
 // ECS marked the new deployment's rollout FAILED without (yet) rolling back: the bake fails whatever rollbackOn says.
 @NonCPS
 String ecsRolloutFailed(Map health) {
-    return ecsTexts(health).find { String t -> t ==~ /(?s)ecs-service: deployment of .* FAILED.*/ }
-}
-
-@NonCPS
-List<String> ecsTexts(Map result) {
-    if (result == null) {
-        return []
+    if (health == null || !health.rolloutFailed) {
+        return null
     }
-    List<String> texts = []
-    [result.message, result.stability instanceof Map ? result.stability.message : null].each {
-        if (it != null) {
-            texts << String.valueOf(it)
-        }
-    }
-    (result.signals ?: []).findAll { it.name == 'ecs-service' }.each { Map signal ->
-        texts << "${signal.name}: ${signal.value}".toString()
-        texts << "${signal.name}: ${signal.evidence}".toString()
-    }
-    return texts
+    Map signal = (health.signals ?: []).find { it.name == 'ecs-service' }
+    return "ecs-service: ${signal ? signal.value : 'the rollout FAILED'}".toString()
 }
 
 @NonCPS

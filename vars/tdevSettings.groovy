@@ -88,7 +88,7 @@ Map tryRollback(Map args) {
     } catch (Exception e) {
         failure = e.message
     }
-    if (rolled != null && rolled.status in ['FAILED', 'TIMED_OUT', 'ABANDONED']) {
+    if (rolled != null && rolled.ok == false) {   // the engine decides what finished (ChangeStatus.ok)
         failure = "${rolled.status}: ${rolled.message}${rolled.next ? '; next: ' + rolled.next : ''}".toString()
     }
     return [rolled: rolled, failure: failure]

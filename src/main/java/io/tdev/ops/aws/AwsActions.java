@@ -30,6 +30,7 @@ public final class AwsActions {
         put("Ecs.updateService", "ecs:UpdateService");
         put("Ecs.setDesiredCount", "ecs:UpdateService");
         put("Ecs.stopDeployment", "ecs:ListServiceDeployments", "ecs:StopServiceDeployment");
+        put("Ecs.rollbacks", "ecs:ListServiceDeployments");
         // a revision given by family:revision is described to find its ARN when it was not listed first
         put("Ecs.deregisterTaskDefinition", "ecs:DeregisterTaskDefinition", "ecs:DescribeTaskDefinition");
         put("Ecs.tagTaskDefinition", "ecs:TagResource", "ecs:DescribeTaskDefinition");
@@ -39,6 +40,9 @@ public final class AwsActions {
         put("Ecs.serviceTags", "ecs:ListTagsForResource", "ecs:DescribeServices");
         put("Ecs.tagService", "ecs:TagResource", "ecs:DescribeServices");
         put("Ecs.untagService", "ecs:UntagResource", "ecs:DescribeServices");
+        // restart-agent via ecs-tasks: the agent service's tasks, then one StopTask at a time
+        put("Ecs.serviceTasks", "ecs:ListTasks", "ecs:DescribeTasks");
+        put("Ecs.stopTask", "ecs:StopTask");
         // Application Auto Scaling (AwsAutoScaling, aws-a); registering a target checks the caller may scale the service
         put("AutoScaling.scalableTarget", "application-autoscaling:DescribeScalableTargets");
         put("AutoScaling.setCapacity", "application-autoscaling:RegisterScalableTarget",
@@ -47,6 +51,7 @@ public final class AwsActions {
         put("AutoScaling.policies", "application-autoscaling:DescribeScalingPolicies");
         // CloudWatch, ELBv2 (AwsAlarms, AwsMetrics, AwsTargetHealth, aws-a)
         put("Alarms.alarms", "cloudwatch:DescribeAlarms");
+        put("Alarms.history", "cloudwatch:DescribeAlarmHistory");
         put("Metrics.query", "cloudwatch:GetMetricData");
         put("TargetHealth.targetHealth", "elasticloadbalancing:DescribeTargetHealth");
         put("TargetHealth.loadBalancerArns", "elasticloadbalancing:DescribeTargetGroups");
@@ -62,7 +67,7 @@ public final class AwsActions {
         put("Storage.listedUsage", "s3:ListBucket");
         put("Storage.objectsOlderThan", "s3:ListBucket");
         put("Storage.lifecycleRules", "s3:GetLifecycleConfiguration");
-        put("Storage.putLifecycleRules", "s3:PutLifecycleConfiguration");
+        put("Storage.addLifecycleRule", "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration");
         put("Storage.replication", "s3:GetReplicationConfiguration");
         put("Storage.newestObjects", "s3:ListBucket");
         put("Storage.objectReplicationStatus", "s3:GetObject"); // HeadObject is authorised as s3:GetObject

@@ -3,6 +3,8 @@ package io.tdev.ops.aws;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.Container;
 import io.tdev.ops.model.Deployment;
+import io.tdev.ops.model.EcsTask;
+import io.tdev.ops.model.DeploymentRollback;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
@@ -30,8 +32,11 @@ import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.ListServiceDeploymentsRequest;
 import software.amazon.awssdk.services.ecs.model.ListServiceDeploymentsResponse;
 import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
@@ -57,6 +62,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -307,13 +313,37 @@ public final class AwsEcs implements Ecs {
     }
 
     private List<ServiceDeploymentBrief> inProgressDeployments(ServiceRef service) {
+        return serviceDeployments(service, b -> b.status(ServiceDeploymentStatus.PENDING, ServiceDeploymentStatus.IN_PROGRESS));
+    }
+
+    /**
+     * ECS marks a deployment it rolled back (circuit breaker, alarms, or StopServiceDeployment with ROLLBACK) with a
+     * ROLLBACK_* status; the window filters on when the deployment was created.
+     */
+    @Override
+    public List<DeploymentRollback> rollbacks(ServiceRef service, Instant from, Instant to) {
+        return serviceDeployments(service, b -> b.status(ServiceDeploymentStatus.ROLLBACK_REQUESTED,
+                        ServiceDeploymentStatus.ROLLBACK_IN_PROGRESS, ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL,
+                        ServiceDeploymentStatus.ROLLBACK_FAILED)
+                .createdAt(c -> c.after(from).before(to))).stream()
+                .map(d -> new DeploymentRollback(d.serviceDeploymentArn(),
+                        d.startedAt() != null ? d.startedAt() : d.createdAt(), d.finishedAt(), d.statusAsString(),
+                        d.statusReason()))
+                .sorted(Comparator.comparing(DeploymentRollback::startedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+    }
+
+    private List<ServiceDeploymentBrief> serviceDeployments(ServiceRef service,
+                                                            Consumer<ListServiceDeploymentsRequest.Builder> filter) {
         List<ServiceDeploymentBrief> all = new ArrayList<>();
         String token = null;
         do {
             String next = token;
             ListServiceDeploymentsResponse page = AwsCall.run("ecs:ListServiceDeployments", serviceResources(service),
-                    () -> ecs.listServiceDeployments(b -> b.cluster(service.cluster()).service(service.service())
-                            .status(ServiceDeploymentStatus.PENDING, ServiceDeploymentStatus.IN_PROGRESS).nextToken(next)));
+                    () -> ecs.listServiceDeployments(b -> {
+                        b.cluster(service.cluster()).service(service.service()).nextToken(next);
+                        filter.accept(b);
+                    }));
             all.addAll(page.serviceDeployments());
             token = page.nextToken();
         } while (token != null);
@@ -478,6 +508,35 @@ public final class AwsEcs implements Ecs {
                     .findFirst().orElseThrow(() -> new PreconditionFailedException(missingServices(ref.cluster(),
                             List.of(ref.service() + failureReason(r.failures(), ref.service())))));
         });
+    }
+
+    /** DescribeTasks takes at most 100 tasks a call. */
+    static final int DESCRIBE_TASKS_BATCH = 100;
+
+    @Override
+    public List<EcsTask> serviceTasks(ServiceRef service) {
+        List<String> arns = new ArrayList<>();
+        // desired status RUNNING (ListTasks' default, said here): a task being stopped is no longer the service's
+        AwsCall.exec("ecs:ListTasks", serviceResources(service), () -> ecs.listTasksPaginator(b -> b
+                .cluster(service.cluster()).serviceName(service.service()).desiredStatus(DesiredStatus.RUNNING))
+                .taskArns().forEach(arns::add));
+        List<EcsTask> tasks = new ArrayList<>();
+        for (int from = 0; from < arns.size(); from += DESCRIBE_TASKS_BATCH) {
+            List<String> batch = arns.subList(from, Math.min(arns.size(), from + DESCRIBE_TASKS_BATCH));
+            DescribeTasksResponse r = AwsCall.run("ecs:DescribeTasks", clusterResource(service.cluster()),
+                    () -> ecs.describeTasks(b -> b.cluster(service.cluster()).tasks(batch)));
+            // a task that stopped between the two calls is a failure (MISSING) here: it is no longer the service's
+            r.tasks().forEach(t -> tasks.add(new EcsTask(t.taskArn(), t.lastStatus(), t.desiredStatus(), t.group(),
+                    t.startedAt())));
+        }
+        tasks.sort(Comparator.comparing((EcsTask t) -> t.startedAt() == null ? Instant.MAX : t.startedAt()));
+        return List.copyOf(tasks);
+    }
+
+    @Override
+    public void stopTask(String cluster, String taskArn, String reason) {
+        AwsCall.exec("ecs:StopTask", clusterResource(cluster),
+                () -> ecs.stopTask(b -> b.cluster(cluster).task(taskArn).reason(reason)));
     }
 
     private Function<String, AwsResource> clusterResource(String cluster) {

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * The least-privilege IAM policy for a set of {@code tdev-ops} commands: each command's port methods
  * ({@link #portMethods}), their IAM actions ({@link AwsActions}), each action on the environment's own resources.
  * {@code *} only where AWS offers no resource-level permission for the action (ecs:DescribeTaskDefinition,
- * RegisterTaskDefinition, ListTaskDefinitions; cloudwatch:DescribeAlarms, GetMetricData;
+ * RegisterTaskDefinition, ListTaskDefinitions; cloudwatch:DescribeAlarms, DescribeAlarmHistory, GetMetricData;
  * elasticloadbalancing:DescribeTargetHealth, DescribeTargetGroups; application-autoscaling:Describe*;
  * rds:DescribeOrderableDBInstanceOptions; dynamodb:ListBackups;
  * logs:GetQueryResults, StopQuery; ec2:DescribeSecurityGroups). iam:PassRole is limited to roles passed to ECS tasks
@@ -35,8 +35,10 @@ public final class IamPolicy {
 
     static {
         // one service's check, and a fleet run (health --services / --fleet): ECS in batches, the target groups' load
-        // balancers, ERROR counts through Logs Insights by log group name or by name prefix
+        // balancers, ERROR counts through Logs Insights by log group name or by name prefix; loadBalancerArns: an
+        // alarm outside the prefix on a load balancer (AlarmScope)
         COMMANDS.put("health", List.of("Ecs.describeService", "Alarms.alarms", "TargetHealth.targetHealth",
+                "TargetHealth.loadBalancerArns",
                 "Logs.filter", "Metrics.query", "Storage.listedUsage", "Tables.countBetween",
                 "Ecs.describeServices", "TargetHealth.targetGroups", "Logs.insights", "Logs.insightsUnder"));
         COMMANDS.put("deploy", List.of("Ecs.describeService", "Ecs.describeTaskDefinition", "ImageScans.image",
@@ -47,13 +49,13 @@ public final class IamPolicy {
                 "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Ecs.stopDeployment", "Ecs.updateService", "Notifier.publish"));
         COMMANDS.put("scale", List.of("Ecs.describeService", "Ecs.setDesiredCount", "AutoScaling.scalableTarget",
                 "AutoScaling.setCapacity"));
-        COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "ImageScans.startScan",
+        COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "TargetHealth.loadBalancerArns", "ImageScans.startScan",
                 "ImageScans.findings", "Tables.listBackups", "Tables.createBackup", "Notifier.publish"));
         COMMANDS.put("weekly-report", List.of("Ecs.describeService", "TargetHealth.loadBalancerArns", "Metrics.query",
-                "Tables.countDistinct", "Tables.countBetween"));
+                "Tables.countDistinct", "Tables.countBetween", "Alarms.history", "Ecs.rollbacks", "Notifier.publish"));
         COMMANDS.put("maintenance", List.of("Logs.logGroups", "Logs.putRetention", "ImageScans.images",
                 "ImageScans.findings", "ImageScans.startScan", "Storage.objectsOlderThan", "Storage.lifecycleRules",
-                "Storage.putLifecycleRules", "Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf",
+                "Storage.addLifecycleRule", "Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf",
                 "Ecs.deregisterTaskDefinition", "Tables.listBackups", "Tables.describeTable"));
         COMMANDS.put("db-resize", List.of("Databases.describe", "Databases.orderableClasses",
                 "Databases.modifyInstanceClass"));
@@ -74,9 +76,10 @@ public final class IamPolicy {
                 "TargetHealth.loadBalancerArns", "Logs.filter", "Logs.insights", "Metrics.query", "Notifier.publish",
                 "Ecs.describeTaskDefinition", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Ecs.stopDeployment",
                 "Ecs.updateService", "Ecs.setDesiredCount", "AutoScaling.scalableTarget", "AutoScaling.setCapacity",
-                "Admin.clearCache", "Admin.restartAgent"));
+                "Admin.clearCache", "Admin.restartAgent", "Ecs.serviceTasks", "Ecs.stopTask"));
         COMMANDS.put("clear-cache", List.of("Admin.clearCache"));
-        COMMANDS.put("restart-agent", List.of("Admin.restartAgent"));
+        // the admin endpoint, or (incident.restartAgent.via ecs-tasks) the agent service's tasks stopped one at a time
+        COMMANDS.put("restart-agent", List.of("Admin.restartAgent", "Ecs.serviceTasks", "Ecs.stopTask"));
         COMMANDS.put("invalidate-sessions", List.of("Admin.invalidateSessions"));
         COMMANDS.put("backup", List.of("Tables.describeTable", "Tables.listBackups", "Tables.createBackup",
                 "Tables.describeBackup"));
@@ -274,6 +277,12 @@ public final class IamPolicy {
         String zone = c.dr().hostedZoneId().replaceFirst("^/?hostedzone/", "");
         return switch (action) {
             case "ecs:DescribeServices", "ecs:UpdateService", "ecs:ListServiceDeployments" -> Grant.on("Service", service);
+            // restart-agent via ecs-tasks: the cluster's tasks only (the agent services' names are a pattern)
+            case "ecs:DescribeTasks", "ecs:StopTask" -> Grant.on("ClusterTasks", "arn:aws:ecs:" + r + ":" + a + ":task/"
+                    + c.ecs().cluster() + "/*");
+            // ListTasks is authorised on container instances, which Fargate has none of: any, within the cluster
+            case "ecs:ListTasks" -> new Grant("ClusterTaskList", List.of("*"), Map.of("ArnEquals", Map.of("ecs:cluster",
+                    "arn:aws:ecs:" + r + ":" + a + ":cluster/" + c.ecs().cluster())));
             case "ecs:StopServiceDeployment" -> Grant.on("ServiceDeployments", "arn:aws:ecs:" + r + ":" + a + ":service-deployment/"
                     + c.ecs().cluster() + "/" + c.ecs().service() + "/*");
             case "ecs:TagResource", "ecs:UntagResource", "ecs:ListTagsForResource", "ecs:DeregisterTaskDefinition" ->
@@ -318,8 +327,9 @@ public final class IamPolicy {
             case "route53:GetChange" -> Grant.on("Changes", "arn:aws:route53:::change/*");
             case "rds:DescribeDBInstances", "rds:ModifyDBInstance" -> Grant.on("DbInstance", "arn:aws:rds:" + r + ":" + a
                     + ":db:" + c.traffic().dbInstance());
-            // AWS offers no resource-level permission for these
-            case "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:ListTaskDefinitions",
+            // AWS offers no resource-level permission for these; DescribeAlarmHistory without an alarm name reads
+            // every alarm's history, which an alarm-scoped grant does not allow
+            case "cloudwatch:DescribeAlarmHistory", "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:ListTaskDefinitions",
                  "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetHealth",
                  "elasticloadbalancing:DescribeTargetGroups",
                  "application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies",

@@ -1,5 +1,7 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.change.ChangeStatus;
+
 import io.tdev.ops.support.OpsResult;
 
 import io.tdev.ops.model.Action;
@@ -10,7 +12,8 @@ import java.util.Map;
 
 /**
  * The map of a change's result (deploy, rollback, scale), in the order every front end shows it: {@code from},
- * {@code to}, {@code status}, the change's own fields, then {@code stability} and {@code actions}. Reading one back
+ * {@code to}, {@code status}, {@code ok} ({@link ChangeStatus#ok()}), the change's own fields, then the rollout's facts
+ * ({@code rolloutState}, {@code circuitBreakerRolledBack}), {@code stability} and {@code actions}. Reading one back
  * ({@link #stability}) is the same for all three too.
  */
 final class ChangeResultMap {
@@ -24,6 +27,7 @@ final class ChangeResultMap {
         m.map.put("from", from);
         m.map.put("to", to);
         m.map.put("status", status.name());
+        m.map.put("ok", status.ok());
         return m;
     }
 
@@ -33,6 +37,10 @@ final class ChangeResultMap {
     }
 
     Map<String, Object> end(Stability stability, List<Action> actions) {
+        // the rollout's facts, for callers that must not read them from a message
+        map.put("rolloutState", stability == null || stability.rolloutState() == null ? null
+                : stability.rolloutState().name());
+        map.put("circuitBreakerRolledBack", stability != null && stability.circuitBreakerRolledBack());
         map.put("stability", stability == null ? null : stability.toMap());
         map.put("actions", OpsResult.actionMaps(actions));
         return map;

@@ -1,5 +1,7 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.change.ChangeStatus;
+
 import io.tdev.ops.support.Durations;
 import io.tdev.ops.support.Failures;
 import io.tdev.ops.api.OpsContext;
@@ -123,7 +125,7 @@ public final class Deploy {
         TaskDefinitionRef from = started.from();
         TaskDefinitionRef to = started.to();
         String service = ctx.config().serviceRef().service();
-        ChangeStatus status = ChangeStatus.of(waited.outcome());
+        ChangeStatus status = waited.outcome().status();
         String message = switch (waited.outcome()) {
             case STABLE -> service + " is stable on " + to + " (" + started.image() + ")";
             case FAILED -> "deployment of " + to + " failed: " + waited.last().message();

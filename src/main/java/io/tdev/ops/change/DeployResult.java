@@ -1,5 +1,7 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.change.ChangeStatus;
+
 import io.tdev.ops.support.OpsResult;
 
 import io.tdev.ops.model.Action;

@@ -1,5 +1,7 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.change.ChangeStatus;
+
 import io.tdev.ops.health.HealthCheck;
 import io.tdev.ops.health.HealthOptions;
 import io.tdev.ops.health.HealthResult;

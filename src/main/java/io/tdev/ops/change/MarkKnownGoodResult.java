@@ -1,5 +1,7 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.change.ChangeStatus;
+
 import io.tdev.ops.support.OpsResult;
 
 import io.tdev.ops.model.Action;
@@ -26,6 +28,7 @@ public record MarkKnownGoodResult(TaskDefinitionRef revision, String tag, String
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("revision", revision.toString());
         m.put("status", status.name());
+        m.put("ok", status.ok());
         m.put("tag", tag);
         m.put("value", value);
         m.put("message", message);

@@ -98,6 +98,11 @@ final class ResultMaps {
         return i;
     }
 
+    /** A boolean that maps written before the key existed leave out: false then. */
+    boolean boolOrFalse(String key) {
+        return map.get(key) != null && bool(key);
+    }
+
     boolean bool(String key) {
         Object v = map.get(key);
         if (v instanceof Boolean b) {

@@ -1,5 +1,7 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.change.ChangeStatus;
+
 import io.tdev.ops.support.Durations;
 import io.tdev.ops.support.Failures;
 import io.tdev.ops.api.OpsContext;
@@ -184,7 +186,7 @@ public final class Rollback {
         TaskDefinitionRef from = started.from();
         TaskDefinitionRef to = started.to();
         String service = ctx.config().serviceRef().service();
-        ChangeStatus status = ChangeStatus.of(waited.outcome());
+        ChangeStatus status = waited.outcome().status();
         Stability last = waited.last();
         String message = switch (waited.outcome()) {
             case STABLE -> service + " rolled back from " + from + " to " + to + " and is stable";

@@ -1,5 +1,7 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.change.ChangeStatus;
+
 import io.tdev.ops.support.Durations;
 import io.tdev.ops.support.Failures;
 import io.tdev.ops.api.OpsContext;
@@ -148,7 +150,7 @@ public final class Scale {
         String note = clampNote(ScaleCount.parse(started.requested(), ctx.config().scalePresets()), from, to);
         String service = ctx.config().serviceRef().service();
         Stability last = waited.last();
-        ChangeStatus status = ChangeStatus.of(waited.outcome());
+        ChangeStatus status = waited.outcome().status();
         String message = switch (waited.outcome()) {
             case STABLE -> service + " scaled from " + from + " to " + to + note + " and is stable";
             case FAILED -> "desired count set to " + to + " but the service failed: " + last.message();

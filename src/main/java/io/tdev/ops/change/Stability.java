@@ -10,9 +10,12 @@ import java.util.Map;
 /**
  * One look at a rollout. {@code done} when it will not change by waiting longer: either {@code stable} (the
  * service runs the expected revision with the expected count and one deployment) or {@code failed}.
+ * {@code circuitBreakerRolledBack}: ECS's deployment circuit breaker took the expected revision back (a fact for
+ * callers, who must not read it from {@code message}).
  */
 public record Stability(boolean done, boolean stable, boolean failed, String message, TaskDefinitionRef expected,
-                        TaskDefinitionRef current, RolloutState rolloutState, int running, int desired, int pending) {
+                        TaskDefinitionRef current, RolloutState rolloutState, int running, int desired, int pending,
+                        boolean circuitBreakerRolledBack) {
 
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -26,6 +29,7 @@ public record Stability(boolean done, boolean stable, boolean failed, String mes
         m.put("running", running);
         m.put("desired", desired);
         m.put("pending", pending);
+        m.put("circuitBreakerRolledBack", circuitBreakerRolledBack);
         return m;
     }
 
@@ -44,6 +48,7 @@ public record Stability(boolean done, boolean stable, boolean failed, String mes
         }
         return new Stability(done, stable, failed, m.string("message"), m.optionalRef("revision"),
                 m.optionalRef("current"), m.rolloutState("rolloutState"), m.requiredInt("running"),
-                m.requiredInt("desired"), m.requiredInt("pending"));
+                m.requiredInt("desired"), m.requiredInt("pending"),
+                m.boolOrFalse("circuitBreakerRolledBack"));
     }
 }

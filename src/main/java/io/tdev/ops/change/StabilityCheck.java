@@ -36,11 +36,11 @@ public final class StabilityCheck {
         }
         if (!current.equals(want)) {
             if (ofExpected.isEmpty()) {
-                String why = primary.filter(StabilityCheck::circuitBreakerRollback).isPresent()
-                        ? "the deployment circuit breaker rolled back to " + current
+                boolean rolledBack = primary.filter(StabilityCheck::circuitBreakerRollback).isPresent();
+                String why = rolledBack ? "the deployment circuit breaker rolled back to " + current
                         : "the service moved on to " + current;
-                return result(true, false, true, why + "; " + want + " is no longer deployed (" + counts + ")",
-                        want, current, rollout, s);
+                return new Stability(true, false, true, why + "; " + want + " is no longer deployed (" + counts + ")",
+                        want, current, rollout, s.running(), s.desired(), s.pending(), rolledBack);
             }
             return result(false, false, false, s.ref().service() + " is on " + current + ", " + want
                     + " is being replaced (" + counts + ")", want, current, rollout, s);
@@ -61,6 +61,15 @@ public final class StabilityCheck {
         return r.contains("circuit breaker") || r.contains("rolled back") || r.contains("rolling back");
     }
 
+    /**
+     * ECS's circuit breaker has started or finished taking {@code d} back ("rolling back" / "rolled back" in ECS's
+     * rollout reason; ECS has no field for it), not merely failed it.
+     */
+    public static boolean rolledBackByCircuitBreaker(Deployment d) {
+        String r = reasonOf(d).toLowerCase(Locale.ROOT);
+        return r.contains("rolled back") || r.contains("rolling back");
+    }
+
     private static String reasonOf(Deployment d) {
         return d.rolloutStateReason() == null ? "" : d.rolloutStateReason();
     }
@@ -69,6 +78,6 @@ public final class StabilityCheck {
                                     TaskDefinitionRef want, TaskDefinitionRef current, RolloutState rollout,
                                     ServiceState s) {
         return new Stability(done, stable, failed, message, want, current, rollout, s.running(), s.desired(),
-                s.pending());
+                s.pending(), false);
     }
 }

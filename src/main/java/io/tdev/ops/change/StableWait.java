@@ -1,5 +1,7 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.change.ChangeStatus;
+
 import io.tdev.ops.support.Durations;
 import io.tdev.ops.support.Failures;
 import io.tdev.ops.api.OpsContext;
@@ -22,7 +24,19 @@ public final class StableWait {
      * How a wait ended. ABANDONED: the waiter stopped before the timeout (a Jenkins build aborted) while the rollout
      * goes on; only {@link FinishRollout} is told so.
      */
-    public enum Outcome { STABLE, FAILED, TIMED_OUT, ABANDONED }
+    public enum Outcome {
+        STABLE, FAILED, TIMED_OUT, ABANDONED;
+
+        /** How a change that waited this way ended. */
+        public ChangeStatus status() {
+            return switch (this) {
+                case STABLE -> ChangeStatus.COMPLETED;
+                case FAILED -> ChangeStatus.FAILED;
+                case TIMED_OUT -> ChangeStatus.TIMED_OUT;
+                case ABANDONED -> ChangeStatus.ABANDONED;
+            };
+        }
+    }
 
     /**
      * The outcome with the last look and how long it took; {@code abandonedBy} names who stopped an ABANDONED wait

@@ -8,6 +8,7 @@ import io.tdev.ops.support.Waits;
 
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.Action;
+import io.tdev.ops.health.AlarmScope;
 import io.tdev.ops.model.Alarm;
 import io.tdev.ops.model.AlarmState;
 import io.tdev.ops.model.ImageScanFindings;
@@ -348,15 +349,17 @@ public final class PreDeployChecklist {
     }
 
     private ChecklistItem monitoring() {
-        String prefix = ctx.config().alarmPrefix();
-        List<Alarm> alarms = ctx.retry().call(() -> ctx.ports().alarms().alarms(prefix, Optional.empty()));
+        AlarmScope scope = AlarmScope.of(ctx, () -> ctx.retry().call(() ->
+                ctx.ports().ecs().describeService(ctx.config().serviceRef())).targetGroupArns());
+        List<Alarm> alarms = ctx.retry().call(() -> ctx.ports().alarms().alarms(null, Optional.empty())).stream()
+                .filter(scope::contains).toList();
         if (alarms.isEmpty()) {
-            return ChecklistItem.fail(MONITORING, "no CloudWatch alarm named " + prefix + "*");
+            return ChecklistItem.fail(MONITORING, "no CloudWatch alarm " + scope.describe());
         }
         List<String> noData = alarms.stream().filter(a -> a.state() == AlarmState.INSUFFICIENT_DATA)
                 .map(Alarm::name).toList();
         long inAlarm = alarms.stream().filter(a -> a.state() == AlarmState.ALARM).count();
-        String counts = alarms.size() + " alarms named " + prefix + "* (" + inAlarm + " in ALARM, " + noData.size()
+        String counts = alarms.size() + " alarms " + scope.describe() + " (" + inAlarm + " in ALARM, " + noData.size()
                 + " INSUFFICIENT_DATA)";
         return noData.isEmpty() ? ChecklistItem.pass(MONITORING, counts)
                 : ChecklistItem.fail(MONITORING, counts + "; without data: " + String.join(", ", noData));

@@ -1,20 +1,17 @@
 package io.tdev.ops.cli;
 
-import java.util.Locale;
+import io.tdev.ops.api.change.ChangeStatus;
+
 import java.util.Map;
-import java.util.Set;
 
-/** Reads a mutating use case's result status: did it do what was asked? */
+/** Reads a mutating use case's result: did it do what was asked? */
 final class Outcomes {
-    /** The engine's ChangeStatus values for "changed, but did not end as asked". */
-    private static final Set<String> FAILED = Set.of("FAILED", "TIMED_OUT", "ABANDONED");
-
     private Outcomes() {
     }
 
+    /** The result's own {@code ok} fact (the engine's ChangeStatus.ok() decides it) is false. */
     static boolean failed(Map<String, Object> result) {
-        Object status = result.get("status");
-        return status != null && FAILED.contains(status.toString().toUpperCase(Locale.ROOT).replace('-', '_'));
+        return Boolean.FALSE.equals(result.get("ok"));
     }
 
     /** For a failed operation: where it stopped and what to run next, for stderr. */

@@ -6,6 +6,7 @@ import io.tdev.ops.api.weekly.WeeklyReportResult;
 import io.tdev.ops.api.weekly.WeeklyReportUseCase;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.weekly.WeeklyHtml;
+import io.tdev.ops.weekly.WeeklyReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,11 +27,15 @@ import java.nio.file.Path;
                 "JSON: {ok, from, to, timeZone, slos[{name, objective, unit, comparison, actual, previous, delta, met,"
                         + " status, evidence}], pipeline{averageSeconds, p95Seconds, daily[]}, generations{success,"
                         + " failure, errorRatePercent, daily[]}, availability{percent, source, daily[]}, resources{},"
-                        + " distinctUsers, projectsCreated, previousWeek{...}, incidents{}, markdown}",
+                        + " distinctUsers, projectsCreated, previousWeek{...}, incidents[{at, until, kind, what,"
+                        + " source}], actions[], markdown}",
+                "Incidents: the environment's alarms that went to ALARM (CloudWatch alarm history) and the"
+                        + " deployments ECS rolled back (ListServiceDeployments) in the week.",
                 "",
                 "Examples:",
                 "  tdev-ops weekly-report --simulate",
                 "  tdev-ops weekly-report --simulate --scenario slo-missed --output markdown",
+                "  tdev-ops weekly-report --simulate --notify-team",
                 "  tdev-ops weekly-report --simulate --week-ending 2026-11-15 --html target/weekly.html --output json"})
 public final class WeeklyReportCommand extends OutcomeCommand<WeeklyReportResult> {
     @Option(names = "--week-ending", paramLabel = "YYYY-MM-DD",
@@ -41,12 +46,16 @@ public final class WeeklyReportCommand extends OutcomeCommand<WeeklyReportResult
             description = "Also write one self-contained HTML page with the SLO table and charts (inline SVG).")
     Path html;
 
+    @Option(names = "--notify-team",
+            description = "Also publish the summary and the report to the environment's SNS topic (the team's).")
+    boolean notifyTeam;
+
     @Override
     protected WeeklyReportResult run(OpsContext context) {
         if (html != null && html.getParent() != null && !Files.isDirectory(html.getParent())) {
             throw new InvalidInputException("html", "got '" + html + "'; its directory does not exist");
         }
-        return WeeklyReportUseCase.over(context).run(WeeklyReportRequest.weekEnding(weekEnding));
+        return WeeklyReportUseCase.over(context).run(WeeklyReportRequest.weekEnding(weekEnding, notifyTeam));
     }
 
     @Override
@@ -62,7 +71,6 @@ public final class WeeklyReportCommand extends OutcomeCommand<WeeklyReportResult
 
     @Override
     protected String warning(WeeklyReportResult result) {
-        var missed = result.slos().stream().filter(s -> !s.met()).map(s -> s.name() + " " + s.status()).toList();
-        return missed.isEmpty() ? null : "SLOs not met: " + String.join(", ", missed);
+        return result.ok() ? null : WeeklyReport.summary(result.slos());
     }
 }

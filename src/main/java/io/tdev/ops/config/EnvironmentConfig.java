@@ -223,9 +223,76 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
      * @param deploySuspectMinutes a deployment that began this shortly before the outage is its suspected cause
      * @param trafficFactor        a request rate this many times the usual one at the same hour is a traffic spike
      * @param trafficDays          the usual rate: the same hour of this many previous days
+     * @param cache                P1's cache metric (the runbook's "cache metrics"); its namespace null: not configured
+     * @param restartAgent         how restart-agent restarts one agent: the admin endpoint or its ECS tasks
      */
     public record IncidentSettings(AdminEndpoint admin, List<String> agents, List<String> approvers, int deployLookbackHours,
-                                   int deploySuspectMinutes, double trafficFactor, int trafficDays) {
+                                   int deploySuspectMinutes, double trafficFactor, int trafficDays, CacheMetric cache,
+                                   AgentRestart restartAgent) {
+        public IncidentSettings {
+            cache = cache == null ? CacheMetric.NOT_CONFIGURED : cache;
+            restartAgent = restartAgent == null ? AgentRestart.ADMIN : restartAgent;
+        }
+
+        public IncidentSettings withAdmin(AdminEndpoint newAdmin) {
+            return new IncidentSettings(newAdmin, agents, approvers, deployLookbackHours, deploySuspectMinutes,
+                    trafficFactor, trafficDays, cache, restartAgent);
+        }
+
+        public IncidentSettings withCache(CacheMetric newCache) {
+            return new IncidentSettings(admin, agents, approvers, deployLookbackHours, deploySuspectMinutes,
+                    trafficFactor, trafficDays, newCache, restartAgent);
+        }
+
+        public IncidentSettings withRestartAgent(AgentRestart newRestartAgent) {
+            return new IncidentSettings(admin, agents, approvers, deployLookbackHours, deploySuspectMinutes,
+                    trafficFactor, trafficDays, cache, newRestartAgent);
+        }
+    }
+
+    /**
+     * A cache hit-rate metric read with P1's CPU and memory (one GetMetricData batch), e.g. ElastiCache's
+     * {@code AWS/ElastiCache} {@code CacheHitRate} with {@code CacheClusterId}.
+     *
+     * @param namespace         CloudWatch namespace; null: no cache metric is configured (the finding says so)
+     * @param metric            the metric's name, in percent
+     * @param dimensions        its dimensions (name -> value)
+     * @param minHitRatePercent an average below this over the diagnosis window is BAD (and calls for clear-cache)
+     */
+    public record CacheMetric(String namespace, String metric, Map<String, String> dimensions, double minHitRatePercent) {
+        public static final CacheMetric NOT_CONFIGURED = new CacheMetric(null, null, Map.of(), 80);
+
+        public CacheMetric {
+            dimensions = dimensions == null ? Map.of() : Map.copyOf(dimensions);
+        }
+
+        public boolean configured() {
+            return namespace != null;
+        }
+    }
+
+    /**
+     * How {@code restart-agent} restarts one agent.
+     *
+     * @param via                       {@code admin} ({@code POST /admin/restart-agent}) or {@code ecs-tasks} (the
+     *                                  agent runs as its own ECS service: its RUNNING tasks are stopped one at a time,
+     *                                  each replacement RUNNING before the next stop)
+     * @param service                   ecs-tasks: the agent's ECS service in {@code ecs.cluster}, {@code {agent}}
+     *                                  replaced by the agent's name (e.g. {@code t-developer-{agent}-agent-production})
+     * @param replacementTimeoutSeconds ecs-tasks: a replacement must be RUNNING within this, else the restart stops
+     */
+    public record AgentRestart(String via, String service, int replacementTimeoutSeconds) {
+        public static final List<String> VIAS = List.of("admin", "ecs-tasks");
+        public static final AgentRestart ADMIN = new AgentRestart("admin", null, 300);
+
+        public boolean viaEcsTasks() {
+            return "ecs-tasks".equals(via);
+        }
+
+        /** The agent's ECS service name. */
+        public String serviceOf(String agent) {
+            return service.replace("{agent}", agent);
+        }
     }
 
     /**

@@ -82,8 +82,9 @@ public final class HealthCheck {
         List<String> notes = BaselineTime.notes(options.baselineTime(), now);
         CheckScope scope = new CheckScope(ctx, now, window, options, names, timeout);
         ErrorLogsSignal errorLogs = new ErrorLogsSignal(scope);
+        EcsServiceSignal ecsService = new EcsServiceSignal(scope);
         Map<String, Signal> all = new LinkedHashMap<>();
-        for (Signal s : List.of(new EcsServiceSignal(scope), new AlarmsSignal(scope), new TargetHealthSignal(scope),
+        for (Signal s : List.of(ecsService, new AlarmsSignal(scope), new TargetHealthSignal(scope),
                 errorLogs, UtilisationSignal.cpu(scope), UtilisationSignal.memory(scope), new S3UsageSignal(scope),
                 new ProjectsYesterdaySignal(scope))) {
             all.put(s.name(), s);
@@ -96,7 +97,7 @@ public final class HealthCheck {
         ctx.progress().report("health of " + config.name() + ": " + verdict
                 + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")"));
         return new HealthResult(config.serviceRef(), config.name(), verdict, reasons, signals, errorLogs.topPatterns(),
-                now, options.baselineTime(), List.of(), notes);
+                now, options.baselineTime(), List.of(), notes, ecsService.rollout());
     }
 
     static Verdict verdict(List<HealthSignal> signals, List<String> reasons) {

@@ -1,10 +1,13 @@
 package io.tdev.ops.port;
 
+import io.tdev.ops.model.EcsTask;
+import io.tdev.ops.model.DeploymentRollback;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TaskDefinition;
 import io.tdev.ops.model.TaskDefinitionRef;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -61,4 +64,20 @@ public interface Ecs {
     void tagService(ServiceRef service, Map<String, String> tags);
 
     void untagService(ServiceRef service, List<String> keys);
+
+    /**
+     * The tasks a service keeps (desired status RUNNING, whatever their last status), oldest first (AWS: ListTasks by
+     * service name, every page, then DescribeTasks in batches of 100). A missing service is a
+     * PreconditionFailedException naming it.
+     */
+    List<EcsTask> serviceTasks(ServiceRef service);
+
+    /** Stops one task, {@code reason} shown as its stopped reason; the service starts a replacement (AWS: StopTask). */
+    void stopTask(String cluster, String taskArn, String reason);
+
+    /**
+     * The service's deployments created in {@code [from, to)} that ECS rolled back or is rolling back (statuses
+     * ROLLBACK_*), oldest first (AWS: ListServiceDeployments, every page; ECS keeps 90 days).
+     */
+    List<DeploymentRollback> rollbacks(ServiceRef service, Instant from, Instant to);
 }

@@ -7,7 +7,7 @@ import io.tdev.ops.api.security.LockdownBucketUseCase;
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.TdevException;
-import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.support.Retry;
 
 import java.time.Instant;

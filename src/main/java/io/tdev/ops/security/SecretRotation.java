@@ -7,7 +7,7 @@ import io.tdev.ops.api.security.RotateSecretUseCase;
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.SecretStatus;
-import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.support.Durations;
 import io.tdev.ops.support.Retry;
 

@@ -44,6 +44,7 @@ final class Scenarios {
         SCENARIOS.put("fleet", b -> b.fleet(24, List.of(b.config().ecs().cluster(), "t-developer-batch-" + b.config().name())));
         SCENARIOS.put("large-fleet", b -> b.fleet(120, List.of(b.config().ecs().cluster(), "t-developer-batch-" + b.config().name())));
         SCENARIOS.put("new-bucket", b -> b.newBucket(Duration.ofHours(3), 700));
+        SCENARIOS.put("alarms-by-dimension", Scenarios::alarmsByDimension);
         // The week before the start (Mon 16 .. Sun 22 Nov 2026) had a bad Wednesday: ten hours of a faulty release.
         // A month without maintenance: 23 ACTIVE revisions, the newest images with HIGH/CRITICAL findings, a 3-day-old backup
         // (log groups without retention and projects older than a week are in every scenario)
@@ -51,7 +52,10 @@ final class Scenarios {
                 .scanFindings("2.0.42", Map.of(Severity.CRITICAL, 1, Severity.HIGH, 2, Severity.MEDIUM, 4))
                 .scanFindings("2.0.41", Map.of(Severity.HIGH, 1, Severity.LOW, 3))
                 .backupAges(Duration.ofDays(3), Duration.ofDays(4)));
-        SCENARIOS.put("slo-missed", b -> b.historyIncident(Instant.parse("2026-11-18T08:00:00Z"), Duration.ofHours(10), 0.6));
+        // a bad Wednesday: ten bad hours, and a fix deployed at 17:30 that the deploy guard stopped and ECS rolled back
+        SCENARIOS.put("slo-missed", b -> b.historyIncident(Instant.parse("2026-11-18T08:00:00Z"), Duration.ofHours(10), 0.6)
+                .pastRollback(Instant.parse("2026-11-18T17:30:00Z"), Duration.ofMinutes(25),
+                        "Service deployment rolled back because of a StopServiceDeployment request."));
         SCENARIOS.put("open-port-22", b -> b.ingress("t-developer-ecs-tasks",
                 new IngressRule("tcp", 22, 22, List.of("0.0.0.0/0", "::/0"), List.of())));
         SCENARIOS.put("stale-secret", b -> b.apiSecret(Duration.ofDays(200), false));
@@ -126,6 +130,21 @@ final class Scenarios {
         String saved = "tdev-ops bucket policy backup v1\nbucket: " + config.bucket() + "\nstate: LOCKED_DOWN\nsavedAt: "
                 + SimBuilder.DEFAULT_START.minus(Duration.ofHours(1)) + "\nsavedBy: alice\nhadPolicy: false\n\n";
         return b.bucketPolicy(lockdown).secret(config.security().policyBackupSecret(), saved);
+    }
+
+    /**
+     * Alarms named without the environment's prefix: the network team's on this environment's load balancer
+     * (counted, by its LoadBalancer dimension) and one on the other environment's service (not counted).
+     */
+    private static SimBuilder alarmsByDimension(SimBuilder b) {
+        EnvironmentConfig config = b.config();
+        String other = config.name().equals("staging") ? "production" : "staging";
+        Instant since = SimBuilder.DEFAULT_START.minus(Duration.ofMinutes(20));
+        return b.alarm("network-alb-5xx", AlarmState.ALARM, since, "AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count",
+                        Map.of("LoadBalancer", SimWorld.loadBalancerDimension(config)))
+                .alarm("ops-backend-cpu-" + other, AlarmState.ALARM, since, "AWS/ECS", "CPUUtilization",
+                        Map.of("ClusterName", config.ecs().cluster().replace(config.name(), other),
+                                "ServiceName", config.ecs().service().replace(config.name(), other)));
     }
 
     private static SimBuilder alarmStorm(SimBuilder b) {

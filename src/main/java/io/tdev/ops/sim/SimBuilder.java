@@ -6,6 +6,7 @@ import io.tdev.ops.model.IngressRule;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PublicAccessBlock;
 import io.tdev.ops.model.Severity;
+import io.tdev.ops.model.TargetGroup;
 import io.tdev.ops.model.TaskDefinitionRef;
 
 import java.time.Duration;
@@ -50,7 +51,8 @@ public final class SimBuilder {
     static final List<String> RELEASE_CANDIDATES = List.of("2.0.43", "2.0.44", "2.0.50", "2.1.0", "2.1.0-faulty",
             "2.1.0-bad");
     private final List<String> pushedTags = new ArrayList<>(RELEASE_CANDIDATES);
-    private record PinnedAlarm(String name, AlarmState state, Instant since, String namespace, String metricName) {
+    private record PinnedAlarm(String name, AlarmState state, Instant since, String namespace, String metricName,
+                               Map<String, String> dimensions) {
     }
 
     private record Throttle(String api, int times) {
@@ -73,6 +75,10 @@ public final class SimBuilder {
     private double cacheSlowdown = 1;
     private final Map<String, Duration> failingAgents = new LinkedHashMap<>();
     private final List<SimWorld.HistoryIncident> historyIncidents = new ArrayList<>();
+    private final List<PastRollback> pastRollbacks = new ArrayList<>();
+
+    private record PastRollback(Instant startedAt, Duration took, String reason) {
+    }
     private Duration secretAge = Duration.ofDays(40);
     private boolean secretRotation = true;
     private Duration secretRotationTakes = SimSecrets.ROTATION_TAKES;
@@ -241,8 +247,14 @@ public final class SimBuilder {
 
     /** An alarm on a given metric, pinned to a state since an instant. */
     public SimBuilder alarm(String name, AlarmState state, Instant since, String namespace, String metricName) {
+        return alarm(name, state, since, namespace, metricName, Map.of());
+    }
+
+    /** An alarm on a metric with dimensions (e.g. ServiceName → another environment's service), pinned to a state. */
+    public SimBuilder alarm(String name, AlarmState state, Instant since, String namespace, String metricName,
+                            Map<String, String> dimensions) {
         pinnedAlarms.add(new PinnedAlarm(Objects.requireNonNull(name, "name"), Objects.requireNonNull(state, "state"),
-                Objects.requireNonNull(since, "since"), namespace, metricName));
+                Objects.requireNonNull(since, "since"), namespace, metricName, Map.copyOf(dimensions)));
         return this;
     }
 
@@ -429,6 +441,18 @@ public final class SimBuilder {
     }
 
     /**
+     * A deployment before the start that ECS rolled back (ROLLBACK_SUCCESSFUL {@code took} after it began), with
+     * ECS's status reason: the circuit breaker, an alarm, or a StopServiceDeployment (tdev-ops' deploy guard).
+     */
+    public SimBuilder pastRollback(Instant startedAt, Duration took, String reason) {
+        if (took.isNegative() || took.isZero()) {
+            throw new InvalidInputException("took", "must be positive, got " + took);
+        }
+        pastRollbacks.add(new PastRollback(startedAt, took, reason));
+        return this;
+    }
+
+    /**
      * The API-key secret's current value was made this long before the start; with {@code rotationConfigured} it
      * came from Secrets Manager rotation (a rotation function is attached), else it was put by hand and RotateSecret
      * is refused.
@@ -537,6 +561,12 @@ public final class SimBuilder {
         bursts.forEach(b -> w.logs.burst(b.kind(), b.count(), b.over(), b.sources()));
         w.alarms = new SimAlarms(w);
         addAlarms(w, epoch);
+        historyIncidents.stream().sorted(java.util.Comparator.comparing(SimWorld.HistoryIncident::start)).forEach(i -> {
+            String base = SimWorld.alarmBase(config);
+            w.alarms.recordPastIncident(List.of(base + "-alb-5xx", base + "-error-rate", base + "-pipeline-p95"),
+                    i.start(), i.start().plus(i.length()));
+        });
+        pastRollbacks.forEach(r -> ecs.rolledBackInThePast(r.startedAt(), r.startedAt().plus(r.took()), r.reason()));
         w.autoScaling = new SimAutoScaling(w);
         if (autoScaling) {
             w.autoScaling.register(minCapacity != null ? minCapacity : config.autoscaling().minTasks(),
@@ -618,32 +648,41 @@ public final class SimBuilder {
         EnvironmentConfig.Slo slo = config.slo();
         Instant okSince = epoch.minus(Duration.ofDays(3));
         SimAlarms a = w.alarms;
-        a.addEvaluated(base + "-alb-5xx", "AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count",
+        // the dimensions CloudWatch gives these metrics: the ALB's, the target group's, the ECS service's
+        Map<String, String> alb = Map.of("LoadBalancer", TargetGroup.dimension(w.loadBalancerArn()));
+        Map<String, String> targets = new LinkedHashMap<>(Map.of("TargetGroup", TargetGroup.dimension(w.targetGroupArn())));
+        targets.putAll(alb);
+        Map<String, String> ecsService = new LinkedHashMap<>(Map.of("ClusterName", config.ecs().cluster()));
+        ecsService.put("ServiceName", config.ecs().service());
+        a.addEvaluated(base + "-alb-5xx", "AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count", alb,
                 new SimAlarms.Rule(3, m -> m.stream().mapToDouble(MinuteSample::elb5xx).sum(), "GreaterThanOrEqualToThreshold", 10), okSince);
-        a.addEvaluated(base + "-error-rate", config.metricNamespace(), "ErrorRate",
+        a.addEvaluated(base + "-error-rate", config.metricNamespace(), "ErrorRate", Map.of(),
                 new SimAlarms.Rule(10, SimBuilder::errorRate, "GreaterThanThreshold", slo.highErrorRatePercent()), okSince);
-        a.addEvaluated(base + "-unhealthy-hosts", "AWS/ApplicationELB", "UnHealthyHostCount",
+        a.addEvaluated(base + "-unhealthy-hosts", "AWS/ApplicationELB", "UnHealthyHostCount", targets,
                 new SimAlarms.Rule(2, m -> m.stream().mapToDouble(MinuteSample::unhealthyHosts).max().orElse(0),
                         "GreaterThanOrEqualToThreshold", 1), okSince);
-        a.addEvaluated(base + "-cpu-high", "AWS/ECS", "CPUUtilization",
+        a.addEvaluated(base + "-cpu-high", "AWS/ECS", "CPUUtilization", ecsService,
                 new SimAlarms.Rule(2, m -> m.stream().mapToDouble(MinuteSample::cpuAvg).min().orElse(0),
                         "GreaterThanThreshold", slo.cpuPercent()), okSince);
-        a.addEvaluated(base + "-memory-high", "AWS/ECS", "MemoryUtilization",
+        a.addEvaluated(base + "-memory-high", "AWS/ECS", "MemoryUtilization", ecsService,
                 new SimAlarms.Rule(2, m -> m.stream().mapToDouble(MinuteSample::memAvg).min().orElse(0),
                         "GreaterThanThreshold", slo.memoryPercent()), okSince);
-        a.addEvaluated(base + "-pipeline-p95", config.metricNamespace(), "PipelineExecutionTime",
+        a.addEvaluated(base + "-pipeline-p95", config.metricNamespace(), "PipelineExecutionTime", Map.of(),
                 new SimAlarms.Rule(5, m -> m.stream().mapToDouble(MinuteSample::pipelineP95).average().orElse(0),
                         "GreaterThanThreshold", slo.pipelineP95Seconds()), okSince);
-        a.pin(base + "-dynamodb-throttles", "AWS/DynamoDB", "ThrottledRequests", AlarmState.OK, epoch.minus(Duration.ofDays(5)),
+        a.pin(base + "-dynamodb-throttles", "AWS/DynamoDB", "ThrottledRequests", Map.of("TableName", config.table().name()),
+                AlarmState.OK, epoch.minus(Duration.ofDays(5)),
                 "Threshold Crossed: no datapoints were greater than or equal to the threshold (1.0).");
-        a.pin(base + "-cleanup-lambda-errors", "AWS/Lambda", "Errors", AlarmState.OK, epoch.minus(Duration.ofDays(12)),
+        a.pin(base + "-cleanup-lambda-errors", "AWS/Lambda", "Errors", Map.of("FunctionName", "t-developer-cleanup-" + config.name()),
+                AlarmState.OK, epoch.minus(Duration.ofDays(12)),
                 "Threshold Crossed: no datapoints were greater than or equal to the threshold (1.0).");
-        // Outside the prefix: a health check must not count it.
-        a.pin("billing-estimated-charges", "AWS/Billing", "EstimatedCharges", AlarmState.ALARM, epoch.minus(Duration.ofDays(9)),
+        // Outside the prefix and about no resource of the environment: a health check must not count it.
+        a.pin("billing-estimated-charges", "AWS/Billing", "EstimatedCharges", Map.of("Currency", "USD"), AlarmState.ALARM,
+                epoch.minus(Duration.ofDays(9)),
                 "Threshold Crossed: 1 datapoint [1412.3 (17/11/26 00:00:00)] was greater than the threshold (1000.0).");
         for (PinnedAlarm p : pinnedAlarms) {
             AlarmState state = p.state();
-            a.pin(p.name(), p.namespace(), p.metricName(), state, p.since(), state == AlarmState.ALARM
+            a.pin(p.name(), p.namespace(), p.metricName(), p.dimensions(), state, p.since(), state == AlarmState.ALARM
                     ? "Threshold Crossed: 1 datapoint was greater than the threshold (simulated)."
                     : state == AlarmState.INSUFFICIENT_DATA ? "Insufficient Data: 1 datapoint was unknown."
                     : "Threshold Crossed: no datapoints were greater than the threshold (simulated).");

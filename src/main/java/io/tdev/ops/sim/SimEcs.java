@@ -1,7 +1,9 @@
 package io.tdev.ops.sim;
 
 import io.tdev.ops.model.Container;
+import io.tdev.ops.model.EcsTask;
 import io.tdev.ops.model.Deployment;
+import io.tdev.ops.model.DeploymentRollback;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
@@ -13,6 +15,7 @@ import io.tdev.ops.model.TaskDefinition;
 import io.tdev.ops.model.TaskDefinitionRef;
 import io.tdev.ops.port.Ecs;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -54,6 +57,32 @@ final class SimEcs implements Ecs {
     private boolean breakerRollback;
     private SimDeployment lastCompleted;
     private boolean steady;
+    /** Rolled-back service deployments as ListServiceDeployments keeps them, oldest first. */
+    private final List<RolledBack> rolledBack = new ArrayList<>();
+
+    /** How long ECS keeps service deployments. */
+    static final Duration DEPLOYMENTS_KEPT = Duration.ofDays(90);
+
+    /** One rolled-back deployment; ROLLBACK_IN_PROGRESS until the deployment it returns to completes. */
+    private static final class RolledBack {
+        final String id;
+        final Instant startedAt;
+        final String reason;
+        Instant finishedAt;
+        String status;
+
+        RolledBack(String id, Instant startedAt, Instant finishedAt, String status, String reason) {
+            this.id = id;
+            this.startedAt = startedAt;
+            this.finishedAt = finishedAt;
+            this.status = status;
+            this.reason = reason;
+        }
+
+        DeploymentRollback view() {
+            return new DeploymentRollback(id, startedAt, finishedAt, status, reason);
+        }
+    }
 
     SimEcs(SimWorld world, int desired) {
         this.world = world;
@@ -94,6 +123,13 @@ final class SimEcs implements Ecs {
     void circuitBreaker(boolean enabled, boolean rollback) {
         this.breakerEnabled = enabled;
         this.breakerRollback = rollback;
+    }
+
+    /** A deployment rolled back before the simulation began (a scenario's past incident). */
+    void rolledBackInThePast(Instant startedAt, Instant finishedAt, String reason) {
+        rolledBack.add(new RolledBack("ecs-svc/" + world.ids.digits("deployment", 19), startedAt, finishedAt,
+                "ROLLBACK_SUCCESSFUL", reason));
+        rolledBack.sort(Comparator.comparing(r -> r.startedAt));
     }
 
     // ---- the port ----------------------------------------------------------------------------------------
@@ -222,6 +258,18 @@ final class SimEcs implements Ecs {
     }
 
     @Override
+    public List<DeploymentRollback> rollbacks(ServiceRef service, Instant from, Instant to) {
+        return world.call(Api.LIST_SERVICE_DEPLOYMENTS, () -> {
+            requireService(service);
+            Instant kept = world.now().minus(DEPLOYMENTS_KEPT);
+            return rolledBack.stream()
+                    .filter(r -> !r.startedAt.isBefore(from) && r.startedAt.isBefore(to) && !r.startedAt.isBefore(kept))
+                    .map(RolledBack::view)
+                    .toList();
+        });
+    }
+
+    @Override
     public void stopDeployment(ServiceRef service, String deploymentId) {
         world.exec(Api.STOP_SERVICE_DEPLOYMENT, () -> {
             requireService(service);
@@ -241,6 +289,8 @@ final class SimEcs implements Ecs {
                 throw new PreconditionFailedException(Api.STOP_SERVICE_DEPLOYMENT + ": deployment " + deploymentName(d)
                         + " has no previous deployment to return to");
             }
+            rolledBack.add(new RolledBack(deploymentName(d), d.createdAt, null, "ROLLBACK_IN_PROGRESS",
+                    "Service deployment rolled back because of a StopServiceDeployment request."));
             abandon(d, now, "ECS deployment " + deploymentName(d) + " stopped (StopServiceDeployment).");
             event(now, "(service " + ref.service() + ") (deployment " + deploymentName(d) + ") deployment stopped.");
             if (previous.isPresent()) {
@@ -392,6 +442,8 @@ final class SimEcs implements Ecs {
                 + ") deployment failed: tasks failed to start.");
         if (breakerRollback && lastCompleted != null && !lastCompleted.taskDefinition.equals(primary.taskDefinition)) {
             String target = deploymentName(lastCompleted);
+            rolledBack.add(new RolledBack(deploymentName(primary), primary.createdAt, null, "ROLLBACK_IN_PROGRESS",
+                    "Service deployment rolled back because the circuit breaker threshold was exceeded."));
             abandon(primary, now, primary.reason);
             SimDeployment back = startDeployment(lastCompleted.taskDefinition,
                     "ECS deployment circuit breaker: rolling back to deploymentId " + target + ".");
@@ -452,6 +504,10 @@ final class SimEcs implements Ecs {
                     : "ECS deployment " + deploymentName(primary) + " completed.";
             primary.updatedAt = now;
             lastCompleted = primary;
+            rolledBack.stream().filter(r -> r.status.equals("ROLLBACK_IN_PROGRESS")).forEach(r -> {
+                r.status = "ROLLBACK_SUCCESSFUL";
+                r.finishedAt = now;
+            });
             event(now, "(service " + ref.service() + ") (deployment " + deploymentName(primary) + ") deployment completed.");
         }
         if (settled && !steady && primary.rollout == RolloutState.COMPLETED) {
@@ -540,6 +596,53 @@ final class SimEcs implements Ecs {
 
     static String deploymentName(SimDeployment d) {
         return "ecs-svc/" + d.id;
+    }
+
+    @Override
+    public List<EcsTask> serviceTasks(ServiceRef service) {
+        List<String> arns = world.call(Api.LIST_TASKS, () -> {
+            requireCluster(service.cluster());
+            return tasksOf(service.service()).stream().map(EcsTask::arn).toList();
+        });
+        if (arns.isEmpty()) {
+            return List.of(); // no DescribeTasks for an empty list: AWS refuses one
+        }
+        return world.call(Api.DESCRIBE_TASKS, () -> tasksOf(service.service()).stream()
+                .filter(t -> arns.contains(t.arn())).toList());
+    }
+
+    @Override
+    public void stopTask(String cluster, String taskArn, String reason) {
+        world.exec(Api.STOP_TASK, () -> {
+            requireCluster(cluster);
+            if (reason == null || reason.length() > 1024) {
+                throw new InvalidInputException("reason", "ECS takes a stop reason of at most 1024 characters");
+            }
+            Instant now = world.now();
+            SimTask main = tasks.stream().filter(t -> taskArn.equals(taskArn(t))).findFirst().orElse(null);
+            if (main != null) {
+                if (main.alive()) {
+                    drain(main, now); // the service launches its replacement on its next step
+                }
+            } else if (!world.agentServices.stop(taskArn, now)) {
+                throw new PreconditionFailedException("ECS task " + taskArn + " not found in cluster " + cluster
+                        + " (InvalidParameterException: The referenced task was not found)");
+            }
+        });
+    }
+
+    /** A service's tasks with desired status RUNNING, oldest first: this service's own, or an agent's. */
+    private List<EcsTask> tasksOf(String service) {
+        if (ref.service().equals(service)) {
+            return tasks.stream().filter(SimTask::alive).sorted(Comparator.comparing((SimTask t) -> t.launchedAt))
+                    .map(t -> new EcsTask(taskArn(t), t.running() ? "RUNNING" : "PENDING", "RUNNING",
+                            "service:" + ref.service(), t.running() ? t.runningAt : null)).toList();
+        }
+        return world.agentServices.tasks(service);
+    }
+
+    private String taskArn(SimTask t) {
+        return world.arn("ecs", "task/" + ref.cluster() + "/" + t.id);
     }
 
     private void requireCluster(String cluster) {

@@ -157,7 +157,9 @@ final class SimFleet {
             for (String a : s.alarms()) {
                 out.add(new Alarm(a, AlarmState.ALARM, "Threshold Crossed: 3 out of the last 3 datapoints were greater"
                         + " than the threshold (5.0).", world.epoch.minus(Duration.ofMinutes(12)), "AWS/ApplicationELB",
-                        "HTTPCode_Target_5XX_Count"));
+                        "HTTPCode_Target_5XX_Count", java.util.Map.of(
+                        "TargetGroup", io.tdev.ops.model.TargetGroup.dimension(s.targetGroupArn()),
+                        "LoadBalancer", io.tdev.ops.model.TargetGroup.dimension(s.loadBalancerArn()))));
             }
         }
         return out;

@@ -6,7 +6,7 @@ import io.tdev.ops.api.traffic.DbResizeResult;
 import io.tdev.ops.api.traffic.DbResizeUseCase;
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.DbInstance;
-import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.api.change.ChangeStatus;
 
 import java.util.List;
 

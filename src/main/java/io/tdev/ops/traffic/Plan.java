@@ -8,7 +8,7 @@ import io.tdev.ops.model.Action;
 import io.tdev.ops.model.ScalableTarget;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.TdevException;
-import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.change.StableWait;
 
 import java.time.Duration;

@@ -10,7 +10,7 @@ import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.ScalableTarget;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.ServiceState;
-import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.support.Retry;
 
 import java.util.List;

@@ -4,6 +4,7 @@ import io.tdev.ops.api.weekly.WeeklyReportResult;
 import io.tdev.ops.api.weekly.WeeklyReportResult.Slo;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -66,8 +67,22 @@ public final class WeeklyHtml {
                 .append(Numbers.show(r.previousWeek().distinctUsers(), 0)).append("), projects created ")
                 .append(Numbers.show(r.projectsCreated(), 0)).append(" (last week ")
                 .append(Numbers.show(r.previousWeek().projectsCreated(), 0)).append(").</p>\n");
-        html.append("<p>Incidents: ").append(Html.escape(r.incidents().available()
-                ? String.join("; ", r.incidents().items()) : r.incidents().note())).append(".</p>\n");
+        html.append("<h2>Incidents</h2>\n");
+        if (r.incidents().isEmpty()) {
+            html.append("<p id=\"incidents\">None: no alarm of the environment went to ALARM and ECS rolled back no"
+                    + " deployment.</p>\n");
+        } else {
+            ZoneId zone = ZoneId.of(r.timeZone());
+            html.append("<table id=\"incidents\">\n<tr><th>began</th><th>ended</th><th>kind</th><th>what</th>"
+                    + "<th>source</th></tr>\n");
+            for (WeeklyReportResult.Incident i : r.incidents()) {
+                html.append("<tr data-at=\"").append(i.at()).append("\"><td>").append(WeeklyMarkdown.local(i.at(), zone))
+                        .append("</td><td>").append(i.until() == null ? "-" : WeeklyMarkdown.local(i.until(), zone))
+                        .append("</td><td>").append(i.kind()).append("</td><td>").append(Html.escape(i.what()))
+                        .append("</td><td>").append(Html.escape(i.source())).append("</td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
         html.append("</body>\n</html>\n");
         return html.toString();
     }

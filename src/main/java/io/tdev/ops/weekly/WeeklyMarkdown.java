@@ -1,6 +1,6 @@
 package io.tdev.ops.weekly;
 
-import io.tdev.ops.api.weekly.WeeklyReportResult.Incidents;
+import io.tdev.ops.api.weekly.WeeklyReportResult.Incident;
 import io.tdev.ops.api.weekly.WeeklyReportResult.Slo;
 import io.tdev.ops.api.weekly.WeeklyReportResult.Week;
 
@@ -12,7 +12,7 @@ final class WeeklyMarkdown {
     private WeeklyMarkdown() {
     }
 
-    static String render(Week week, Week previous, List<Slo> slos, ZoneId zone, Incidents incidents) {
+    static String render(Week week, Week previous, List<Slo> slos, ZoneId zone, List<Incident> incidents) {
         StringBuilder md = new StringBuilder();
         long missed = slos.stream().filter(s -> !s.met()).count();
         md.append("## Weekly SLO report ").append(week.from()).append(" .. ").append(week.to()).append(" (")
@@ -54,10 +54,29 @@ final class WeeklyMarkdown {
         row(md, "distinct users", Numbers.show(week.distinctUsers(), 0), Numbers.show(previous.distinctUsers(), 0));
         row(md, "projects created", Numbers.show(week.projectsCreated(), 0), Numbers.show(previous.projectsCreated(), 0));
         md.append("\nAvailability from ").append(week.availability().source()).append(".\n");
-        md.append("\nIncidents: ").append(incidents.available() ? String.join("; ", incidents.items()) : incidents.note())
-                .append(".\n");
+        md.append("\n### Incidents\n\n");
+        if (incidents.isEmpty()) {
+            md.append("None: no alarm of the environment went to ALARM and ECS rolled back no deployment.\n");
+        } else {
+            md.append("| began | ended | kind | what | source |\n|---|---|---|---|---|\n");
+            for (Incident i : incidents) {
+                md.append("| ").append(local(i.at(), zone)).append(" | ").append(i.until() == null ? "-" : local(i.until(), zone))
+                        .append(" | ").append(i.kind()).append(" | ").append(i.what().replace("|", "\\|")).append(" | ")
+                        .append(i.source()).append(" |\n");
+            }
+        }
+        md.append("\nNot listed: rollbacks run with `tdev-ops rollback`, which are new deployments ECS does not mark as"
+                + " rolled back; their notices went to the environment's topic.\n");
         return md.toString();
     }
+
+    /** Local date and minute of the report's zone: the days above are that zone's. */
+    static String local(java.time.Instant at, ZoneId zone) {
+        return LOCAL_MINUTE.format(at.atZone(zone));
+    }
+
+    private static final java.time.format.DateTimeFormatter LOCAL_MINUTE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd EEE HH:mm", java.util.Locale.ROOT);
 
     private static void row(StringBuilder md, String what, String week, String previous) {
         md.append("| ").append(what).append(" | ").append(week).append(" | ").append(previous).append(" |\n");

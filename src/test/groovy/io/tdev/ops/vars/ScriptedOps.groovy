@@ -1,6 +1,7 @@
 package io.tdev.ops.vars
 
 import io.tdev.ops.api.TdevOps
+import io.tdev.ops.api.change.ChangeStatus
 import io.tdev.ops.model.InvalidInputException
 import io.tdev.ops.model.PreconditionFailedException
 
@@ -71,7 +72,12 @@ class ScriptedOps implements TdevOps {
             }
         }
         calls << [method: method, args: new LinkedHashMap(args)]
-        return body(args)
+        Map result = body(args)
+        // as the engine: a change's ok fact is its ChangeStatus' (a script names only the status)
+        if (result != null && !result.containsKey('ok') && ChangeStatus.values()*.name().contains(result.status)) {
+            result = result + [ok: ChangeStatus.valueOf(result.status as String).ok()]
+        }
+        return result
     }
 
     @Override

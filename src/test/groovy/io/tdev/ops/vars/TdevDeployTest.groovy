@@ -13,12 +13,15 @@ class TdevDeployTest extends ScriptedVarTest {
         libraryCall('tdevDeploy', args)
     }
 
-    /** Health answers: HEALTHY before the deploy; during the bake DEGRADED overall with an UNHEALTHY ecs-service signal. */
-    static Closure degradedDuringTheBakeByEcsService(String reason, String value, String evidence) {
+    /**
+     * Health answers: HEALTHY before the deploy; during the bake DEGRADED overall with an UNHEALTHY ecs-service signal
+     * and the rollout's facts ({@code rolloutFailed}, {@code circuitBreakerRolledBack}) the engine sets.
+     */
+    static Closure degradedDuringTheBakeByEcsService(String reason, String value, String evidence, Map facts) {
         return { Map a ->
             !a.baselineTime ? ScriptedOps.healthy() :
                     [status : 'DEGRADED', reasons: [reason], checkedAt: '2026-11-26T09:05:00Z',
-                     signals: [[name: 'ecs-service', status: 'UNHEALTHY', value: value, evidence: evidence]]]
+                     signals: [[name: 'ecs-service', status: 'UNHEALTHY', value: value, evidence: evidence]]] + facts
         }
     }
 
@@ -198,7 +201,8 @@ class TdevDeployTest extends ScriptedVarTest {
     void deploymentRolledBackByEcsCircuitBreakerFailsWithoutMarking(PipelineMode mode) {
         ops.deploy = { Map a ->
             [from   : 't-developer:41', to: 't-developer:42', status: 'FAILED', deploymentId: 'ecs-svc/2',
-             message: 'deployment of t-developer:42 failed: the deployment circuit breaker rolled back to t-developer:41', actions: []]
+             message: 'deployment of t-developer:42 failed: the deployment circuit breaker rolled back to t-developer:41', actions: [],
+             rolloutState: 'COMPLETED', circuitBreakerRolledBack: true]
         }
         PipelineHarness h = harness(mode)
 
@@ -215,7 +219,8 @@ class TdevDeployTest extends ScriptedVarTest {
     void circuitBreakerSeenDuringTheBakeFailsTheBuild(PipelineMode mode) {
         ops.health = degradedDuringTheBakeByEcsService('deployment ecs-svc/2 rollout FAILED',
                 'circuit breaker rolled back; running 2/2',
-                'PRIMARY t-developer:41 COMPLETED running 2/2 (ECS deployment circuit breaker: rolling back to ecs-svc/1)')
+                'PRIMARY t-developer:41 COMPLETED running 2/2 (ECS deployment circuit breaker: rolling back to ecs-svc/1)',
+                [rolloutState: 'COMPLETED', rolloutFailed: false, circuitBreakerRolledBack: true])
         PipelineHarness h = harness(mode)
 
         Outcome outcome = h.run(deployJob("image: '${IMAGE}'"))
@@ -317,7 +322,8 @@ class TdevDeployTest extends ScriptedVarTest {
     void rolloutMarkedFailedByEcsFailsTheBakeEvenWhenOnlyDegradedRollsBack(PipelineMode mode) {
         ops.health = degradedDuringTheBakeByEcsService('ecs-service UNHEALTHY: deployment of t-developer:42 FAILED',
                 'deployment of t-developer:42 FAILED; running 1/2',
-                'PRIMARY t-developer:42 FAILED running 0/2 (ECS deployment circuit breaker: tasks failed to start)')
+                'PRIMARY t-developer:42 FAILED running 0/2 (ECS deployment circuit breaker: tasks failed to start)',
+                [rolloutState: 'FAILED', rolloutFailed: true, circuitBreakerRolledBack: false])
         PipelineHarness h = harness(mode)
 
         Outcome outcome = h.run(deployJob("image: '${IMAGE}', rollbackOn: ['UNKNOWN']"))

@@ -56,12 +56,18 @@ class AwsAdapterIamActionsTest {
         wm.stubFor(json(ECS + "TagResource").willReturn(jsonOk("{}")));
         wm.stubFor(json(ECS + "UntagResource").willReturn(jsonOk("{}")));
         wm.stubFor(json(ECS + "ListTagsForResource").willReturn(jsonOk("{\"tags\": []}")));
+        wm.stubFor(json(ECS + "ListTasks").willReturn(jsonOk("{\"taskArns\": [\"arn:aws:ecs:eu-west-1:123456789012:task/c/0f\"]}")));
+        wm.stubFor(json(ECS + "DescribeTasks").willReturn(jsonOk("{\"tasks\": [], \"failures\": []}")));
+        wm.stubFor(json(ECS + "StopTask").willReturn(jsonOk("{\"task\": {}}")));
         wm.stubFor(json(AAS + "DescribeScalableTargets").willReturn(jsonOk("{\"ScalableTargets\": []}")));
         wm.stubFor(json(AAS + "RegisterScalableTarget").willReturn(jsonOk("{}")));
         wm.stubFor(json(AAS + "DescribeScalingPolicies").willReturn(jsonOk("{\"ScalingPolicies\": []}")));
         wm.stubFor(query("DescribeAlarms").willReturn(xmlOk("""
                 <DescribeAlarmsResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/">
                   <DescribeAlarmsResult><MetricAlarms/></DescribeAlarmsResult></DescribeAlarmsResponse>""")));
+        wm.stubFor(query("DescribeAlarmHistory").willReturn(xmlOk("""
+                <DescribeAlarmHistoryResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/">
+                  <DescribeAlarmHistoryResult><AlarmHistoryItems/></DescribeAlarmHistoryResult></DescribeAlarmHistoryResponse>""")));
         wm.stubFor(query("GetMetricData").willReturn(xmlOk("""
                 <GetMetricDataResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/">
                   <GetMetricDataResult><MetricDataResults/></GetMetricDataResult></GetMetricDataResponse>""")));
@@ -94,10 +100,14 @@ class AwsAdapterIamActionsTest {
         assertDeclared("Ecs.updateService", () -> ecs.updateService(PROD, REV_42));
         assertDeclared("Ecs.setDesiredCount", () -> ecs.setDesiredCount(PROD, 4));
         assertDeclared("Ecs.stopDeployment", () -> ecs.stopDeployment(PROD, "ecs-svc/1"));
+        assertDeclared("Ecs.rollbacks", () -> ecs.rollbacks(PROD, Instant.parse("2026-11-16T00:00:00Z"),
+                Instant.parse("2026-11-23T00:00:00Z")));
         // a fresh adapter: the revision's ARN is not cached yet, so it is looked up first
         assertDeclared("Ecs.tagTaskDefinition", () -> freshEcs().tagTaskDefinition(REV_42, Map.of("tdev:known-good", "x")));
         assertDeclared("Ecs.untagTaskDefinition", () -> freshEcs().untagTaskDefinition(REV_42, List.of("tdev:known-good")));
         assertDeclared("Ecs.tagsOf", () -> freshEcs().tagsOf(REV_42));
+        assertDeclared("Ecs.serviceTasks", () -> ecs.serviceTasks(PROD));
+        assertDeclared("Ecs.stopTask", () -> ecs.stopTask(PROD.cluster(), "arn:aws:ecs:eu-west-1:123456789012:task/c/0f", "P2"));
     }
 
     @Test
@@ -107,6 +117,8 @@ class AwsAdapterIamActionsTest {
         assertDeclared("AutoScaling.setCapacity", () -> autoScaling.setCapacity(PROD, 2, 20));
         assertDeclared("AutoScaling.policies", () -> autoScaling.policies(PROD));
         assertDeclared("Alarms.alarms", () -> new AwsAlarms(factory.cloudWatch()).alarms("t-developer", Optional.empty()));
+        assertDeclared("Alarms.history", () -> new AwsAlarms(factory.cloudWatch()).history("t-developer",
+                Instant.parse("2026-11-16T00:00:00Z"), Instant.parse("2026-11-23T00:00:00Z")));
         assertDeclared("Metrics.query", () -> new AwsMetrics(factory.cloudWatch()).query(List.of(new MetricQuery("cpu",
                 "AWS/ECS", "CPUUtilization", Map.of(), "Average", Duration.ofMinutes(1))),
                 Instant.parse("2026-11-26T13:00:00Z"), Instant.parse("2026-11-26T14:00:00Z")));

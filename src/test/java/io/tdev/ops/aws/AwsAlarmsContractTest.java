@@ -54,6 +54,14 @@ class AwsAlarmsContractTest extends AlarmsContract {
     }
 
     private static String alarm(String name, String state, String reason, String updated, String metric, String namespace) {
+        return alarm(name, state, reason, updated, metric, namespace, java.util.Map.of(
+                "ClusterName", "t-developer-cluster-production", "ServiceName", "t-developer-service-production"));
+    }
+
+    private static String alarm(String name, String state, String reason, String updated, String metric, String namespace,
+                                java.util.Map<String, String> dimensions) {
+        String dims = String.join("", dimensions.entrySet().stream().map(d -> "<member><Name>" + d.getKey()
+                + "</Name><Value>" + d.getValue() + "</Value></member>").toList());
         return """
                       <member>
                         <AlarmName>%s</AlarmName>
@@ -73,10 +81,7 @@ class AwsAlarmsContractTest extends AlarmsContract {
                         <MetricName>%s</MetricName>
                         <Namespace>%s</Namespace>
                         <Statistic>Average</Statistic>
-                        <Dimensions>
-                          <member><Name>ClusterName</Name><Value>t-developer-cluster-production</Value></member>
-                          <member><Name>ServiceName</Name><Value>t-developer-service-production</Value></member>
-                        </Dimensions>
+                        <Dimensions>%s</Dimensions>
                         <Period>60</Period>
                         <EvaluationPeriods>3</EvaluationPeriods>
                         <Threshold>70.0</Threshold>
@@ -84,7 +89,7 @@ class AwsAlarmsContractTest extends AlarmsContract {
                         <TreatMissingData>missing</TreatMissingData>
                         <StateTransitionedTimestamp>%s</StateTransitionedTimestamp>
                       </member>
-                """.formatted(name, name, state, reason, updated, metric, namespace, updated);
+                """.formatted(name, name, state, reason, updated, metric, namespace, dims, updated);
     }
 
     private static String page(String members, String nextToken) {
@@ -128,6 +133,54 @@ class AwsAlarmsContractTest extends AlarmsContract {
         assertThat(alarms.alarms("t-developer", Optional.empty())).isEmpty();
 
         wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(notContaining("StateValue")));
+    }
+
+    @Test
+    void withoutAPrefixAsksForEveryAlarmAndAMetricMathAlarmHasItsMetricsDimensions() {
+        String mathAlarm = """
+                      <member>
+                        <AlarmName>ops-5xx-rate</AlarmName>
+                        <AlarmArn>arn:aws:cloudwatch:eu-west-1:123456789012:alarm:ops-5xx-rate</AlarmArn>
+                        <StateValue>ALARM</StateValue>
+                        <StateReason>Threshold Crossed: 1 datapoint [7.5] was greater than the threshold (5.0).</StateReason>
+                        <StateUpdatedTimestamp>2026-11-26T13:10:00.000Z</StateUpdatedTimestamp>
+                        <Dimensions/>
+                        <Metrics>
+                          <member>
+                            <Id>errors</Id>
+                            <MetricStat>
+                              <Metric>
+                                <Namespace>AWS/ApplicationELB</Namespace>
+                                <MetricName>HTTPCode_Target_5XX_Count</MetricName>
+                                <Dimensions>
+                                  <member><Name>TargetGroup</Name><Value>targetgroup/t-developer-tg-production/4f1b2c3d5e6a7b8c</Value></member>
+                                  <member><Name>LoadBalancer</Name><Value>app/t-developer-alb-production/50dc6c495c0c9188</Value></member>
+                                </Dimensions>
+                              </Metric>
+                              <Period>60</Period>
+                              <Stat>Sum</Stat>
+                            </MetricStat>
+                            <ReturnData>false</ReturnData>
+                          </member>
+                          <member>
+                            <Id>rate</Id>
+                            <Expression>100 * errors / requests</Expression>
+                            <ReturnData>true</ReturnData>
+                          </member>
+                        </Metrics>
+                        <EvaluationPeriods>3</EvaluationPeriods>
+                        <Threshold>5.0</Threshold>
+                        <ComparisonOperator>GreaterThanThreshold</ComparisonOperator>
+                      </member>
+                """;
+        wm.stubFor(query("DescribeAlarms").willReturn(xmlOk(page(mathAlarm, null))));
+
+        var found = alarms.alarms(null, Optional.of(AlarmState.ALARM));
+
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(notContaining("AlarmNamePrefix")));
+        assertThat(found).singleElement().satisfies(a -> assertThat(a.dimensions()).containsExactly(
+                java.util.Map.entry("TargetGroup", "targetgroup/t-developer-tg-production/4f1b2c3d5e6a7b8c"),
+                java.util.Map.entry("LoadBalancer", "app/t-developer-alb-production/50dc6c495c0c9188")));
     }
 
     @Test
@@ -190,6 +243,10 @@ class AwsAlarmsContractTest extends AlarmsContract {
                 .willReturn(xmlOk(page(members(queue.subList(half, queue.size())), null))));
         wm.stubFor(prefixed.withRequestBody(containing("StateValue=ALARM"))
                 .willReturn(xmlOk(page(members(queue.stream().filter(a -> a.state() == AlarmState.ALARM).toList()), null))));
+        // no prefix: every alarm of the account in the state
+        wm.stubFor(query("DescribeAlarms").withRequestBody(notContaining("AlarmNamePrefix"))
+                .withRequestBody(containing("StateValue=ALARM"))
+                .willReturn(xmlOk(page(members(given.stream().filter(a -> a.state() == AlarmState.ALARM).toList()), null))));
     }
 
     private static String members(List<Alarm> alarms) {
@@ -197,7 +254,7 @@ class AwsAlarmsContractTest extends AlarmsContract {
                 a.state() == AlarmState.INSUFFICIENT_DATA ? "Insufficient Data: 1 datapoint was unknown."
                         : "Threshold Crossed: 1 datapoint [12.0 (26/11/26 08:39:00)] was " + (a.state() == AlarmState.OK ? "not " : "")
                         + "greater than the threshold (10.0).",
-                a.stateUpdatedAt().toString(), a.metricName(), a.namespace())).toList());
+                a.stateUpdatedAt().toString(), a.metricName(), a.namespace(), a.dimensions())).toList());
     }
 
     @Override

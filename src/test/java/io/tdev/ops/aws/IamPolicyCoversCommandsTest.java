@@ -53,6 +53,7 @@ class IamPolicyCoversCommandsTest {
                         new Run("alarm-storm", "health", "--baseline-time", "2026-01-01T08:00:00Z"),
                         new Run("bad-deploy", "health", "--output", "json"),
                         new Run("new-bucket", "health"),
+                        new Run("alarms-by-dimension", "health"),
                         // fleet runs: 24 log groups are named in one query, 120 are chosen by their prefix
                         new Run("fleet", "health", "--services", fleet(24)),
                         new Run("large-fleet", "health", "--services", fleet(120)))),
@@ -75,7 +76,8 @@ class IamPolicyCoversCommandsTest {
                         new Run("no-autoscaling", "scale", "--count", "+2"))),
                 Map.entry("weekly-report", List.of(
                         new Run("healthy", "weekly-report"),
-                        new Run("slo-missed", "weekly-report", "--week-ending", "2026-11-15"))),
+                        new Run("slo-missed", "weekly-report", "--week-ending", "2026-11-15"),
+                        new Run("slo-missed", "weekly-report", "--notify-team"))),
                 Map.entry("maintenance", List.of(
                         new Run("needs-maintenance", "maintenance", "--dry-run"),
                         new Run("needs-maintenance", "maintenance", "--apply-lifecycle"),
@@ -83,7 +85,8 @@ class IamPolicyCoversCommandsTest {
                 Map.entry("checklist", List.of(
                         new Run("healthy", "checklist", "--image", image),
                         new Run("stale-backup", "checklist", "--image", image, "--take-backup"),
-                        new Run("scan-findings", "checklist", "--image", image, "--no-notify"))),
+                        new Run("scan-findings", "checklist", "--image", image, "--no-notify"),
+                        new Run("alarms-by-dimension", "checklist", "--image", image, "--no-notify"))),
                 Map.entry("security-check", List.of(
                         new Run("healthy", "security-check"),
                         new Run("open-port-22", "security-check", "--window-hours", "6"))),
@@ -113,9 +116,12 @@ class IamPolicyCoversCommandsTest {
                         new Run("traffic-spike", "incident", "--level", "P0", "--apply", "scale"),
                         new Run("deployment-in-progress", "incident", "--level", "P0", "--apply", "rollback"),
                         new Run("cache-degraded", "incident", "--level", "P1", "--apply", "all"),
-                        new Run("failing-agent", "incident", "--level", "P2", "--apply", "restart-agent"))),
+                        new Run("failing-agent", "incident", "--level", "P2", "--apply", "restart-agent"),
+                        new Run("failing-agent", "incident", "--level", "P2", "--apply", "restart-agent", "--config",
+                                restartByEcsTasks()))),
                 Map.entry("clear-cache", List.of(new Run("cache-degraded", "clear-cache", "--reason", "P1"))),
-                Map.entry("restart-agent", List.of(new Run("failing-agent", "restart-agent", "--agent", "search"))),
+                Map.entry("restart-agent", List.of(new Run("failing-agent", "restart-agent", "--agent", "search"),
+                        new Run("failing-agent", "restart-agent", "--agent", "search", "--config", restartByEcsTasks()))),
                 Map.entry("invalidate-sessions", List.of(new Run("healthy", "invalidate-sessions"))),
 
                 Map.entry("rotate-secret", List.of(
@@ -126,6 +132,18 @@ class IamPolicyCoversCommandsTest {
                         new Run("healthy", "lockdown-bucket"),
                         new Run("healthy", "lockdown-bucket", "--dry-run"),
                         new Run("bucket-locked-down", "lockdown-bucket", "--restore"))));
+    }
+
+    /** A --config file: restart-agent stops the agent's ECS tasks instead of calling the admin endpoint. */
+    private static String restartByEcsTasks() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("restart-by-ecs-tasks", ".yaml");
+            file.toFile().deleteOnExit();
+            java.nio.file.Files.writeString(file, "incident:\n  restartAgent:\n    via: ecs-tasks\n");
+            return file.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** svc-0001,...: the simulation's fleet services, odd ones in the environment's cluster, even ones in the batch one. */

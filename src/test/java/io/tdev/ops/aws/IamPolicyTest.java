@@ -51,7 +51,7 @@ class IamPolicyTest {
                 "ecs:DescribeServices", "cloudwatch:DescribeAlarms", "elasticloadbalancing:DescribeTargetHealth",
                 "logs:FilterLogEvents", "cloudwatch:GetMetricData", "s3:ListBucket", "dynamodb:DescribeTable", "dynamodb:Scan",
                 // fleet runs (health --services / --fleet): their Logs Insights queries and the target groups' balancers
-                "logs:StartQuery", "logs:GetQueryResults", "logs:StopQuery", "elasticloadbalancing:DescribeTargetGroups");
+                "logs:StartQuery", "logs:GetQueryResults", "logs:StopQuery", "elasticloadbalancing:DescribeTargetGroups"); // also AlarmScope: the balancer of an alarm named otherwise
         // the service itself, and (fleet runs) the other services of its cluster, the only cluster this config names
         assertThat(resourcesOf(doc, "ecs:DescribeServices")).containsExactlyInAnyOrder(
                 "arn:aws:ecs:us-east-1:123456789012:service/t-developer-cluster-production/t-developer-service-production",
@@ -88,12 +88,14 @@ class IamPolicyTest {
             }
         }
         assertThat(onStar).containsExactlyInAnyOrder("ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition",
-                "ecs:ListTaskDefinitions", "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData",
+                "ecs:ListTaskDefinitions", "cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory", "cloudwatch:GetMetricData",
                 "elasticloadbalancing:DescribeTargetHealth", "application-autoscaling:DescribeScalableTargets",
                 "dynamodb:ListBackups", "elasticloadbalancing:DescribeTargetGroups",
                 "rds:DescribeOrderableDBInstanceOptions", "ec2:DescribeSecurityGroups",
                 // Logs Insights results and stopping a query (incident's slow agents) take no resource
-                "logs:GetQueryResults", "logs:StopQuery");
+                "logs:GetQueryResults", "logs:StopQuery",
+                // restart-agent's ListTasks: authorised on container instances (Fargate has none), held to the cluster
+                "ecs:ListTasks");
     }
 
     @Test

@@ -52,6 +52,7 @@ class StabilityCheckTest {
         Stability look = StabilityCheck.look(s, R8, null);
         assertThat(look.failed()).isTrue();
         assertThat(look.message()).contains("FAILED").contains("tasks failed to start");
+        assertThat(look.circuitBreakerRolledBack()).as("failed, not rolled back").isFalse();
     }
 
     @Test
@@ -61,6 +62,7 @@ class StabilityCheckTest {
         Stability look = StabilityCheck.look(s, R8, null);
         assertThat(look.failed()).isTrue();
         assertThat(look.message()).contains("circuit breaker").contains(R8.toString());
+        assertThat(look.circuitBreakerRolledBack()).as("the fact callers decide on, not the message").isTrue();
     }
 
     @Test

@@ -1,19 +1,23 @@
 package io.tdev.ops.cli;
 
+import io.tdev.ops.api.change.ChangeStatus;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The CLI decides on the result's {@code ok} fact, which ChangeStatus.ok() alone sets; never on status names. */
 class OutcomesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"FAILED", "TIMED_OUT", "ABANDONED", "timed-out"})
-    void aChangeThatDidNotEndAsAskedExitsAsFailedWithWhereItStopped(String status) {
-        Map<String, Object> result = Map.of("status", status, "message", "rollout still running", "next", "tdev-ops rollback --target 42");
+    @EnumSource(value = ChangeStatus.class, names = {"FAILED", "TIMED_OUT", "ABANDONED"})
+    void aChangeThatDidNotEndAsAskedExitsAsFailedWithWhereItStopped(ChangeStatus status) {
+        Map<String, Object> result = Map.of("status", status.name(), "ok", status.ok(),
+                "message", "rollout still running", "next", "tdev-ops rollback --target 42");
 
+        assertThat(status.ok()).isFalse();
         assertThat(Outcomes.failed(result)).isTrue();
         assertThat(Outcomes.failure("rollback", result))
                 .contains("rollback " + status + ": rollout still running")
@@ -21,11 +25,18 @@ class OutcomesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"COMPLETED", "STARTED", "PLANNED", "UNCHANGED"})
-    void aChangeThatEndedAsAskedIsNotAFailure(String status) {
-        Map<String, Object> result = Map.of("status", status);
+    @EnumSource(value = ChangeStatus.class, names = {"COMPLETED", "STARTED", "PLANNED", "UNCHANGED"})
+    void aChangeThatEndedAsAskedIsNotAFailure(ChangeStatus status) {
+        Map<String, Object> result = Map.of("status", status.name(), "ok", status.ok());
 
+        assertThat(status.ok()).isTrue();
         assertThat(Outcomes.failed(result)).isFalse();
         assertThat(Outcomes.failure("scale", result)).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChangeStatus.class)
+    void theStatusNameAloneDecidesNothing(ChangeStatus status) {
+        assertThat(Outcomes.failed(Map.of("status", status.name()))).isFalse();
     }
 }

@@ -36,7 +36,8 @@ class WeeklyReportCommandTest {
 
         JsonNode r = json();
         assertThat(keys(r)).contains("from", "to", "slos", "pipeline", "generations", "distinctUsers",
-                "projectsCreated", "previousWeek", "markdown");
+                "projectsCreated", "previousWeek", "incidents", "markdown");
+        assertThat(r.get("incidents").isArray()).isTrue();
         assertThat(r.get("from").asText()).isEqualTo("2026-11-16");
         assertThat(r.get("to").asText()).isEqualTo("2026-11-22");
         assertThat(r.get("slos")).hasSize(5);
@@ -70,6 +71,26 @@ class WeeklyReportCommandTest {
         assertThat(errorRate.get("met").asBoolean()).isFalse();
         assertThat(errorRate.get("actual").asDouble()).isGreaterThan(2);
         assertThat(errorRate.get("previous").asDouble()).isLessThan(2);
+    }
+
+    @Test
+    void incidentsAreAnArrayOfAtWhatAndSource() throws Exception {
+        run("weekly-report", "--simulate", "--scenario", "slo-missed", "--output", "json");
+
+        JsonNode incidents = json().get("incidents");
+        assertThat(incidents).hasSize(4);
+        incidents.forEach(i -> assertThat(keys(i)).containsExactly("at", "until", "kind", "what", "source"));
+        assertThat(incidents.get(0).get("at").asText()).isEqualTo("2026-11-18T08:03:00Z");
+        assertThat(incidents.get(3).get("source").asText()).isEqualTo("ecs:ListServiceDeployments");
+    }
+
+    @Test
+    void notifyTeamPublishesAndRecordsTheAction() throws Exception {
+        assertThat(run("weekly-report", "--simulate", "--notify-team", "--output", "json")).isZero();
+
+        JsonNode action = json().get("actions").get(0);
+        assertThat(action.get("what").asText()).isEqualTo("notify");
+        assertThat(action.get("target").asText()).isEqualTo("t-developer-alerts-production");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.tdev.ops.health;
 
-import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.checklist.ChecklistItem;
 import io.tdev.ops.checklist.PreDeployChecklist;
 import io.tdev.ops.change.Rollback;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.TaskDefinitionRef;
-import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.checklist.ChecklistItem;
 import io.tdev.ops.change.RollbackResult;
 import io.tdev.ops.checklist.ChecklistResult;
@@ -80,7 +80,7 @@ class ReportsTest {
                 List.of("alarms UNHEALTHY: 2 in ALARM"),
                 List.of(new HealthSignal("alarms", SignalStatus.UNHEALTHY, "2 in ALARM", "0", "x; y", false),
                         new HealthSignal("s3-usage", SignalStatus.INFO, "3 objects", "informational", "b", true)),
-                List.of(new MessagePatterns.Count("ERROR <n>", 4)), AT, null, List.of(), List.of());
+                List.of(new MessagePatterns.Count("ERROR <n>", 4)), AT, null, List.of(), List.of(), null);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> json = new ObjectMapper().readValue(JsonReport.render(h), Map.class);

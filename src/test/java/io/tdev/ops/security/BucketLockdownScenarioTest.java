@@ -6,7 +6,7 @@ import io.tdev.ops.api.security.LockdownBucketResult;
 import io.tdev.ops.api.security.LockdownBucketUseCase;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
-import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.sim.Api;
 import io.tdev.ops.sim.SimEnvironment;
 import io.tdev.ops.testing.TestConfigs;

@@ -5,7 +5,7 @@ import io.tdev.ops.api.traffic.DbResizeResult;
 import io.tdev.ops.api.traffic.DbResizeUseCase;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
-import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.api.change.ChangeStatus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,7 +7,7 @@ import io.tdev.ops.api.traffic.TrafficPrepareRequest;
 import io.tdev.ops.api.traffic.TrafficRestoreRequest;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
-import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.api.change.ChangeStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

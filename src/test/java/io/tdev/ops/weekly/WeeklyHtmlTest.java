@@ -74,6 +74,21 @@ class WeeklyHtmlTest {
     }
 
     @Test
+    void theIncidentsTableHasARowPerJsonIncident() {
+        Element table = (Element) page.getElementsByTagName("table").item(1);
+        assertThat(table.getAttribute("id")).isEqualTo("incidents");
+        NodeList rows = table.getElementsByTagName("tr");
+        List<String> drawnAt = new java.util.ArrayList<>();
+        for (int i = 1; i < rows.getLength(); i++) {
+            drawnAt.add(((Element) rows.item(i)).getAttribute("data-at"));
+        }
+        List<String> jsonAt = new java.util.ArrayList<>();
+        json.get("incidents").forEach(i -> jsonAt.add(i.get("at").asText()));
+        assertThat(drawnAt).hasSize(4).isEqualTo(jsonAt);
+        assertThat(table.getTextContent()).contains("ROLLBACK_SUCCESSFUL", "t-developer-production-alb-5xx");
+    }
+
+    @Test
     void pipelineChartPointsAreTheJsonsDailyAverageAndP95AgainstThe45SecondLine() {
         assertThat(drawn("pipeline-average")).hasSize(7)
                 .isEqualTo(fromJson(json.get("pipeline").get("daily"), "averageSeconds"));

@@ -5,7 +5,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.TdevException;
-import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.api.change.ChangeStatus;
 import org.jenkinsci.plugins.workflow.steps.AbstractStepExecutionImpl;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -98,7 +98,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         }
         if (!ChangeStatus.STARTED.name().equals(status) || Boolean.FALSE.equals(args.get("wait"))) {
             // PLANNED (dry run), UNCHANGED (already there), or the caller did not want to wait
-            if (ChangeStatus.FAILED.name().equals(status) || ChangeStatus.TIMED_OUT.name().equals(status)) {
+            if (Boolean.FALSE.equals(started.get("ok"))) { // the engine's ChangeStatus.ok() decided it
                 finish(new AbortException(stepName + ": " + started.get("message") + ". " + mutation.nextSteps(started)));
             } else {
                 ending.markEnded();

@@ -2,7 +2,7 @@ package io.tdev.ops.api.security;
 
 import io.tdev.ops.api.Outcome;
 import io.tdev.ops.model.Action;
-import io.tdev.ops.change.ChangeStatus;
+import io.tdev.ops.api.change.ChangeStatus;
 
 import java.util.List;
 

@@ -1,7 +1,9 @@
 package io.tdev.ops.api.weekly;
 
 import io.tdev.ops.api.Outcome;
+import io.tdev.ops.model.Action;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -21,16 +23,21 @@ import java.util.List;
  * @param distinctUsers   distinct users who created projects in the week
  * @param projectsCreated projects created in the week
  * @param previousWeek    the same numbers for the week before
- * @param incidents       what is known of the week's incidents (see {@link Incidents})
+ * @param incidents       the week's incidents, oldest first: the environment's alarms going to ALARM (what makes
+ *                        a health check UNHEALTHY) and the deployments ECS rolled back
+ * @param actions         what the report changed: only the summary published to the topic (with {@code notifyTeam})
  * @param markdown        the report for people
  */
 public record WeeklyReportResult(boolean ok, LocalDate from, LocalDate to, String timeZone, List<Slo> slos,
                                  Pipeline pipeline, Generations generations, Availability availability,
                                  Resources resources, Long distinctUsers, Long projectsCreated, Week previousWeek,
-                                 Incidents incidents, String markdown) implements Outcome {
+                                 List<Incident> incidents, List<Action> actions, String markdown)
+        implements Outcome {
 
     public WeeklyReportResult {
         slos = List.copyOf(slos);
+        incidents = List.copyOf(incidents);
+        actions = List.copyOf(actions);
     }
 
     /** The SLO of this name. */
@@ -89,13 +96,17 @@ public record WeeklyReportResult(boolean ok, LocalDate from, LocalDate to, Strin
                        Availability availability, Resources resources, Long distinctUsers, Long projectsCreated) {
     }
 
+    /** What an incident was: an alarm in ALARM, or a deployment ECS rolled back. */
+    public enum IncidentKind { ALARM, ROLLBACK }
+
     /**
-     * The week's incidents. {@code available} is false when no source records them: SNS keeps no message history
-     * and tdev-ops has no audit store, so this report can only say where to look; {@code note} says so.
+     * One incident of the week.
+     *
+     * @param at     when it began (the alarm's change to ALARM; the rolled-back deployment's start)
+     * @param until  when it ended (the alarm back to OK; the rollback finished); null when not within the week
+     * @param what   for people: the alarm or deployment, and AWS's reason
+     * @param source where AWS keeps the record (cloudwatch:DescribeAlarmHistory, ecs:ListServiceDeployments)
      */
-    public record Incidents(boolean available, List<String> items, String note) {
-        public Incidents {
-            items = List.copyOf(items);
-        }
+    public record Incident(Instant at, Instant until, IncidentKind kind, String what, String source) {
     }
 }

@@ -1,6 +1,7 @@
 package io.tdev.ops.health.signal;
 
 import io.tdev.ops.change.StabilityCheck;
+import io.tdev.ops.health.EcsRollout;
 import io.tdev.ops.health.HealthSignal;
 import io.tdev.ops.health.SignalStatus;
 import io.tdev.ops.model.Deployment;
@@ -11,15 +12,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The ECS service: running vs desired, its status and its deployments' rollout. A FAILED rollout, a circuit-breaker
  * rollback running or after the baseline, a status other than ACTIVE, 0 running or 0 desired: UNHEALTHY; fewer
- * running than desired or a rollout in progress: DEGRADED.
+ * running than desired or a rollout in progress: DEGRADED. What it saw of the rollout is also kept as facts
+ * ({@link #rollout()}) that the check's result carries, so callers never read them from the signal's text.
  */
 public final class EcsServiceSignal implements Signal {
     public static final String NAME = "ecs-service";
     private final CheckScope scope;
+    private final AtomicReference<EcsRollout> rollout = new AtomicReference<>(EcsRollout.UNREAD);
 
     public EcsServiceSignal(CheckScope scope) {
         this.scope = scope;
@@ -28,6 +32,11 @@ public final class EcsServiceSignal implements Signal {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** The rollout's facts from the last read; {@link EcsRollout#UNREAD} before (or without) one. */
+    public EcsRollout rollout() {
+        return rollout.get();
     }
 
     @Override
@@ -54,6 +63,8 @@ public final class EcsServiceSignal implements Signal {
         boolean rollbackNow = rolledBack.filter(d -> d.rolloutState() == RolloutState.IN_PROGRESS
                 || (baseline != null && d.createdAt() != null && !d.createdAt().isBefore(baseline))).isPresent();
         boolean rollbackHistory = !rollbackNow && rolledBack.isPresent() && baseline == null;
+        rollout.set(new EcsRollout(s.primaryDeployment().map(Deployment::rolloutState).orElse(RolloutState.UNKNOWN),
+                failed.isPresent(), rollbackNow && StabilityCheck.rolledBackByCircuitBreaker(rolledBack.get())));
         SignalStatus status;
         if (!"ACTIVE".equals(s.status())) {
             status = SignalStatus.UNHEALTHY;

@@ -28,7 +28,7 @@ public abstract class AlarmsContract {
             "ApproximateAgeOfOldestMessage");
 
     private static Alarm alarm(String name, AlarmState state, String metric) {
-        return new Alarm(name, state, null, SINCE, "AWS/SQS", metric);
+        return new Alarm(name, state, null, SINCE, "AWS/SQS", metric, java.util.Map.of("QueueName", "t-developer-jobs"));
     }
 
     protected abstract Alarms alarms();
@@ -53,6 +53,18 @@ public abstract class AlarmsContract {
         assertThat(found).usingRecursiveFieldByFieldElementComparatorIgnoringFields("stateReason")
                 .containsExactlyElementsOf(QUEUE_ALARMS);
         assertThat(found).allSatisfy(a -> assertThat(a.stateReason()).isNotBlank());
+    }
+
+    @Test
+    void eachAlarmCarriesItsMetricsDimensions() {
+        assertThat(alarms().alarms(PREFIX, Optional.empty()))
+                .allSatisfy(a -> assertThat(a.dimensions()).containsExactly(java.util.Map.entry("QueueName", "t-developer-jobs")));
+    }
+
+    @Test
+    void withoutAPrefixEveryAlarmIsListed() {
+        assertThat(alarms().alarms(null, Optional.of(AlarmState.ALARM))).extracting(Alarm::name)
+                .contains(PREFIX + "-age", PREFIX + "-dlq", OTHER_ENVIRONMENT.name());
     }
 
     @Test

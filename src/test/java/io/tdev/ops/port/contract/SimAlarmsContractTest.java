@@ -19,7 +19,7 @@ class SimAlarmsContractTest extends AlarmsContract {
     @Override
     protected void givenAlarms(List<Alarm> alarms) {
         SimBuilder builder = SimEnvironment.builder(ContractWorld.CONFIG);
-        alarms.forEach(a -> builder.alarm(a.name(), a.state(), a.stateUpdatedAt(), a.namespace(), a.metricName()));
+        alarms.forEach(a -> builder.alarm(a.name(), a.state(), a.stateUpdatedAt(), a.namespace(), a.metricName(), a.dimensions()));
         env = builder.build();
     }
 
