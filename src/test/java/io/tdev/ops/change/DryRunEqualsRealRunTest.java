@@ -1,5 +1,6 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.model.Action;
 import io.tdev.ops.testing.SimRun;
 import org.junit.jupiter.api.Test;
