@@ -12,7 +12,7 @@ import io.tdev.ops.model.ServiceEvent;
 import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.health.HealthCheck;
 import io.tdev.ops.health.HealthOptions;
-import io.tdev.ops.health.HealthResult;
+import io.tdev.ops.api.health.HealthResult;
 import io.tdev.ops.health.HealthSignal;
 
 import java.time.Duration;
