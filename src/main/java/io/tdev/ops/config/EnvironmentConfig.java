@@ -2,6 +2,7 @@ package io.tdev.ops.config;
 
 import io.tdev.ops.model.ServiceRef;
 
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
 
@@ -46,67 +47,73 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
         return new ServiceRef(ecs.cluster(), ecs.service());
     }
 
+    // One field changed, the rest kept: callers that override a field (the plugin's region and topic, tests) use
+    // these; all of them copy through with(component, value), so a new component needs no wither edited.
+
     public EnvironmentConfig withDr(DrSettings newDr) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
-                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, newDr, fleet);
+        return with("dr", newDr);
     }
 
-    // One field changed, the rest kept: callers that override a field (the plugin's region and topic, tests)
-    // use these instead of repeating all twenty components.
-
     public EnvironmentConfig withRegion(String newRegion) {
-        return new EnvironmentConfig(name, protectedEnv, newRegion, ecs, logGroup, bucket, table, topic, repository,
-                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
+        return with("region", newRegion);
     }
 
     public EnvironmentConfig withTopic(String newTopic) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, newTopic, repository,
-                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
+        return with("topic", newTopic);
     }
 
     public EnvironmentConfig withTable(TableNames newTable) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, newTable, topic, repository,
-                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
+        return with("table", newTable);
     }
 
     public EnvironmentConfig withTargetGroupArns(List<String> newTargetGroupArns) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
-                secret, metricNamespace, alarmPrefix, newTargetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
+        return with("targetGroupArns", newTargetGroupArns);
     }
 
     public EnvironmentConfig withAlarmPrefix(String newAlarmPrefix) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
-                secret, metricNamespace, newAlarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
+        return with("alarmPrefix", newAlarmPrefix);
     }
 
     public EnvironmentConfig withHealth(HealthSettings newHealth) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
-                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, newHealth, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
+        return with("health", newHealth);
     }
 
     public EnvironmentConfig withSchedule(Schedule newSchedule) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
-                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, newSchedule, security, traffic, incident, dr, fleet);
+        return with("schedule", newSchedule);
     }
 
     public EnvironmentConfig withIncident(IncidentSettings newIncident) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
-                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, newIncident, dr, fleet);
+        return with("incident", newIncident);
     }
 
     public EnvironmentConfig withFleet(FleetSettings newFleet) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
-                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr, newFleet);
+        return with("fleet", newFleet);
+    }
+
+    /** This config with component {@code component} set to {@code value}: the one copy path of the withers above. */
+    private EnvironmentConfig with(String component, Object value) {
+        RecordComponent[] components = EnvironmentConfig.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        boolean found = false;
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                found |= components[i].getName().equals(component);
+                values[i] = components[i].getName().equals(component) ? value : components[i].getAccessor().invoke(this);
+            }
+            if (!found) {
+                throw new IllegalArgumentException("EnvironmentConfig has no component " + component);
+            }
+            return EnvironmentConfig.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // the record's own validation
+            }
+            throw new IllegalStateException("cannot copy EnvironmentConfig with " + component, e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy EnvironmentConfig with " + component, e);
+        }
     }
 
     /** @param container the container whose image {@code deploy} replaces; null = the first essential one */

@@ -90,6 +90,24 @@ class JenkinsfilesTest extends SimulatedVarTest {
 
     @ParameterizedTest
     @EnumSource(PipelineMode)
+    void fleetExampleChecksItsServicesInOneRunAndFailsOnTheUnhealthyOne(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('fleet')
+        PipelineHarness h = attached(mode, world)
+        h.env.TDEV_OPS_ONCALL_MAIL = 'oncall@example.com'
+
+        Outcome outcome = h.runFile('examples/Jenkinsfile.fleet')
+
+        assertThat(calls(h, 'cron')).containsExactly(['H 9 * * *'])
+        assertThat(h.callsOf('tdevFleetHealth')).hasSize(1)
+        // svc-0008 has an alarm in ALARM and an unhealthy target
+        assertThat(outcome.result).as(h.logText()).isEqualTo('FAILURE')
+        assertThat(outcome.message).contains('UNHEALTHY: 1 of 6 services not HEALTHY')
+        assertThat(h.archived).containsExactlyInAnyOrder('fleet-health.md', 'fleet-health.json')
+        assertThat(h.mails*.to).containsExactly('oncall@example.com')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
     void dailyExampleOnAHealthyServiceIsGreen(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
         PipelineHarness h = attached(mode, world)

@@ -54,6 +54,7 @@ class SimulatedTdevOps {
         harness.bind(ops, config.name())
         TrafficSteps.bind(harness, this)
         IncidentSteps.bind(harness, this)
+        FleetSteps.bind(harness, this)
         ScheduledSteps.bind(harness, this)
         harness.failChangesLikeThePlugin = true
         progress = harness.log

@@ -2,6 +2,7 @@ package io.tdev.ops.aws;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tdev.ops.port.Metrics;
+import io.tdev.ops.port.contract.ContractWorld;
 import io.tdev.ops.port.contract.MetricsContract;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tdev.ops.model.InvalidInputException;
@@ -262,13 +263,7 @@ class AwsMetricsContractTest extends MetricsContract {
     }
 
     @Override
-    protected void givenDenied(String iamAction) {
-        wm.stubFor(query("GetMetricData").atPriority(1).willReturn(xmlError(403, "AccessDenied",
-                "User: arn:aws:sts::123456789012:assumed-role/jenkins/build-7 is not authorized to perform: " + iamAction)));
-    }
-
-    @Override
-    protected void givenThrottled(String iamAction) {
-        wm.stubFor(query("GetMetricData").atPriority(1).willReturn(xmlError(400, "Throttling", "Rate exceeded")));
+    protected void given(ContractWorld.Refusal refusal, String iamAction) {
+        wm.stubFor(query("GetMetricData").atPriority(1).willReturn(AwsWireFixture.xmlRefusal(refusal, iamAction, "*")));
     }
 }

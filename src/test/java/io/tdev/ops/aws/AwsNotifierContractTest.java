@@ -3,6 +3,7 @@ package io.tdev.ops.aws;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tdev.ops.port.Notifier;
+import io.tdev.ops.port.contract.ContractWorld;
 import io.tdev.ops.port.contract.NotifierContract;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
@@ -146,14 +147,8 @@ class AwsNotifierContractTest extends NotifierContract {
     }
 
     @Override
-    protected void givenDenied(String iamAction) {
-        wm.stubFor(query("Publish").atPriority(1).willReturn(xmlError(403, "AuthorizationError",
-                deniedMessage("SNS:Publish", TOPIC_ARN))));
-    }
-
-    @Override
-    protected void givenThrottled(String iamAction) {
-        wm.stubFor(query("Publish").atPriority(1).willReturn(xmlError(400, "Throttling", "Rate exceeded")));
+    protected void given(ContractWorld.Refusal refusal, String iamAction) {
+        wm.stubFor(query("Publish").atPriority(1).willReturn(AwsWireFixture.xmlRefusal(refusal, iamAction, TOPIC_ARN)));
     }
 
     @Override

@@ -49,7 +49,7 @@ class LibraryDefaultsAgreeWithEnvironmentTest {
                     "windowMinutes"),
             "checklist.yaml", Set.of("skip", "takeBackup", "notifyTeam", "approvers", "approvalTimeoutMinutes"),
             "backup.yaml", Set.of("verify", "integrityCheckDay", "drCheck", "confirmTimeoutMinutes"),
-            "schedule.yaml", Set.of("unstableOnMissedSlo", "askBeforeChanges", "approvalTimeoutMinutes"),
+            "schedule.yaml", Set.of("unstableOnMissedSlo", "askBeforeChanges", "approvalTimeoutMinutes", "notifyTeam"),
             "security.yaml", Set.of("windowHours", "unstableOn", "actions", "approvalTimeoutMinutes"));
 
     @ParameterizedTest

@@ -38,9 +38,8 @@ public abstract class MetricsContract {
     /** The service's CPU and memory each minute of the last days, up to {@link #WINDOW_TO}. */
     protected abstract void givenTheServicesMetrics();
 
-    protected abstract void givenDenied(String iamAction);
-
-    protected abstract void givenThrottled(String iamAction);
+    /** The next call of {@code iamAction} is refused so (AWS: every call). */
+    protected abstract void given(ContractWorld.Refusal refusal, String iamAction);
 
     @BeforeEach
     void arrange() {
@@ -77,14 +76,14 @@ public abstract class MetricsContract {
 
     @Test
     void aDeniedReadNamesTheIamAction() {
-        givenDenied("cloudwatch:GetMetricData");
+        given(ContractWorld.Refusal.DENIED, "cloudwatch:GetMetricData");
 
         ContractWorld.assertDenied(() -> metrics().query(List.of(SERVICE_CPU), WINDOW_FROM, WINDOW_TO), "cloudwatch:GetMetricData");
     }
 
     @Test
     void aThrottledReadIsRetryable() {
-        givenThrottled("cloudwatch:GetMetricData");
+        given(ContractWorld.Refusal.THROTTLED, "cloudwatch:GetMetricData");
 
         ContractWorld.assertThrottled(() -> metrics().query(List.of(SERVICE_CPU), WINDOW_FROM, WINDOW_TO), "cloudwatch:GetMetricData");
     }

@@ -24,9 +24,8 @@ public abstract class NotifierContract {
 
     protected abstract void givenTheAlertTopic();
 
-    protected abstract void givenDenied(String iamAction);
-
-    protected abstract void givenThrottled(String iamAction);
+    /** The next call of {@code iamAction} is refused so (AWS: every call). */
+    protected abstract void given(ContractWorld.Refusal refusal, String iamAction);
 
     /** The newest message the topic received (AWS: the newest Publish sent). */
     protected abstract Published lastPublished();
@@ -80,14 +79,14 @@ public abstract class NotifierContract {
 
     @Test
     void aDeniedPublishNamesTheIamAction() {
-        givenDenied("sns:Publish");
+        given(ContractWorld.Refusal.DENIED, "sns:Publish");
 
         ContractWorld.assertDenied(() -> notifier().publish(TOPIC_ARN, "s", "m"), "sns:Publish");
     }
 
     @Test
     void aThrottledPublishIsRetryable() {
-        givenThrottled("sns:Publish");
+        given(ContractWorld.Refusal.THROTTLED, "sns:Publish");
 
         ContractWorld.assertThrottled(() -> notifier().publish(TOPIC_ARN, "s", "m"), "sns:Publish");
     }
