@@ -31,7 +31,7 @@ def call(Map config = [:]) {
     stage('Health check') {
         health = tdevHealthCheck(tdevSettings.stepArgs(s, [windowMinutes: s.windowMinutes, signals: s.signals,
                                                            ignoreAlarms : s.ignoreAlarms]))
-        echo "tdevDailyHealthCheck: ${health.status}${reasonSuffix(health)}"
+        echo "tdevDailyHealthCheck: ${health.status}${tdevSettings.reasonSuffix(health)}"
     }
 
     String markdownFile = "${s.reportName}.md"
@@ -47,7 +47,7 @@ def call(Map config = [:]) {
             notifyPeople(s, health, markdownFile)
         }
     }
-    String verdict = "tdevDailyHealthCheck: ${health.status}${reasonSuffix(health)} (report: ${markdownFile})"
+    String verdict = "tdevDailyHealthCheck: ${health.status}${tdevSettings.reasonSuffix(health)} (report: ${markdownFile})"
     if (health.status in s.failOn) {
         error(verdict)
     }
@@ -116,8 +116,3 @@ String cell(Object value) {
     return value == null ? '' : String.valueOf(value).replace('|', '\\|').replace('\n', ' ')
 }
 
-@NonCPS
-String reasonSuffix(Map health) {
-    List reasons = health?.reasons ?: []
-    return reasons ? ' (' + reasons.join('; ') + ')' : ''
-}

@@ -56,7 +56,7 @@ def call(Map config = [:]) {
         // The engine's clock, not this agent's, marks the start: alarms already firing then are not the release's.
         Map before = tdevHealthCheck(tdevSettings.stepArgs(s, [ignoreAlarms: s.ignoreAlarms]))
         deployStart = before.checkedAt
-        echo "tdevDeploy: before the deploy the service is ${before.status}${reasonSuffix(before)}; bake counts only what changes after ${deployStart}"
+        echo "tdevDeploy: before the deploy the service is ${before.status}${tdevSettings.reasonSuffix(before)}; bake counts only what changes after ${deployStart}"
         try {
             deployed = runDeploy(s)
         } catch (InterruptedException e) {
@@ -115,7 +115,7 @@ def call(Map config = [:]) {
         echo "tdevDeploy: ${mark.revision} is the new last-known-good revision"
     } else {
         currentBuild.description = "${s.image}: ${bake.last.status} after the bake; not marked known-good"
-        unstable("tdevDeploy: ${s.image} stayed deployed but ended the bake ${bake.last.status}${reasonSuffix(bake.last)}; " +
+        unstable("tdevDeploy: ${s.image} stayed deployed but ended the bake ${bake.last.status}${tdevSettings.reasonSuffix(bake.last)}; " +
                 "it is not marked known-good")
     }
     return [deployed: deployed, health: bake.last]
@@ -239,7 +239,7 @@ Map runBake(Map s, String deployStart) {
         sleep(time: wait, unit: 'SECONDS')
         int elapsed = Math.min(i * s.pollSeconds, totalSeconds)
         last = tdevHealthCheck(tdevSettings.stepArgs(s, [baselineTime: deployStart, ignoreAlarms: s.ignoreAlarms]))
-        echo "tdevDeploy: bake ${clock(elapsed)} of ${clock(totalSeconds)}: ${last.status}${reasonSuffix(last)}"
+        echo "tdevDeploy: bake ${clock(elapsed)} of ${clock(totalSeconds)}: ${last.status}${tdevSettings.reasonSuffix(last)}"
         String ecsVerdict = ecsRolledBack(last)
         if (ecsVerdict) {
             currentBuild.description = "${s.image}: rolled back by ECS (deployment circuit breaker)"
@@ -354,11 +354,6 @@ String reasonText(Map health) {
     return reasons ? reasons.join('; ') : 'no reason given'
 }
 
-@NonCPS
-String reasonSuffix(Map health) {
-    List reasons = health?.reasons ?: []
-    return reasons ? ' (' + reasons.join('; ') + ')' : ''
-}
 
 @NonCPS
 String clock(int seconds) {

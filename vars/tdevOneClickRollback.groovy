@@ -98,10 +98,10 @@ def call(Map config = [:]) {
             "${health ? '; health after: ' + health.status : ''}"
     currentBuild.description = summary
     if (health?.status == 'UNHEALTHY') {
-        error("tdevOneClickRollback: ${summary}${reasonSuffix(health)}. The rollback did not restore the service: escalate (P0).")
+        error("tdevOneClickRollback: ${summary}${tdevSettings.reasonSuffix(health)}. The rollback did not restore the service: escalate (P0).")
     }
     if (health && health.status != 'HEALTHY') {
-        unstable("tdevOneClickRollback: ${summary}${reasonSuffix(health)}")
+        unstable("tdevOneClickRollback: ${summary}${tdevSettings.reasonSuffix(health)}")
     }
     return [plan: plan, rollback: rolled, health: health]
 }
@@ -160,7 +160,7 @@ Map verify(Map s, String since) {
         elapsed += wait
         health = tdevHealthCheck(tdevSettings.stepArgs(s, [baselineTime : since,
                                                            windowMinutes: (int) Math.ceil(elapsed / 60.0)]))
-        echo "tdevOneClickRollback: ${elapsed}s after the rollback the service is ${health.status}${reasonSuffix(health)}"
+        echo "tdevOneClickRollback: ${elapsed}s after the rollback the service is ${health.status}${tdevSettings.reasonSuffix(health)}"
         if (health.status == 'HEALTHY') {
             return health
         }
@@ -182,8 +182,3 @@ List actionLines(List actions) {
     }
 }
 
-@NonCPS
-String reasonSuffix(Map health) {
-    List reasons = health?.reasons ?: []
-    return reasons ? ' (' + reasons.join('; ') + ')' : ''
-}

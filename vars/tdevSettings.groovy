@@ -127,3 +127,10 @@ Map withoutNulls(Map map) {
 List notIn(List values, List allowed) {
     return values.findAll { !(it in allowed) }
 }
+
+/** " (reason; reason)" of a health result's reasons, or "" when it has none: how every var says why a verdict. */
+@NonCPS
+String reasonSuffix(Map health) {
+    List reasons = health?.reasons ?: []
+    return reasons ? ' (' + reasons.join('; ') + ')' : ''
+}

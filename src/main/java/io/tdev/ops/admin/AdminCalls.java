@@ -11,7 +11,11 @@ import io.tdev.ops.model.InvalidInputException;
 
 import java.util.List;
 
-/** {@link AdminUseCase} over the {@code Admin} port: validates, plans or sends, and records the action. */
+/**
+ * {@link AdminUseCase} over the {@code Admin} port: validates, plans or sends, and records the action. restart-agent
+ * goes to the agent's ECS tasks instead where {@code incident.restartAgent.via} is {@code ecs-tasks}
+ * ({@link AgentTaskRestart}).
+ */
 public final class AdminCalls implements AdminUseCase {
     private final OpsContext context;
 
@@ -26,6 +30,9 @@ public final class AdminCalls implements AdminUseCase {
             throw InvalidInputException.notAllowed("agent", request.agent(), agents);
         }
         AdminCall call = request.call();
+        if (call == AdminCall.RESTART_AGENT && context.config().incident().restartAgent().viaEcsTasks()) {
+            return new AgentTaskRestart(context).run(request.agent(), request.reason(), request.dryRun());
+        }
         String target = context.config().name() + " " + call.path() + (request.agent() == null ? "" : " agent=" + request.agent());
         String what = switch (call) {
             case CLEAR_CACHE -> "clear cache";

@@ -7,9 +7,9 @@ import io.tdev.ops.report.MarkdownReport;
 import io.tdev.ops.checklist.ChecklistResult;
 import io.tdev.ops.change.Deploy;
 import io.tdev.ops.change.FinishRollout;
-import io.tdev.ops.health.HealthCheck;
+import io.tdev.ops.api.health.HealthRequest;
+import io.tdev.ops.api.health.HealthUseCase;
 import io.tdev.ops.health.HealthOptions;
-import io.tdev.ops.health.HealthResult;
 import io.tdev.ops.change.MarkKnownGood;
 import io.tdev.ops.checklist.PreDeployChecklist;
 import io.tdev.ops.change.RevisionSpec;
@@ -24,8 +24,6 @@ import java.util.Map;
 
 /** {@link TdevOps} over the runbook use cases: checks the argument map, runs the use case, returns its map. */
 public final class DefaultTdevOps implements TdevOps {
-    static final List<String> HEALTH_ARGS = List.of("baselineTime", "ignoreAlarms", "windowMinutes", "signals",
-            "signalTimeoutSeconds");
     static final List<String> DEPLOY_ARGS = List.of("image", "container", "wait", "timeoutMinutes", "dryRun");
     static final List<String> MARK_ARGS = List.of("revision", "dryRun", "requireHealthy", "baselineTime",
             "ignoreAlarms");
@@ -51,22 +49,12 @@ public final class DefaultTdevOps implements TdevOps {
 
     @Override
     public Map<String, Object> healthCheck(Map<String, ?> args) {
-        Args a = Args.of("healthCheck", args, HEALTH_ARGS);
-        HealthOptions options = HealthOptions.defaults()
-                .withBaseline(a.instant("baselineTime"))
-                .withIgnoreAlarms(a.stringSet("ignoreAlarms"))
-                .withErrorWindow(a.positiveDuration("windowMinutes", MINUTE))
-                .withSignals(a.strings("signals"))
-                .withSignalTimeout(a.positiveDuration("signalTimeoutSeconds", Duration.ofSeconds(1)));
-        HealthResult result = new HealthCheck(run()).run(options);
-        Map<String, Object> map = result.toMap();
-        map.put("markdown", MarkdownReport.health(result));
-        return map;
+        return HealthUseCase.over(run()).run(HealthRequest.fromArguments(args)).toMap();
     }
 
     @Override
     public Map<String, Object> ecsDeploy(Map<String, ?> args) {
-        Args a = Args.of("ecsDeploy", args, DEPLOY_ARGS);
+        StepArguments a = StepArguments.of("ecsDeploy", args, DEPLOY_ARGS);
         Deploy.Request request = new Deploy.Request(a.requiredString("image"), a.string("container"),
                 a.bool("wait", true), a.positiveDuration("timeoutMinutes", MINUTE), a.bool("dryRun", false));
         return new Deploy(run()).run(request).toMap();
@@ -74,7 +62,7 @@ public final class DefaultTdevOps implements TdevOps {
 
     @Override
     public Map<String, Object> markKnownGood(Map<String, ?> args) {
-        Args a = Args.of("markKnownGood", args, MARK_ARGS);
+        StepArguments a = StepArguments.of("markKnownGood", args, MARK_ARGS);
         HealthOptions afterHealth = a.bool("requireHealthy", false) ? HealthOptions.defaults()
                 .withBaseline(a.instant("baselineTime")).withIgnoreAlarms(a.stringSet("ignoreAlarms")) : null;
         return new MarkKnownGood(run()).run(a.string("revision"), a.bool("dryRun", false), afterHealth).toMap();
@@ -82,7 +70,7 @@ public final class DefaultTdevOps implements TdevOps {
 
     @Override
     public Map<String, Object> rollback(Map<String, ?> args) {
-        Args a = Args.of("rollback", args, ROLLBACK_ARGS);
+        StepArguments a = StepArguments.of("rollback", args, ROLLBACK_ARGS);
         Rollback.Request request = new Rollback.Request(a.string("target"), a.string("reason"), a.bool("wait", true),
                 a.positiveDuration("timeoutMinutes", MINUTE), a.bool("notify", true), a.bool("dryRun", false));
         return new Rollback(run()).run(request).toMap();
@@ -90,7 +78,7 @@ public final class DefaultTdevOps implements TdevOps {
 
     @Override
     public Map<String, Object> scale(Map<String, ?> args) {
-        Args a = Args.of("scale", args, SCALE_ARGS);
+        StepArguments a = StepArguments.of("scale", args, SCALE_ARGS);
         Scale.Request request = new Scale.Request(a.requiredString("count"), a.bool("force", false),
                 a.bool("wait", true), a.positiveDuration("timeoutMinutes", MINUTE), a.bool("dryRun", false));
         return new Scale(run()).run(request).toMap();
@@ -98,7 +86,7 @@ public final class DefaultTdevOps implements TdevOps {
 
     @Override
     public Map<String, Object> preDeployChecklist(Map<String, ?> args) {
-        Args a = Args.of("preDeployChecklist", args, CHECKLIST_ARGS);
+        StepArguments a = StepArguments.of("preDeployChecklist", args, CHECKLIST_ARGS);
         PreDeployChecklist.Request request = new PreDeployChecklist.Request(a.string("image"), a.string("testReports"),
                 Path.of("").toAbsolutePath(), a.positiveInt("backupMaxAgeHours"), a.bool("takeBackup", false),
                 a.string("scanSeverity"), a.stringMap("waive"), a.string("waivedBy"), a.strings("skip"),
@@ -113,7 +101,7 @@ public final class DefaultTdevOps implements TdevOps {
 
     @Override
     public Map<String, Object> stability(Map<String, ?> args) {
-        Args a = Args.of("stability", args, STABILITY_ARGS);
+        StepArguments a = StepArguments.of("stability", args, STABILITY_ARGS);
         String revision = a.string("revision");
         Integer desired = a.number("desiredCount") == null ? null : nonNegativeInt(a, "desiredCount");
         OpsContext ctx = run();
@@ -125,7 +113,7 @@ public final class DefaultTdevOps implements TdevOps {
 
     @Override
     public Map<String, Object> finishRollout(Map<String, ?> args) {
-        Args a = Args.of("finishRollout", args, FINISH_ARGS);
+        StepArguments a = StepArguments.of("finishRollout", args, FINISH_ARGS);
         Map<?, ?> started = a.map("started", "the map the first call (with wait: false) returned");
         if (started == null) {
             throw new io.tdev.ops.model.InvalidInputException("started", "is required: the map the first call"
@@ -137,7 +125,7 @@ public final class DefaultTdevOps implements TdevOps {
         return new FinishRollout(run()).run(request).toMap();
     }
 
-    private static int nonNegativeInt(Args a, String name) {
+    private static int nonNegativeInt(StepArguments a, String name) {
         double d = a.number(name);
         if (d != Math.rint(d) || d < 0 || d > Integer.MAX_VALUE) {
             throw new io.tdev.ops.model.InvalidInputException(name, "must be a whole number of 0 or more, got " + d);

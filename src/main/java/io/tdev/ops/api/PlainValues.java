@@ -1,5 +1,8 @@
 package io.tdev.ops.api;
 
+import io.tdev.ops.model.ServiceRef;
+import io.tdev.ops.model.TaskDefinitionRef;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
@@ -14,7 +17,7 @@ import java.util.Optional;
 /**
  * The one codec from typed results to plain JDK values: records become maps keyed by their component names (in
  * declaration order), collections lists, enums their names, times and durations their ISO text, {@link Optional}
- * its value or null. What comes out is what a Jenkins step may return to CPS-transformed Pipeline code and what the
+ * its value or null, a service or task definition reference its text. What comes out is what a Jenkins step may return to CPS-transformed Pipeline code and what the
  * CLI prints as JSON, so the two front ends cannot disagree on a key.
  */
 public final class PlainValues {
@@ -34,6 +37,9 @@ public final class PlainValues {
         }
         if (value instanceof TemporalAccessor || value instanceof Duration) {
             return value.toString();
+        }
+        if (value instanceof ServiceRef || value instanceof TaskDefinitionRef) {
+            return value.toString(); // names people and AWS read as one text: cluster/service, family:revision
         }
         if (value instanceof Optional<?> optional) {
             return of(optional.orElse(null));

@@ -40,6 +40,9 @@ public final class AwsActions {
         put("Ecs.serviceTags", "ecs:ListTagsForResource", "ecs:DescribeServices");
         put("Ecs.tagService", "ecs:TagResource", "ecs:DescribeServices");
         put("Ecs.untagService", "ecs:UntagResource", "ecs:DescribeServices");
+        // restart-agent via ecs-tasks: the agent service's tasks, then one StopTask at a time
+        put("Ecs.serviceTasks", "ecs:ListTasks", "ecs:DescribeTasks");
+        put("Ecs.stopTask", "ecs:StopTask");
         // Application Auto Scaling (AwsAutoScaling, aws-a); registering a target checks the caller may scale the service
         put("AutoScaling.scalableTarget", "application-autoscaling:DescribeScalableTargets");
         put("AutoScaling.setCapacity", "application-autoscaling:RegisterScalableTarget",
@@ -64,7 +67,7 @@ public final class AwsActions {
         put("Storage.listedUsage", "s3:ListBucket");
         put("Storage.objectsOlderThan", "s3:ListBucket");
         put("Storage.lifecycleRules", "s3:GetLifecycleConfiguration");
-        put("Storage.putLifecycleRules", "s3:PutLifecycleConfiguration");
+        put("Storage.addLifecycleRule", "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration");
         put("Storage.replication", "s3:GetReplicationConfiguration");
         put("Storage.newestObjects", "s3:ListBucket");
         put("Storage.objectReplicationStatus", "s3:GetObject"); // HeadObject is authorised as s3:GetObject

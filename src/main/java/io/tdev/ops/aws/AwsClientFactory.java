@@ -1,5 +1,7 @@
 package io.tdev.ops.aws;
 
+import io.tdev.ops.api.ToolVersion;
+
 import io.tdev.ops.model.InvalidInputException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -200,7 +202,7 @@ public final class AwsClientFactory implements AutoCloseable {
     }
 
     static String userAgentSuffix() {
-        return USER_AGENT_PRODUCT + "/" + TdevOpsVersion.current();
+        return USER_AGENT_PRODUCT + "/" + ToolVersion.current();
     }
 
     @Override

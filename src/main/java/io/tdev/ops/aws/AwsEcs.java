@@ -3,6 +3,7 @@ package io.tdev.ops.aws;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.Container;
 import io.tdev.ops.model.Deployment;
+import io.tdev.ops.model.EcsTask;
 import io.tdev.ops.model.DeploymentRollback;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
@@ -31,6 +32,8 @@ import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.ListServiceDeploymentsRequest;
@@ -505,6 +508,35 @@ public final class AwsEcs implements Ecs {
                     .findFirst().orElseThrow(() -> new PreconditionFailedException(missingServices(ref.cluster(),
                             List.of(ref.service() + failureReason(r.failures(), ref.service())))));
         });
+    }
+
+    /** DescribeTasks takes at most 100 tasks a call. */
+    static final int DESCRIBE_TASKS_BATCH = 100;
+
+    @Override
+    public List<EcsTask> serviceTasks(ServiceRef service) {
+        List<String> arns = new ArrayList<>();
+        // desired status RUNNING (ListTasks' default, said here): a task being stopped is no longer the service's
+        AwsCall.exec("ecs:ListTasks", serviceResources(service), () -> ecs.listTasksPaginator(b -> b
+                .cluster(service.cluster()).serviceName(service.service()).desiredStatus(DesiredStatus.RUNNING))
+                .taskArns().forEach(arns::add));
+        List<EcsTask> tasks = new ArrayList<>();
+        for (int from = 0; from < arns.size(); from += DESCRIBE_TASKS_BATCH) {
+            List<String> batch = arns.subList(from, Math.min(arns.size(), from + DESCRIBE_TASKS_BATCH));
+            DescribeTasksResponse r = AwsCall.run("ecs:DescribeTasks", clusterResource(service.cluster()),
+                    () -> ecs.describeTasks(b -> b.cluster(service.cluster()).tasks(batch)));
+            // a task that stopped between the two calls is a failure (MISSING) here: it is no longer the service's
+            r.tasks().forEach(t -> tasks.add(new EcsTask(t.taskArn(), t.lastStatus(), t.desiredStatus(), t.group(),
+                    t.startedAt())));
+        }
+        tasks.sort(Comparator.comparing((EcsTask t) -> t.startedAt() == null ? Instant.MAX : t.startedAt()));
+        return List.copyOf(tasks);
+    }
+
+    @Override
+    public void stopTask(String cluster, String taskArn, String reason) {
+        AwsCall.exec("ecs:StopTask", clusterResource(cluster),
+                () -> ecs.stopTask(b -> b.cluster(cluster).task(taskArn).reason(reason)));
     }
 
     private Function<String, AwsResource> clusterResource(String cluster) {

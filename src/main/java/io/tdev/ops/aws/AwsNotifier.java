@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class AwsNotifier implements Notifier {
     private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}(\\.fifo)?");
-    private static final int MAX_SUBJECT = 100;
     private static final int MAX_MESSAGE_BYTES = 256 * 1024;
 
     private final SnsClient sns;
@@ -40,7 +39,7 @@ public final class AwsNotifier implements Notifier {
             throw new InvalidInputException("message", "must be 1 byte to 256 KB of UTF-8");
         }
         String arn = topicArn(topic);
-        String safeSubject = subject(subject);
+        String safeSubject = Notifier.subjectLine(subject);
         return ResourceCall.run("sns:Publish", "topic", arn, "topic",
                 () -> sns.publish(r -> r.topicArn(arn).subject(safeSubject).message(message)).messageId());
     }
@@ -61,12 +60,4 @@ public final class AwsNotifier implements Notifier {
         });
     }
 
-    /** SNS subjects are at most 100 printable ASCII characters on one line; a longer one would fail the publish. */
-    private static String subject(String subject) {
-        if (subject == null || subject.isBlank()) {
-            return null;
-        }
-        String oneLine = subject.replaceAll("[\\r\\n\\t]+", " ").replaceAll("[^\\x20-\\x7E]", "?").strip();
-        return oneLine.length() <= MAX_SUBJECT ? oneLine : oneLine.substring(0, MAX_SUBJECT - 3) + "...";
-    }
 }

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.ReplicationConfiguration;
 import software.amazon.awssdk.services.s3.model.ReplicationRule;
+import software.amazon.awssdk.services.s3.model.GetBucketLifecycleConfigurationResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -184,27 +185,41 @@ public final class AwsStorage implements Storage {
     }
 
     /**
-     * PutBucketLifecycleConfiguration replaces every rule, so the caller passes the rules to keep as well. Rules
-     * that do more than expire objects (transitions, noncurrent versions) cannot be carried through this model:
-     * refused rather than silently dropped.
+     * PutBucketLifecycleConfiguration replaces every rule, so the configuration is read first and its rules are put
+     * back as S3 returned them (transitions, tag and size filters, noncurrent-version and multipart settings intact),
+     * with {@code rule} added or replacing the rule of the same id. Two writers at once can still lose one's change:
+     * S3 offers no conditional put for lifecycle configurations.
      */
     @Override
-    public void putLifecycleRules(String bucket, List<io.tdev.ops.model.LifecycleRule> rules) {
-        for (io.tdev.ops.model.LifecycleRule rule : rules) {
-            if (rule.expirationDays() == null) {
-                throw new InvalidInputException("lifecycleRules", "rule '" + rule.id() + "' does more than expire"
-                        + " objects; change the bucket's lifecycle by hand (nothing was changed)");
-            }
+    public void addLifecycleRule(String bucket, io.tdev.ops.model.LifecycleRule rule) {
+        if (rule.expirationDays() == null || rule.expirationDays() < 1) {
+            throw new InvalidInputException("lifecycleRule", "got rule '" + rule.id() + "' without expiration days;"
+                    + " allowed a rule that expires objects after 1 day or more (nothing was changed)");
         }
-        List<software.amazon.awssdk.services.s3.model.LifecycleRule> sdkRules = rules.stream()
-                .map(r -> software.amazon.awssdk.services.s3.model.LifecycleRule.builder().id(r.id())
-                        .filter(f -> f.prefix(r.prefix() == null ? "" : r.prefix()))
-                        .expiration(x -> x.days(r.expirationDays()))
-                        .status(r.status()).build())
-                .toList();
+        GetBucketLifecycleConfigurationResponse current = ResourceCall.run("s3:GetLifecycleConfiguration", "bucket",
+                bucket, "bucket", () -> {
+                    try {
+                        return s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket));
+                    } catch (S3Exception e) {
+                        if ("NoSuchLifecycleConfiguration".equals(ResourceCall.errorCode(e))) {
+                            return GetBucketLifecycleConfigurationResponse.builder().build(); // never configured
+                        }
+                        throw e;
+                    }
+                });
+        List<software.amazon.awssdk.services.s3.model.LifecycleRule> rules = new ArrayList<>(current.rules().stream()
+                .filter(r -> !rule.id().equals(r.id())).toList());
+        rules.add(software.amazon.awssdk.services.s3.model.LifecycleRule.builder().id(rule.id())
+                .filter(f -> f.prefix(rule.prefix() == null ? "" : rule.prefix()))
+                .expiration(x -> x.days(rule.expirationDays()))
+                .status(rule.status()).build());
         ResourceCall.exec("s3:PutLifecycleConfiguration", "bucket", bucket, "bucket",
-                () -> s3.putBucketLifecycleConfiguration(r -> r.bucket(bucket)
-                        .lifecycleConfiguration(c -> c.rules(sdkRules))));
+                () -> s3.putBucketLifecycleConfiguration(r -> {
+                    r.bucket(bucket).lifecycleConfiguration(c -> c.rules(rules));
+                    if (current.transitionDefaultMinimumObjectSize() != null) {
+                        r.transitionDefaultMinimumObjectSize(current.transitionDefaultMinimumObjectSize());
+                    }
+                }));
     }
 
     @Override

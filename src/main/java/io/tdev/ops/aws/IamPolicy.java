@@ -55,7 +55,7 @@ public final class IamPolicy {
                 "Tables.countDistinct", "Tables.countBetween", "Alarms.history", "Ecs.rollbacks", "Notifier.publish"));
         COMMANDS.put("maintenance", List.of("Logs.logGroups", "Logs.putRetention", "ImageScans.images",
                 "ImageScans.findings", "ImageScans.startScan", "Storage.objectsOlderThan", "Storage.lifecycleRules",
-                "Storage.putLifecycleRules", "Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf",
+                "Storage.addLifecycleRule", "Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf",
                 "Ecs.deregisterTaskDefinition", "Tables.listBackups", "Tables.describeTable"));
         COMMANDS.put("db-resize", List.of("Databases.describe", "Databases.orderableClasses",
                 "Databases.modifyInstanceClass"));
@@ -76,9 +76,10 @@ public final class IamPolicy {
                 "TargetHealth.loadBalancerArns", "Logs.filter", "Logs.insights", "Metrics.query", "Notifier.publish",
                 "Ecs.describeTaskDefinition", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Ecs.stopDeployment",
                 "Ecs.updateService", "Ecs.setDesiredCount", "AutoScaling.scalableTarget", "AutoScaling.setCapacity",
-                "Admin.clearCache", "Admin.restartAgent"));
+                "Admin.clearCache", "Admin.restartAgent", "Ecs.serviceTasks", "Ecs.stopTask"));
         COMMANDS.put("clear-cache", List.of("Admin.clearCache"));
-        COMMANDS.put("restart-agent", List.of("Admin.restartAgent"));
+        // the admin endpoint, or (incident.restartAgent.via ecs-tasks) the agent service's tasks stopped one at a time
+        COMMANDS.put("restart-agent", List.of("Admin.restartAgent", "Ecs.serviceTasks", "Ecs.stopTask"));
         COMMANDS.put("invalidate-sessions", List.of("Admin.invalidateSessions"));
         COMMANDS.put("backup", List.of("Tables.describeTable", "Tables.listBackups", "Tables.createBackup",
                 "Tables.describeBackup"));
@@ -276,6 +277,12 @@ public final class IamPolicy {
         String zone = c.dr().hostedZoneId().replaceFirst("^/?hostedzone/", "");
         return switch (action) {
             case "ecs:DescribeServices", "ecs:UpdateService", "ecs:ListServiceDeployments" -> Grant.on("Service", service);
+            // restart-agent via ecs-tasks: the cluster's tasks only (the agent services' names are a pattern)
+            case "ecs:DescribeTasks", "ecs:StopTask" -> Grant.on("ClusterTasks", "arn:aws:ecs:" + r + ":" + a + ":task/"
+                    + c.ecs().cluster() + "/*");
+            // ListTasks is authorised on container instances, which Fargate has none of: any, within the cluster
+            case "ecs:ListTasks" -> new Grant("ClusterTaskList", List.of("*"), Map.of("ArnEquals", Map.of("ecs:cluster",
+                    "arn:aws:ecs:" + r + ":" + a + ":cluster/" + c.ecs().cluster())));
             case "ecs:StopServiceDeployment" -> Grant.on("ServiceDeployments", "arn:aws:ecs:" + r + ":" + a + ":service-deployment/"
                     + c.ecs().cluster() + "/" + c.ecs().service() + "/*");
             case "ecs:TagResource", "ecs:UntagResource", "ecs:ListTagsForResource", "ecs:DeregisterTaskDefinition" ->

@@ -40,6 +40,9 @@ public final class Deploy {
     public record Request(String image, String container, boolean waitForStable, Duration timeout, boolean dryRun) {
     }
 
+    /** The planned new revision's place in "FAMILY:(new revision)": ECS numbers it when it is registered. */
+    static final String NEW_REVISION = ":(new revision)";
+
     private final OpsContext ctx;
 
     public Deploy(OpsContext ctx) {
@@ -66,38 +69,43 @@ public final class Deploy {
                     null, List.of());
         }
         requirePushed(ecrImage);
-        List<Action> actions = new ArrayList<>();
+        TaskDefinitionRef[] registered = {null};
+        String[] deploymentId = {null};
+        ChangePlan plan = new ChangePlan(ctx.clock())
+                .add("register task definition", from.family(), container.name() + "=" + container.image(),
+                        container.name() + "=" + image, step -> {
+                            ctx.progress().report("deploying " + image + " to " + ref.service() + " (container "
+                                    + container.name() + " of " + from + ")");
+                            registered[0] = ctx.ports().ecs().registerTaskDefinition(current,
+                                    Map.of(container.name(), image));
+                            ctx.progress().report("registered " + registered[0] + " (" + container.name() + "=" + image + ")");
+                            return step;
+                        })
+                .add("update service", ref.toString(), from.toString(), from.family() + NEW_REVISION, step -> {
+                    TaskDefinitionRef to = registered[0];
+                    try {
+                        deploymentId[0] = ctx.ports().ecs().updateService(ref, to);
+                    } catch (TdevException e) {
+                        throw Failures.withContext(e, "registered " + to + " but could not point " + ref.service()
+                                + " at it (the service still runs " + from + "; run the deploy again)");
+                    }
+                    ctx.progress().report("updated " + ref.service() + " from " + from + " to " + to + " (deployment "
+                            + deploymentId[0] + ")");
+                    return step.withAfter(to.toString());
+                });
         if (request.dryRun()) {
-            actions.add(new Action("register task definition", from.family(), container.name() + "=" + container.image(),
-                    container.name() + "=" + image, ctx.clock().instant(), true));
-            actions.add(new Action("update service", ref.toString(), from.toString(), from.family() + ":(new revision)",
-                    ctx.clock().instant(), true));
             String msg = "would register a revision of " + from.family() + " with " + container.name() + "=" + image
                     + " and deploy it to " + ref.service();
             ctx.progress().report("dry run: " + msg);
             return new DeployResult(from, null, container.name(), image, ChangeStatus.PLANNED, null, msg, null, null,
-                    actions);
+                    plan.planned());
         }
 
-        ctx.progress().report("deploying " + image + " to " + ref.service() + " (container " + container.name()
-                + " of " + from + ")");
-        TaskDefinitionRef to = ctx.ports().ecs().registerTaskDefinition(current, Map.of(container.name(), image));
-        actions.add(new Action("register task definition", to.toString(), container.name() + "=" + container.image(),
-                container.name() + "=" + image, ctx.clock().instant(), false));
-        ctx.progress().report("registered " + to + " (" + container.name() + "=" + image + ")");
-        String deploymentId;
-        try {
-            deploymentId = ctx.ports().ecs().updateService(ref, to);
-        } catch (TdevException e) {
-            throw Failures.withContext(e, "registered " + to + " but could not point " + ref.service()
-                    + " at it (the service still runs " + from + "; run the deploy again)");
-        }
-        actions.add(new Action("update service", ref.toString(), from.toString(), to.toString(), ctx.clock().instant(),
-                false));
-        ctx.progress().report("updated " + ref.service() + " from " + from + " to " + to + " (deployment "
-                + deploymentId + ")");
-        DeployResult started = new DeployResult(from, to, container.name(), image, ChangeStatus.STARTED, deploymentId,
-                "deployment " + deploymentId + " of " + to + " started; not waiting",
+        List<Action> actions = plan.apply();
+        TaskDefinitionRef to = registered[0];
+        String deployment = deploymentId[0];
+        DeployResult started = new DeployResult(from, to, container.name(), image, ChangeStatus.STARTED, deployment,
+                "deployment " + deployment + " of " + to + " started; not waiting",
                 "watch the rollout of " + to + " until it completes: tdev-ops health --env " + ctx.config().name()
                         + "; to undo it: tdev-ops rollback --env " + ctx.config().name() + " --target " + from,
                 null, actions);
@@ -105,7 +113,7 @@ public final class Deploy {
             return started;
         }
         return finish(started, new StableWait(ctx).waitFor(ref, to, null, timeout, ref.service() + " was updated from "
-                + from + " to " + to + " (deployment " + deploymentId + ") but watching it become stable failed; check"
+                + from + " to " + to + " (deployment " + deployment + ") but watching it become stable failed; check"
                 + " with tdev-ops health --env " + ctx.config().name() + ", or roll back with tdev-ops rollback --env "
                 + ctx.config().name() + " --target " + from));
     }

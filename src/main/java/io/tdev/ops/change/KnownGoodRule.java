@@ -1,6 +1,6 @@
 package io.tdev.ops.change;
 
-import io.tdev.ops.health.HealthResult;
+import io.tdev.ops.api.health.HealthResult;
 
 import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TaskDefinitionRef;

@@ -4,7 +4,7 @@ import io.tdev.ops.api.change.ChangeStatus;
 
 import io.tdev.ops.health.HealthCheck;
 import io.tdev.ops.health.HealthOptions;
-import io.tdev.ops.health.HealthResult;
+import io.tdev.ops.api.health.HealthResult;
 import io.tdev.ops.api.OpsContext;
 
 import io.tdev.ops.model.Action;

@@ -76,58 +76,21 @@ public final class Rollback {
                     msg, null, null, null, already, List.of());
         }
 
-        List<Action> actions = new ArrayList<>();
         // only a rollout still running can be stopped; a FAILED one is simply replaced by the update
         Optional<Deployment> rolling = inProgress && !from.equals(to)
                 ? s.primaryDeployment().filter(d -> d.rolloutState() == RolloutState.IN_PROGRESS) : Optional.empty();
+        String[] stoppedId = {null};
+        ChangePlan plan = plan(s, to, rolling, request.notifyTeam(), stoppedId);
         if (request.dryRun()) {
-            rolling.ifPresent(d -> actions.add(new Action("stop deployment", ref + " " + d.id(),
-                    d.taskDefinition() + " " + d.rolloutState(), "stopped", ctx.clock().instant(), true)));
-            if (!from.equals(to)) {
-                actions.add(new Action("update service", ref.toString(), from.toString(), to.toString(),
-                        ctx.clock().instant(), true));
-            }
-            if (request.notifyTeam()) {
-                actions.add(new Action("notify", ctx.config().topic(), null, "rollback " + from + " -> " + to,
-                        ctx.clock().instant(), true));
-            }
             String msg = "would roll " + ref.service() + " back from " + from + " to " + to + " (" + choice.because() + ")"
                     + rolling.map(d -> ", stopping deployment " + d.id() + " first").orElse("");
             ctx.progress().report("dry run: " + msg);
             return new RollbackResult(from, to, target, choice.because(), ChangeStatus.PLANNED, reason, ctx.user(),
-                    msg, null, null, null, null, actions);
+                    msg, null, null, null, null, plan.planned());
         }
 
-        String stopped = null;
-        if (rolling.isPresent()) {
-            Deployment d = rolling.get();
-            ctx.progress().report("stopping deployment " + d.id() + " of " + d.taskDefinition() + " ("
-                    + d.rolloutState() + ", running " + d.running() + "/" + d.desired() + ")");
-            try {
-                ctx.ports().ecs().stopDeployment(ref, d.id());
-            } catch (TdevException e) {
-                throw Failures.withContext(e, "rollback of " + ref.service() + " to " + to + " stopped before changing"
-                        + " anything: could not stop deployment " + d.id() + "; run again: " + command(to));
-            }
-            stopped = d.id();
-            actions.add(new Action("stop deployment", ref + " " + d.id(), d.taskDefinition() + " " + d.rolloutState(),
-                    "stopped", ctx.clock().instant(), false));
-            s = ctx.retry().call(() -> ctx.ports().ecs().describeService(ref));
-        }
-        if (!s.taskDefinition().equals(to)) {
-            TaskDefinitionRef before = s.taskDefinition();
-            try {
-                ctx.ports().ecs().updateService(ref, to);
-            } catch (TdevException e) {
-                throw Failures.withContext(e, "rollback of " + ref.service() + " stopped before pointing it at " + to
-                        + (stopped == null ? "" : " (deployment " + stopped + " was stopped; the service runs " + before + ")")
-                        + "; run again: " + command(to));
-            }
-            actions.add(new Action("update service", ref.toString(), before.toString(), to.toString(),
-                    ctx.clock().instant(), false));
-            ctx.progress().report("updated " + ref.service() + " from " + before + " to " + to);
-        }
-
+        List<Action> actions = new ArrayList<>(plan.apply());
+        String stopped = stoppedId[0];
         String message = "rolling " + ref.service() + " back from " + from + " to " + to + "; not waiting";
         RollbackResult started = new RollbackResult(from, to, target, choice.because(), ChangeStatus.STARTED, reason,
                 ctx.user(), message, null, null, stopped, null, actions);
@@ -149,6 +112,68 @@ public final class Rollback {
             throw Failures.withContext(e, where);
         }
         return finish(started, waited, request.notifyTeam());
+    }
+
+    /**
+     * The rollback's steps: stop the rollout still running, point the service at the target, notify at the end. The
+     * dry run shows them; the real run applies them.
+     */
+    private ChangePlan plan(ServiceState s, TaskDefinitionRef to, Optional<Deployment> rolling, boolean notifyTeam,
+                            String[] stoppedId) {
+        ServiceRef ref = s.ref();
+        ChangePlan plan = new ChangePlan(ctx.clock());
+        if (rolling.isPresent()) {
+            Deployment d = rolling.get();
+            plan.add("stop deployment", ref + " " + d.id(), d.taskDefinition() + " " + d.rolloutState(), "stopped",
+                    step -> {
+                        ctx.progress().report("stopping deployment " + d.id() + " of " + d.taskDefinition() + " ("
+                                + d.rolloutState() + ", running " + d.running() + "/" + d.desired() + ")");
+                        try {
+                            ctx.ports().ecs().stopDeployment(ref, d.id());
+                        } catch (TdevException e) {
+                            throw Failures.withContext(e, "rollback of " + ref.service() + " to " + to + " stopped before"
+                                    + " changing anything: could not stop deployment " + d.id() + "; run again: "
+                                    + command(to));
+                        }
+                        stoppedId[0] = d.id();
+                        return step;
+                    });
+        }
+        if (!s.taskDefinition().equals(to)) {
+            plan.add("update service", ref.toString(), s.taskDefinition().toString(), to.toString(),
+                    pointAt(s, to, stoppedId));
+        }
+        if (notifyTeam) {
+            plan.addAtEnd("notify", ctx.config().topic(), null, "rollback " + s.taskDefinition() + " -> " + to);
+        }
+        return plan;
+    }
+
+    /**
+     * Points the service at {@code to}. After a stop it is looked at again: ECS returns a stopped rollout's service to
+     * the deployment before it, and when that is the target, the stop has done this step (the service went from the
+     * stopped revision to the target), so it is not updated a second time.
+     */
+    private ChangePlan.Apply pointAt(ServiceState s, TaskDefinitionRef to, String[] stoppedId) {
+        ServiceRef ref = s.ref();
+        return step -> {
+            ServiceState now = stoppedId[0] == null ? s : ctx.retry().call(() -> ctx.ports().ecs().describeService(ref));
+            TaskDefinitionRef before = now.taskDefinition();
+            if (before.equals(to)) {
+                ctx.progress().report("stopping the rollout returned " + ref.service() + " to " + to
+                        + "; no update needed");
+                return step;
+            }
+            try {
+                ctx.ports().ecs().updateService(ref, to);
+            } catch (TdevException e) {
+                throw Failures.withContext(e, "rollback of " + ref.service() + " stopped before pointing it at " + to
+                        + (stoppedId[0] == null ? "" : " (deployment " + stoppedId[0] + " was stopped; the service"
+                        + " runs " + before + ")") + "; run again: " + command(to));
+            }
+            ctx.progress().report("updated " + ref.service() + " from " + before + " to " + to);
+            return step.withBefore(before.toString());
+        };
     }
 
     /**

@@ -93,38 +93,39 @@ public final class Scale {
                     null, null, List.of());
         }
 
-        List<Action> actions = new ArrayList<>();
-        if (request.dryRun()) {
-            if (capacityChanges) {
-                actions.add(new Action("set autoscaling capacity", st.get().resourceId(), min + ".." + max,
-                        newMin + ".." + newMax, ctx.clock().instant(), true));
+        ChangePlan plan = new ChangePlan(ctx.clock());
+        if (capacityChanges) {
+            Integer toMin = newMin;
+            Integer toMax = newMax;
+            plan.add("set autoscaling capacity", st.get().resourceId(), min + ".." + max, newMin + ".." + newMax,
+                    step -> {
+                        ctx.ports().autoScaling().setCapacity(ref, toMin, toMax);
+                        ctx.progress().report("autoscaling of " + ref.service() + " set from " + min + ".." + max
+                                + " to " + toMin + ".." + toMax + "; to restore: " + restore);
+                        return step;
+                    });
+        }
+        Integer minAfter = newMin;
+        Integer maxAfter = newMax;
+        plan.add("set desired count", ref.toString(), String.valueOf(from), String.valueOf(to), step -> {
+            try {
+                ctx.ports().ecs().setDesiredCount(ref, to);
+            } catch (TdevException e) {
+                throw Failures.withContext(e, "scaling " + ref.service() + " to " + to + " stopped before setting the"
+                        + " desired count" + (capacityChanges ? " (autoscaling bounds already changed to " + minAfter
+                        + ".." + maxAfter + "; to restore: " + restore + ")" : "") + "; run the scale again");
             }
-            actions.add(new Action("set desired count", ref.toString(), String.valueOf(from), String.valueOf(to),
-                    ctx.clock().instant(), true));
+            ctx.progress().report("desired count of " + ref.service() + " set from " + from + " to " + to + note);
+            return step;
+        });
+        if (request.dryRun()) {
             String msg = "would scale " + ref.service() + " from " + from + " to " + to + note
                     + (capacityChanges ? " and set autoscaling " + min + ".." + max + " to " + newMin + ".." + newMax : "");
             ctx.progress().report("dry run: " + msg);
             return new ScaleResult(from, to, count.text(), ChangeStatus.PLANNED, newMin, newMax, min, max, restore,
-                    msg, null, null, actions);
+                    msg, null, null, plan.planned());
         }
-
-        if (capacityChanges) {
-            ctx.ports().autoScaling().setCapacity(ref, newMin, newMax);
-            actions.add(new Action("set autoscaling capacity", st.get().resourceId(), min + ".." + max,
-                    newMin + ".." + newMax, ctx.clock().instant(), false));
-            ctx.progress().report("autoscaling of " + ref.service() + " set from " + min + ".." + max + " to "
-                    + newMin + ".." + newMax + "; to restore: " + restore);
-        }
-        try {
-            ctx.ports().ecs().setDesiredCount(ref, to);
-        } catch (TdevException e) {
-            throw Failures.withContext(e, "scaling " + ref.service() + " to " + to + " stopped before setting the desired"
-                    + " count" + (capacityChanges ? " (autoscaling bounds already changed to " + newMin + ".." + newMax
-                    + "; to restore: " + restore + ")" : "") + "; run the scale again");
-        }
-        actions.add(new Action("set desired count", ref.toString(), String.valueOf(from), String.valueOf(to),
-                ctx.clock().instant(), false));
-        ctx.progress().report("desired count of " + ref.service() + " set from " + from + " to " + to + note);
+        List<Action> actions = plan.apply();
 
         ScaleResult started = new ScaleResult(from, to, count.text(), ChangeStatus.STARTED, newMin, newMax, min, max,
                 restore, ref.service() + " scaling from " + from + " to " + to + note + "; not waiting", null, null,

@@ -1,12 +1,17 @@
 package io.tdev.ops.cli;
 
-import io.tdev.ops.api.TdevOps;
-import io.tdev.ops.health.HealthCheck;
+import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.api.health.HealthRequest;
+import io.tdev.ops.api.health.HealthResult;
+import io.tdev.ops.api.health.HealthUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 @Command(name = "health", mixinStandardHelpOptions = true,
         header = "One health verdict from every signal of the service.",
@@ -28,12 +33,12 @@ import java.util.Map;
                 "  tdev-ops health --signals alarms,target-health --window-minutes 15 --strict",
                 "  tdev-ops health --simulate --scenario fleet --services svc-0001,svc-0003,t-developer-batch-production/svc-0002",
                 "  tdev-ops health --simulate --scenario fleet --services svc-0007,svc-0009 --output markdown"})
-public final class HealthCommand extends OpsCommand {
+public final class HealthCommand extends OutcomeCommand<HealthResult> {
     /** The engine's signal names, for --signals' help and completion. */
     static final class SignalNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return HealthCheck.SIGNALS.iterator();
+            return HealthRequest.SIGNALS.iterator();
         }
     }
 
@@ -81,29 +86,33 @@ public final class HealthCommand extends OpsCommand {
     }
 
     @Override
-    protected Map<String, Object> arguments() {
-        return new ArgumentMap().put("baselineTime", baselineTime).put("ignoreAlarms", ignoreAlarms)
-                .put("windowMinutes", windowMinutes).put("signals", signals)
-                .put("signalTimeoutSeconds", signalTimeoutSeconds).map();
+    protected HealthResult run(OpsContext context) {
+        HealthRequest request = new HealthRequest(instant(baselineTime),
+                ignoreAlarms == null ? Set.of() : Set.copyOf(ignoreAlarms),
+                windowMinutes == null ? null : Duration.ofMinutes(windowMinutes), signals,
+                signalTimeoutSeconds == null ? null : Duration.ofSeconds(signalTimeoutSeconds));
+        return HealthUseCase.over(context).run(request);
+    }
+
+    private static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new io.tdev.ops.model.InvalidInputException("baselineTime", "got '" + text
+                    + "'; allowed: an ISO-8601 instant such as 2026-01-31T09:00:00Z");
+        }
     }
 
     @Override
-    protected Map<String, Object> invoke(TdevOps ops, Map<String, Object> arguments) {
-        return ops.healthCheck(arguments);
+    protected int exitCode(HealthResult result) {
+        return result.ok() || result.degraded() && !strict ? 0 : 1;
     }
 
     @Override
-    protected int exitCode(Map<String, Object> result) {
-        return switch (text(result.get("status"))) {
-            case "HEALTHY" -> 0;
-            case "DEGRADED" -> strict ? 1 : 0;
-            default -> 1;
-        };
-    }
-
-    @Override
-    protected String warning(Map<String, Object> result) {
-        return "DEGRADED".equals(result.get("status"))
-                ? "health is DEGRADED: " + result.getOrDefault("reasons", List.of()) : null;
+    protected String warning(HealthResult result) {
+        return result.degraded() ? "health is DEGRADED: " + result.reasons() : null;
     }
 }

@@ -45,8 +45,17 @@ public abstract class OutcomeCommand<R extends Outcome> implements Callable<Inte
     protected void afterResult(R result) {
     }
 
+    /** Another command's run when the options ask for it (e.g. {@code health --services}), or null. */
+    protected Integer runInstead() {
+        return null;
+    }
+
     @Override
     public final Integer call() {
+        Integer instead = runInstead();
+        if (instead != null) {
+            return instead;
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {

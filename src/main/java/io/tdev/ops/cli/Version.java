@@ -1,25 +1,12 @@
 package io.tdev.ops.cli;
 
+import io.tdev.ops.api.ToolVersion;
 import picocli.CommandLine.IVersionProvider;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
-
-/** The version Maven wrote into {@code io/tdev/ops/version.properties}, else "development". */
+/** picocli's --version: "tdev-ops VERSION", from the one version reader ({@link ToolVersion}). */
 final class Version implements IVersionProvider {
-    private static final String RESOURCE = "/io/tdev/ops/version.properties";
-
     @Override
-    public String[] getVersion() throws IOException {
-        String version = null;
-        try (InputStream in = Version.class.getResourceAsStream(RESOURCE)) {
-            if (in != null) {
-                Properties properties = new Properties();
-                properties.load(in);
-                version = properties.getProperty("version");
-            }
-        }
-        return new String[] {"tdev-ops " + (version == null || version.startsWith("${") ? "development" : version)};
+    public String[] getVersion() {
+        return new String[] {"tdev-ops " + ToolVersion.current()};
     }
 }

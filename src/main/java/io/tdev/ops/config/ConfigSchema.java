@@ -21,7 +21,7 @@ import java.util.Set;
 final class ConfigSchema {
     /** Fields that may be null: null means "use the default" (the SDK's region chain, the first container, Scan). */
     static final Set<String> NULLABLE = Set.of("region", "ecs.container", "table.createdAtIndex", "schedule.timeZone",
-            "incident.admin.baseUrl");
+            "incident.admin.baseUrl", "incident.cache.namespace", "incident.cache.metric");
 
     private ConfigSchema() {
     }

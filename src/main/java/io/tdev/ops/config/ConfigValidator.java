@@ -155,6 +155,25 @@ final class ConfigValidator {
             fail("incident.trafficFactor", "got " + num(i.trafficFactor()) + "; allowed more than 1, at most 100");
         }
         range("incident.trafficDays", i.trafficDays(), 1, 28);
+        EnvironmentConfig.CacheMetric cache = i.cache();
+        if (cache.configured()) {
+            notBlank("incident.cache.metric", cache.metric());
+            if (!(cache.minHitRatePercent() > 0 && cache.minHitRatePercent() <= 100)) {
+                fail("incident.cache.minHitRatePercent", "got " + num(cache.minHitRatePercent()) + "; allowed more than 0, at most 100");
+            }
+        } else if (cache.metric() != null || !cache.dimensions().isEmpty()) {
+            fail("incident.cache.namespace", "missing while incident.cache.metric or dimensions are set; allowed: a CloudWatch"
+                    + " namespace (e.g. AWS/ElastiCache), or null with metric null (not configured)");
+        }
+        EnvironmentConfig.AgentRestart restart = i.restartAgent();
+        if (!EnvironmentConfig.AgentRestart.VIAS.contains(restart.via())) {
+            fail("incident.restartAgent.via", "got '" + restart.via() + "'; allowed: " + String.join(", ", EnvironmentConfig.AgentRestart.VIAS));
+        }
+        if (restart.viaEcsTasks() && (restart.service() == null || !restart.service().contains("{agent}"))) {
+            fail("incident.restartAgent.service", "got '" + restart.service() + "'; with via ecs-tasks: the agent's ECS service"
+                    + " name with {agent} in it (e.g. t-developer-{agent}-agent-production)");
+        }
+        range("incident.restartAgent.replacementTimeoutSeconds", restart.replacementTimeoutSeconds(), 30, 3600);
     }
 
     private void checkFleet(EnvironmentConfig.FleetSettings f) {

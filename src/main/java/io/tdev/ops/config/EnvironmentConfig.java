@@ -2,6 +2,7 @@ package io.tdev.ops.config;
 
 import io.tdev.ops.model.ServiceRef;
 
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
 
@@ -46,67 +47,73 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
         return new ServiceRef(ecs.cluster(), ecs.service());
     }
 
+    // One field changed, the rest kept: callers that override a field (the plugin's region and topic, tests) use
+    // these; all of them copy through with(component, value), so a new component needs no wither edited.
+
     public EnvironmentConfig withDr(DrSettings newDr) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
-                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, newDr, fleet);
+        return with("dr", newDr);
     }
 
-    // One field changed, the rest kept: callers that override a field (the plugin's region and topic, tests)
-    // use these instead of repeating all twenty components.
-
     public EnvironmentConfig withRegion(String newRegion) {
-        return new EnvironmentConfig(name, protectedEnv, newRegion, ecs, logGroup, bucket, table, topic, repository,
-                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
+        return with("region", newRegion);
     }
 
     public EnvironmentConfig withTopic(String newTopic) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, newTopic, repository,
-                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
+        return with("topic", newTopic);
     }
 
     public EnvironmentConfig withTable(TableNames newTable) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, newTable, topic, repository,
-                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
+        return with("table", newTable);
     }
 
     public EnvironmentConfig withTargetGroupArns(List<String> newTargetGroupArns) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
-                secret, metricNamespace, alarmPrefix, newTargetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
+        return with("targetGroupArns", newTargetGroupArns);
     }
 
     public EnvironmentConfig withAlarmPrefix(String newAlarmPrefix) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
-                secret, metricNamespace, newAlarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
+        return with("alarmPrefix", newAlarmPrefix);
     }
 
     public EnvironmentConfig withHealth(HealthSettings newHealth) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
-                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, newHealth, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr, fleet);
+        return with("health", newHealth);
     }
 
     public EnvironmentConfig withSchedule(Schedule newSchedule) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
-                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, newSchedule, security, traffic, incident, dr, fleet);
+        return with("schedule", newSchedule);
     }
 
     public EnvironmentConfig withIncident(IncidentSettings newIncident) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
-                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, newIncident, dr, fleet);
+        return with("incident", newIncident);
     }
 
     public EnvironmentConfig withFleet(FleetSettings newFleet) {
-        return new EnvironmentConfig(name, protectedEnv, region, ecs, logGroup, bucket, table, topic, repository,
-                secret, metricNamespace, alarmPrefix, targetGroupArns, slo, autoscaling, scalePresets, health, deploy,
-                checklist, escalation, schedule, security, traffic, incident, dr, newFleet);
+        return with("fleet", newFleet);
+    }
+
+    /** This config with component {@code component} set to {@code value}: the one copy path of the withers above. */
+    private EnvironmentConfig with(String component, Object value) {
+        RecordComponent[] components = EnvironmentConfig.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        boolean found = false;
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                found |= components[i].getName().equals(component);
+                values[i] = components[i].getName().equals(component) ? value : components[i].getAccessor().invoke(this);
+            }
+            if (!found) {
+                throw new IllegalArgumentException("EnvironmentConfig has no component " + component);
+            }
+            return EnvironmentConfig.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // the record's own validation
+            }
+            throw new IllegalStateException("cannot copy EnvironmentConfig with " + component, e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy EnvironmentConfig with " + component, e);
+        }
     }
 
     /** @param container the container whose image {@code deploy} replaces; null = the first essential one */
@@ -216,9 +223,76 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
      * @param deploySuspectMinutes a deployment that began this shortly before the outage is its suspected cause
      * @param trafficFactor        a request rate this many times the usual one at the same hour is a traffic spike
      * @param trafficDays          the usual rate: the same hour of this many previous days
+     * @param cache                P1's cache metric (the runbook's "cache metrics"); its namespace null: not configured
+     * @param restartAgent         how restart-agent restarts one agent: the admin endpoint or its ECS tasks
      */
     public record IncidentSettings(AdminEndpoint admin, List<String> agents, List<String> approvers, int deployLookbackHours,
-                                   int deploySuspectMinutes, double trafficFactor, int trafficDays) {
+                                   int deploySuspectMinutes, double trafficFactor, int trafficDays, CacheMetric cache,
+                                   AgentRestart restartAgent) {
+        public IncidentSettings {
+            cache = cache == null ? CacheMetric.NOT_CONFIGURED : cache;
+            restartAgent = restartAgent == null ? AgentRestart.ADMIN : restartAgent;
+        }
+
+        public IncidentSettings withAdmin(AdminEndpoint newAdmin) {
+            return new IncidentSettings(newAdmin, agents, approvers, deployLookbackHours, deploySuspectMinutes,
+                    trafficFactor, trafficDays, cache, restartAgent);
+        }
+
+        public IncidentSettings withCache(CacheMetric newCache) {
+            return new IncidentSettings(admin, agents, approvers, deployLookbackHours, deploySuspectMinutes,
+                    trafficFactor, trafficDays, newCache, restartAgent);
+        }
+
+        public IncidentSettings withRestartAgent(AgentRestart newRestartAgent) {
+            return new IncidentSettings(admin, agents, approvers, deployLookbackHours, deploySuspectMinutes,
+                    trafficFactor, trafficDays, cache, newRestartAgent);
+        }
+    }
+
+    /**
+     * A cache hit-rate metric read with P1's CPU and memory (one GetMetricData batch), e.g. ElastiCache's
+     * {@code AWS/ElastiCache} {@code CacheHitRate} with {@code CacheClusterId}.
+     *
+     * @param namespace         CloudWatch namespace; null: no cache metric is configured (the finding says so)
+     * @param metric            the metric's name, in percent
+     * @param dimensions        its dimensions (name -> value)
+     * @param minHitRatePercent an average below this over the diagnosis window is BAD (and calls for clear-cache)
+     */
+    public record CacheMetric(String namespace, String metric, Map<String, String> dimensions, double minHitRatePercent) {
+        public static final CacheMetric NOT_CONFIGURED = new CacheMetric(null, null, Map.of(), 80);
+
+        public CacheMetric {
+            dimensions = dimensions == null ? Map.of() : Map.copyOf(dimensions);
+        }
+
+        public boolean configured() {
+            return namespace != null;
+        }
+    }
+
+    /**
+     * How {@code restart-agent} restarts one agent.
+     *
+     * @param via                       {@code admin} ({@code POST /admin/restart-agent}) or {@code ecs-tasks} (the
+     *                                  agent runs as its own ECS service: its RUNNING tasks are stopped one at a time,
+     *                                  each replacement RUNNING before the next stop)
+     * @param service                   ecs-tasks: the agent's ECS service in {@code ecs.cluster}, {@code {agent}}
+     *                                  replaced by the agent's name (e.g. {@code t-developer-{agent}-agent-production})
+     * @param replacementTimeoutSeconds ecs-tasks: a replacement must be RUNNING within this, else the restart stops
+     */
+    public record AgentRestart(String via, String service, int replacementTimeoutSeconds) {
+        public static final List<String> VIAS = List.of("admin", "ecs-tasks");
+        public static final AgentRestart ADMIN = new AgentRestart("admin", null, 300);
+
+        public boolean viaEcsTasks() {
+            return "ecs-tasks".equals(via);
+        }
+
+        /** The agent's ECS service name. */
+        public String serviceOf(String agent) {
+            return service.replace("{agent}", agent);
+        }
     }
 
     /**

@@ -171,16 +171,28 @@ final class ServiceFacts {
                 targetDegraded.add("target-health: " + (long) c[0] + " healthy" + unhealthyHosts(c));
             }
         }
-        List<String> reasons = new ArrayList<>(unhealthy);
+        List<String> reasons = inSignalOrder(unhealthy);
         reasons.addAll(targetUnhealthy);
-        reasons.addAll(unknown);
+        reasons.addAll(inSignalOrder(unknown));
         reasons.addAll(targetUnknown);
-        reasons.addAll(degraded);
+        reasons.addAll(inSignalOrder(degraded));
         reasons.addAll(targetDegraded);
         String status = !unhealthy.isEmpty() || !targetUnhealthy.isEmpty() ? FleetVerdict.UNHEALTHY
                 : !unknown.isEmpty() || !targetUnknown.isEmpty() ? FleetVerdict.UNKNOWN
                 : !degraded.isEmpty() || !targetDegraded.isEmpty() ? FleetVerdict.DEGRADED : FleetVerdict.HEALTHY;
         return new ServiceHealth(member.service(), member.cluster(), status, reasons);
+    }
+
+    /** The signals in the order a row names them, whatever order their answers arrived in (they come in parallel). */
+    private static final List<String> SIGNAL_ORDER = List.of("ecs", "alarms", "error-logs", "cpu", "memory");
+
+    private static List<String> inSignalOrder(List<String> reasons) {
+        List<String> sorted = new ArrayList<>(reasons);
+        sorted.sort(java.util.Comparator.comparingInt(r -> {
+            int i = SIGNAL_ORDER.indexOf(r.substring(0, Math.max(0, r.indexOf(':'))));
+            return i < 0 ? SIGNAL_ORDER.size() : i;
+        }));
+        return sorted;
     }
 
     private static String unhealthyHosts(double[] c) {

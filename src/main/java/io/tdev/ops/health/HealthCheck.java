@@ -1,5 +1,7 @@
 package io.tdev.ops.health;
 
+import io.tdev.ops.api.health.HealthResult;
+
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.health.signal.AlarmsSignal;
@@ -96,7 +98,7 @@ public final class HealthCheck {
         Verdict verdict = verdict(signals, reasons);
         ctx.progress().report("health of " + config.name() + ": " + verdict
                 + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")"));
-        return new HealthResult(config.serviceRef(), config.name(), verdict, reasons, signals, errorLogs.topPatterns(),
+        return HealthResult.of(config.serviceRef(), config.name(), verdict, reasons, signals, errorLogs.topPatterns(),
                 now, options.baselineTime(), List.of(), notes, ecsService.rollout());
     }
 

@@ -177,6 +177,10 @@ final class MessageNormaliser {
     }
 
     private int secretWord(int i) {
+        char first = (char) (c[i] | 0x20);
+        if (first != 'p' && first != 's' && first != 't' && first != 'a') {
+            return 0; // the first letters of SECRET_WORDS and KEY_WORDS
+        }
         for (String w : SECRET_WORDS) {
             if (startsWithIgnoreCase(c, m, i, w)) {
                 return w.length();
@@ -222,14 +226,24 @@ final class MessageNormaliser {
         before = 0;
         int p = 0;
         while (p < m && !cut) {
-            if (wordStart(c, p) && !digitIn(p)) {
+            boolean wordStart = wordStart(c, p);
+            if (wordStart && !digitIn(p)) {
                 // no digit in the word and the '-'-joined words after it: only a uuid of hex letters can start here
                 int e = uuidEnd(p);
                 if (e > 0) {
                     p = placeholder(UUID, e);
                     continue;
                 }
-            } else if (wordStart(c, p)) {
+                // nor a number inside the word: it is copied as it is, up to its end (the common case, at once)
+                int end = p;
+                while (end < m && isWord(c[end])) {
+                    end++;
+                }
+                copyVisible(p, end);
+                before = c[end - 1];
+                p = end;
+                continue;
+            } else if (wordStart) {
                 int e = timestampEnd(p);
                 if (e > 0) {
                     p = placeholder(TIME, e);
@@ -297,6 +311,18 @@ final class MessageNormaliser {
         for (char ch : text) {
             append(ch);
         }
+        inSpaces = false;
+    }
+
+    /** {@code c[from, to)}, none of them whitespace, appended at once (as {@link #append} one by one would). */
+    private void copyVisible(int from, int to) {
+        int n = Math.min(to - from, Math.max(0, MessagePatterns.MAX_LENGTH - len));
+        if (len + n > out.length) {
+            out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, len + n));
+        }
+        System.arraycopy(c, from, out, len, n);
+        len += n;
+        cut = n < to - from;
         inSpaces = false;
     }
 
@@ -542,33 +568,63 @@ final class MessageNormaliser {
         return true;
     }
 
+    // One table lookup per question instead of a chain of comparisons: the classes are asked of every character
+    // (the scan's profile was mostly isWord/isAlnum/isLetter). Lines reach the scan only when all ASCII.
+    private static final byte DIGIT = 1;
+    private static final byte LETTER = 2;
+    private static final byte HEX_LETTER = 4;
+    private static final byte UNDERSCORE = 8;
+    private static final byte SPACE = 16;
+    private static final byte TOKEN_PUNCT = 32;
+    private static final byte[] CLASS = new byte[128];
+
+    static {
+        for (char ch = '0'; ch <= '9'; ch++) {
+            CLASS[ch] = DIGIT;
+        }
+        for (char ch = 'a'; ch <= 'z'; ch++) {
+            CLASS[ch] = (byte) (LETTER | (ch <= 'f' ? HEX_LETTER : 0));
+            CLASS[ch - 32] = CLASS[ch];
+        }
+        CLASS['_'] = UNDERSCORE;
+        for (char ch : new char[] {' ', '\t', '\n', 0x0B, '\f', '\r'}) {
+            CLASS[ch] = SPACE;
+        }
+        for (char ch : new char[] {'.', '~', '+', '/', '=', '-'}) {
+            CLASS[ch] = TOKEN_PUNCT;
+        }
+    }
+
+    private static boolean is(char ch, int classes) {
+        return ch < 128 && (CLASS[ch] & classes) != 0;
+    }
+
     static boolean isSpace(char ch) {
-        return ch == ' ' || ch == '\t' || ch == '\n' || ch == 0x0B || ch == '\f' || ch == '\r';
+        return is(ch, SPACE);
     }
 
     private static boolean isDigit(char ch) {
-        return ch >= '0' && ch <= '9';
+        return is(ch, DIGIT);
     }
 
     private static boolean isLetter(char ch) {
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+        return is(ch, LETTER);
     }
 
     private static boolean isAlnum(char ch) {
-        return isDigit(ch) || isLetter(ch);
+        return is(ch, DIGIT | LETTER);
     }
 
     private static boolean isWord(char ch) {
-        return isAlnum(ch) || ch == '_';
+        return is(ch, DIGIT | LETTER | UNDERSCORE);
     }
 
     private static boolean isHex(char ch) {
-        return isDigit(ch) || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+        return is(ch, DIGIT | HEX_LETTER);
     }
 
     private static boolean isTokenChar(char ch) {
-        return isAlnum(ch) || ch == '.' || ch == '_' || ch == '~' || ch == '+' || ch == '/' || ch == '='
-                || ch == '-';
+        return is(ch, DIGIT | LETTER | UNDERSCORE | TOKEN_PUNCT);
     }
 
     // ---- buffers

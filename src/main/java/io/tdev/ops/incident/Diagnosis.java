@@ -12,7 +12,7 @@ import io.tdev.ops.model.ServiceEvent;
 import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.health.HealthCheck;
 import io.tdev.ops.health.HealthOptions;
-import io.tdev.ops.health.HealthResult;
+import io.tdev.ops.api.health.HealthResult;
 import io.tdev.ops.health.HealthSignal;
 
 import java.time.Duration;
@@ -192,13 +192,43 @@ final class Diagnosis {
 
     // ---- P1 ------------------------------------------------------------------------------------------------------
 
+    /** CPU and memory maximum, and the configured cache metric, in one GetMetricData batch. */
     private void usageMax(Instant now, Duration since) {
         Map<String, String> dims = Map.of("ClusterName", config.ecs().cluster(), "ServiceName", config.ecs().service());
-        List<MetricSeries> series = context.ports().metrics().query(List.of(
+        EnvironmentConfig.CacheMetric cache = config.incident().cache();
+        List<MetricQuery> queries = new ArrayList<>(List.of(
                 new MetricQuery("cpu", "AWS/ECS", "CPUUtilization", dims, "Maximum", since),
-                new MetricQuery("memory", "AWS/ECS", "MemoryUtilization", dims, "Maximum", since)), now.minus(since), now);
+                new MetricQuery("memory", "AWS/ECS", "MemoryUtilization", dims, "Maximum", since)));
+        if (cache.configured()) {
+            queries.add(new MetricQuery("cache", cache.namespace(), cache.metric(), cache.dimensions(), "Average", since));
+        }
+        List<MetricSeries> series = context.ports().metrics().query(queries, now.minus(since), now);
         usage("cpu-max", series.get(0), config.slo().cpuPercent(), since);
         usage("memory-max", series.get(1), config.slo().memoryPercent(), since);
+        if (cache.configured()) {
+            cacheHitRate(cache, series.get(2), since);
+        } else {
+            evidence.add(new Finding("cache-hit-rate", "UNKNOWN", "not configured",
+                    "no cache metric configured (incident.cache.namespace is null; e.g. AWS/ElastiCache CacheHitRate)"));
+        }
+    }
+
+    private void cacheHitRate(EnvironmentConfig.CacheMetric cache, MetricSeries series, Duration since) {
+        String metric = cache.namespace() + " " + cache.metric() + " " + cache.dimensions();
+        if (series.points().isEmpty()) {
+            evidence.add(new Finding("cache-hit-rate", "UNKNOWN", "no data", metric + ": no datapoints in the last "
+                    + since.toMinutes() + " min"));
+            return;
+        }
+        double average = series.points().stream().mapToDouble(p -> p.value()).average().orElse(0);
+        String value = String.format(Locale.ROOT, "%.0f%%", average);
+        boolean low = average < cache.minHitRatePercent();
+        if (low) {
+            evidence.lowCacheHitRate(value);
+        }
+        evidence.add(new Finding("cache-hit-rate", low ? "BAD" : "OK", value, String.format(Locale.ROOT,
+                "%s average over the last %d min; healthy at %.0f%% or more (incident.cache.minHitRatePercent)", metric,
+                since.toMinutes(), cache.minHitRatePercent())));
     }
 
     private void usage(String name, MetricSeries series, double slo, Duration since) {

@@ -55,6 +55,17 @@ final class Evidence {
         return overSlo;
     }
 
+    /** The configured cache metric's hit rate is below its minimum: the cache value, or null. */
+    private String lowCacheHitRate;
+
+    synchronized void lowCacheHitRate(String value) {
+        lowCacheHitRate = value;
+    }
+
+    synchronized String lowCacheHitRate() {
+        return lowCacheHitRate;
+    }
+
     synchronized void slowAgent(String agent) {
         slowAgents.add(agent);
     }

@@ -106,10 +106,12 @@ public final class IncidentResponse implements IncidentUseCase {
                 }
             }
             case "P1" -> {
-                if (!e.slowAgents().isEmpty()) {
-                    plan.add(new Remedy("clear-cache", "agents over the " + (int) context.config().slo().agentSeconds()
-                            + " s SLO: " + String.join(", ", e.slowAgents()) + "; a stale cache slows every agent",
-                            "tdev-ops clear-cache" + env + " --reason \"" + reason + "\""));
+                if (!e.slowAgents().isEmpty() || e.lowCacheHitRate() != null) {
+                    String slow = e.slowAgents().isEmpty() ? "" : "agents over the " + (int) context.config().slo().agentSeconds()
+                            + " s SLO: " + String.join(", ", e.slowAgents()) + "; ";
+                    String hits = e.lowCacheHitRate() == null ? "a stale cache slows every agent"
+                            : "the cache hits only " + e.lowCacheHitRate() + " of lookups (see cache-hit-rate)";
+                    plan.add(new Remedy("clear-cache", slow + hits, "tdev-ops clear-cache" + env + " --reason \"" + reason + "\""));
                 }
                 if (!e.slowAgents().isEmpty() || e.isOverSlo()) {
                     plan.add(new Remedy("scale", "degraded (" + (e.isOverSlo() ? "CPU, memory or error rate over its SLO"

@@ -73,11 +73,9 @@ final class StaleObjectsTask implements MaintenanceTask {
             return new TaskResult(name(), TaskStatus.FINDINGS, summary + "; no expiration rule: review the proposed"
                     + " rule and run with --apply-lifecycle to create it", findings, List.of());
         }
-        List<LifecycleRule> all = new ArrayList<>(rules);
-        all.add(proposed);
         Plan plan = new Plan(name(), context.clock()).add("create lifecycle rule", bucket,
                 rules.size() + " rule(s), none expiring", shown,
-                () -> context.ports().storage().putLifecycleRules(bucket, all));
+                () -> context.ports().storage().addLifecycleRule(bucket, proposed));
         return plan.carryOut(request.dryRun(), summary, findings);
     }
 }

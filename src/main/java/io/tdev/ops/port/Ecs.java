@@ -1,5 +1,6 @@
 package io.tdev.ops.port;
 
+import io.tdev.ops.model.EcsTask;
 import io.tdev.ops.model.DeploymentRollback;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.ServiceState;
@@ -63,6 +64,16 @@ public interface Ecs {
     void tagService(ServiceRef service, Map<String, String> tags);
 
     void untagService(ServiceRef service, List<String> keys);
+
+    /**
+     * The tasks a service keeps (desired status RUNNING, whatever their last status), oldest first (AWS: ListTasks by
+     * service name, every page, then DescribeTasks in batches of 100). A missing service is a
+     * PreconditionFailedException naming it.
+     */
+    List<EcsTask> serviceTasks(ServiceRef service);
+
+    /** Stops one task, {@code reason} shown as its stopped reason; the service starts a replacement (AWS: StopTask). */
+    void stopTask(String cluster, String taskArn, String reason);
 
     /**
      * The service's deployments created in {@code [from, to)} that ECS rolled back or is rolling back (statuses

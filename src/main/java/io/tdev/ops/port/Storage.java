@@ -17,8 +17,12 @@ public interface Storage {
     /** The bucket's lifecycle rules; empty when it has no lifecycle configuration. */
     List<io.tdev.ops.model.LifecycleRule> lifecycleRules(String bucket);
 
-    /** Replaces the bucket's lifecycle configuration with these rules (callers pass the existing ones too). */
-    void putLifecycleRules(String bucket, List<io.tdev.ops.model.LifecycleRule> rules);
+    /**
+     * Adds an expiration rule to the bucket's lifecycle configuration, or replaces the rule with the same id; every
+     * other rule is kept exactly as it is (transitions, tag filters and all), since S3 replaces the whole
+     * configuration on each put.
+     */
+    void addLifecycleRule(String bucket, io.tdev.ops.model.LifecycleRule rule);
     /**
      * Usage by listing the bucket, stopping after {@code maxObjects} objects (then {@code truncated}): the bounded
      * fallback of a health check when the storage metrics have no datapoint.

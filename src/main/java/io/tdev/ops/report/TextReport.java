@@ -3,7 +3,7 @@ package io.tdev.ops.report;
 import io.tdev.ops.model.Action;
 import io.tdev.ops.checklist.ChecklistItem;
 import io.tdev.ops.checklist.ChecklistResult;
-import io.tdev.ops.health.HealthResult;
+import io.tdev.ops.api.health.HealthResult;
 import io.tdev.ops.health.HealthSignal;
 import io.tdev.ops.health.MessagePatterns;
 import io.tdev.ops.support.OpsResult;

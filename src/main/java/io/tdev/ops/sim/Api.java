@@ -14,6 +14,9 @@ public final class Api {
     public static final String REGISTER_TASK_DEFINITION = "ecs:RegisterTaskDefinition";
     public static final String UPDATE_SERVICE = "ecs:UpdateService";
     public static final String STOP_SERVICE_DEPLOYMENT = "ecs:StopServiceDeployment";
+    public static final String LIST_TASKS = "ecs:ListTasks";
+    public static final String DESCRIBE_TASKS = "ecs:DescribeTasks";
+    public static final String STOP_TASK = "ecs:StopTask";
     public static final String TAG_RESOURCE = "ecs:TagResource";
     public static final String UNTAG_RESOURCE = "ecs:UntagResource";
     public static final String LIST_TAGS = "ecs:ListTagsForResource";
@@ -87,7 +90,8 @@ public final class Api {
             DESCRIBE_BACKUP, DESCRIBE_CONTINUOUS_BACKUPS, GET_OBJECT, LIST_RECORD_SETS,
             GET_HEALTH_CHECK_STATUS,
             DEREGISTER_TASK_DEFINITION, DESCRIBE_IMAGES, GET_LIFECYCLE, PUT_LIFECYCLE,
-            DESCRIBE_ALARM_HISTORY, LIST_SERVICE_DEPLOYMENTS);
+            DESCRIBE_ALARM_HISTORY, LIST_SERVICE_DEPLOYMENTS, LIST_TASKS,
+            DESCRIBE_TASKS, STOP_TASK);
 
     /** The read-only calls a health check makes; the {@code throttled} scenario throttles these. */
     public static final List<String> HEALTH_READS = List.of(DESCRIBE_SERVICES, DESCRIBE_ALARMS, FILTER_LOG_EVENTS,

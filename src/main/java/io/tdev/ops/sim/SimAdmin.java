@@ -27,6 +27,7 @@ final class SimAdmin implements Admin {
         token();
         return world.call(Api.ADMIN_CLEAR_CACHE, () -> {
             int keys = world.cacheStale ? 18_412 : 2_306;
+            world.cache.cleared(world.now(), world.cacheStale);
             world.cacheStale = false;
             return new AdminReply(Api.ADMIN_CLEAR_CACHE, 200, "cache cleared: " + keys + " keys", world.now(), 1);
         });

@@ -1,6 +1,7 @@
 package io.tdev.ops.sim;
 
 import io.tdev.ops.model.Container;
+import io.tdev.ops.model.EcsTask;
 import io.tdev.ops.model.Deployment;
 import io.tdev.ops.model.DeploymentRollback;
 import io.tdev.ops.model.InvalidInputException;
@@ -595,6 +596,53 @@ final class SimEcs implements Ecs {
 
     static String deploymentName(SimDeployment d) {
         return "ecs-svc/" + d.id;
+    }
+
+    @Override
+    public List<EcsTask> serviceTasks(ServiceRef service) {
+        List<String> arns = world.call(Api.LIST_TASKS, () -> {
+            requireCluster(service.cluster());
+            return tasksOf(service.service()).stream().map(EcsTask::arn).toList();
+        });
+        if (arns.isEmpty()) {
+            return List.of(); // no DescribeTasks for an empty list: AWS refuses one
+        }
+        return world.call(Api.DESCRIBE_TASKS, () -> tasksOf(service.service()).stream()
+                .filter(t -> arns.contains(t.arn())).toList());
+    }
+
+    @Override
+    public void stopTask(String cluster, String taskArn, String reason) {
+        world.exec(Api.STOP_TASK, () -> {
+            requireCluster(cluster);
+            if (reason == null || reason.length() > 1024) {
+                throw new InvalidInputException("reason", "ECS takes a stop reason of at most 1024 characters");
+            }
+            Instant now = world.now();
+            SimTask main = tasks.stream().filter(t -> taskArn.equals(taskArn(t))).findFirst().orElse(null);
+            if (main != null) {
+                if (main.alive()) {
+                    drain(main, now); // the service launches its replacement on its next step
+                }
+            } else if (!world.agentServices.stop(taskArn, now)) {
+                throw new PreconditionFailedException("ECS task " + taskArn + " not found in cluster " + cluster
+                        + " (InvalidParameterException: The referenced task was not found)");
+            }
+        });
+    }
+
+    /** A service's tasks with desired status RUNNING, oldest first: this service's own, or an agent's. */
+    private List<EcsTask> tasksOf(String service) {
+        if (ref.service().equals(service)) {
+            return tasks.stream().filter(SimTask::alive).sorted(Comparator.comparing((SimTask t) -> t.launchedAt))
+                    .map(t -> new EcsTask(taskArn(t), t.running() ? "RUNNING" : "PENDING", "RUNNING",
+                            "service:" + ref.service(), t.running() ? t.runningAt : null)).toList();
+        }
+        return world.agentServices.tasks(service);
+    }
+
+    private String taskArn(SimTask t) {
+        return world.arn("ecs", "task/" + ref.cluster() + "/" + t.id);
     }
 
     private void requireCluster(String cluster) {

@@ -352,6 +352,21 @@ public final class SimEnvironment {
         return world.inspect(world.admin::sessionGenerations);
     }
 
+    /** The tasks of an agent's own ECS service (incident.restartAgent.service), oldest first. */
+    public List<io.tdev.ops.model.EcsTask> agentTasks(String agent) {
+        return world.inspect(() -> world.agentServices.tasks(world.config.incident().restartAgent().serviceOf(agent)));
+    }
+
+    /** From now on the agents' replacement tasks never leave PENDING (an image that cannot be pulled). */
+    public void stallAgentReplacements() {
+        world.inspect(() -> world.agentServices.replacementsStart = false);
+    }
+
+    /** The ElastiCache cluster whose CacheHitRate the simulation answers (CacheClusterId). */
+    public String cacheClusterId() {
+        return world.cache.clusterId();
+    }
+
     public boolean cacheStale() {
         return world.inspect(() -> world.cacheStale);
     }

@@ -201,6 +201,9 @@ final class SimMetrics implements Metrics {
         if (q.namespace().equals("AWS/S3")) {
             return storageSeries(q, from, to, period);
         }
+        if (q.namespace().equals(SimCache.NAMESPACE)) {
+            return world.cache.series(q, from, to, period, q.statistic());
+        }
         MetricSeries other = fleetSeries(q, from, to, period);
         if (other != null) {
             return other;

@@ -2,7 +2,6 @@ package io.tdev.ops.sim;
 
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
-import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.port.Notifier;
 
 import java.nio.charset.StandardCharsets;
@@ -28,22 +27,17 @@ final class SimNotifier implements Notifier {
 
     @Override
     public String publish(String topic, String subject, String message) {
+        // as AwsNotifier: the message is checked before anything is sent, and the subject made one that SNS takes
+        if (message == null || message.isEmpty() || message.getBytes(StandardCharsets.UTF_8).length > 262_144) {
+            throw new InvalidInputException("message", "must be 1 byte to 256 KB of UTF-8");
+        }
+        String subjectLine = Notifier.subjectLine(subject);
         return world.call(Api.PUBLISH, () -> {
             String arn = topicArns().stream().filter(a -> topic != null && (topic.equals(a) || a.endsWith(":" + topic)))
                     .findFirst().orElseThrow(() -> new PreconditionFailedException("SNS topic " + topic
                             + " not found (NotFound: Topic does not exist); this environment's topic is " + topicArn()));
-            if (message == null || message.isBlank()) {
-                throw new InvalidInputException("message", "must not be empty");
-            }
-            if (message.getBytes(StandardCharsets.UTF_8).length > 262_144) {
-                throw new RemoteFailureException(Api.PUBLISH, Api.PUBLISH + " failed: InvalidParameter: message is longer than 256 KB", false);
-            }
-            if (subject != null && (subject.length() > 100 || subject.chars().anyMatch(c -> c < 32 || c > 126))) {
-                throw new RemoteFailureException(Api.PUBLISH, Api.PUBLISH
-                        + " failed: InvalidParameter: Subject must be ASCII, at most 100 characters, without line breaks", false);
-            }
             String id = world.ids.uuid("sns-message");
-            inbox.add(new SimNotification(arn, subject, message, id, world.now()));
+            inbox.add(new SimNotification(arn, subjectLine, message, id, world.now()));
             return id;
         });
     }

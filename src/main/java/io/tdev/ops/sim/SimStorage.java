@@ -78,17 +78,26 @@ final class SimStorage implements Storage {
         });
     }
 
+    /** As the AWS adapter: read the configuration, keep every other rule, put the whole configuration back. */
     @Override
-    public void putLifecycleRules(String bucket, List<io.tdev.ops.model.LifecycleRule> rules) {
+    public void addLifecycleRule(String bucket, io.tdev.ops.model.LifecycleRule rule) {
+        List<io.tdev.ops.model.LifecycleRule> rules = new ArrayList<>(lifecycleRules(bucket));
+        rules.removeIf(r -> r.id().equals(rule.id()));
+        rules.add(rule);
         world.exec(Api.PUT_LIFECYCLE, () -> {
             requireBucket(bucket);
-            if (rules.isEmpty() || rules.size() > 1000) {
+            if (rules.size() > 1000) {
                 throw new RemoteFailureException(Api.PUT_LIFECYCLE, Api.PUT_LIFECYCLE
                         + " failed: MalformedXML: a lifecycle configuration has 1 to 1000 rules", false);
             }
             lifecycle.clear();
             lifecycle.addAll(rules);
         });
+    }
+
+    /** A rule the bucket had before the simulation began (e.g. another team's). */
+    void existingLifecycleRule(io.tdev.ops.model.LifecycleRule rule) {
+        lifecycle.add(rule);
     }
 
     /** A bucket created {@code age} before the simulation began, with {@code projects} projects written since. */

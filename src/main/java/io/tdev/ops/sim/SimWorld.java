@@ -44,6 +44,10 @@ final class SimWorld {
     /** A stale, bloated cache: every agent runs this many times slower until the cache is cleared. */
     boolean cacheStale;
     double cacheSlowdown = 1;
+    /** The cache cluster's CloudWatch metrics (its hit rate follows cacheStale and the clears). */
+    final SimCache cache = new SimCache(this);
+    /** The agents' own ECS services (incident.restartAgent.via ecs-tasks). */
+    final SimAgentServices agentServices = new SimAgentServices(this);
     /** Agents whose calls fail (timeouts) from the given instant until they are restarted through the admin endpoint. */
     final java.util.Map<String, Instant> failingAgents = new java.util.LinkedHashMap<>();
     /** Bad hours in the quiet history before the epoch (a week that missed its SLOs). */
@@ -129,6 +133,7 @@ final class SimWorld {
 
     private void step(Instant now, Duration dt) {
         ecs.step(now);
+        agentServices.step(now);
         logs.emit(now, dt);
         metrics.accumulate(now, dt);
         if (now.getEpochSecond() % 60 == 0 && now.getNano() == 0) {

@@ -14,7 +14,7 @@ import io.tdev.ops.model.TargetGroup;
 import io.tdev.ops.support.Durations;
 import io.tdev.ops.health.HealthCheck;
 import io.tdev.ops.health.HealthOptions;
-import io.tdev.ops.health.HealthResult;
+import io.tdev.ops.api.health.HealthResult;
 import io.tdev.ops.support.Retry;
 import io.tdev.ops.health.Verdict;
 import io.tdev.ops.support.Waits;

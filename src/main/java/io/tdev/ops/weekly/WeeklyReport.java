@@ -83,7 +83,10 @@ public final class WeeklyReport implements WeeklyReportUseCase {
      */
     private String notifyTeam(LocalDate from, LocalDate to, List<Slo> slos, String markdown, List<Action> actions) {
         String topic = context.config().topic();
-        String subject = "[" + context.config().name() + "] weekly SLO report " + from + " .. " + to + ": " + summary(slos);
+        // the missed SLOs' names lead, short: SNS cuts subjects at 100 characters and mail clients cut sooner
+        List<String> missed = slos.stream().filter(s -> !s.met()).map(Slo::name).toList();
+        String subject = "[" + context.config().name() + "] weekly SLO report " + from + ".." + to + ": "
+                + (missed.isEmpty() ? "every SLO met" : "missed " + String.join(", ", missed));
         if (subject.length() > MAX_SUBJECT) {
             subject = subject.substring(0, MAX_SUBJECT - 3) + "...";
         }

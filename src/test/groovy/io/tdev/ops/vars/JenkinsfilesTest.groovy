@@ -90,6 +90,24 @@ class JenkinsfilesTest extends SimulatedVarTest {
 
     @ParameterizedTest
     @EnumSource(PipelineMode)
+    void fleetExampleChecksItsServicesInOneRunAndFailsOnTheUnhealthyOne(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('fleet')
+        PipelineHarness h = attached(mode, world)
+        h.env.TDEV_OPS_ONCALL_MAIL = 'oncall@example.com'
+
+        Outcome outcome = h.runFile('examples/Jenkinsfile.fleet')
+
+        assertThat(calls(h, 'cron')).containsExactly(['H 9 * * *'])
+        assertThat(h.callsOf('tdevFleetHealth')).hasSize(1)
+        // svc-0008 has an alarm in ALARM and an unhealthy target
+        assertThat(outcome.result).as(h.logText()).isEqualTo('FAILURE')
+        assertThat(outcome.message).contains('UNHEALTHY: 1 of 6 services not HEALTHY')
+        assertThat(h.archived).containsExactlyInAnyOrder('fleet-health.md', 'fleet-health.json')
+        assertThat(h.mails*.to).containsExactly('oncall@example.com')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
     void dailyExampleOnAHealthyServiceIsGreen(PipelineMode mode) {
         SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
         PipelineHarness h = attached(mode, world)
@@ -137,5 +155,54 @@ class JenkinsfilesTest extends SimulatedVarTest {
         assertThat(h.archived).containsExactly('target/tdev-ops.jar', 'jenkins-plugin/target/tdev-ops.hpi')
         // JDK 21 for the plugin: its Jenkins baseline 2.555.x requires it (maven-hpi-plugin refuses less)
         assertThat(calls(h, 'node')*.get(0)).containsExactly('java17', 'java21 && jenkins-repo')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void weeklyExampleRunsOnMondayAt9AndGoesUnstableOnAMissedSlo(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('slo-missed')
+        PipelineHarness h = attached(mode, world)
+        h.env.TDEV_OPS_TEAM_MAIL = 'team@example.com'
+
+        Outcome outcome = h.runFile('examples/Jenkinsfile.weekly')
+
+        // minute 0, hour 9, any day of month, any month, Monday
+        assertThat(calls(h, 'cron')).containsExactly(['0 9 * * 1'])
+        assertThat(outcome.result).as(h.logText()).isEqualTo('UNSTABLE')
+        assertThat(h.stepCalls*.args.credentialsId.unique()).containsExactly('tdev-ops-production')
+        assertThat(h.archived).containsExactlyInAnyOrder('weekly-slo-report.html', 'weekly-slo-report.md',
+                'weekly-slo-report.json')
+        assertThat(world.sim.notifications()*.subject()).singleElement().asString().endsWith('missed availability, pipeline-p95, error-rate')
+        assertThat(h.mails*.to).containsExactly('team@example.com')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void weeklyExampleOnAGoodWeekIsGreen(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
+        PipelineHarness h = attached(mode, world)
+
+        Outcome outcome = h.runFile('examples/Jenkinsfile.weekly')
+
+        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
+        assertThat(world.sim.notifications()*.subject()).singleElement().asString().contains('every SLO met')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void monthlyExampleOnTheFirstMondayPlansAsksAndApplies(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('needs-maintenance')
+        PipelineHarness h = attached(mode, world)
+        h.inputAnswer = { Map args -> 'alice' }
+
+        Outcome outcome = h.runFile('examples/Jenkinsfile.monthly')
+
+        // 09:00 on days 1-7; the job itself goes on only when that day is a Monday
+        assertThat(calls(h, 'cron')).containsExactly(['0 9 1-7 * *'])
+        assertThat(outcome.result).as(h.logText()).isEqualTo('UNSTABLE') // image findings and a stale backup
+        assertThat(h.callsOf('tdevMaintenance')*.args*.dryRun).containsExactly(true, false)
+        assertThat(h.inputs*.submitter).containsExactly('ops-leads')
+        assertThat(world.sim.logRetention().values()).containsOnly(30)
+        assertThat(h.archived).containsExactlyInAnyOrder('monthly-maintenance.md', 'monthly-maintenance.json')
     }
 }

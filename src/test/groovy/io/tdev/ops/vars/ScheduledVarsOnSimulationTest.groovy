@@ -1,15 +1,7 @@
 package io.tdev.ops.vars
 
 import groovy.json.JsonSlurper
-import io.tdev.ops.api.OpsContext
-import io.tdev.ops.api.PlainValues
-import io.tdev.ops.api.maintenance.MaintenanceRequest
-import io.tdev.ops.api.weekly.WeeklyReportRequest
-import io.tdev.ops.maintenance.MonthlyMaintenance
-import io.tdev.ops.model.TdevException
-import io.tdev.ops.api.Progress
 import io.tdev.ops.sim.Api
-import io.tdev.ops.weekly.WeeklyReport
 import org.junit.jupiter.params.ParameterizedTest
 import org.junit.jupiter.params.provider.EnumSource
 
@@ -18,50 +10,75 @@ import static org.assertj.core.api.Assertions.assertThat
 /** tdevWeeklySloReport and tdevMonthlyMaintenance on the real engine over the simulated environment. */
 class ScheduledVarsOnSimulationTest extends SimulatedVarTest {
 
-    /**
-     * A harness whose tdevWeeklyReport and tdevMaintenance run the typed use cases on {@code world} and return their
-     * plain values, as the plugin's steps do. The implementations are built directly: Groovy 2.4 cannot call a static
-     * method of an interface (the use cases' {@code over}).
-     */
+    /** A harness whose tdevWeeklyReport and tdevMaintenance run the typed use cases on {@code world} ({@link ScheduledSteps}). */
     PipelineHarness scheduledHarness(PipelineMode mode, SimulatedTdevOps world) {
-        PipelineHarness h = attached(mode, world)
-        OpsContext c = new OpsContext(world.config, world.sim.ports(), world.sim.clock(), world.sim.sleeper(),
-                { String line -> h.log << line } as Progress, 'jenkins')
-        Map<String, Closure> typed = [
-                tdevWeeklyReport: { Map a -> new WeeklyReport(c).run(WeeklyReportRequest.weekEnding(a.weekEnding as String)) },
-                tdevMaintenance : { Map a ->
-                    new MonthlyMaintenance(c).run(new MaintenanceRequest(a.tasks as List, a.dryRun as boolean, null, null,
-                            null, a.applyLifecycle as boolean))
-                },
-        ]
-        typed.each { String name, Closure call ->
-            h.jpu.helper.registerAllowedMethod(name, [Map]) { Map given ->
-                h.steps << name
-                h.stepCalls << [step: name, args: given]
-                try {
-                    return PlainValues.of(call(given))
-                } catch (TdevException e) {
-                    throw new AbortException(e.message)
-                }
-            }
-        }
-        return h
+        attached(mode, world)
     }
 
     @ParameterizedTest
     @EnumSource(PipelineMode)
     void aWeekThatMetEverySloIsGreenAndArchivesTheReport(PipelineMode mode) {
-        PipelineHarness h = scheduledHarness(mode, SimulatedTdevOps.scenario('healthy'))
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
+        PipelineHarness h = scheduledHarness(mode, world)
 
         Outcome outcome = h.run(libraryCall('tdevWeeklySloReport', "environment: 'production', mailTo: 'team@example.com'"))
 
         assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
-        assertThat(h.archived).containsExactlyInAnyOrder('weekly-slo-report.md', 'weekly-slo-report.json')
+        assertThat(h.archived).containsExactlyInAnyOrder('weekly-slo-report.html', 'weekly-slo-report.md',
+                'weekly-slo-report.json')
         Map report = new JsonSlurper().parse(h.file('weekly-slo-report.json')) as Map
         assertThat(report.from).isEqualTo('2026-11-16')
         assertThat(h.file('weekly-slo-report.md').text).contains('| availability | >= 99.5 % |')
+        assertThat(h.file('weekly-slo-report.html').text).startsWith('<!DOCTYPE html>').contains('<svg')
         assertThat(h.mails).hasSize(1)
         assertThat(h.mails[0].subject as String).contains('every SLO met')
+        assertThat(h.callsOf('tdevWeeklyReport')[0].args.notifyTeam).isEqualTo(true)
+        assertThat(world.sim.notifications()).hasSize(1)
+        assertThat(world.sim.notifications()[0].subject()).contains('weekly SLO report 2026-11-16..2026-11-22: every SLO met')
+        assertThat(h.logText()).contains("summary sent to the team's topic (message ${world.sim.notifications()[0].messageId()})")
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void theTeamsTopicGetsTheMissedSlosAndTheIncidentsWithoutAnyMail(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('slo-missed')
+        PipelineHarness h = scheduledHarness(mode, world)
+
+        Outcome outcome = h.run(libraryCall('tdevWeeklySloReport', "environment: 'production'"))
+
+        assertThat(outcome.result).as(h.logText()).isEqualTo('UNSTABLE')
+        assertThat(h.mails).isEmpty()
+        assertThat(world.sim.notifications()*.subject()).singleElement().asString()
+                .contains('missed availability, pipeline-p95, error-rate')
+        assertThat(world.sim.notifications()[0].message()).contains('| ROLLBACK |', 'ROLLBACK_SUCCESSFUL')
+        assertThat(h.file('weekly-slo-report.html').text).contains('<table id="incidents">')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void aTopicThatRefusesTheSummaryMakesTheBuildUnstable(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
+        world.sim.faults().denyAccess(Api.PUBLISH, 5)
+        PipelineHarness h = scheduledHarness(mode, world)
+
+        Outcome outcome = h.run(libraryCall('tdevWeeklySloReport', ''))
+
+        assertThat(outcome.result).as(h.logText()).isEqualTo('UNSTABLE')
+        assertThat(h.logText()).contains("the summary was not sent to the team's topic")
+        assertThat(h.file('weekly-slo-report.md').text).contains('**Not sent**')
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void notifyTeamFalsePublishesNothing(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('healthy')
+        PipelineHarness h = scheduledHarness(mode, world)
+
+        Outcome outcome = h.run(libraryCall('tdevWeeklySloReport', 'notifyTeam: false'))
+
+        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
+        assertThat(world.sim.notifications()).isEmpty()
+        assertThat(h.logText()).contains('the archived report is the only publication')
     }
 
     @ParameterizedTest

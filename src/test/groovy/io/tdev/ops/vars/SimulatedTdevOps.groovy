@@ -54,6 +54,8 @@ class SimulatedTdevOps {
         harness.bind(ops, config.name())
         TrafficSteps.bind(harness, this)
         IncidentSteps.bind(harness, this)
+        FleetSteps.bind(harness, this)
+        ScheduledSteps.bind(harness, this)
         harness.failChangesLikeThePlugin = true
         progress = harness.log
         harness.sleeper = { long seconds -> sim.sleeper().sleep(Duration.ofSeconds(seconds)) }

@@ -27,6 +27,16 @@ class TdevIncidentResponseOnSimulationTest extends SimulatedVarTest {
         world.sim.notifications().findAll { it.subject().contains(" ${level} ") }
     }
 
+    /** A run of the var on {@code scenario} where alice approves every remedy; it must end SUCCESS. */
+    private Map approvedRun(PipelineMode mode, String scenario, String args) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario(scenario)
+        PipelineHarness h = attached(mode, world)
+        h.inputAnswer = confirmedBy('alice', null)
+        Outcome outcome = h.run(libraryCall('tdevIncidentResponse', args))
+        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
+        return [world: world, h: h]
+    }
+
     private Map record() {
         (Map) new JsonSlurper().parse(workspace.toPath().resolve('incident.json').toFile())
     }
@@ -34,13 +44,10 @@ class TdevIncidentResponseOnSimulationTest extends SimulatedVarTest {
     @ParameterizedTest
     @EnumSource(PipelineMode)
     void p0AfterABadDeployProposesTheRollbackWithItsEvidenceAndApprovedRollsBack(PipelineMode mode) {
-        SimulatedTdevOps world = SimulatedTdevOps.scenario('outage-after-deploy')
-        PipelineHarness h = attached(mode, world)
-        h.inputAnswer = confirmedBy('alice', null)
+        Map run = approvedRun(mode, 'outage-after-deploy', "environment: 'production', level: 'P0'")
+        SimulatedTdevOps world = run.world
+        PipelineHarness h = run.h
 
-        Outcome outcome = h.run(libraryCall('tdevIncidentResponse', "environment: 'production', level: 'P0'"))
-
-        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
         assertThat(h.inputs).hasSize(1)
         assertThat(h.inputs[0].message as String).contains('apply rollback?', 'deploy-before-outage',
                 't-developer-backend-production:43 deployed 40 min ago', 'target-health', '0/3 healthy',
@@ -64,13 +71,10 @@ class TdevIncidentResponseOnSimulationTest extends SimulatedVarTest {
     @ParameterizedTest
     @EnumSource(PipelineMode)
     void p0FromTrafficProposesScaleToTenNotARollback(PipelineMode mode) {
-        SimulatedTdevOps world = SimulatedTdevOps.scenario('traffic-spike')
-        PipelineHarness h = attached(mode, world)
-        h.inputAnswer = confirmedBy('alice', null)
+        Map run = approvedRun(mode, 'traffic-spike', "level: 'P0'")
+        SimulatedTdevOps world = run.world
+        PipelineHarness h = run.h
 
-        Outcome outcome = h.run(libraryCall('tdevIncidentResponse', "level: 'P0'"))
-
-        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
         assertThat(h.inputs*.ok).containsExactly('Apply scale')
         assertThat(h.inputs[0].message as String).contains('traffic, not a release', 'P0 preset (10 tasks)',
                 'traffic: 4.8x the usual')
@@ -82,13 +86,10 @@ class TdevIncidentResponseOnSimulationTest extends SimulatedVarTest {
     @ParameterizedTest
     @EnumSource(PipelineMode)
     void p1WithASlowAgentNamesItInTheApprovalAndTheDescription(PipelineMode mode) {
-        SimulatedTdevOps world = SimulatedTdevOps.scenario('slow-agent')
-        PipelineHarness h = attached(mode, world)
-        h.inputAnswer = confirmedBy('alice', null)
+        Map run = approvedRun(mode, 'slow-agent', "level: 'P1', followUp: false")
+        SimulatedTdevOps world = run.world
+        PipelineHarness h = run.h
 
-        Outcome outcome = h.run(libraryCall('tdevIncidentResponse', "level: 'P1', followUp: false"))
-
-        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
         assertThat(h.inputs*.ok).containsExactly('Apply clear-cache', 'Apply scale')
         assertThat(h.inputs[0].message as String).contains('agents over the 10 s SLO: generation',
                 'slow-agent:generation: p95 18.8 s')
@@ -101,13 +102,10 @@ class TdevIncidentResponseOnSimulationTest extends SimulatedVarTest {
     @ParameterizedTest
     @EnumSource(PipelineMode)
     void p2RestartsOnlyTheFailingAgent(PipelineMode mode) {
-        SimulatedTdevOps world = SimulatedTdevOps.scenario('failing-agent')
-        PipelineHarness h = attached(mode, world)
-        h.inputAnswer = confirmedBy('alice', null)
+        Map run = approvedRun(mode, 'failing-agent', "level: 'P2'")
+        SimulatedTdevOps world = run.world
+        PipelineHarness h = run.h
 
-        Outcome outcome = h.run(libraryCall('tdevIncidentResponse', "level: 'P2'"))
-
-        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
         assertThat(h.inputs[0].message as String).contains('failing-agent: search', '--agent search')
         assertThat(world.sim.restartedAgents()).containsExactly('search')
         assertThat(world.sim.failingAgents()).isEmpty()
@@ -163,13 +161,10 @@ class TdevIncidentResponseOnSimulationTest extends SimulatedVarTest {
     @ParameterizedTest
     @EnumSource(PipelineMode)
     void anIncidentResolvedBeforeTheDelayTellsNobody(PipelineMode mode) {
-        SimulatedTdevOps world = SimulatedTdevOps.scenario('cache-degraded')
-        PipelineHarness h = attached(mode, world)
-        h.inputAnswer = confirmedBy('alice', null)
+        Map run = approvedRun(mode, 'cache-degraded', "level: 'P1', remedies: 'clear-cache'")
+        SimulatedTdevOps world = run.world
+        PipelineHarness h = run.h
 
-        Outcome outcome = h.run(libraryCall('tdevIncidentResponse', "level: 'P1', remedies: 'clear-cache'"))
-
-        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
         assertThat(h.inputs*.ok).containsExactly('Apply clear-cache')
         assertThat(world.sim.cacheStale()).isFalse()
         assertThat(toldAbout(world, 'P1')).isEmpty()

@@ -1,6 +1,7 @@
 package io.tdev.ops.api;
 
 import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.port.OpsPorts;
 import io.tdev.ops.api.Progress;
 import io.tdev.ops.testing.TestConfigs;
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,11 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Bad arguments are refused before any port is touched: the ports here are null, so a touch would be an NPE. */
+/** Bad arguments are refused before any port is touched: every port here is null, so a touch would be an NPE. */
 class FacadeArgumentsTest {
-    private final TdevOps ops = new DefaultTdevOps(new OpsContext(TestConfigs.production(), null, Clock.systemUTC(),
+    private static final OpsPorts NO_PORTS = new OpsPorts(null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null);
+    private final TdevOps ops = new DefaultTdevOps(new OpsContext(TestConfigs.production(), NO_PORTS, Clock.systemUTC(),
             d -> { }, Progress.NONE, "tester"));
 
     private static InvalidInputException invalid(Function<Map<String, ?>, ?> call, Map<String, ?> args) {

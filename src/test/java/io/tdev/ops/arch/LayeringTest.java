@@ -77,4 +77,65 @@ class LayeringTest {
                 .should().callMethod(Thread.class, "sleep", long.class)
                 .check(classes);
     }
+
+    /** The engine's insides a front end never reaches past {@code api}: the use-case packages and the ports. */
+    private static final String[] ENGINE_INSIDES = {"io.tdev.ops.health..", "io.tdev.ops.change..",
+            "io.tdev.ops.checklist..", "io.tdev.ops.support..", "io.tdev.ops.port.."};
+    /** The CLI classes that wire the AWS client factory (sessions, options) and print the IAM policy. */
+    private static final String[] CLI_AWS_WIRING = {"io.tdev.ops.cli.EnvironmentSessions", "io.tdev.ops.cli.AwsOptions",
+            "io.tdev.ops.cli.IamPolicyCommand"};
+
+    @Test
+    void theCliReachesTheEngineOnlyThroughApiAndModel() {
+        // config (the environment a command opens) and report (the one JSON writer) are the other engine packages it
+        // uses; the use cases, their results' internals and the ports stay behind api
+        noClasses().that().resideInAPackage("io.tdev.ops.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage(ENGINE_INSIDES)
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCliWiringTouchesTheAwsAdapters() {
+        noClasses().that().resideInAPackage("io.tdev.ops.cli..")
+                .and().doNotHaveFullyQualifiedName(CLI_AWS_WIRING[0])
+                .and().doNotHaveFullyQualifiedName(CLI_AWS_WIRING[1])
+                .and().doNotHaveFullyQualifiedName(CLI_AWS_WIRING[2])
+                .should().dependOnClassesThat().resideInAPackage("io.tdev.ops.aws..")
+                .check(classes);
+    }
+
+    /**
+     * The Jenkins plugin is not compiled by this build, so its sources are scanned: it never imports the use-case
+     * packages, the ports, the simulation or the CLI, and aws only where it wires the client factory. (A newer
+     * capability's step may still import its own package, e.g. weekly's HTML renderer; the six first operations'
+     * steps import api, model and config only.)
+     */
+    @Test
+    void thePluginImportsOnlyApiModelAndTheWiring() throws java.io.IOException {
+        java.nio.file.Path sources = java.nio.file.Path.of("jenkins-plugin/src/main/java");
+        java.util.Set<String> forbidden = java.util.Set.of("health", "change", "checklist", "support", "port", "sim",
+                "cli", "runbook");
+        java.util.Set<String> awsWiring = java.util.Set.of("AwsSettingsResolver.java", "OpsTarget.java",
+                "AwsTdevOpsProvider.java");
+        java.util.regex.Pattern engineImport = java.util.regex.Pattern.compile(
+                "^import (?:static )?io\\.tdev\\.ops\\.([a-z]+)\\.", java.util.regex.Pattern.MULTILINE);
+        java.util.List<String> offending = new java.util.ArrayList<>();
+        int scanned = 0;
+        try (var files = java.nio.file.Files.walk(sources)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                scanned++;
+                java.util.regex.Matcher m = engineImport.matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    String pkg = m.group(1);
+                    boolean ok = !forbidden.contains(pkg)
+                            && (!pkg.equals("aws") || awsWiring.contains(file.getFileName().toString()));
+                    if (!ok) {
+                        offending.add(file.getFileName() + " imports io.tdev.ops." + pkg);
+                    }
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(scanned).as("plugin sources found").isGreaterThan(20);
+        org.assertj.core.api.Assertions.assertThat(offending).isEmpty();
+    }
 }

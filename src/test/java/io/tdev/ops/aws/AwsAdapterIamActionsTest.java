@@ -56,6 +56,9 @@ class AwsAdapterIamActionsTest {
         wm.stubFor(json(ECS + "TagResource").willReturn(jsonOk("{}")));
         wm.stubFor(json(ECS + "UntagResource").willReturn(jsonOk("{}")));
         wm.stubFor(json(ECS + "ListTagsForResource").willReturn(jsonOk("{\"tags\": []}")));
+        wm.stubFor(json(ECS + "ListTasks").willReturn(jsonOk("{\"taskArns\": [\"arn:aws:ecs:eu-west-1:123456789012:task/c/0f\"]}")));
+        wm.stubFor(json(ECS + "DescribeTasks").willReturn(jsonOk("{\"tasks\": [], \"failures\": []}")));
+        wm.stubFor(json(ECS + "StopTask").willReturn(jsonOk("{\"task\": {}}")));
         wm.stubFor(json(AAS + "DescribeScalableTargets").willReturn(jsonOk("{\"ScalableTargets\": []}")));
         wm.stubFor(json(AAS + "RegisterScalableTarget").willReturn(jsonOk("{}")));
         wm.stubFor(json(AAS + "DescribeScalingPolicies").willReturn(jsonOk("{\"ScalingPolicies\": []}")));
@@ -103,6 +106,8 @@ class AwsAdapterIamActionsTest {
         assertDeclared("Ecs.tagTaskDefinition", () -> freshEcs().tagTaskDefinition(REV_42, Map.of("tdev:known-good", "x")));
         assertDeclared("Ecs.untagTaskDefinition", () -> freshEcs().untagTaskDefinition(REV_42, List.of("tdev:known-good")));
         assertDeclared("Ecs.tagsOf", () -> freshEcs().tagsOf(REV_42));
+        assertDeclared("Ecs.serviceTasks", () -> ecs.serviceTasks(PROD));
+        assertDeclared("Ecs.stopTask", () -> ecs.stopTask(PROD.cluster(), "arn:aws:ecs:eu-west-1:123456789012:task/c/0f", "P2"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.tdev.ops.model.Alarm;
 import io.tdev.ops.model.AlarmState;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.port.Alarms;
+import io.tdev.ops.port.contract.ContractWorld;
 import io.tdev.ops.port.contract.AlarmsContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -258,13 +259,8 @@ class AwsAlarmsContractTest extends AlarmsContract {
     }
 
     @Override
-    protected void givenDenied(String iamAction) {
-        wm.stubFor(query("DescribeAlarms").atPriority(1).willReturn(xmlError(403, "AccessDenied",
-                AwsWireFixture.deniedMessage(iamAction, "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:*"))));
-    }
-
-    @Override
-    protected void givenThrottled(String iamAction) {
-        wm.stubFor(query("DescribeAlarms").atPriority(1).willReturn(xmlError(400, "Throttling", "Rate exceeded")));
+    protected void given(ContractWorld.Refusal refusal, String iamAction) {
+        wm.stubFor(query("DescribeAlarms").atPriority(1).willReturn(AwsWireFixture.xmlRefusal(refusal, iamAction,
+                "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:*")));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tdev.ops.port.AutoScaling;
+import io.tdev.ops.port.contract.ContractWorld;
 import io.tdev.ops.port.contract.AutoScalingContract;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
@@ -250,15 +251,9 @@ class AwsAutoScalingContractTest extends AutoScalingContract {
     }
 
     @Override
-    protected void givenDenied(String iamAction) {
-        wm.stubFor(json(PREFIX + iamAction.substring(iamAction.indexOf(':') + 1)).atPriority(1).willReturn(jsonError(400,
-                "AccessDeniedException", AwsWireFixture.deniedMessage(iamAction, "*"))));
-    }
-
-    @Override
-    protected void givenThrottled(String iamAction) {
+    protected void given(ContractWorld.Refusal refusal, String iamAction) {
         wm.stubFor(json(PREFIX + iamAction.substring(iamAction.indexOf(':') + 1)).atPriority(1)
-                .willReturn(jsonError(400, "ThrottlingException", "Rate exceeded")));
+                .willReturn(AwsWireFixture.jsonRefusal(refusal, iamAction, "*")));
     }
 
     @Override

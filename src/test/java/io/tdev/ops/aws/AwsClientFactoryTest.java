@@ -1,5 +1,7 @@
 package io.tdev.ops.aws;
 
+import io.tdev.ops.api.ToolVersion;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.RemoteFailureException;
@@ -69,14 +71,14 @@ class AwsClientFactoryTest {
 
         wm.verify(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo(DESCRIBE_CLUSTERS))
-                .withHeader("User-Agent", containing("tdev-ops/" + TdevOpsVersion.current()))
+                .withHeader("User-Agent", containing("tdev-ops/" + ToolVersion.current()))
                 .withHeader("Authorization", matching("AWS4-HMAC-SHA256 Credential=" + ACCESS_KEY_ID + "/\\d{8}/eu-west-1/ecs/aws4_request.*")));
     }
 
     @Test
     void theVersionComesFromTheMavenFilteredResource() {
-        assertThat(TdevOpsVersion.current()).isNotBlank().doesNotContain("${").isNotEqualTo("dev");
-        assertThat(AwsClientFactory.userAgentSuffix()).isEqualTo("tdev-ops/" + TdevOpsVersion.current());
+        assertThat(ToolVersion.current()).isNotBlank().doesNotContain("${").isNotEqualTo("dev");
+        assertThat(AwsClientFactory.userAgentSuffix()).isEqualTo("tdev-ops/" + ToolVersion.current());
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TaskDefinition;
 import io.tdev.ops.model.TaskDefinitionRef;
 import io.tdev.ops.port.Ecs;
+import io.tdev.ops.port.contract.ContractWorld;
 import io.tdev.ops.port.contract.EcsContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -622,15 +623,9 @@ class AwsEcsContractTest extends EcsContract {
     }
 
     @Override
-    protected void givenDenied(String iamAction) {
+    protected void given(ContractWorld.Refusal refusal, String iamAction) {
         wm.stubFor(json(PREFIX + iamAction.substring("ecs:".length())).atPriority(1)
-                .willReturn(jsonError(400, "AccessDeniedException", AwsWireFixture.deniedMessage(iamAction, EcsFixtures.SERVICE_ARN))));
-    }
-
-    @Override
-    protected void givenThrottled(String iamAction) {
-        wm.stubFor(json(PREFIX + iamAction.substring("ecs:".length())).atPriority(1)
-                .willReturn(jsonError(400, "ThrottlingException", "Rate exceeded")));
+                .willReturn(AwsWireFixture.jsonRefusal(refusal, iamAction, EcsFixtures.SERVICE_ARN)));
     }
 
     @Override

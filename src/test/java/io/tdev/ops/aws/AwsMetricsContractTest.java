@@ -1,6 +1,9 @@
 package io.tdev.ops.aws;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.tdev.ops.port.Metrics;
+import io.tdev.ops.port.contract.ContractWorld;
+import io.tdev.ops.port.contract.MetricsContract;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.MetricPoint;
@@ -32,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** GetMetricData over the query protocol: form-encoded MetricDataQueries.member.N..., XML MetricDataResults. */
-class AwsMetricsContractTest {
+/** The {@link MetricsContract} on {@link AwsMetrics}, and what only the wire shows. */
+class AwsMetricsContractTest extends MetricsContract {
     private static final Instant FROM = Instant.parse("2026-11-26T13:00:00Z");
     private static final Instant TO = Instant.parse("2026-11-26T13:05:00Z");
     private static final Map<String, String> SERVICE_DIMENSIONS = Map.of(
@@ -185,12 +189,6 @@ class AwsMetricsContractTest {
     }
 
     @Test
-    void anEmptyWindowIsInvalidInputAndSendsNothing() {
-        assertThatThrownBy(() -> metrics.query(List.of(CPU), TO, FROM)).isInstanceOf(InvalidInputException.class);
-        wm.verify(0, postRequestedFor(urlEqualTo("/")));
-    }
-
-    @Test
     void throttledTwiceThenAnswered() {
         faultsThenOk(wm, () -> query("GetMetricData"), 2, xmlError(400, "Throttling", "Rate exceeded"),
                 xmlOk(page(result("q0", "ecs.cpu", List.of("2026-11-26T13:00:00Z"), List.of("12.0"), "Complete"), null)));
@@ -227,12 +225,45 @@ class AwsMetricsContractTest {
         assertThat(metrics.query(List.of(CPU), FROM, TO).get(0).latest()).hasValue(3.0);
     }
 
-    @Test
-    void accessDeniedNamesTheIamAction() {
-        wm.stubFor(query("GetMetricData").willReturn(xmlError(403, "AccessDenied",
-                "User: arn:aws:sts::123456789012:assumed-role/jenkins/build-7 is not authorized to perform: cloudwatch:GetMetricData")));
+    // ---- the contract's world, as CloudWatch answers it
 
-        assertThatThrownBy(() -> metrics.query(List.of(CPU), FROM, TO))
-                .hasMessageContaining("access denied: IAM action cloudwatch:GetMetricData on its resource (AWS did not name it) was refused");
+    @Override
+    protected Metrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * CloudWatch's answer to each of the contract's query lists (matched by the first query's metric; the ids on the
+     * wire are q0, q1, ... in query order), every one over two pages; CPU and memory 41..50 %, the unpublished metric
+     * empty.
+     */
+    @Override
+    protected void givenTheServicesMetrics() {
+        for (List<MetricQuery> asked : List.of(List.of(SERVICE_MEMORY, NO_DATA, SERVICE_CPU), List.of(SERVICE_CPU), List.of(NO_DATA))) {
+            String first = "MetricDataQueries.member.1.MetricStat.Metric.MetricName=" + asked.get(0).metricName() + "&";
+            wm.stubFor(query("GetMetricData").atPriority(6).withRequestBody(containing(first))
+                    .withRequestBody(notContaining("NextToken")).willReturn(xmlOk(page(minutes(asked, 0, 5), "token-2"))));
+            wm.stubFor(query("GetMetricData").atPriority(6).withRequestBody(containing(first))
+                    .withRequestBody(containing("NextToken=token-2")).willReturn(xmlOk(page(minutes(asked, 5, 10), null))));
+        }
+    }
+
+    private static String minutes(List<MetricQuery> asked, int from, int to) {
+        StringBuilder results = new StringBuilder();
+        for (int q = 0; q < asked.size(); q++) {
+            List<String> at = new java.util.ArrayList<>();
+            List<String> values = new java.util.ArrayList<>();
+            for (int m = from; m < to && asked.get(q) != NO_DATA; m++) {
+                at.add(WINDOW_FROM.plus(Duration.ofMinutes(m)).toString());
+                values.add(String.valueOf(41.0 + m));
+            }
+            results.append(result("q" + q, asked.get(q).id(), at, values, to == 10 ? "Complete" : "PartialData"));
+        }
+        return results.toString();
+    }
+
+    @Override
+    protected void given(ContractWorld.Refusal refusal, String iamAction) {
+        wm.stubFor(query("GetMetricData").atPriority(1).willReturn(AwsWireFixture.xmlRefusal(refusal, iamAction, "*")));
     }
 }

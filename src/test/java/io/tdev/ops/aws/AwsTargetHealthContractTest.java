@@ -7,6 +7,7 @@ import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.TargetHealthDescription;
 import io.tdev.ops.model.TargetState;
 import io.tdev.ops.port.TargetHealth;
+import io.tdev.ops.port.contract.ContractWorld;
 import io.tdev.ops.port.contract.TargetHealthContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -297,14 +298,8 @@ class AwsTargetHealthContractTest extends TargetHealthContract {
     }
 
     @Override
-    protected void givenDenied(String iamAction) {
-        wm.stubFor(query(iamAction.substring(iamAction.indexOf(':') + 1)).atPriority(1).willReturn(xmlError(403, "AccessDenied",
-                AwsWireFixture.deniedMessage(iamAction, TARGET_GROUP))));
-    }
-
-    @Override
-    protected void givenThrottled(String iamAction) {
+    protected void given(ContractWorld.Refusal refusal, String iamAction) {
         wm.stubFor(query(iamAction.substring(iamAction.indexOf(':') + 1)).atPriority(1)
-                .willReturn(xmlError(400, "Throttling", "Rate exceeded")));
+                .willReturn(AwsWireFixture.xmlRefusal(refusal, iamAction, TARGET_GROUP)));
     }
 }

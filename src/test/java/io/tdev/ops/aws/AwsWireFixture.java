@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.tdev.ops.port.contract.ContractWorld;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -189,6 +190,20 @@ public final class AwsWireFixture {
     static String deniedMessage(String action, String resourceArn) {
         return "User: arn:aws:iam::" + ACCOUNT + ":user/ci-deployer is not authorized to perform: " + action
                 + " on resource: " + resourceArn + " because no identity-based policy allows the " + action + " action";
+    }
+
+    /** AWS refusing a call over JSON 1.1: AccessDenied naming the action and the resource, or throttling. */
+    public static ResponseDefinitionBuilder jsonRefusal(ContractWorld.Refusal refusal, String action, String resourceArn) {
+        return refusal == ContractWorld.Refusal.DENIED
+                ? jsonError(400, "AccessDeniedException", deniedMessage(action, resourceArn))
+                : jsonError(400, "ThrottlingException", "Rate exceeded");
+    }
+
+    /** AWS refusing a call over the query protocol (XML answers). */
+    static ResponseDefinitionBuilder xmlRefusal(ContractWorld.Refusal refusal, String action, String resourceArn) {
+        return refusal == ContractWorld.Refusal.DENIED
+                ? xmlError(403, "AccessDenied", deniedMessage(action, resourceArn))
+                : xmlError(400, "Throttling", "Rate exceeded");
     }
 
     // ---- fault scripts

@@ -56,9 +56,8 @@ class HttpAdminTest {
     private HttpAdmin admin(String baseUrl, int timeoutSeconds) {
         EnvironmentConfig base = TestEnvironments.production();
         EnvironmentConfig.IncidentSettings i = base.incident();
-        EnvironmentConfig config = base.withIncident(new EnvironmentConfig.IncidentSettings(new EnvironmentConfig.AdminEndpoint(baseUrl, "admin_token",
-                        timeoutSeconds, 3), i.agents(), i.approvers(), i.deployLookbackHours(), i.deploySuspectMinutes(),
-                        i.trafficFactor(), i.trafficDays()));
+        EnvironmentConfig config = base.withIncident(i.withAdmin(new EnvironmentConfig.AdminEndpoint(baseUrl, "admin_token",
+                timeoutSeconds, 3)));
         return new HttpAdmin(config, secrets, HttpAdmin.client(config), waits::add, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

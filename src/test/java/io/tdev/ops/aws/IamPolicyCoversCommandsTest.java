@@ -116,9 +116,12 @@ class IamPolicyCoversCommandsTest {
                         new Run("traffic-spike", "incident", "--level", "P0", "--apply", "scale"),
                         new Run("deployment-in-progress", "incident", "--level", "P0", "--apply", "rollback"),
                         new Run("cache-degraded", "incident", "--level", "P1", "--apply", "all"),
-                        new Run("failing-agent", "incident", "--level", "P2", "--apply", "restart-agent"))),
+                        new Run("failing-agent", "incident", "--level", "P2", "--apply", "restart-agent"),
+                        new Run("failing-agent", "incident", "--level", "P2", "--apply", "restart-agent", "--config",
+                                restartByEcsTasks()))),
                 Map.entry("clear-cache", List.of(new Run("cache-degraded", "clear-cache", "--reason", "P1"))),
-                Map.entry("restart-agent", List.of(new Run("failing-agent", "restart-agent", "--agent", "search"))),
+                Map.entry("restart-agent", List.of(new Run("failing-agent", "restart-agent", "--agent", "search"),
+                        new Run("failing-agent", "restart-agent", "--agent", "search", "--config", restartByEcsTasks()))),
                 Map.entry("invalidate-sessions", List.of(new Run("healthy", "invalidate-sessions"))),
 
                 Map.entry("rotate-secret", List.of(
@@ -129,6 +132,18 @@ class IamPolicyCoversCommandsTest {
                         new Run("healthy", "lockdown-bucket"),
                         new Run("healthy", "lockdown-bucket", "--dry-run"),
                         new Run("bucket-locked-down", "lockdown-bucket", "--restore"))));
+    }
+
+    /** A --config file: restart-agent stops the agent's ECS tasks instead of calling the admin endpoint. */
+    private static String restartByEcsTasks() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("restart-by-ecs-tasks", ".yaml");
+            file.toFile().deleteOnExit();
+            java.nio.file.Files.writeString(file, "incident:\n  restartAgent:\n    via: ecs-tasks\n");
+            return file.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** svc-0001,...: the simulation's fleet services, odd ones in the environment's cluster, even ones in the batch one. */

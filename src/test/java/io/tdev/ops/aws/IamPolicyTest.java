@@ -93,7 +93,9 @@ class IamPolicyTest {
                 "dynamodb:ListBackups", "elasticloadbalancing:DescribeTargetGroups",
                 "rds:DescribeOrderableDBInstanceOptions", "ec2:DescribeSecurityGroups",
                 // Logs Insights results and stopping a query (incident's slow agents) take no resource
-                "logs:GetQueryResults", "logs:StopQuery");
+                "logs:GetQueryResults", "logs:StopQuery",
+                // restart-agent's ListTasks: authorised on container instances (Fargate has none), held to the cluster
+                "ecs:ListTasks");
     }
 
     @Test

@@ -37,7 +37,7 @@ final class TestEnvironments {
                 new EnvironmentConfig.TrafficSettings("t-developer-db-production", "tdev:traffic-event", 30, 45),
                 new EnvironmentConfig.IncidentSettings(new EnvironmentConfig.AdminEndpoint(null, "admin_token", 10, 3),
                         List.of("analysis", "ui-selection", "parser", "component-decision", "match-rate", "search",
-                                "generation", "assembly", "download"), List.of(), 6, 30, 2.0, 7),
+                                "generation", "assembly", "download"), List.of(), 6, 30, 2.0, 7, null, null),
                 new EnvironmentConfig.DrSettings("manual-backup-{env}-{time}", 60, 15, 1, 20, 15, "Z123456789",
                         "api.t-developer-production.example.com", "CNAME",
                         "t-developer-alb-production.eu-west-1.elb.amazonaws.com",

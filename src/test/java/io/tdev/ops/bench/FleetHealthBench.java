@@ -178,6 +178,41 @@ final class FleetHealthBench {
                 (double) b.wallNanos() / f.wallNanos());
     }
 
+    /**
+     * Goal 4 of issue 14: every N within 20 + N/10 calls, 100 services within 5 s of wall time, and the heap a run
+     * keeps flat in N (per service, 1000 services against 100), each beside the runbook's way at that N.
+     */
+    static List<RunAll.Goal> goals(List<Row> rows) {
+        List<RunAll.Goal> goals = new java.util.ArrayList<>();
+        for (Row f : rows) {
+            if (!f.way().equals("fleet") || f.services() < 100) {
+                continue;
+            }
+            Row b = rows.stream().filter(r -> r.services() == f.services() && !r.way().equals("fleet")).findFirst()
+                    .orElseThrow();
+            long budget = 20 + f.services() / 10;
+            boolean wallGoal = f.services() == 100;
+            String measured = f.calls() + " calls" + (wallGoal ? ", " + MarkdownTable.ms(f.wallNanos()) : "");
+            String baseline = b.calls() + " calls, " + MarkdownTable.ms(b.wallNanos()) + " (runbook's way"
+                    + (b.measured() ? ")" : ", predicted)");
+            goals.add(new RunAll.Goal("4. fleet health, " + f.services() + " services", measured, baseline,
+                    MarkdownTable.ratio((double) f.wallNanos() / b.wallNanos()),
+                    "<= " + budget + " calls" + (wallGoal ? ", <= 5 s" : ""),
+                    f.calls() <= budget && (!wallGoal || f.wallNanos() <= 5_000_000_000L)));
+        }
+        Row small = rows.stream().filter(r -> r.way().equals("fleet") && r.services() == 100).findFirst().orElse(null);
+        Row large = rows.stream().filter(r -> r.way().equals("fleet") && r.services() == 1000).findFirst().orElse(null);
+        if (small != null && large != null) {
+            double perSmall = (double) small.retainedBytes() / small.services();
+            double perLarge = (double) large.retainedBytes() / large.services();
+            goals.add(new RunAll.Goal("4. fleet health memory per service, 1000 vs 100 services",
+                    String.format(Locale.ROOT, "%.0f B/service", perLarge),
+                    String.format(Locale.ROOT, "%.0f B/service at 100", perSmall),
+                    MarkdownTable.ratio(perLarge / perSmall), "flat (<= 2x)", perLarge <= 2 * perSmall));
+        }
+        return goals;
+    }
+
     public static void main(String[] args) {
         List<Row> rows = new FleetHealthBench(List.of(1, 10, 100, 1000), 100).run();
         System.out.println(headline(rows));

@@ -125,6 +125,7 @@ public final class RunAll {
                         + "each read in turn), every AWS call delayed by a realistic latency.\n\n")
                 .append(FleetHealthBench.markdown(fleet)).append('\n');
         headlines.add(FleetHealthBench.headline(fleet));
+        goals.addAll(FleetHealthBench.goals(fleet));
 
         Duration took = Duration.between(started, Instant.now());
         StringBuilder out = new StringBuilder("# tdev-ops benchmarks\n\n");

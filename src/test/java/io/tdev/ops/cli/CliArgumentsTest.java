@@ -60,37 +60,6 @@ class CliArgumentsTest {
     }
 
     @Test
-    void healthPassesEveryOptionUnderTheFacadesNames() {
-        int exit = run(answer(health("HEALTHY")), "health", "--baseline-time", "2026-11-26T09:00:00Z",
-                "--ignore-alarm", "a,b", "--ignore-alarm", "c", "--window-minutes", "15", "--signals", "ecs,alarms",
-                "--signal-timeout-seconds", "5");
-
-        assertThat(exit).isZero();
-        assertThat(ops.called).isEqualTo("healthCheck");
-        assertThat(ops.arguments).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "baselineTime", "2026-11-26T09:00:00Z", "ignoreAlarms", List.of("a", "b", "c"),
-                "windowMinutes", 15, "signals", List.of("ecs", "alarms"), "signalTimeoutSeconds", 5));
-    }
-
-    @Test
-    void healthWithoutOptionsPassesNoArgumentsSoTheFacadeDefaultsApply() {
-        run(answer(health("HEALTHY")), "health");
-
-        assertThat(ops.arguments).isEmpty();
-        assertThat(opened.get(0).env()).isEqualTo("production");
-        assertThat(opened.get(0).output()).isEqualTo(OutputFormat.text);
-    }
-
-    @Test
-    void healthExitCodesFollowTheVerdict() {
-        assertThat(run(answer(health("UNHEALTHY")), "health")).isEqualTo(1);
-        assertThat(run(answer(health("UNKNOWN")), "health")).isEqualTo(1);
-        assertThat(run(answer(health("DEGRADED")), "health")).isZero();
-        assertThat(printed.err()).contains("warning: health is DEGRADED");
-        assertThat(run(answer(health("DEGRADED")), "health", "--strict")).isEqualTo(1);
-    }
-
-    @Test
     void rollbackMapsTargetReasonAndNegatedFlags() {
         int exit = run(answer(Map.of("from", "t:7", "to", "t:6", "status", "ROLLED_BACK_TO_TARGET")),
                 "rollback", "--target", "previous", "--reason", "5xx", "--no-wait", "--no-notify", "--dry-run",
@@ -132,7 +101,7 @@ class CliArgumentsTest {
 
     @Test
     void deployThatFailedExitsOne() {
-        assertThat(run(answer(Map.of("status", "FAILED")), "deploy", "--image", "repo:2")).isEqualTo(1);
+        assertThat(run(answer(Map.of("status", "FAILED", "ok", false)), "deploy", "--image", "repo:2")).isEqualTo(1);
     }
 
     @Test
@@ -174,7 +143,7 @@ class CliArgumentsTest {
 
     @Test
     void jsonOutputIsTheFacadeResult() throws Exception {
-        run(answer(health("UNHEALTHY")), "health", "--output", "json");
+        run(answer(health("UNHEALTHY")), "rollback", "--output", "json");
 
         JsonNode json = new ObjectMapper().readTree(printed.out());
         assertThat(json.get("status").asText()).isEqualTo("UNHEALTHY");
@@ -184,7 +153,7 @@ class CliArgumentsTest {
 
     @Test
     void textOutputShowsSignalsAsATable() {
-        run(answer(health("UNHEALTHY")), "health");
+        run(answer(health("UNHEALTHY")), "rollback");
 
         assertThat(printed.out()).contains("status: UNHEALTHY").contains("NAME    STATUS     VALUE")
                 .contains("alarms  UNHEALTHY  1");
@@ -192,15 +161,15 @@ class CliArgumentsTest {
 
     @Test
     void markdownOutputHasATable() {
-        run(answer(health("UNHEALTHY")), "health", "--output", "markdown");
+        run(answer(health("UNHEALTHY")), "rollback", "--output", "markdown");
 
-        assertThat(printed.out()).contains("## tdev-ops health").contains("| name | status | value |")
+        assertThat(printed.out()).contains("## tdev-ops rollback").contains("| name | status | value |")
                 .contains("| alarms | UNHEALTHY | 1 |");
     }
 
     @Test
     void progressLinesGoToStderrWithTheTime() {
-        run(answer(health("HEALTHY")), "health");
+        run(answer(health("HEALTHY")), "rollback");
 
         assertThat(printed.err()).containsPattern("\\[\\d\\d:\\d\\d:\\d\\d] waiting for nothing");
         assertThat(printed.out()).doesNotContain("waiting for nothing");
@@ -220,7 +189,7 @@ class CliArgumentsTest {
 
     @Test
     void awsOptionsReachTheSession() {
-        run(answer(health("HEALTHY")), "health", "--region", "eu-west-1", "--profile", "ops",
+        run(answer(health("HEALTHY")), "rollback", "--region", "eu-west-1", "--profile", "ops",
                 "--role-arn", "arn:aws:iam::123456789012:role/tdev-ops", "--external-id", "x-1",
                 "--endpoint-url", "http://localhost:4566");
 
@@ -236,7 +205,7 @@ class CliArgumentsTest {
     void invalidConfigFileExitsTwoNamingTheField() throws Exception {
         Path config = Files.writeString(dir.resolve("bad.yaml"), "slo:\n  cpuPercent: 170\n");
 
-        assertThat(run(answer(health("HEALTHY")), "health", "--config", config.toString())).isEqualTo(2);
+        assertThat(run(answer(health("HEALTHY")), "rollback", "--config", config.toString())).isEqualTo(2);
         assertThat(printed.err()).contains("slo.cpuPercent: got 170; allowed 0..100");
     }
 

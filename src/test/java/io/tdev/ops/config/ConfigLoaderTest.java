@@ -254,6 +254,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aCacheMetricNeedsItsNamespaceAndAnEcsTasksRestartNeedsTheAgentsService() throws IOException {
+        assertThat(ConfigLoader.builtIn("production").incident().cache().configured()).isFalse();
+        assertThat(ConfigLoader.builtIn("production").incident().restartAgent().via()).isEqualTo("admin");
+        assertThat(invalid("production", "incident:\n  cache:\n    metric: CacheHitRate\n").field())
+                .isEqualTo("incident.cache.namespace");
+        assertThat(invalid("production", "incident:\n  restartAgent:\n    via: ssh\n").getMessage())
+                .contains("incident.restartAgent.via", "got 'ssh'; allowed: admin, ecs-tasks");
+        assertThat(invalid("production", "incident:\n  restartAgent:\n    via: ecs-tasks\n    service: agents\n").field())
+                .isEqualTo("incident.restartAgent.service");
+        EnvironmentConfig.IncidentSettings set = ConfigLoader.load("production", file("incident:\n  cache:\n"
+                + "    namespace: AWS/ElastiCache\n    metric: CacheHitRate\n    dimensions: {CacheClusterId: c-001}\n"
+                + "  restartAgent:\n    via: ecs-tasks\n")).incident();
+        assertThat(set.cache().dimensions()).containsEntry("CacheClusterId", "c-001");
+        assertThat(set.restartAgent().serviceOf("search")).isEqualTo("t-developer-search-agent-production");
+    }
+
+    @Test
     void emptyOverrideFileKeepsTheBuiltIn() throws IOException {
         assertThat(ConfigLoader.load("production", file("# nothing\n"))).isEqualTo(ConfigLoader.builtIn("production"));
     }

@@ -1,5 +1,7 @@
 package io.tdev.ops.health;
 
+import io.tdev.ops.api.health.HealthResult;
+
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.sim.Api;
 import io.tdev.ops.sim.SimCall;

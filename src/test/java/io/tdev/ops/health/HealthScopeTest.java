@@ -1,5 +1,7 @@
 package io.tdev.ops.health;
 
+import io.tdev.ops.api.health.HealthResult;
+
 import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.checklist.ChecklistItem;
 import io.tdev.ops.checklist.PreDeployChecklist;

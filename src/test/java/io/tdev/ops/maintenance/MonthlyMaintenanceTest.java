@@ -59,6 +59,19 @@ class MonthlyMaintenanceTest {
     }
 
     @Test
+    void theLifecycleRuleIsAddedBesideTheBucketsOtherRules() throws Exception {
+        SimEnvironment sim = SimEnvironment.scenario("needs-maintenance", TestConfigs.production());
+        io.tdev.ops.model.LifecycleRule others = new io.tdev.ops.model.LifecycleRule("tmp-cleanup", "tmp/", 3, "Disabled");
+        sim.ports().storage().addLifecycleRule(sim.config().bucket(), others);
+
+        MaintenanceResult applied = run(sim, new MaintenanceRequest(List.of("stale-objects"), false, null, null, null, true));
+
+        assertThat(applied.task("stale-objects").status()).isEqualTo(TaskStatus.CHANGED);
+        assertThat(sim.ports().storage().lifecycleRules(sim.config().bucket())).extracting(r -> r.id())
+                .containsExactly("tmp-cleanup", "tdev-ops-expire-projects");
+    }
+
+    @Test
     void oldRevisionsGoButNeverTheCurrentTheInUseOrTheLastKnownGood() throws Exception {
         SimEnvironment sim = SimEnvironment.builder(TestConfigs.production()).revisions(20, 42).knownGood(30)
                 .deploying("2.0.43", java.time.Duration.ofSeconds(20)).build();

@@ -8,7 +8,7 @@ import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.checklist.ChecklistItem;
 import io.tdev.ops.change.RollbackResult;
 import io.tdev.ops.checklist.ChecklistResult;
-import io.tdev.ops.health.HealthResult;
+import io.tdev.ops.api.health.HealthResult;
 import io.tdev.ops.health.HealthSignal;
 import io.tdev.ops.checklist.ItemStatus;
 import io.tdev.ops.health.MessagePatterns;
@@ -76,7 +76,7 @@ class ReportsTest {
     @Test
     @SuppressWarnings("unchecked")
     void healthRendersToJsonWithTheContractKeys() throws Exception {
-        HealthResult h = new HealthResult(new ServiceRef("c", "s"), "production", Verdict.UNHEALTHY,
+        HealthResult h = HealthResult.of(new ServiceRef("c", "s"), "production", Verdict.UNHEALTHY,
                 List.of("alarms UNHEALTHY: 2 in ALARM"),
                 List.of(new HealthSignal("alarms", SignalStatus.UNHEALTHY, "2 in ALARM", "0", "x; y", false),
                         new HealthSignal("s3-usage", SignalStatus.INFO, "3 objects", "informational", "b", true)),

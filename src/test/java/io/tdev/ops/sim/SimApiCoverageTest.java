@@ -38,6 +38,8 @@ class SimApiCoverageTest {
         p.alarms().alarms(cfg.alarmPrefix(), Optional.empty());
         p.alarms().history(cfg.alarmPrefix(), now.minus(Duration.ofDays(7)), now);
         p.ecs().rollbacks(service, now.minus(Duration.ofDays(7)), now);
+        var tasks = p.ecs().serviceTasks(service);
+        p.ecs().stopTask(service.cluster(), tasks.get(0).arn(), "coverage");
         p.metrics().query(List.of(), hourAgo, now);
         p.logs().filter(cfg.logGroup(), "ERROR", hourAgo, now, 10);
         p.logs().insights(List.of(cfg.logGroup()), "stats count(*)", hourAgo, now);
@@ -64,7 +66,7 @@ class SimApiCoverageTest {
         p.imageScans().findings(cfg.repository(), "2.0.42");
         p.imageScans().images(cfg.repository());
         p.storage().lifecycleRules(cfg.bucket());
-        p.storage().putLifecycleRules(cfg.bucket(), List.of(new io.tdev.ops.model.LifecycleRule("r", "", 90, "Enabled")));
+        p.storage().addLifecycleRule(cfg.bucket(), new io.tdev.ops.model.LifecycleRule("r", "", 90, "Enabled"));
         p.ecs().deregisterTaskDefinition(env.revision(38));
         env.advance(Duration.ofDays(1));
         p.imageScans().startScan(cfg.repository(), "2.0.42");

@@ -36,9 +36,8 @@ public abstract class AlarmsContract {
     /** These alarms exist (each with a state reason of its own), beside whatever else the account has. */
     protected abstract void givenAlarms(List<Alarm> alarms);
 
-    protected abstract void givenDenied(String iamAction);
-
-    protected abstract void givenThrottled(String iamAction);
+    /** The next call of {@code iamAction} is refused so (AWS: every call). */
+    protected abstract void given(ContractWorld.Refusal refusal, String iamAction);
 
     @BeforeEach
     void arrange() {
@@ -85,14 +84,14 @@ public abstract class AlarmsContract {
 
     @Test
     void aDeniedReadNamesTheIamAction() {
-        givenDenied("cloudwatch:DescribeAlarms");
+        given(ContractWorld.Refusal.DENIED, "cloudwatch:DescribeAlarms");
 
         ContractWorld.assertDenied(() -> alarms().alarms(PREFIX, Optional.empty()), "cloudwatch:DescribeAlarms");
     }
 
     @Test
     void aThrottledReadIsRetryable() {
-        givenThrottled("cloudwatch:DescribeAlarms");
+        given(ContractWorld.Refusal.THROTTLED, "cloudwatch:DescribeAlarms");
 
         ContractWorld.assertThrottled(() -> alarms().alarms(PREFIX, Optional.empty()), "cloudwatch:DescribeAlarms");
     }

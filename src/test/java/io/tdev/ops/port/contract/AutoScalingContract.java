@@ -29,9 +29,8 @@ public abstract class AutoScalingContract {
     /** The service's target MIN..MAX with {@link #CPU_POLICY}. */
     protected abstract void givenTheScalableTarget();
 
-    protected abstract void givenDenied(String iamAction);
-
-    protected abstract void givenThrottled(String iamAction);
+    /** The next call of {@code iamAction} is refused so (AWS: every call). */
+    protected abstract void given(ContractWorld.Refusal refusal, String iamAction);
 
     /** The capacities the target has after the calls (AWS: what RegisterScalableTarget was sent). */
     protected abstract ScalableTarget capacitySet();
@@ -79,7 +78,7 @@ public abstract class AutoScalingContract {
 
     @Test
     void aDeniedChangeNamesTheIamAction() {
-        givenDenied("application-autoscaling:RegisterScalableTarget");
+        given(ContractWorld.Refusal.DENIED, "application-autoscaling:RegisterScalableTarget");
 
         ContractWorld.assertDenied(() -> autoScaling().setCapacity(SERVICE_REF, 2, 20),
                 "application-autoscaling:RegisterScalableTarget");
@@ -87,7 +86,7 @@ public abstract class AutoScalingContract {
 
     @Test
     void aThrottledReadIsRetryable() {
-        givenThrottled("application-autoscaling:DescribeScalableTargets");
+        given(ContractWorld.Refusal.THROTTLED, "application-autoscaling:DescribeScalableTargets");
 
         ContractWorld.assertThrottled(() -> autoScaling().scalableTarget(SERVICE_REF),
                 "application-autoscaling:DescribeScalableTargets");

@@ -3,6 +3,7 @@ package io.tdev.ops.port.contract;
 import io.tdev.ops.config.ConfigLoader;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.sim.SimEnvironment;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,6 +18,18 @@ public final class ContractWorld {
     public static final String REGION = "eu-west-1";
 
     private ContractWorld() {
+    }
+
+    /** How AWS (or the simulation) refuses a call: AccessDenied, or throttling beyond the client's own retries. */
+    public enum Refusal { DENIED, THROTTLED }
+
+    /** The simulation's way to refuse the next call of {@code iamAction}. */
+    public static void refuse(SimEnvironment env, Refusal refusal, String iamAction) {
+        if (refusal == Refusal.DENIED) {
+            env.faults().denyAccess(iamAction, 1);
+        } else {
+            env.faults().throttle(iamAction, 1);
+        }
     }
 
     /**

@@ -57,11 +57,8 @@ public abstract class EcsContract {
     /** Arranges the world described above. */
     protected abstract void givenTheSteadyService();
 
-    /** Every following call of this IAM action is refused as AccessDenied. */
-    protected abstract void givenDenied(String iamAction);
-
-    /** Every following call of this IAM action is throttled (beyond the client's own retries). */
-    protected abstract void givenThrottled(String iamAction);
+    /** The next call of {@code iamAction} is refused so (AWS: every call). */
+    protected abstract void given(ContractWorld.Refusal refusal, String iamAction);
 
     /** The tags revision {@code n} carries after the calls made (AWS: what the adapter sent to tag it). */
     protected abstract Map<String, String> tagsWrittenTo(int revision);
@@ -244,14 +241,14 @@ public abstract class EcsContract {
 
     @Test
     void aDeniedUpdateNamesTheIamAction() {
-        givenDenied("ecs:UpdateService");
+        given(ContractWorld.Refusal.DENIED, "ecs:UpdateService");
 
         ContractWorld.assertDenied(() -> ecs().setDesiredCount(SERVICE_REF, 6), "ecs:UpdateService");
     }
 
     @Test
     void aThrottledDescribeIsRetryableAndNamesTheAction() {
-        givenThrottled("ecs:DescribeServices");
+        given(ContractWorld.Refusal.THROTTLED, "ecs:DescribeServices");
 
         ContractWorld.assertThrottled(() -> ecs().describeService(SERVICE_REF), "ecs:DescribeServices");
     }

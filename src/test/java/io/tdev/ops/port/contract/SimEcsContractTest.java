@@ -25,13 +25,8 @@ class SimEcsContractTest extends EcsContract {
     }
 
     @Override
-    protected void givenDenied(String iamAction) {
-        env.faults().denyAccess(iamAction, 1);
-    }
-
-    @Override
-    protected void givenThrottled(String iamAction) {
-        env.faults().throttle(iamAction, 1);
+    protected void given(ContractWorld.Refusal refusal, String iamAction) {
+        ContractWorld.refuse(env, refusal, iamAction);
     }
 
     @Override

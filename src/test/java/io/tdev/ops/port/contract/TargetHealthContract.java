@@ -30,9 +30,8 @@ public abstract class TargetHealthContract {
     /** The service runs {@link #TASKS} healthy tasks, each registered in {@link #TARGET_GROUP}. */
     protected abstract void givenHealthyTargets();
 
-    protected abstract void givenDenied(String iamAction);
-
-    protected abstract void givenThrottled(String iamAction);
+    /** The next call of {@code iamAction} is refused so (AWS: every call). */
+    protected abstract void given(ContractWorld.Refusal refusal, String iamAction);
 
     @BeforeEach
     void arrange() {
@@ -76,21 +75,21 @@ public abstract class TargetHealthContract {
 
     @Test
     void aDeniedReadNamesTheIamAction() {
-        givenDenied("elasticloadbalancing:DescribeTargetHealth");
+        given(ContractWorld.Refusal.DENIED, "elasticloadbalancing:DescribeTargetHealth");
 
         ContractWorld.assertDenied(() -> targetHealth().targetHealth(TARGET_GROUP), "elasticloadbalancing:DescribeTargetHealth");
     }
 
     @Test
     void aDeniedSweepNamesTheIamAction() {
-        givenDenied("elasticloadbalancing:DescribeTargetGroups");
+        given(ContractWorld.Refusal.DENIED, "elasticloadbalancing:DescribeTargetGroups");
 
         ContractWorld.assertDenied(() -> targetHealth().targetGroups(), "elasticloadbalancing:DescribeTargetGroups");
     }
 
     @Test
     void aThrottledReadIsRetryable() {
-        givenThrottled("elasticloadbalancing:DescribeTargetHealth");
+        given(ContractWorld.Refusal.THROTTLED, "elasticloadbalancing:DescribeTargetHealth");
 
         ContractWorld.assertThrottled(() -> targetHealth().targetHealth(TARGET_GROUP), "elasticloadbalancing:DescribeTargetHealth");
     }

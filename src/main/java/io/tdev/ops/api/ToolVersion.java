@@ -1,27 +1,30 @@
-package io.tdev.ops.aws;
+package io.tdev.ops.api;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The tool's version for the user-agent suffix: the Maven-filtered resource, else the jar manifest, else "dev". */
-final class TdevOpsVersion {
+/**
+ * The tool's version, read in one place for every front end (the CLI's --version, the AWS user-agent suffix): the
+ * Maven-filtered resource, else the jar manifest, else "dev".
+ */
+public final class ToolVersion {
     private static final String RESOURCE = "/io/tdev/ops/version.properties";
 
-    private TdevOpsVersion() {
+    private ToolVersion() {
     }
 
-    static String current() {
+    public static String current() {
         String fromResource = fromResource();
         if (fromResource != null) {
             return fromResource;
         }
-        String fromManifest = TdevOpsVersion.class.getPackage().getImplementationVersion();
+        String fromManifest = ToolVersion.class.getPackage().getImplementationVersion();
         return fromManifest != null && !fromManifest.isBlank() ? fromManifest : "dev";
     }
 
     private static String fromResource() {
-        try (InputStream in = TdevOpsVersion.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = ToolVersion.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 return null;
             }

@@ -14,20 +14,21 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The argument map of one facade call, checked: unknown names and values of the wrong type are
+ * The one way a map of step arguments (the Jenkins plugin's, the shared library tests' binding) becomes a typed
+ * request ({@code XxxRequest.fromArguments}): the argument map of one call, checked: unknown names and values of the wrong type are
  * {@link InvalidInputException}s naming the argument and what is allowed. Strings may come as any CharSequence
  * (Groovy GStrings), numbers as any Number or numeric string, booleans as Boolean or "true"/"false".
  */
-final class Args {
+public final class StepArguments {
     private final String operation;
     private final Map<String, ?> values;
 
-    private Args(String operation, Map<String, ?> values) {
+    private StepArguments(String operation, Map<String, ?> values) {
         this.operation = operation;
         this.values = values;
     }
 
-    static Args of(String operation, Map<String, ?> raw, Collection<String> allowed) {
+    public static StepArguments of(String operation, Map<String, ?> raw, Collection<String> allowed) {
         Map<String, ?> values = raw == null ? Map.of() : raw;
         for (Object key : values.keySet()) {
             if (!(key instanceof CharSequence) || !allowed.contains(key.toString())) {
@@ -35,14 +36,14 @@ final class Args {
                         + "; valid arguments: " + String.join(", ", new TreeSet<>(allowed)));
             }
         }
-        return new Args(operation, values);
+        return new StepArguments(operation, values);
     }
 
     private Object raw(String name) {
         return values.get(name);
     }
 
-    String string(String name) {
+    public String string(String name) {
         Object v = raw(name);
         if (v == null) {
             return null;
@@ -53,7 +54,7 @@ final class Args {
         throw wrongType(name, v, "a string");
     }
 
-    String requiredString(String name) {
+    public String requiredString(String name) {
         String s = string(name);
         if (s == null || s.isBlank()) {
             throw new InvalidInputException(name, "is required"); // named by the field: front ends name it in their words
@@ -61,7 +62,7 @@ final class Args {
         return s;
     }
 
-    boolean bool(String name, boolean fallback) {
+    public boolean bool(String name, boolean fallback) {
         Object v = raw(name);
         if (v == null) {
             return fallback;
@@ -81,7 +82,7 @@ final class Args {
         throw InvalidInputException.notAllowed(name, v, List.of(true, false));
     }
 
-    Double number(String name) {
+    public Double number(String name) {
         Object v = raw(name);
         if (v == null) {
             return null;
@@ -99,7 +100,7 @@ final class Args {
         throw wrongType(name, v, "a number");
     }
 
-    Integer positiveInt(String name) {
+    public Integer positiveInt(String name) {
         Double d = number(name);
         if (d == null) {
             return null;
@@ -111,7 +112,7 @@ final class Args {
     }
 
     /** A positive duration given in {@code unit}s (fractions allowed: 0.5 minutes). */
-    Duration positiveDuration(String name, Duration unit) {
+    public Duration positiveDuration(String name, Duration unit) {
         Double d = number(name);
         if (d == null) {
             return null;
@@ -122,7 +123,7 @@ final class Args {
         return Duration.ofMillis(Math.round(d * unit.toMillis()));
     }
 
-    Instant instant(String name) {
+    public Instant instant(String name) {
         String s = string(name);
         if (s == null || s.isBlank()) {
             return null;
@@ -134,7 +135,7 @@ final class Args {
         }
     }
 
-    List<String> strings(String name) {
+    public List<String> strings(String name) {
         Object v = raw(name);
         if (v == null) {
             return List.of();
@@ -161,7 +162,7 @@ final class Args {
         throw wrongType(name, v, "a list of strings");
     }
 
-    Map<String, String> stringMap(String name) {
+    public Map<String, String> stringMap(String name) {
         Object v = raw(name);
         if (v == null) {
             return Map.of();
@@ -180,7 +181,7 @@ final class Args {
     }
 
     /** A nested map (e.g. an earlier call's result), as given. */
-    Map<?, ?> map(String name, String expected) {
+    public Map<?, ?> map(String name, String expected) {
         Object v = raw(name);
         if (v == null) {
             return null;
@@ -191,11 +192,11 @@ final class Args {
         return m;
     }
 
-    Boolean optionalBool(String name) {
+    public Boolean optionalBool(String name) {
         return raw(name) == null ? null : bool(name, false);
     }
 
-    Set<String> stringSet(String name) {
+    public Set<String> stringSet(String name) {
         return Set.copyOf(strings(name));
     }
 

@@ -1,6 +1,9 @@
 package io.tdev.ops.aws;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.tdev.ops.port.ImageScans;
+import io.tdev.ops.port.contract.ContractWorld;
+import io.tdev.ops.port.contract.ImageScansContract;
 import io.tdev.ops.model.ImageScanFindings;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
@@ -30,7 +33,8 @@ import static io.tdev.ops.aws.AwsWireFixture.jsonError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AwsImageScansTest {
+/** The {@link ImageScansContract} on {@link AwsImageScans} (ECR, JSON 1.1), and what only the wire shows. */
+class AwsImageScansContractTest extends ImageScansContract {
     @RegisterExtension
     static WireMockExtension wm = AwsWireFixture.extension();
 
@@ -180,5 +184,53 @@ class AwsImageScansTest {
         assertThatThrownBy(() -> scans.findings(REPO, "v1.8.0"))
                 .isInstanceOf(PreconditionFailedException.class)
                 .hasMessageContaining(REPO + ":v1.8.0").hasMessageContaining("config field repository");
+    }
+
+    // ---- the contract's world, as ECR answers it
+
+    private static final String ECR = "AmazonEC2ContainerRegistry_V20150921.";
+
+    @Override
+    protected ImageScans imageScans() {
+        return scans;
+    }
+
+    @Override
+    protected void givenScannedImages() {
+        wm.stubFor(json(DESCRIBE).atPriority(6).withRequestBody(matchingJsonPath("$.imageId.imageTag", equalTo(TAG)))
+                .willReturn(jsonOk(status("COMPLETE").replace("v1.8.0", TAG) + ",\"imageScanFindings\":{\"findings\":[],"
+                        + "\"imageScanCompletedAt\":1764140400,\"vulnerabilitySourceUpdatedAt\":1764100000,"
+                        + "\"findingSeverityCounts\":{\"MEDIUM\":2,\"LOW\":5,\"INFORMATIONAL\":3}}}")));
+        wm.stubFor(json(ECR + "DescribeImages").atPriority(6).withRequestBody(matchingJsonPath("$.repositoryName", equalTo(REPO)))
+                .withRequestBody(matchingJsonPath("$[?(!@.nextToken)]"))
+                .willReturn(jsonOk(images(42, 39, "page-2"))));
+        wm.stubFor(json(ECR + "DescribeImages").atPriority(6).withRequestBody(matchingJsonPath("$.nextToken", equalTo("page-2")))
+                .willReturn(jsonOk(images(38, 35, null))));
+        wm.stubFor(json(ECR + "DescribeImages").atPriority(6)
+                .withRequestBody(matchingJsonPath("$.repositoryName", equalTo("t-developer-gone")))
+                .willReturn(jsonError(400, "RepositoryNotFoundException", "The repository with name 't-developer-gone' does not "
+                        + "exist in the registry with id '123456789012'")));
+        wm.stubFor(json(ECR + "StartImageScan").atPriority(6).willReturn(jsonError(400, "LimitExceededException",
+                "The scan quota per image has been exceeded. Wait and try again.")));
+    }
+
+    /** Images of revisions {@code newest} down to {@code oldest}, pushed a day apart, in ECR's (unsorted) order. */
+    private static String images(int newest, int oldest, String nextToken) {
+        List<String> details = new ArrayList<>();
+        for (int r = oldest; r <= newest; r++) {
+            details.add("{\"registryId\":\"123456789012\",\"repositoryName\":\"" + REPO + "\",\"imageDigest\":\"sha256:"
+                    + String.format("%064x", r) + "\",\"imageTags\":[\"2.0." + r + "\"],\"imageSizeInBytes\":" + (180_000_000 + r)
+                    + ",\"imagePushedAt\":" + (1760000000L + 86_400L * r) + ",\"imageManifestMediaType\":"
+                    + "\"application/vnd.docker.distribution.manifest.v2+json\",\"artifactMediaType\":"
+                    + "\"application/vnd.docker.container.image.v1+json\"}");
+        }
+        return "{\"imageDetails\":[" + String.join(",", details) + "]" + (nextToken != null ? ",\"nextToken\":\"" + nextToken + "\"" : "")
+                + "}";
+    }
+
+    @Override
+    protected void given(ContractWorld.Refusal refusal, String iamAction) {
+        wm.stubFor(json(ECR + iamAction.substring("ecr:".length())).atPriority(1).willReturn(AwsWireFixture.jsonRefusal(refusal,
+                iamAction, "arn:aws:ecr:eu-west-1:123456789012:repository/" + REPO)));
     }
 }

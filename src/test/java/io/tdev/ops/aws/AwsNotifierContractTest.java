@@ -1,6 +1,10 @@
 package io.tdev.ops.aws;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.tdev.ops.port.Notifier;
+import io.tdev.ops.port.contract.ContractWorld;
+import io.tdev.ops.port.contract.NotifierContract;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
@@ -9,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
+
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -22,7 +28,8 @@ import static io.tdev.ops.aws.AwsWireFixture.xmlOk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AwsNotifierTest {
+/** The {@link NotifierContract} on {@link AwsNotifier} (SNS and STS over the query protocol), and what only the wire shows. */
+class AwsNotifierContractTest extends NotifierContract {
     @RegisterExtension
     static WireMockExtension wm = AwsWireFixture.extension();
 
@@ -59,17 +66,6 @@ class AwsNotifierTest {
                 .withFormParam("Subject", equalTo("Rollback: t-developer-service-production"))
                 .withFormParam("Message", equalTo("Rolled back from :42 to :41 by alice: bake health check UNHEALTHY")));
         AwsActionsAssert.sentOnlyDeclared(aws, "Notifier.publish");
-    }
-
-    @Test
-    void anArnIsUsedAsIsWithoutAskingStsAndASubjectIsMadeValidForSns() {
-        wm.stubFor(query("Publish").willReturn(xmlOk(PUBLISHED)));
-
-        notifier.publish(TOPIC_ARN, "Line one\nline two " + "x".repeat(200), "body");
-
-        wm.verify(exactly(0), postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=GetCallerIdentity")));
-        String subject = "Line one line two " + "x".repeat(100 - 18 - 3) + "...";
-        wm.verify(postRequestedFor(urlEqualTo("/")).withFormParam("Subject", equalTo(subject)));
     }
 
     @Test
@@ -119,5 +115,56 @@ class AwsNotifierTest {
         assertThatThrownBy(() -> notifier.publish(TOPIC_ARN, "s", "m"))
                 .isInstanceOf(PreconditionFailedException.class)
                 .hasMessageContaining(TOPIC_ARN).hasMessageContaining("config field topic");
+    }
+
+    @Test
+    void anArnIsUsedAsIsWithoutAskingSts() {
+        wm.stubFor(query("Publish").willReturn(xmlOk(PUBLISHED)));
+
+        notifier.publish(TOPIC_ARN, "s", "body");
+
+        wm.verify(exactly(0), postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=GetCallerIdentity")));
+    }
+
+    // ---- the contract's world, as SNS and STS answer it
+
+    @Override
+    protected Notifier notifier() {
+        return notifier;
+    }
+
+    @Override
+    protected void givenTheAlertTopic() {
+        wm.stubFor(query("GetCallerIdentity").atPriority(6).willReturn(xmlOk(CALLER)));
+        wm.stubFor(query("Publish").atPriority(6).withRequestBody(containing("TopicArn=" + form(TOPIC_ARN) + "&"))
+                .willReturn(xmlOk(PUBLISHED)));
+        wm.stubFor(query("Publish").atPriority(6).withRequestBody(containing("TopicArn=" + form(UNKNOWN_TOPIC_ARN) + "&"))
+                .willReturn(xmlError(404, "NotFound", "Topic does not exist")));
+    }
+
+    private static String form(String arn) {
+        return arn.replace(":", "%3A");
+    }
+
+    @Override
+    protected void given(ContractWorld.Refusal refusal, String iamAction) {
+        wm.stubFor(query("Publish").atPriority(1).willReturn(AwsWireFixture.xmlRefusal(refusal, iamAction, TOPIC_ARN)));
+    }
+
+    @Override
+    protected Published lastPublished() {
+        List<LoggedRequest> sent = wm.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=Publish")));
+        assertThat(sent).isNotEmpty();
+        LoggedRequest last = sent.get(sent.size() - 1);
+        return new Published(formParam(last, "TopicArn"), formParam(last, "Subject"), formParam(last, "Message"));
+    }
+
+    private static String formParam(LoggedRequest request, String name) {
+        for (String pair : request.getBodyAsString().split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 }
