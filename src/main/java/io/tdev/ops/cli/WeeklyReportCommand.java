@@ -5,8 +5,6 @@ import io.tdev.ops.api.weekly.WeeklyReportRequest;
 import io.tdev.ops.api.weekly.WeeklyReportResult;
 import io.tdev.ops.api.weekly.WeeklyReportUseCase;
 import io.tdev.ops.model.InvalidInputException;
-import io.tdev.ops.weekly.WeeklyHtml;
-import io.tdev.ops.weekly.WeeklyReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,7 +60,7 @@ public final class WeeklyReportCommand extends OutcomeCommand<WeeklyReportResult
     protected void afterResult(WeeklyReportResult result) {
         if (html != null) {
             try {
-                Files.writeString(html, WeeklyHtml.render(result), StandardCharsets.UTF_8);
+                Files.writeString(html, result.html(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + html, e);
             }
@@ -71,6 +69,6 @@ public final class WeeklyReportCommand extends OutcomeCommand<WeeklyReportResult
 
     @Override
     protected String warning(WeeklyReportResult result) {
-        return result.ok() ? null : WeeklyReport.summary(result.slos());
+        return result.ok() ? null : result.summary();
     }
 }

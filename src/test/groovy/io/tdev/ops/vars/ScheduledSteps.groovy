@@ -4,7 +4,6 @@ import io.tdev.ops.api.maintenance.MaintenanceRequest
 import io.tdev.ops.api.weekly.WeeklyReportRequest
 import io.tdev.ops.api.weekly.WeeklyReportResult
 import io.tdev.ops.maintenance.MonthlyMaintenance
-import io.tdev.ops.weekly.WeeklyHtml
 import io.tdev.ops.weekly.WeeklyReport
 
 /**
@@ -18,7 +17,7 @@ class ScheduledSteps {
             WeeklyReportResult result = new WeeklyReport(env.context).run(
                     WeeklyReportRequest.weekEnding(a.weekEnding as String, a.notifyTeam as boolean))
             if (a.htmlFile) {
-                harness.file((String) a.htmlFile).setText(WeeklyHtml.render(result), 'UTF-8')
+                harness.file((String) a.htmlFile).setText(result.html(), 'UTF-8')
             }
             result
         }

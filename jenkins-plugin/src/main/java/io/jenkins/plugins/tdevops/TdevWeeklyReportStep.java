@@ -6,7 +6,6 @@ import io.tdev.ops.api.weekly.WeeklyReportRequest;
 import io.tdev.ops.api.weekly.WeeklyReportResult;
 import io.tdev.ops.api.weekly.WeeklyReportUseCase;
 import io.tdev.ops.model.InvalidInputException;
-import io.tdev.ops.weekly.WeeklyHtml;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -72,7 +71,7 @@ public class TdevWeeklyReportStep extends TdevStep {
             }
             WeeklyReportResult result = WeeklyReportUseCase.over(c).run(request);
             if (workspace != null) {
-                workspace.child(page).write(WeeklyHtml.render(result), "UTF-8");
+                workspace.child(page).write(result.html(), "UTF-8");
             }
             return result;
         });

@@ -1,5 +1,8 @@
 package io.tdev.ops.api.weekly;
 
+import io.tdev.ops.weekly.WeeklyHtml;
+import io.tdev.ops.weekly.WeeklyReport;
+
 import io.tdev.ops.api.Outcome;
 import io.tdev.ops.model.Action;
 
@@ -44,6 +47,16 @@ public record WeeklyReportResult(boolean ok, LocalDate from, LocalDate to, Strin
     public Slo slo(String name) {
         return slos.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no SLO " + name));
+    }
+
+    /** The self-contained HTML page (SLO table, inline SVG charts) the CLI's --html and the step's htmlFile write. */
+    public String html() {
+        return WeeklyHtml.render(this);
+    }
+
+    /** One line for a person: "every SLO met", or the SLOs not met with their status. */
+    public String summary() {
+        return WeeklyReport.summary(slos);
     }
 
     /** MET, MISSED, or NO_DATA (not met: nobody can say it was). */
