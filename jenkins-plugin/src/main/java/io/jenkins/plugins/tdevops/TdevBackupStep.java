@@ -16,11 +16,10 @@ import org.kohsuke.stapler.DataBoundSetter;
  * with the table); {@code list: true} lists the backups instead. Returns the CLI's JSON keys: backupArn, name, status,
  * itemCount, tableItemCount, verified, actions (or table, total, backups).
  */
-public class TdevBackupStep extends TdevStep {
+public class TdevBackupStep extends TdevPlannedStep {
     private boolean verify;
     private boolean list;
     private int limit = 20;
-    private boolean dryRun;
 
     @DataBoundConstructor
     public TdevBackupStep() {
@@ -53,20 +52,11 @@ public class TdevBackupStep extends TdevStep {
         this.limit = limit;
     }
 
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
-    }
-
     @Override
     public StepExecution start(StepContext context) {
         boolean listing = list;
         boolean verifying = verify;
-        boolean planOnly = dryRun;
+        boolean planOnly = isDryRun();
         int most = limit;
         return new OutcomeExecution(context, connection(), ops -> {
             if (listing) {

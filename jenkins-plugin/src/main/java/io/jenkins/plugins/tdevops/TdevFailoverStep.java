@@ -7,16 +7,14 @@ import io.tdev.ops.api.backup.FailoverUseCase;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code tdevFailover}: the Route 53 fail-over of the service's record to {@code to} (secondary or primary): the
  * plan with {@code dryRun}, else the UPSERT and the wait until INSYNC. Returns to, record, before, after, ttl,
  * status, changeId, failBack, actions. Ask for approval (input) before calling it without dryRun.
  */
-public class TdevFailoverStep extends TdevStep {
+public class TdevFailoverStep extends TdevPlannedStep {
     private final String to;
-    private boolean dryRun;
 
     @DataBoundConstructor
     public TdevFailoverStep(String to) {
@@ -27,19 +25,10 @@ public class TdevFailoverStep extends TdevStep {
         return to;
     }
 
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
-    }
-
     @Override
     public StepExecution start(StepContext context) {
         String target = to;
-        boolean planOnly = dryRun;
+        boolean planOnly = isDryRun();
         return new OutcomeExecution(context, connection(), ops -> FailoverUseCase.over(ops).run(new FailoverRequest(target, planOnly)));
     }
 

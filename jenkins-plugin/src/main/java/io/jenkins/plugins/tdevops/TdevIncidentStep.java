@@ -17,11 +17,10 @@ import java.util.List;
  * Returns the CLI's {@code incident} JSON as a map: level, status, diagnosis, plan, applied, escalation, timeline,
  * markdown. Changes nothing unless {@code apply} names remedies.
  */
-public class TdevIncidentStep extends TdevStep {
+public class TdevIncidentStep extends TdevPlannedStep {
     private final String level;
     private String agent;
     private List<String> apply = new ArrayList<>();
-    private boolean dryRun;
     private String since;
     private String startedAt;
     private boolean noNotify;
@@ -52,15 +51,6 @@ public class TdevIncidentStep extends TdevStep {
     @DataBoundSetter
     public void setApply(List<String> apply) {
         this.apply = apply == null ? new ArrayList<>() : new ArrayList<>(apply);
-    }
-
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
     }
 
     public String getSince() {
@@ -99,8 +89,8 @@ public class TdevIncidentStep extends TdevStep {
         } catch (java.time.format.DateTimeParseException e) {
             throw new hudson.AbortException("startedAt: got '" + startedAt + "'; allowed an ISO instant such as 2026-12-07T02:00:00Z");
         }
-        IncidentRequest request = new IncidentRequest(level, agent, apply, dryRun, IncidentRequest.parseSince(since),
-                began, noNotify);
+        IncidentRequest request = new IncidentRequest(level, agent, apply, isDryRun(),
+                IncidentRequest.parseSince(since), began, noNotify);
         return new OutcomeExecution(context, connection(), c -> IncidentUseCase.over(c).run(request));
     }
 

@@ -16,9 +16,8 @@ import java.util.List;
  * passed, dryRun, tasks [name, status, summary, findings, actions], checklist [item, checked, evidence], markdown.
  * Findings are a result (passed false), not a failure; {@code dryRun: true} changes nothing.
  */
-public class TdevMaintenanceStep extends TdevStep {
+public class TdevMaintenanceStep extends TdevPlannedStep {
     private List<String> tasks = new ArrayList<>();
-    private boolean dryRun;
     private Integer retentionDays;
     private Integer staleDays;
     private Integer keepRevisions;
@@ -35,15 +34,6 @@ public class TdevMaintenanceStep extends TdevStep {
     @DataBoundSetter
     public void setTasks(List<String> tasks) {
         this.tasks = tasks == null ? new ArrayList<>() : new ArrayList<>(tasks);
-    }
-
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
     }
 
     public Integer getRetentionDays() {
@@ -85,7 +75,7 @@ public class TdevMaintenanceStep extends TdevStep {
     @Override
     public StepExecution start(StepContext context) {
         // validated here, before the engine is opened
-        MaintenanceRequest request = new MaintenanceRequest(tasks, dryRun, retentionDays, staleDays, keepRevisions,
+        MaintenanceRequest request = new MaintenanceRequest(tasks, isDryRun(), retentionDays, staleDays, keepRevisions,
                 applyLifecycle);
         return new OutcomeExecution(context, connection(), c -> MaintenanceUseCase.over(c).run(request));
     }

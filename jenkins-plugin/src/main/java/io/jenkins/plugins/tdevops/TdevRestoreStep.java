@@ -14,10 +14,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * table and the live one are refused), waits until ACTIVE, verifies the item count. Returns backupArn, restoredTable,
  * itemCount, verified, actions, status, next (how to switch over: not done here).
  */
-public class TdevRestoreStep extends TdevStep {
+public class TdevRestoreStep extends TdevPlannedStep {
     private final String targetTable;
     private String backup = RestoreRequest.LATEST;
-    private boolean dryRun;
 
     @DataBoundConstructor
     public TdevRestoreStep(String targetTable) {
@@ -37,20 +36,11 @@ public class TdevRestoreStep extends TdevStep {
         this.backup = Util.fixEmptyAndTrim(backup);
     }
 
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
-    }
-
     @Override
     public StepExecution start(StepContext context) {
         String from = backup;
         String into = targetTable;
-        boolean planOnly = dryRun;
+        boolean planOnly = isDryRun();
         return new OutcomeExecution(context, connection(),
                 ops -> RestoreUseCase.over(ops).run(new RestoreRequest(from, into, planOnly)));
     }
