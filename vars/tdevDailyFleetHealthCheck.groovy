@@ -108,12 +108,7 @@ String markdownOf(Map fleet) {
     rank.each { String status -> ordered.addAll(services.findAll { it.status == status }) }
     ordered.addAll(services.findAll { !(it.status in rank) })
     ordered.each { Map row ->
-        md << "| ${cell(row.name)} | ${cell(row.cluster)} | ${cell(row.status)} | ${cell((row.reasons ?: []).join('; '))} |\n"
+        md << "| ${tdevSettings.cell(row.name)} | ${tdevSettings.cell(row.cluster)} | ${tdevSettings.cell(row.status)} | ${tdevSettings.cell((row.reasons ?: []).join('; '))} |\n"
     }
     return md.toString()
-}
-
-@NonCPS
-String cell(Object value) {
-    return value == null ? '' : String.valueOf(value).replace('|', '\\|').replace('\n', ' ')
 }

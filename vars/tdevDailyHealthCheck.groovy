@@ -106,13 +106,7 @@ String markdownOf(Map health, String environment) {
     }
     md << "## Signals\n\n| Signal | Status | Value | Threshold | Evidence |\n|---|---|---|---|---|\n"
     (health.signals ?: []).each { Map signal ->
-        md << "| ${cell(signal.name)} | ${cell(signal.status)} | ${cell(signal.value)} | ${cell(signal.threshold)} | ${cell(signal.evidence)} |\n"
+        md << "| ${tdevSettings.cell(signal.name)} | ${tdevSettings.cell(signal.status)} | ${tdevSettings.cell(signal.value)} | ${tdevSettings.cell(signal.threshold)} | ${tdevSettings.cell(signal.evidence)} |\n"
     }
     return md.toString()
 }
-
-@NonCPS
-String cell(Object value) {
-    return value == null ? '' : String.valueOf(value).replace('|', '\\|').replace('\n', ' ')
-}
-

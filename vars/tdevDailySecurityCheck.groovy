@@ -85,7 +85,7 @@ String markdownOf(Map check, String environment) {
     md << "Checked at ${check.checkedAt}, log events of the last ${check.windowHours} h.\n\n"
     md << "| Signal | Status | Value | Evidence |\n|---|---|---|---|\n"
     (check.signals ?: []).each { Map signal ->
-        md << "| ${cell(signal.name)} | ${cell(signal.status)} | ${cell(signal.value)} | ${cell(signal.evidence)} |\n"
+        md << "| ${tdevSettings.cell(signal.name)} | ${tdevSettings.cell(signal.status)} | ${tdevSettings.cell(signal.value)} | ${tdevSettings.cell(signal.evidence)} |\n"
     }
     return md.toString()
 }
@@ -99,9 +99,4 @@ List findingsOf(Map check) {
 String findingSuffix(Map check) {
     List findings = findingsOf(check)
     return findings ? ' (' + findings.join('; ') + ')' : ''
-}
-
-@NonCPS
-String cell(Object value) {
-    return value == null ? '' : String.valueOf(value).replace('|', '\\|').replace('\n', ' ')
 }

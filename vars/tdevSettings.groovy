@@ -128,6 +128,12 @@ List notIn(List values, List allowed) {
     return values.findAll { !(it in allowed) }
 }
 
+/** A value as one Markdown table cell: a '|' escaped, a line break a space, null empty (every var's report tables). */
+@NonCPS
+String cell(Object value) {
+    return value == null ? '' : String.valueOf(value).replace('|', '\\|').replace('\n', ' ')
+}
+
 /** " (reason; reason)" of a health result's reasons, or "" when it has none: how every var says why a verdict. */
 @NonCPS
 String reasonSuffix(Map health) {
