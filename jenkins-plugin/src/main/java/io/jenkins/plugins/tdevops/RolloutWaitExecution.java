@@ -4,7 +4,6 @@ import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.tdev.ops.api.OpsContext;
-import io.tdev.ops.api.PlainValues;
 import io.tdev.ops.api.change.ChangeResult;
 import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.api.change.PendingChange;
@@ -18,7 +17,6 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,11 +35,11 @@ import java.util.logging.Logger;
  * returns; ABANDONED after an abort) and, for a rollback, tells the team. Whether the service is stable, and what the
  * outcome is, are the engine's answers, never decided here; only a STARTED change is waited for (PLANNED, UNCHANGED
  * return at once), as the engine's ChangeStatus defines. The step returns the result record as plain values
- * ({@link PlainValues}, the CLI's JSON keys). Between polls the step keeps the last look itself only in memory and its
- * message in the saved state: after a restart the next look, or the engine's own when the wait ends first, decides.
- * {@link PollSchedule} says when to look and when to give up, {@link StepEnding} lets the step end once,
- * {@link EngineSession} (re)opens the engine, {@link WaitFailureMessage} words the failures, {@link AbortedBy} who
- * aborted.
+ * ({@link PlainData}, the CLI's JSON keys).
+ * <p>The last look itself is kept in memory only (its message is saved, for the status and a failure message): after
+ * a restart the next look decides, or the engine looks once itself when the wait ends before one. {@link PollSchedule}
+ * says when to look and when to give up, {@link StepEnding} lets the step end once, {@link EngineSession} (re)opens
+ * the engine, {@link WaitFailureMessage} words the failures, {@link AbortedBy} who aborted.
  */
 final class RolloutWaitExecution extends AbstractStepExecutionImpl {
     private static final long serialVersionUID = 1L;
@@ -125,7 +123,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
                 ending.markEnded();
                 engine.closeQuietly();
                 recordOnBuildPage(started);
-                getContext().onSuccess(plain(started));
+                getContext().onSuccess(PlainData.of(started));
             }
             return;
         }
@@ -274,7 +272,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             // the engine's own look found it stable after all: the rollout's outcome, not the read error, decides
             log(stepName + ": " + why + result.message() + " (" + elapsed() + ")." + notified);
             engine.closeQuietly();
-            getContext().onSuccess(plain(result));
+            getContext().onSuccess(PlainData.of(result));
         } else {
             finish(new AbortException(stepName + ": " + why + result.status() + ": " + result.message() + ". "
                     + notUndone(pending) + " " + nextSteps(pending) + notified));
@@ -323,13 +321,6 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         } catch (Exception e) {
             LOGGER.log(Level.WARNING, stepName + ": could not show the rollback on the build page", e);
         }
-    }
-
-    /** The step's return value: the result record as plain values (the CLI's JSON keys). */
-    private static Map<String, Object> plain(ChangeResult result) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> plain = (Map<String, Object>) PlainValues.of(result);
-        return PlainData.copy(plain);
     }
 
     private void finish(Throwable failure) {
