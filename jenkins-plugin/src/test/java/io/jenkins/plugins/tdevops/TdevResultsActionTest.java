@@ -70,7 +70,7 @@ class TdevResultsActionTest {
     }
 
     @Test
-    void theEntriesComeFromTheEnginesResultsWordForWord() {
+    void theEntriesComeFromTheEnginesMapsWordForWord() {
         ResultEntry checklist = ResultEntry.checklist(java.util.Map.of("passed", false, "items", List.of(
                 java.util.Map.of("name", "backup", "status", "FAIL", "evidence", "newest backup is 30h old"),
                 java.util.Map.of("name", "image-scan", "status", "WAIVED", "evidence", "2 HIGH", "reason", "INC-1",
