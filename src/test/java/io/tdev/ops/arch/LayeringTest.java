@@ -48,7 +48,21 @@ class LayeringTest {
     void coreDependsOnNoAdapterOrFrontEnd() {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("io.tdev.ops.aws..", "io.tdev.ops.sim..",
-                        "io.tdev.ops.cli..")
+                        "io.tdev.ops.files..", "io.tdev.ops.cli..")
+                .check(classes);
+    }
+
+    /** The checklist reads the build's test reports through the TestReports port, wherever they are (an agent). */
+    @Test
+    void theChecklistTouchesNoFileSystem() {
+        noClasses().that().resideInAnyPackage("io.tdev.ops.checklist..", "io.tdev.ops.api.checklist..")
+                .should().dependOnClassesThat().resideInAPackage("java.nio.file..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.io.File.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.io.FileInputStream.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.io.FileReader.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.io.FileOutputStream.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.io.FileWriter.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.io.RandomAccessFile.class.getName())
                 .check(classes);
     }
 

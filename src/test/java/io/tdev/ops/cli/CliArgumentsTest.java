@@ -2,9 +2,11 @@ package io.tdev.ops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tdev.ops.api.checklist.ChecklistRequest;
 import io.tdev.ops.config.ConfigLoader;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.model.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -12,6 +14,7 @@ import picocli.CommandLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,27 +108,25 @@ class CliArgumentsTest {
     }
 
     @Test
-    void checklistMapsWaiversSkipsAndEvidenceOptions() throws Exception {
-        Path xml = dir.resolve("checklist.xml");
-        int exit = run(answer(Map.of("passed", true, "items", List.of(), "junitXml", "<testsuite/>")),
-                "checklist", "--test-reports", "target/surefire-reports", "--image", "repo:2.1.0",
+    void checklistMapsWaiversSkipsAndEvidenceOptions() {
+        CommandLine.ParseResult parsed = Main.commandLine(new Main()).parseArgs("checklist",
+                "--test-reports", "target/surefire-reports", "--image", "repo:2.1.0",
                 "--waive", "image-scan=CVE not reachable", "--waived-by", "alice", "--skip", "backup,monitoring",
-                "--take-backup", "--no-notify", "--scan-severity", "CRITICAL", "--backup-max-age-hours", "12",
-                "--junit-xml", xml.toString());
+                "--take-backup", "--no-notify", "--scan-severity", "critical", "--backup-max-age-hours", "12",
+                "--scan-timeout-minutes", "5", "--message", "2.1.0 today", "--dry-run");
+        ChecklistCommand command = (ChecklistCommand) parsed.subcommand().commandSpec().userObject();
 
-        assertThat(exit).isZero();
-        assertThat(ops.called).isEqualTo("preDeployChecklist");
-        assertThat(ops.arguments).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "testReports", "target/surefire-reports", "image", "repo:2.1.0",
-                "waive", Map.of("image-scan", "CVE not reachable"), "waivedBy", "alice",
-                "skip", List.of("backup", "monitoring"), "takeBackup", true, "notify", false,
-                "scanSeverity", "CRITICAL", "backupMaxAgeHours", 12));
-        assertThat(Files.readString(xml)).isEqualTo("<testsuite/>");
+        assertThat(command.request()).isEqualTo(new ChecklistRequest("repo:2.1.0", "target/surefire-reports", 12,
+                true, Severity.CRITICAL, Map.of("image-scan", "CVE not reachable"), "alice",
+                List.of("backup", "monitoring"), false, "2.1.0 today", true, Duration.ofMinutes(5)));
     }
 
     @Test
-    void failedChecklistExitsOne() {
-        assertThat(run(answer(Map.of("passed", false, "items", List.of())), "checklist")).isEqualTo(1);
+    void checklistWithoutOptionsAsksTheEnvironmentsDefaultsAndNotifiesTheTeam() {
+        CommandLine.ParseResult parsed = Main.commandLine(new Main()).parseArgs("checklist");
+
+        assertThat(((ChecklistCommand) parsed.subcommand().commandSpec().userObject()).request())
+                .isEqualTo(ChecklistRequest.of(null, null));
     }
 
     @Test
