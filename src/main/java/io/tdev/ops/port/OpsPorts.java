@@ -17,7 +17,7 @@ public record OpsPorts(Ecs ecs, AutoScaling autoScaling, Alarms alarms, Metrics 
 
     public OpsPorts withNotifier(Notifier newNotifier) {
         return new OpsPorts(ecs, autoScaling, alarms, metrics, logs, targetHealth, storage, tables, newNotifier,
-                imageScans, secrets, dns, databases, securityGroups, admin, webhooks);
+                imageScans, secrets, dns, databases, securityGroups, admin, webhooks, testReports);
     }
 
     public OpsPorts withImageScans(ImageScans newImageScans) {
