@@ -99,7 +99,12 @@ public abstract class OutcomeCommand<R extends Outcome> implements Callable<Inte
         return switch (common.output()) {
             case json -> ResultRenderer.json(plain);
             case text -> ResultRenderer.text(plain);
-            case markdown -> result.markdown() + System.lineSeparator();
+            case markdown -> endsWithNewline(result.markdown());
         };
+    }
+
+    /** The Markdown as the result made it, ended by one line break (not a blank line after its own). */
+    private static String endsWithNewline(String markdown) {
+        return markdown.endsWith("\n") ? markdown : markdown + System.lineSeparator();
     }
 }

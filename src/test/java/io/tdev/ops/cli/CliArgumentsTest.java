@@ -3,52 +3,37 @@ package io.tdev.ops.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.api.checklist.ChecklistRequest;
 import io.tdev.ops.config.ConfigLoader;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.sim.Api;
 import io.tdev.ops.sim.SimEnvironment;
-import io.tdev.ops.model.PreconditionFailedException;
-import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.model.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The options → request mapping, result rendering and exit codes: the change commands on a simulated environment
- * (their typed results say what the request was), the checklist with a scripted facade.
+ * (their typed results say what the request was).
  */
 class CliArgumentsTest {
     @TempDir
     Path dir;
 
     private final CliOutput printed = CliOutput.ofAllRuns();
-    private RecordingOps ops;
     private final List<CommonOptions> opened = new ArrayList<>();
     private final List<AwsOptions> awsOpened = new ArrayList<>();
-
-    private int run(Function<String, Map<String, Object>> answers, String... args) {
-        ops = new RecordingOps(answers);
-        SessionFactory sessions = (common, aws, progress) -> {
-            opened.add(common);
-            awsOpened.add(aws);
-            progress.report("waiting for nothing (0s of 0s)");
-            return new OpsSession(ops, null, ConfigLoader.load(common.env(), common.config()), Clock.systemUTC(),
-                    null);
-        };
-        CommandLine cli = Main.commandLine(new Main(sessions));
-        return printed.run(cli, args);
-    }
 
     /** Runs a command over a fresh simulation of {@code scenario}; the session reports one progress line first. */
     private int simulated(String scenario, String... args) {
@@ -76,22 +61,6 @@ class CliArgumentsTest {
         return new ObjectMapper().readTree(latest < 0 ? out : out.substring(latest + 1));
     }
 
-    private static Function<String, Map<String, Object>> answer(Map<String, Object> result) {
-        return use -> result;
-    }
-
-    private static Map<String, Object> health(String status) {
-        Map<String, Object> signal = new LinkedHashMap<>();
-        signal.put("name", "alarms");
-        signal.put("status", status);
-        signal.put("value", 1);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("status", status);
-        result.put("reasons", List.of("alarms: 1 in ALARM"));
-        result.put("signals", List.of(signal));
-        return result;
-    }
-
     @Test
     void rollbackMapsTargetReasonAndNegatedFlags() throws Exception {
         int exit = simulated("bad-deploy", "rollback", "--target", "previous", "--reason", "5xx", "--no-notify",
@@ -112,7 +81,7 @@ class CliArgumentsTest {
 
     @Test
     void scaleCountIsRequiredAndNamedInTheError() {
-        int exit = run(answer(Map.of()), "scale");
+        int exit = simulated("healthy", "scale");
 
         assertThat(exit).isEqualTo(2);
         assertThat(printed.err()).contains("--count").contains("scale --help");
@@ -133,7 +102,7 @@ class CliArgumentsTest {
 
     @Test
     void deployNeedsAnImageAndPassesNoWait() throws Exception {
-        assertThat(run(answer(Map.of()), "deploy")).isEqualTo(2);
+        assertThat(simulated("healthy", "deploy")).isEqualTo(2);
         assertThat(printed.err()).contains("--image");
 
         String image = "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/t-developer-backend-production:2.0.43";
@@ -155,41 +124,36 @@ class CliArgumentsTest {
     }
 
     @Test
-    void checklistMapsWaiversSkipsAndEvidenceOptions() throws Exception {
-        Path xml = dir.resolve("checklist.xml");
-        int exit = run(answer(Map.of("passed", true, "items", List.of(), "junitXml", "<testsuite/>")),
-                "checklist", "--test-reports", "target/surefire-reports", "--image", "repo:2.1.0",
+    void checklistMapsWaiversSkipsAndEvidenceOptions() {
+        CommandLine.ParseResult parsed = Main.commandLine(new Main()).parseArgs("checklist",
+                "--test-reports", "target/surefire-reports", "--image", "repo:2.1.0",
                 "--waive", "image-scan=CVE not reachable", "--waived-by", "alice", "--skip", "backup,monitoring",
-                "--take-backup", "--no-notify", "--scan-severity", "CRITICAL", "--backup-max-age-hours", "12",
-                "--junit-xml", xml.toString());
+                "--take-backup", "--no-notify", "--scan-severity", "critical", "--backup-max-age-hours", "12",
+                "--scan-timeout-minutes", "5", "--message", "2.1.0 today", "--dry-run");
+        ChecklistCommand command = (ChecklistCommand) parsed.subcommand().commandSpec().userObject();
 
-        assertThat(exit).isZero();
-        assertThat(ops.called).isEqualTo("preDeployChecklist");
-        assertThat(ops.arguments).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "testReports", "target/surefire-reports", "image", "repo:2.1.0",
-                "waive", Map.of("image-scan", "CVE not reachable"), "waivedBy", "alice",
-                "skip", List.of("backup", "monitoring"), "takeBackup", true, "notify", false,
-                "scanSeverity", "CRITICAL", "backupMaxAgeHours", 12));
-        assertThat(Files.readString(xml)).isEqualTo("<testsuite/>");
+        assertThat(command.request()).isEqualTo(new ChecklistRequest("repo:2.1.0", "target/surefire-reports", 12,
+                true, Severity.CRITICAL, Map.of("image-scan", "CVE not reachable"), "alice",
+                List.of("backup", "monitoring"), false, "2.1.0 today", true, Duration.ofMinutes(5)));
     }
 
     @Test
-    void failedChecklistExitsOne() {
-        assertThat(run(answer(Map.of("passed", false, "items", List.of())), "checklist")).isEqualTo(1);
+    void checklistWithoutOptionsAsksTheEnvironmentsDefaultsAndNotifiesTheTeam() {
+        CommandLine.ParseResult parsed = Main.commandLine(new Main()).parseArgs("checklist");
+
+        assertThat(((ChecklistCommand) parsed.subcommand().commandSpec().userObject()).request())
+                .isEqualTo(ChecklistRequest.of(null, null));
     }
 
     @Test
     void exceptionKindsBecomeExitCodesWithOneLineAndNoStackTrace() {
-        assertThat(run(use -> { throw new PreconditionFailedException("no known-good revision to roll back to"); },
-                "checklist")).isEqualTo(1);
-        assertThat(printed.err()).contains("error: no known-good revision").doesNotContain("at io.tdev");
+        assertThat(simulated("no-known-good", "rollback")).isEqualTo(1); // PreconditionFailedException
+        assertThat(printed.err()).contains("error: nothing to roll back to").doesNotContain("at io.tdev");
         assertThat(simulated("bad-deploy", sim -> sim.faults().fail(Api.DESCRIBE_SERVICES, 1), "rollback"))
-                .isEqualTo(3);
+                .isEqualTo(3); // RemoteFailureException
         assertThat(printed.err()).contains("error: ").contains("ecs:DescribeServices").doesNotContain("at io.tdev");
 
-        assertThat(run(use -> { throw new RemoteFailureException("ecs:UpdateService", "throttled", true); },
-                "checklist")).isEqualTo(3);
-        assertThat(run(use -> { throw new IllegalStateException("boom"); }, "checklist")).isEqualTo(3);
+        assertThat(simulated("healthy", sim -> { throw new IllegalStateException("boom"); }, "rollback")).isEqualTo(3);
         assertThat(printed.err()).contains("error: unexpected IllegalStateException: boom")
                 .doesNotContain("\tat ");
     }
@@ -232,19 +196,19 @@ class CliArgumentsTest {
 
     @Test
     void invalidOutputFormatNamesTheAllowedValues() {
-        assertThat(run(answer(Map.of()), "health", "--output", "yaml")).isEqualTo(2);
+        assertThat(simulated("healthy", "health", "--output", "yaml")).isEqualTo(2);
         assertThat(printed.err()).contains("--output").contains("text, json, markdown");
     }
 
     @Test
     void unknownOptionIsInvalidInput() {
-        assertThat(run(answer(Map.of()), "rollback", "--taget", "previous")).isEqualTo(2);
+        assertThat(simulated("healthy", "rollback", "--taget", "previous")).isEqualTo(2);
         assertThat(printed.err()).contains("--taget");
     }
 
     @Test
     void awsOptionsReachTheSession() {
-        run(answer(health("HEALTHY")), "checklist", "--region", "eu-west-1", "--profile", "ops",
+        simulated("healthy", "rollback", "--dry-run", "--region", "eu-west-1", "--profile", "ops",
                 "--role-arn", "arn:aws:iam::123456789012:role/tdev-ops", "--external-id", "x-1",
                 "--endpoint-url", "http://localhost:4566");
 
