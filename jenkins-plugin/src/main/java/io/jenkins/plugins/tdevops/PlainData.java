@@ -22,7 +22,7 @@ final class PlainData {
         return copy((Map<?, ?>) PlainValues.of(result));
     }
 
-    static LinkedHashMap<String, Object> copy(Map<?, ?> map) {
+    private static LinkedHashMap<String, Object> copy(Map<?, ?> map) {
         LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
         if (map != null) {
             map.forEach((key, value) -> copy.put(String.valueOf(key), copyValue(value)));

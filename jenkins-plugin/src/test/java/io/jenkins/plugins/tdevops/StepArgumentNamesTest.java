@@ -34,11 +34,11 @@ class StepArgumentNamesTest {
     private static final Set<String> CONNECTION =
             Set.of("environment", "configFile", "region", "credentialsId", "roleArn", "endpointUrl");
 
-    private static void assertArguments(Class<? extends Step> step, Set<String> facade, Set<String> required) {
+    private static void assertArguments(Class<? extends Step> step, Set<String> own, Set<String> required) {
         DescribableModel<?> model = DescribableModel.of(step);
         Set<String> names = model.getParameters().stream().map(DescribableParameter::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> expected = new TreeSet<>(facade);
+        Set<String> expected = new TreeSet<>(own);
         expected.addAll(CONNECTION);
         assertEquals(expected, names, step.getSimpleName());
         Set<String> requiredNames = model.getParameters().stream().filter(DescribableParameter::isRequired)
@@ -47,7 +47,7 @@ class StepArgumentNamesTest {
     }
 
     @Test
-    void everyStepTakesTheFacadesArgumentNames(JenkinsRule j) {
+    void everyStepTakesTheEnginesArgumentNames(JenkinsRule j) {
         assertArguments(TdevHealthCheckStep.class,
                 Set.of("baselineTime", "ignoreAlarms", "windowMinutes", "signals", "signalTimeoutSeconds"), Set.of());
         assertArguments(TdevEcsDeployStep.class,
