@@ -99,17 +99,8 @@ Map incidentArgs(Map s, Map what) {
 }
 
 String approve(Map s, Map record, Map remedy) {
-    Map request = [message           : approvalMessage(s, record, remedy),
-                   ok                : "Apply ${remedy.remedy}".toString(),
-                   submitterParameter: 'approver']
-    if (record.approvers) {
-        request.submitter = record.approvers.join(',')
-    }
-    def answer
-    timeout(time: s.approvalTimeoutMinutes, unit: 'MINUTES') {
-        answer = input(request)
-    }
-    return answer instanceof Map ? answer.approver : answer
+    return tdevSettings.approval(approvalMessage(s, record, remedy), "Apply ${remedy.remedy}".toString(),
+            record.approvers, s.approvalTimeoutMinutes)
 }
 
 // The pending notice is due: wait until then, diagnose again over the time since the last diagnosis or remedy (older

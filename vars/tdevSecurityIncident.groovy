@@ -100,17 +100,8 @@ String whom(Map told) {
 }
 
 String approve(Map s, String action, Map plan) {
-    Map request = [message           : "Security incident (${s.reason}): ${action}? ${plan.message}".toString(),
-                   ok                : "Run ${action}".toString(),
-                   submitterParameter: 'approver']
-    if (s.approvers) {
-        request.submitter = s.approvers
-    }
-    def answer
-    timeout(time: s.approvalTimeoutMinutes, unit: 'MINUTES') {
-        answer = input(request)
-    }
-    return answer instanceof Map ? answer.approver : answer
+    return tdevSettings.approval("Security incident (${s.reason}): ${action}? ${plan.message}".toString(),
+            "Run ${action}".toString(), s.approvers, s.approvalTimeoutMinutes)
 }
 
 void writeReport(Map s, List record) {

@@ -140,3 +140,21 @@ String reasonSuffix(Map health) {
     List reasons = health?.reasons ?: []
     return reasons ? ' (' + reasons.join('; ') + ')' : ''
 }
+
+/**
+ * Asks a person to approve one change (input with OK labelled okLabel), waiting at most timeoutMinutes; returns who
+ * approved. Only submitters (user ids or groups, a list or a comma-separated text; null or empty: anyone who may
+ * build) may answer. Declining, or letting it expire, aborts the build (FlowInterruptedException), as input does.
+ */
+String approval(String message, String okLabel, Object submitters, Object timeoutMinutes) {
+    Map request = [message: message, ok: okLabel, submitterParameter: 'approver']
+    String who = submitters instanceof List ? submitters.join(',') : submitters
+    if (who) {
+        request.submitter = who
+    }
+    def answer
+    timeout(time: timeoutMinutes, unit: 'MINUTES') {
+        answer = input(request)
+    }
+    return answer instanceof Map ? answer.approver : answer
+}

@@ -5,16 +5,19 @@ import io.tdev.ops.model.TaskDefinitionRef;
 import io.tdev.ops.report.JUnitXmlReport;
 import io.tdev.ops.report.MarkdownReport;
 import io.tdev.ops.checklist.ChecklistResult;
-import io.tdev.ops.change.Deploy;
+import io.tdev.ops.api.change.DeployRequest;
+import io.tdev.ops.api.change.DeployUseCase;
+import io.tdev.ops.api.change.MarkKnownGoodRequest;
+import io.tdev.ops.api.change.MarkKnownGoodUseCase;
+import io.tdev.ops.api.change.Revision;
+import io.tdev.ops.api.change.RollbackRequest;
+import io.tdev.ops.api.change.RollbackUseCase;
+import io.tdev.ops.api.change.ScaleRequest;
+import io.tdev.ops.api.change.ScaleUseCase;
 import io.tdev.ops.change.FinishRollout;
 import io.tdev.ops.api.health.HealthRequest;
 import io.tdev.ops.api.health.HealthUseCase;
-import io.tdev.ops.health.HealthOptions;
-import io.tdev.ops.change.MarkKnownGood;
 import io.tdev.ops.checklist.PreDeployChecklist;
-import io.tdev.ops.change.RevisionSpec;
-import io.tdev.ops.change.Rollback;
-import io.tdev.ops.change.Scale;
 import io.tdev.ops.change.StabilityCheck;
 
 import java.nio.file.Path;
@@ -55,33 +58,33 @@ public final class DefaultTdevOps implements TdevOps {
     @Override
     public Map<String, Object> ecsDeploy(Map<String, ?> args) {
         StepArguments a = StepArguments.of("ecsDeploy", args, DEPLOY_ARGS);
-        Deploy.Request request = new Deploy.Request(a.requiredString("image"), a.string("container"),
+        DeployRequest request = new DeployRequest(a.requiredString("image"), a.string("container"),
                 a.bool("wait", true), a.positiveDuration("timeoutMinutes", MINUTE), a.bool("dryRun", false));
-        return new Deploy(run()).run(request).toMap();
+        return PlainValues.map(DeployUseCase.over(run()).run(request));
     }
 
     @Override
     public Map<String, Object> markKnownGood(Map<String, ?> args) {
         StepArguments a = StepArguments.of("markKnownGood", args, MARK_ARGS);
-        HealthOptions afterHealth = a.bool("requireHealthy", false) ? HealthOptions.defaults()
-                .withBaseline(a.instant("baselineTime")).withIgnoreAlarms(a.stringSet("ignoreAlarms")) : null;
-        return new MarkKnownGood(run()).run(a.string("revision"), a.bool("dryRun", false), afterHealth).toMap();
+        MarkKnownGoodRequest request = MarkKnownGoodRequest.of(a.string("revision"), a.bool("dryRun", false),
+                a.bool("requireHealthy", false), a.instant("baselineTime"), a.stringSet("ignoreAlarms"));
+        return PlainValues.map(MarkKnownGoodUseCase.over(run()).run(request));
     }
 
     @Override
     public Map<String, Object> rollback(Map<String, ?> args) {
         StepArguments a = StepArguments.of("rollback", args, ROLLBACK_ARGS);
-        Rollback.Request request = new Rollback.Request(a.string("target"), a.string("reason"), a.bool("wait", true),
+        RollbackRequest request = RollbackRequest.of(a.string("target"), a.string("reason"), a.bool("wait", true),
                 a.positiveDuration("timeoutMinutes", MINUTE), a.bool("notify", true), a.bool("dryRun", false));
-        return new Rollback(run()).run(request).toMap();
+        return PlainValues.map(RollbackUseCase.over(run()).run(request));
     }
 
     @Override
     public Map<String, Object> scale(Map<String, ?> args) {
         StepArguments a = StepArguments.of("scale", args, SCALE_ARGS);
-        Scale.Request request = new Scale.Request(a.requiredString("count"), a.bool("force", false),
+        ScaleRequest request = ScaleRequest.of(a.requiredString("count"), a.bool("force", false),
                 a.bool("wait", true), a.positiveDuration("timeoutMinutes", MINUTE), a.bool("dryRun", false));
-        return new Scale(run()).run(request).toMap();
+        return PlainValues.map(ScaleUseCase.over(run()).run(request));
     }
 
     @Override
@@ -99,6 +102,7 @@ public final class DefaultTdevOps implements TdevOps {
         return map;
     }
 
+    @Deprecated // removed when the plugin switches to RolloutWatchUseCase (issue 8)
     @Override
     public Map<String, Object> stability(Map<String, ?> args) {
         StepArguments a = StepArguments.of("stability", args, STABILITY_ARGS);
@@ -107,10 +111,11 @@ public final class DefaultTdevOps implements TdevOps {
         OpsContext ctx = run();
         ServiceState s = ctx.retry().call(() -> ctx.ports().ecs().describeService(ctx.config().serviceRef()));
         TaskDefinitionRef expected = revision == null || revision.isBlank() ? null
-                : RevisionSpec.parse(revision, "revision", s.taskDefinition().family());
-        return StabilityCheck.look(s, expected, desired).toMap();
+                : Revision.parse("revision", revision).in(s.taskDefinition().family());
+        return PlainValues.map(StabilityCheck.look(s, expected, desired));
     }
 
+    @Deprecated // removed when the plugin switches to RolloutWatchUseCase (issue 8)
     @Override
     public Map<String, Object> finishRollout(Map<String, ?> args) {
         StepArguments a = StepArguments.of("finishRollout", args, FINISH_ARGS);
@@ -122,7 +127,7 @@ public final class DefaultTdevOps implements TdevOps {
         FinishRollout.Request request = new FinishRollout.Request(a.string("operation"), started,
                 a.map("stability", "the map the last stability call returned"), a.instant("startedAt"),
                 a.optionalBool("notify"), a.string("abandonedBy"));
-        return new FinishRollout(run()).run(request).toMap();
+        return PlainValues.map((Record) new FinishRollout(run()).run(request));
     }
 
     private static int nonNegativeInt(StepArguments a, String name) {

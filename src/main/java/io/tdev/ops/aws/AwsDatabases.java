@@ -6,11 +6,11 @@ import io.tdev.ops.port.Databases;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.OrderableDBInstanceOption;
+import software.amazon.awssdk.services.rds.model.RdsException;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@link Databases} on RDS (query protocol): DescribeDBInstances, ModifyDBInstance of the instance class (now or in
@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
  * {@code new AwsDatabases(client)}.
  */
 public final class AwsDatabases implements Databases {
-    private static final Pattern INSTANCE_CLASS = Pattern.compile("db\\.[a-z0-9-]+\\.[a-z0-9]+");
-
     private final RdsClient client;
 
     public AwsDatabases(RdsClient client) {
@@ -38,13 +36,21 @@ public final class AwsDatabases implements Databases {
 
     @Override
     public void modifyInstanceClass(String instanceId, String instanceClass, boolean applyImmediately) {
-        if (instanceClass == null || !INSTANCE_CLASS.matcher(instanceClass).matches()) {
-            throw new InvalidInputException("instanceClass", "got '" + instanceClass
-                    + "'; expected an RDS instance class such as db.r6g.large");
-        }
-        ResourceCall.exec("rds:ModifyDBInstance", "DB instance", instanceId, null,
-                () -> client.modifyDBInstance(r -> r.dbInstanceIdentifier(instanceId).dbInstanceClass(instanceClass)
-                        .applyImmediately(applyImmediately)));
+        Databases.requireInstanceClass(instanceClass);
+        ResourceCall.exec("rds:ModifyDBInstance", "DB instance", instanceId, null, () -> {
+            try {
+                client.modifyDBInstance(r -> r.dbInstanceIdentifier(instanceId).dbInstanceClass(instanceClass)
+                        .applyImmediately(applyImmediately));
+            } catch (RdsException e) {
+                // the only combination this call sends is the class with the instance's engine: the class is the bad input
+                if ("InvalidParameterCombination".equals(ResourceCall.errorCode(e))) {
+                    throw new InvalidInputException("instanceClass", "RDS refused '" + instanceClass
+                            + "' (InvalidParameterCombination): " + e.awsErrorDetails().errorMessage()
+                            + "; pick one of the classes RDS offers for the engine (DescribeOrderableDBInstanceOptions)");
+                }
+                throw e;
+            }
+        });
     }
 
     @Override

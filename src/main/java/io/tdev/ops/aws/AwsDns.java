@@ -2,16 +2,13 @@ package io.tdev.ops.aws;
 
 import io.tdev.ops.model.DnsRecord;
 import io.tdev.ops.model.HealthCheckStatus;
-import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.port.Dns;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
-import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,9 +21,6 @@ import java.util.Optional;
  * {@code new AwsDns(client)}.
  */
 public final class AwsDns implements Dns {
-    private static final List<String> TYPES = Arrays.stream(RRType.values()).filter(t -> t != RRType.UNKNOWN_TO_SDK_VERSION)
-            .map(RRType::toString).toList();
-
     private final Route53Client client;
 
     public AwsDns(Route53Client client) {
@@ -89,15 +83,7 @@ public final class AwsDns implements Dns {
 
     @Override
     public String upsert(String hostedZoneId, DnsRecord record) {
-        if (!TYPES.contains(record.type())) {
-            throw InvalidInputException.notAllowed("record.type", record.type(), TYPES);
-        }
-        if (record.ttl() < 0 || record.ttl() > 2_147_483_647L) {
-            throw new InvalidInputException("record.ttl", "got " + record.ttl() + "; allowed 0..2147483647 seconds");
-        }
-        if (record.name() == null || record.name().isBlank() || record.value() == null || record.value().isBlank()) {
-            throw new InvalidInputException("record", "name and value are required");
-        }
+        Dns.requireValid(record);
         String zone = zone(hostedZoneId);
         String id = ResourceCall.run("route53:ChangeResourceRecordSets", "hosted zone", zone, null,
                 () -> client.changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(b -> b

@@ -1,6 +1,10 @@
 package io.tdev.ops.change;
 
 import io.tdev.ops.api.change.ChangeStatus;
+import io.tdev.ops.api.change.DeployRequest;
+import io.tdev.ops.api.change.DeployResult;
+import io.tdev.ops.api.change.DeployUseCase;
+import io.tdev.ops.api.change.Stability;
 
 import io.tdev.ops.support.Durations;
 import io.tdev.ops.support.Failures;
@@ -31,14 +35,7 @@ import java.util.Optional;
  * image replaced, points the service at it, and waits until it is stable. Refuses while another deployment is
  * still rolling, because a second one would race it.
  */
-public final class Deploy {
-    /**
-     * @param container container whose image is replaced; null = config {@code ecs.container}, else the first
-     *                  essential container
-     * @param timeout   null = config {@code deploy.stableTimeoutMinutes}
-     */
-    public record Request(String image, String container, boolean waitForStable, Duration timeout, boolean dryRun) {
-    }
+public final class Deploy implements DeployUseCase {
 
     /** The planned new revision's place in "FAMILY:(new revision)": ECS numbers it when it is registered. */
     static final String NEW_REVISION = ":(new revision)";
@@ -49,9 +46,10 @@ public final class Deploy {
         this.ctx = ctx;
     }
 
-    public DeployResult run(Request request) {
+    @Override
+    public DeployResult run(DeployRequest request) {
         String image = request.image();
-        EcrImage ecrImage = EcrImage.parse("image", image);
+        EcrImage ecrImage = request.ecrImage();
         Duration timeout = Timeouts.stable(ctx, request.timeout());
         ServiceRef ref = ctx.config().serviceRef();
         ServiceState s = ctx.retry().call(() -> ctx.ports().ecs().describeService(ref));
@@ -65,7 +63,7 @@ public final class Deploy {
         if (image.equals(container.image())) {
             String msg = ref.service() + " already runs " + image + " in container " + container.name() + " of " + from;
             ctx.progress().report(msg + "; nothing to deploy");
-            return new DeployResult(from, from, container.name(), image, ChangeStatus.UNCHANGED, null, msg, null,
+            return DeployResult.of(from, from, container.name(), image, ChangeStatus.UNCHANGED, null, msg, null,
                     null, List.of());
         }
         requirePushed(ecrImage);
@@ -97,14 +95,14 @@ public final class Deploy {
             String msg = "would register a revision of " + from.family() + " with " + container.name() + "=" + image
                     + " and deploy it to " + ref.service();
             ctx.progress().report("dry run: " + msg);
-            return new DeployResult(from, null, container.name(), image, ChangeStatus.PLANNED, null, msg, null, null,
+            return DeployResult.of(from, null, container.name(), image, ChangeStatus.PLANNED, null, msg, null, null,
                     plan.planned());
         }
 
         List<Action> actions = plan.apply();
         TaskDefinitionRef to = registered[0];
         String deployment = deploymentId[0];
-        DeployResult started = new DeployResult(from, to, container.name(), image, ChangeStatus.STARTED, deployment,
+        DeployResult started = DeployResult.of(from, to, container.name(), image, ChangeStatus.STARTED, deployment,
                 "deployment " + deployment + " of " + to + " started; not waiting",
                 "watch the rollout of " + to + " until it completes: tdev-ops health --env " + ctx.config().name()
                         + "; to undo it: tdev-ops rollback --env " + ctx.config().name() + " --target " + from,
@@ -120,10 +118,10 @@ public final class Deploy {
 
     /**
      * The final word on a STARTED deploy, from how the wait for it ended (the engine's own wait, or one a Jenkins
-     * step did: {@link FinishRollout}).
+     * step did: {@link RolloutWatch}).
      */
     public DeployResult finish(DeployResult started, StableWait.Result waited) {
-        FinishRollout.requireStarted(started.status());
+        started.status().requireStarted();
         TaskDefinitionRef from = started.from();
         TaskDefinitionRef to = started.to();
         String service = ctx.config().serviceRef().service();
@@ -139,7 +137,7 @@ public final class Deploy {
                 : (status == ChangeStatus.ABANDONED ? "to keep watching: `tdev-ops health --env " + ctx.config().name()
                 + "` until it is stable; to undo it: " : "") + "tdev-ops rollback --env " + ctx.config().name() + " --target " + from
                 + " (back to the revision before this deploy), or tdev-ops health --env " + ctx.config().name();
-        return new DeployResult(from, to, started.container(), started.image(), status, started.deploymentId(), message,
+        return DeployResult.of(from, to, started.container(), started.image(), status, started.deploymentId(), message,
                 next, waited.last(), started.actions());
     }
 

@@ -1,5 +1,6 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.change.Stability;
 import io.tdev.ops.api.health.HealthResult;
 
 import io.tdev.ops.model.ServiceState;

@@ -1,6 +1,9 @@
 package io.tdev.ops.change;
 
 import io.tdev.ops.api.change.ChangeStatus;
+import io.tdev.ops.api.change.MarkKnownGoodRequest;
+import io.tdev.ops.api.change.MarkKnownGoodResult;
+import io.tdev.ops.api.change.MarkKnownGoodUseCase;
 
 import io.tdev.ops.health.HealthCheck;
 import io.tdev.ops.health.HealthOptions;
@@ -23,7 +26,7 @@ import java.util.Optional;
  * Tags a revision known-good ({@code deploy.knownGoodTag} = "TIME by WHO") after it passed its post-deploy
  * health check, so that {@code rollback} to {@code last-known-good} can find it.
  */
-public final class MarkKnownGood {
+public final class MarkKnownGood implements MarkKnownGoodUseCase {
     private final OpsContext ctx;
 
     public MarkKnownGood(OpsContext ctx) {
@@ -31,16 +34,18 @@ public final class MarkKnownGood {
     }
 
     /**
-     * @param revision    N, FAMILY:N or an ARN; null = the service's current revision
-     * @param afterHealth null: mark as asked (a person's decision); else mark only under {@link KnownGoodRule},
-     *                    judged on a health check taken now with these options (the bake's baseline, ignored alarms)
+     * Without {@code requireHealthy}: mark as asked (a person's decision); with it, mark only under
+     * {@link KnownGoodRule}, judged on a health check taken now (the bake's baseline, ignored alarms).
      */
-    public MarkKnownGoodResult run(String revision, boolean dryRun, HealthOptions afterHealth) {
+    @Override
+    public MarkKnownGoodResult run(MarkKnownGoodRequest request) {
+        boolean dryRun = request.dryRun();
+        HealthOptions afterHealth = request.requireHealthy() ? HealthOptions.defaults()
+                .withBaseline(request.baselineTime()).withIgnoreAlarms(request.ignoreAlarms()) : null;
         ServiceRef ref = ctx.config().serviceRef();
         ServiceState service = ctx.retry().call(() -> ctx.ports().ecs().describeService(ref));
         TaskDefinitionRef current = service.taskDefinition();
-        TaskDefinitionRef target = revision == null || revision.isBlank() ? current
-                : RevisionSpec.parse(revision, "revision", current.family());
+        TaskDefinitionRef target = request.revision() == null ? current : request.revision().in(current.family());
         TaskDefinition td = ctx.retry().call(() -> ctx.ports().ecs().describeTaskDefinition(target.toString()));
         if (!td.active()) {
             throw new PreconditionFailedException(target + " is " + td.status()
@@ -61,18 +66,18 @@ public final class MarkKnownGood {
         String value = now + " by " + ctx.user();
         if (td.tags().containsKey(tag)) {
             // Re-tagging would only move the date: the revision already is a rollback target.
-            return new MarkKnownGoodResult(target, tag, td.tags().get(tag), ChangeStatus.UNCHANGED, target
+            return MarkKnownGoodResult.of(target, tag, td.tags().get(tag), ChangeStatus.UNCHANGED, target
                     + " is already tagged " + tag + "=" + td.tags().get(tag) + "; left as it is", List.of());
         }
         String before = "(not tagged)";
         Action action = new Action("tag known-good", target.toString(), before, tag + "=" + value, now, dryRun);
         if (dryRun) {
-            return new MarkKnownGoodResult(target, tag, value, ChangeStatus.PLANNED,
+            return MarkKnownGoodResult.of(target, tag, value, ChangeStatus.PLANNED,
                     "would tag " + target + " " + tag + "=" + value, List.of(action));
         }
         ctx.ports().ecs().tagTaskDefinition(target, Map.of(tag, value));
         String message = "tagged " + target + " " + tag + "=" + value + evidence;
         ctx.progress().report(message);
-        return new MarkKnownGoodResult(target, tag, value, ChangeStatus.COMPLETED, message, List.of(action));
+        return MarkKnownGoodResult.of(target, tag, value, ChangeStatus.COMPLETED, message, List.of(action));
     }
 }

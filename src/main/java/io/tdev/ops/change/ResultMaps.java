@@ -18,6 +18,7 @@ import java.util.Map;
  * Reads back a result map a use case returned earlier (the plugin keeps it between a {@code wait: false} call and
  * {@link FinishRollout}). Errors name the key under its prefix ({@code started.to}) and what it should hold.
  */
+@Deprecated // removed with the facade's finishRollout (issue 8)
 final class ResultMaps {
     private final Map<?, ?> map;
     private final String prefix;

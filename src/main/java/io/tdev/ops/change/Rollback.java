@@ -1,6 +1,11 @@
 package io.tdev.ops.change;
 
 import io.tdev.ops.api.change.ChangeStatus;
+import io.tdev.ops.api.change.RollbackRequest;
+import io.tdev.ops.api.change.RollbackResult;
+import io.tdev.ops.api.change.RollbackTarget;
+import io.tdev.ops.api.change.RollbackUseCase;
+import io.tdev.ops.api.change.Stability;
 
 import io.tdev.ops.support.Durations;
 import io.tdev.ops.support.Failures;
@@ -9,7 +14,6 @@ import io.tdev.ops.support.Waits;
 
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.Deployment;
-import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RolloutState;
 import io.tdev.ops.model.ServiceRef;
@@ -29,17 +33,9 @@ import java.util.Optional;
  * at the target, wait until stable, notify SNS (from, to, reason, who). Idempotent: already on the target changes
  * nothing, and running it again after a timeout resumes the wait.
  */
-public final class Rollback {
-    public static final String LAST_KNOWN_GOOD = "last-known-good";
-    public static final String PREVIOUS = "previous";
-
-    /**
-     * @param target  last-known-good (null = this), previous, N, FAMILY:N or an ARN
-     * @param timeout null = config {@code deploy.stableTimeoutMinutes}
-     */
-    public record Request(String target, String reason, boolean waitForStable, Duration timeout, boolean notifyTeam,
-                          boolean dryRun) {
-    }
+public final class Rollback implements RollbackUseCase {
+    public static final String LAST_KNOWN_GOOD = RollbackTarget.LAST_KNOWN_GOOD;
+    public static final String PREVIOUS = RollbackTarget.PREVIOUS;
 
     private record Choice(TaskDefinitionRef ref, String because) {
     }
@@ -50,10 +46,10 @@ public final class Rollback {
         this.ctx = ctx;
     }
 
-    public RollbackResult run(Request request) {
-        String target = request.target() == null || request.target().isBlank() ? LAST_KNOWN_GOOD : request.target().trim();
-        String reason = request.reason() == null || request.reason().isBlank() ? "not given" : request.reason();
-        checkTargetForm(target);
+    @Override
+    public RollbackResult run(RollbackRequest request) {
+        RollbackTarget target = request.target();
+        String reason = request.reason();
         Duration timeout = Timeouts.stable(ctx, request.timeout());
         ServiceRef ref = ctx.config().serviceRef();
         ServiceState s = ctx.retry().call(() -> ctx.ports().ecs().describeService(ref));
@@ -72,7 +68,7 @@ public final class Rollback {
         if (already != null && !already.failed()) {
             String msg = ref.service() + " already runs " + to + " (" + choice.because() + "); nothing to roll back";
             ctx.progress().report(msg);
-            return new RollbackResult(from, to, target, choice.because(), ChangeStatus.UNCHANGED, reason, ctx.user(),
+            return RollbackResult.of(from, to, target.text(), choice.because(), ChangeStatus.UNCHANGED, reason, ctx.user(),
                     msg, null, null, null, already, List.of());
         }
 
@@ -85,19 +81,19 @@ public final class Rollback {
             String msg = "would roll " + ref.service() + " back from " + from + " to " + to + " (" + choice.because() + ")"
                     + rolling.map(d -> ", stopping deployment " + d.id() + " first").orElse("");
             ctx.progress().report("dry run: " + msg);
-            return new RollbackResult(from, to, target, choice.because(), ChangeStatus.PLANNED, reason, ctx.user(),
+            return RollbackResult.of(from, to, target.text(), choice.because(), ChangeStatus.PLANNED, reason, ctx.user(),
                     msg, null, null, null, null, plan.planned());
         }
 
         List<Action> actions = new ArrayList<>(plan.apply());
         String stopped = stoppedId[0];
         String message = "rolling " + ref.service() + " back from " + from + " to " + to + "; not waiting";
-        RollbackResult started = new RollbackResult(from, to, target, choice.because(), ChangeStatus.STARTED, reason,
+        RollbackResult started = RollbackResult.of(from, to, target.text(), choice.because(), ChangeStatus.STARTED, reason,
                 ctx.user(), message, null, null, stopped, null, actions);
         if (!request.waitForStable()) {
             String notification = request.notifyTeam()
                     ? notify(from, to, reason, ctx.user(), ChangeStatus.STARTED, message, actions) : null;
-            return new RollbackResult(from, to, target, choice.because(), ChangeStatus.STARTED, reason, ctx.user(),
+            return RollbackResult.of(from, to, target.text(), choice.because(), ChangeStatus.STARTED, reason, ctx.user(),
                     message, null, notification, stopped, null, actions);
         }
         StableWait.Result waited;
@@ -179,10 +175,10 @@ public final class Rollback {
     /**
      * The final word on a STARTED rollback, from how the wait for it ended: COMPLETED, FAILED, TIMED_OUT or ABANDONED, where it
      * stopped and what to run next, and with {@code notifyTeam} the outcome published to SNS. The engine's own wait
-     * ends here, and so does a wait a Jenkins step did itself ({@link FinishRollout}): one place decides both.
+     * ends here, and so does a wait a Jenkins step did itself ({@link RolloutWatch}): one place decides both.
      */
     public RollbackResult finish(RollbackResult started, StableWait.Result waited, boolean notifyTeam) {
-        FinishRollout.requireStarted(started.status());
+        started.status().requireStarted();
         TaskDefinitionRef from = started.from();
         TaskDefinitionRef to = started.to();
         String service = ctx.config().serviceRef().service();
@@ -202,7 +198,7 @@ public final class Rollback {
         List<Action> actions = new ArrayList<>(started.actions());
         String notification = notifyTeam
                 ? notify(from, to, started.reason(), started.by(), status, message, actions) : started.notification();
-        return new RollbackResult(from, to, started.target(), started.chosenBecause(), status, started.reason(),
+        return RollbackResult.of(from, to, started.target(), started.chosenBecause(), status, started.reason(),
                 started.by(), message, next, notification, started.stoppedDeploymentId(), last, actions);
     }
 
@@ -232,20 +228,10 @@ public final class Rollback {
         }
     }
 
-    /** Refuses a malformed target before anything is read or touched. */
-    static void checkTargetForm(String target) {
-        if (target.equalsIgnoreCase(LAST_KNOWN_GOOD) || target.equalsIgnoreCase(PREVIOUS)
-                || target.matches("[0-9]{1,9}") || TaskDefinitionRef.looksLikeRef(target)) {
-            return;
-        }
-        throw new InvalidInputException("target", "got '" + target + "'; allowed: " + LAST_KNOWN_GOOD + " (default), "
-                + PREVIOUS + ", " + RevisionSpec.FORMS);
-    }
-
-    private Choice choose(String target, ServiceState s) {
+    private Choice choose(RollbackTarget target, ServiceState s) {
         TaskDefinitionRef current = s.taskDefinition();
         String family = current.family();
-        if (target.equalsIgnoreCase(LAST_KNOWN_GOOD)) {
+        if (target.kind() == RollbackTarget.Kind.LAST_KNOWN_GOOD) {
             // run again while a rollback to a known-good revision is still rolling: that rollout is the target
             boolean rollingToCurrent = s.deploymentInProgress() && s.primaryDeployment()
                     .filter(d -> d.rolloutState() == RolloutState.IN_PROGRESS).isPresent();
@@ -265,7 +251,7 @@ public final class Rollback {
                             + ctx.config().deploy().knownGoodTag() + "; roll back to target previous or a revision "
                             + "number, and mark revisions known-good after a passed health check (mark-known-good)"));
         }
-        if (target.equalsIgnoreCase(PREVIOUS)) {
+        if (target.kind() == RollbackTarget.Kind.PREVIOUS) {
             Optional<Deployment> older = s.deployments().stream()
                     .filter(d -> !d.primary() && !d.taskDefinition().equals(current))
                     .max((a, b) -> compareCreated(a, b));
@@ -280,8 +266,7 @@ public final class Rollback {
                     .orElseThrow(() -> new PreconditionFailedException("nothing to roll back to: no previous deployment"
                             + " is listed and no ACTIVE revision of " + family + " is below the current " + current));
         }
-        TaskDefinitionRef ref = RevisionSpec.parse(target, "target", family);
-        return new Choice(ref, "asked for");
+        return new Choice(target.revision().in(family), "asked for");
     }
 
     private static int compareCreated(Deployment a, Deployment b) {

@@ -1,6 +1,11 @@
 package io.tdev.ops.change;
 
 import io.tdev.ops.api.change.ChangeStatus;
+import io.tdev.ops.api.change.ScaleCount;
+import io.tdev.ops.api.change.ScaleRequest;
+import io.tdev.ops.api.change.ScaleResult;
+import io.tdev.ops.api.change.ScaleUseCase;
+import io.tdev.ops.api.change.Stability;
 
 import io.tdev.ops.support.Durations;
 import io.tdev.ops.support.Failures;
@@ -27,10 +32,7 @@ import java.util.Optional;
  * raises MinCapacity to the new count (and MaxCapacity when the count is above it) so that target tracking does not
  * scale it back in, a count below MinCapacity lowers it, and the result says how to restore both.
  */
-public final class Scale {
-    /** @param timeout null = config {@code deploy.stableTimeoutMinutes} */
-    public record Request(String count, boolean force, boolean waitForStable, Duration timeout, boolean dryRun) {
-    }
+public final class Scale implements ScaleUseCase {
 
     private final OpsContext ctx;
 
@@ -38,8 +40,9 @@ public final class Scale {
         this.ctx = ctx;
     }
 
-    public ScaleResult run(Request request) {
-        ScaleCount count = ScaleCount.parse(request.count(), ctx.config().scalePresets());
+    @Override
+    public ScaleResult run(ScaleRequest request) {
+        ScaleCount count = request.count().resolve(ctx.config().scalePresets());
         Duration timeout = Timeouts.stable(ctx, request.timeout());
         ServiceRef ref = ctx.config().serviceRef();
         ServiceState s = ctx.retry().call(() -> ctx.ports().ecs().describeService(ref));
@@ -89,7 +92,7 @@ public final class Scale {
         if (to == from && !capacityChanges) {
             String msg = ref.service() + " already wants " + to + " tasks" + note;
             ctx.progress().report(msg);
-            return new ScaleResult(from, to, count.text(), ChangeStatus.UNCHANGED, min, max, null, null, null, msg,
+            return ScaleResult.of(from, to, count.text(), ChangeStatus.UNCHANGED, min, max, null, null, null, msg,
                     null, null, List.of());
         }
 
@@ -122,12 +125,12 @@ public final class Scale {
             String msg = "would scale " + ref.service() + " from " + from + " to " + to + note
                     + (capacityChanges ? " and set autoscaling " + min + ".." + max + " to " + newMin + ".." + newMax : "");
             ctx.progress().report("dry run: " + msg);
-            return new ScaleResult(from, to, count.text(), ChangeStatus.PLANNED, newMin, newMax, min, max, restore,
+            return ScaleResult.of(from, to, count.text(), ChangeStatus.PLANNED, newMin, newMax, min, max, restore,
                     msg, null, null, plan.planned());
         }
         List<Action> actions = plan.apply();
 
-        ScaleResult started = new ScaleResult(from, to, count.text(), ChangeStatus.STARTED, newMin, newMax, min, max,
+        ScaleResult started = ScaleResult.of(from, to, count.text(), ChangeStatus.STARTED, newMin, newMax, min, max,
                 restore, ref.service() + " scaling from " + from + " to " + to + note + "; not waiting", null, null,
                 actions);
         if (!request.waitForStable()) {
@@ -141,10 +144,10 @@ public final class Scale {
 
     /**
      * The final word on a STARTED scaling, from how the wait for it ended (the engine's own wait, or one a Jenkins
-     * step did: {@link FinishRollout}).
+     * step did: {@link RolloutWatch}).
      */
     public ScaleResult finish(ScaleResult started, StableWait.Result waited) {
-        FinishRollout.requireStarted(started.status());
+        started.status().requireStarted();
         int from = started.from();
         int to = started.to();
         String note = clampNote(ScaleCount.parse(started.requested(), ctx.config().scalePresets()), from, to);
@@ -161,7 +164,7 @@ public final class Scale {
         String next = status.ok() ? null : (status == ChangeStatus.ABANDONED ? "the count stays " + to + "; to keep watching, " : "")
                 + "check tasks and events with `tdev-ops health --env " + ctx.config().name()
                 + "`; running the same scale again only waits (the count is already set)";
-        return new ScaleResult(from, to, started.requested(), status, started.minCapacity(), started.maxCapacity(),
+        return ScaleResult.of(from, to, started.requested(), status, started.minCapacity(), started.maxCapacity(),
                 started.previousMinCapacity(), started.previousMaxCapacity(), started.restore(), message, next, last,
                 started.actions());
     }

@@ -1,5 +1,6 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.change.Stability;
 import io.tdev.ops.model.Deployment;
 import io.tdev.ops.model.RolloutState;
 import io.tdev.ops.model.ServiceState;

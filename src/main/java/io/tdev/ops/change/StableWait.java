@@ -1,5 +1,6 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.change.Stability;
 import io.tdev.ops.api.change.ChangeStatus;
 
 import io.tdev.ops.support.Durations;
@@ -22,7 +23,7 @@ import java.time.Instant;
 public final class StableWait {
     /**
      * How a wait ended. ABANDONED: the waiter stopped before the timeout (a Jenkins build aborted) while the rollout
-     * goes on; only {@link FinishRollout} is told so.
+     * goes on; only {@link RolloutWatch} is told so.
      */
     public enum Outcome {
         STABLE, FAILED, TIMED_OUT, ABANDONED;
@@ -49,7 +50,7 @@ public final class StableWait {
 
         /**
          * How a wait that ends with {@code last} ended: done and stable, done and failed, or not done (the waiter
-         * gave up). The engine's own wait and {@link FinishRollout} (a wait the Jenkins step did) both judge here.
+         * gave up). The engine's own wait and {@link RolloutWatch} (a wait the Jenkins step did) both judge here.
          */
         public static Result of(Stability last, Duration waited) {
             Outcome outcome = !last.done() ? Outcome.TIMED_OUT : last.stable() ? Outcome.STABLE : Outcome.FAILED;
@@ -96,11 +97,11 @@ public final class StableWait {
                 return Result.of(look, waited);
             }
             if (waited.compareTo(timeout) >= 0) {
-                ctx.progress().report("gave up waiting for " + ref.service() + " to reach " + look.expected()
+                ctx.progress().report("gave up waiting for " + ref.service() + " to reach " + look.revision()
                         + " after " + Durations.format(waited) + ": " + look.message());
                 return Result.of(look, waited);
             }
-            ctx.progress().report("waiting for " + ref.service() + " to reach " + look.expected() + ": running "
+            ctx.progress().report("waiting for " + ref.service() + " to reach " + look.revision() + ": running "
                     + look.running() + "/" + look.desired() + ", pending " + look.pending() + " ("
                     + Durations.format(waited) + " of " + Durations.format(timeout) + ")");
             Duration left = timeout.minus(waited);

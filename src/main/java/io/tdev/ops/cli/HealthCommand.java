@@ -1,5 +1,6 @@
 package io.tdev.ops.cli;
 
+import io.tdev.ops.api.IsoInstant;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.api.health.HealthRequest;
 import io.tdev.ops.api.health.HealthResult;
@@ -8,8 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
@@ -87,23 +86,11 @@ public final class HealthCommand extends OutcomeCommand<HealthResult> {
 
     @Override
     protected HealthResult run(OpsContext context) {
-        HealthRequest request = new HealthRequest(instant(baselineTime),
+        HealthRequest request = new HealthRequest(IsoInstant.parse("baselineTime", baselineTime),
                 ignoreAlarms == null ? Set.of() : Set.copyOf(ignoreAlarms),
                 windowMinutes == null ? null : Duration.ofMinutes(windowMinutes), signals,
                 signalTimeoutSeconds == null ? null : Duration.ofSeconds(signalTimeoutSeconds));
         return HealthUseCase.over(context).run(request);
-    }
-
-    private static Instant instant(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new io.tdev.ops.model.InvalidInputException("baselineTime", "got '" + text
-                    + "'; allowed: an ISO-8601 instant such as 2026-01-31T09:00:00Z");
-        }
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class LoadWatchCommand extends OutcomeCommand<LoadWatchResult> {
     Double p95LimitSeconds;
 
     @Option(names = "--error-rate-limit-percent", paramLabel = "N",
-            description = "Stop when 5xx responses pass N % of requests (default: slo.highErrorRatePercent).")
+            description = "Stop when 5xx responses pass N %% of requests (default: slo.highErrorRatePercent).")
     Double errorRateLimitPercent;
 
     @Option(names = "--stop-file", paramLabel = "FILE",

@@ -1,5 +1,6 @@
 package io.tdev.ops.cli;
 
+import io.tdev.ops.api.PlainMarkdown;
 import io.tdev.ops.report.JsonReport;
 
 import java.util.ArrayList;
@@ -62,31 +63,7 @@ public final class ResultRenderer {
         if (result.get("markdown") instanceof String prepared && !prepared.isBlank()) {
             return prepared.endsWith("\n") ? prepared : prepared + "\n";
         }
-        StringBuilder out = new StringBuilder("## tdev-ops ").append(command).append("\n\n");
-        StringBuilder sections = new StringBuilder();
-        result.forEach((key, value) -> {
-            if (JSON_ONLY.contains(key) || value == null) {
-                return;
-            }
-            if (isTable(value)) {
-                sections.append("\n### ").append(key).append("\n\n");
-                markdownTable(sections, rows(value));
-            } else if (value instanceof Collection<?> list) {
-                sections.append("\n### ").append(key).append("\n\n");
-                list.forEach(element -> sections.append("- ").append(escape(cell(element, Integer.MAX_VALUE)))
-                        .append('\n'));
-                if (list.isEmpty()) {
-                    sections.append("(none)\n");
-                }
-            } else if (value instanceof Map<?, ?> map) {
-                sections.append("\n### ").append(key).append("\n\n| key | value |\n|---|---|\n");
-                map.forEach((k, v) -> sections.append("| ").append(escape(String.valueOf(k))).append(" | ")
-                        .append(escape(cell(v, Integer.MAX_VALUE))).append(" |\n"));
-            } else {
-                out.append("- **").append(key).append("**: ").append(escape(String.valueOf(value))).append('\n');
-            }
-        });
-        return out.append(sections).toString();
+        return PlainMarkdown.of("tdev-ops " + command, result);
     }
 
     /**
@@ -139,20 +116,6 @@ public final class ResultRenderer {
         }
     }
 
-    static void markdownTable(StringBuilder out, List<Map<?, ?>> rows) {
-        List<String> columns = columns(rows);
-        out.append("| ").append(String.join(" | ", columns)).append(" |\n|");
-        columns.forEach(c -> out.append("---|"));
-        out.append('\n');
-        for (Map<?, ?> row : rows) {
-            out.append("|");
-            for (String column : columns) {
-                out.append(' ').append(escape(cell(row.get(column), Integer.MAX_VALUE))).append(" |");
-            }
-            out.append('\n');
-        }
-    }
-
     private static void appendRow(StringBuilder out, String indent, String[] cells, int[] widths) {
         StringBuilder line = new StringBuilder(indent);
         for (int i = 0; i < cells.length; i++) {
@@ -165,40 +128,21 @@ public final class ResultRenderer {
     }
 
     private static List<String> columns(List<Map<?, ?>> rows) {
-        Set<String> columns = new LinkedHashSet<>();
-        rows.forEach(row -> row.keySet().forEach(k -> columns.add(String.valueOf(k))));
-        return new ArrayList<>(columns);
+        return PlainMarkdown.columns(rows);
     }
 
     private static boolean isTable(Object value) {
-        return value instanceof Collection<?> list && !list.isEmpty()
-                && list.stream().allMatch(element -> element instanceof Map<?, ?>);
+        return PlainMarkdown.isTable(value);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<?, ?>> rows(Object value) {
-        return new ArrayList<>((Collection<Map<?, ?>>) value);
+        return PlainMarkdown.rows(value);
     }
 
     /** One value on one line: nested lists and maps compactly, text longer than {@code width} cut with an ellipsis. */
     static String cell(Object value, int width) {
-        String text;
-        if (value == null) {
-            text = "";
-        } else if (value instanceof Map<?, ?> map) {
-            List<String> parts = new ArrayList<>();
-            map.forEach((k, v) -> parts.add(k + "=" + cell(v, Integer.MAX_VALUE)));
-            text = String.join(", ", parts);
-        } else if (value instanceof Collection<?> list) {
-            text = String.join("; ", list.stream().map(v -> cell(v, Integer.MAX_VALUE)).toList());
-        } else {
-            text = String.valueOf(value);
-        }
-        text = text.replaceAll("\\s*\\R\\s*", " ");
+        String text = PlainMarkdown.cell(value);
         return text.length() > width ? text.substring(0, width - 1) + "…" : text;
     }
 
-    private static String escape(String text) {
-        return text.replace("|", "\\|");
-    }
 }

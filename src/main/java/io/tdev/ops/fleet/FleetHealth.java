@@ -5,6 +5,7 @@ import io.tdev.ops.api.fleet.FleetHealthRequest;
 import io.tdev.ops.api.fleet.FleetHealthResult;
 import io.tdev.ops.api.fleet.FleetHealthUseCase;
 import io.tdev.ops.api.fleet.ServiceHealth;
+import io.tdev.ops.health.AlarmScope;
 import io.tdev.ops.model.Alarm;
 import io.tdev.ops.model.AlarmState;
 import io.tdev.ops.model.MetricQuery;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
 
 /**
  * The fleet health run. First, at once: DescribeServices per cluster in batches of 10, one DescribeAlarms sweep
- * (every alarm in ALARM, matched to services by name), one DescribeTargetGroups sweep (each target group's load
+ * (every alarm in ALARM, matched to services by their dimensions, else by name, once the services are read), one DescribeTargetGroups sweep (each target group's load
  * balancer, which the ELB metrics need as a dimension) and the ERROR counts from one Logs Insights query per 50 log
  * groups, or one per five log group name prefixes the services share ({@link ErrorQueries}). Then every service's
  * CPU, memory and target-group HealthyHostCount/UnHealthyHostCount in GetMetricData calls of up to 500 queries. Each service's answers are folded into its {@link ServiceFacts} as they come, so a run
@@ -77,7 +78,13 @@ public final class FleetHealth implements FleetHealthUseCase {
                     first.add(submit(pool, batch, ServiceFacts::ecsUnread, () -> describe(cluster, batch, facts)));
                 }
             });
-            first.add(submit(pool, members, ServiceFacts::alarmsUnread, () -> alarms(members, facts)));
+            List<Alarm> inAlarm = new java.util.concurrent.CopyOnWriteArrayList<>();
+            boolean[] alarmsRead = {false};
+            first.add(submit(pool, members, ServiceFacts::alarmsUnread, () -> {
+                inAlarm.addAll(budgets.call("cloudwatch:DescribeAlarms",
+                        () -> ctx.ports().alarms().alarms("", Optional.of(AlarmState.ALARM))));
+                alarmsRead[0] = true;
+            }));
             first.add(submit(pool, members, ServiceFacts::targetsUnread, () -> targetGroups(loadBalancerOf)));
             Map<Integer, List<FleetMember>> byWindow = members.stream().collect(
                     Collectors.groupingBy(FleetMember::errorWindowMinutes, LinkedHashMap::new, Collectors.toList()));
@@ -88,6 +95,12 @@ public final class FleetHealth implements FleetHealthUseCase {
                 }
             });
             awaitAll(first, facts);
+            if (alarmsRead[0]) {
+                // matched once the services' target groups and their load balancers are known
+                members.forEach(m -> facts.get(m.key()).alarms(inAlarm.stream()
+                        .filter(a -> a.state() == AlarmState.ALARM)
+                        .filter(a -> belongsTo(a, m, facts.get(m.key()), loadBalancerOf)).map(Alarm::name).toList()));
+            }
 
             List<MetricQuery> queries = new ArrayList<>();
             Map<String, MetricTarget> targets = new LinkedHashMap<>();
@@ -159,19 +172,31 @@ public final class FleetHealth implements FleetHealthUseCase {
         batch.forEach(m -> facts.get(m.key()).ecsMissingUnlessRead());
     }
 
-    private void alarms(List<FleetMember> members, Map<String, ServiceFacts> facts) {
-        List<Alarm> inAlarm = budgets.call("cloudwatch:DescribeAlarms",
-                () -> ctx.ports().alarms().alarms("", Optional.of(AlarmState.ALARM)));
-        for (FleetMember m : members) {
-            facts.get(m.key()).alarms(inAlarm.stream().filter(a -> a.state() == AlarmState.ALARM)
-                    .filter(a -> belongsTo(a, m)).map(Alarm::name).toList());
+    /**
+     * Whose an alarm is: its dimensions when they name an ECS service, a target group or a load balancer (an alarm on
+     * another service is never this one's, whatever its name says: {@link AlarmScope}); else its name, when it carries
+     * the service's name as a whole word or, for the environment's own service, starts with {@code alarmPrefix}.
+     */
+    private boolean belongsTo(Alarm a, FleetMember m, ServiceFacts f, Map<String, String> loadBalancerOf) {
+        boolean envService = m.service().equals(ctx.config().ecs().service()) && m.cluster().equals(ctx.config().ecs().cluster());
+        if (AlarmScope.namesAResource(a)) {
+            AlarmScope scope = new AlarmScope(envService ? ctx.config().alarmPrefix() : null, m.cluster(), m.service(),
+                    f::targetGroupArns, tg -> loadBalancerOf.containsKey(tg) ? List.of(loadBalancerOf.get(tg)) : List.of());
+            return scope.contains(a);
         }
+        return carriesWord(a.name(), m.service()) || (envService && a.name().startsWith(ctx.config().alarmPrefix()));
     }
 
-    /** An alarm is a service's when its name carries the service's name (or the environment's prefix, for its own service). */
-    private boolean belongsTo(Alarm a, FleetMember m) {
-        boolean envService = m.service().equals(ctx.config().ecs().service()) && m.cluster().equals(ctx.config().ecs().cluster());
-        return a.name().contains(m.service()) || (envService && a.name().startsWith(ctx.config().alarmPrefix()));
+    /** "svc-1-5xx" carries "svc-1"; "svc-10-5xx" and "api-gateway-5xx" do not carry "svc-1" and "api-gate". */
+    static boolean carriesWord(String name, String word) {
+        for (int at = name.indexOf(word); at >= 0; at = name.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !Character.isLetterOrDigit(name.charAt(at - 1)))
+                    && (end == name.length() || !Character.isLetterOrDigit(name.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void targetGroups(Map<String, String> loadBalancerOf) {

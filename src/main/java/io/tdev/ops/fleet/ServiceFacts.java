@@ -68,6 +68,10 @@ final class ServiceFacts {
         unknown.add("ecs: could not read: " + why);
     }
 
+    synchronized List<String> targetGroupArns() {
+        return targetGroupArns;
+    }
+
     synchronized void alarms(List<String> inAlarm) {
         if (!inAlarm.isEmpty()) {
             unhealthy.add("alarms: " + inAlarm.size() + " in ALARM (" + String.join(", ", inAlarm) + ")");

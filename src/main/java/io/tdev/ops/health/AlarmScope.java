@@ -37,9 +37,18 @@ public final class AlarmScope {
      */
     public AlarmScope(EnvironmentConfig config, Supplier<List<String>> targetGroupArns,
                       Function<String, List<String>> loadBalancerArnsOf) {
-        this.prefix = config.alarmPrefix();
-        this.cluster = config.ecs().cluster();
-        this.service = config.ecs().service();
+        this(config.alarmPrefix(), config.ecs().cluster(), config.ecs().service(), targetGroupArns, loadBalancerArnsOf);
+    }
+
+    /**
+     * The scope of one ECS service (a fleet's member); {@code prefix} null when no name prefix is this service's own
+     * (only the environment's service owns {@code alarmPrefix}).
+     */
+    public AlarmScope(String prefix, String cluster, String service, Supplier<List<String>> targetGroupArns,
+                      Function<String, List<String>> loadBalancerArnsOf) {
+        this.prefix = prefix;
+        this.cluster = cluster;
+        this.service = service;
         this.targetGroups = new Lazy<>(() -> dimensions(targetGroupArns.get()));
         this.loadBalancers = new Lazy<>(() -> {
             Set<String> out = new LinkedHashSet<>();
@@ -87,6 +96,16 @@ public final class AlarmScope {
             return Optional.of("LoadBalancer=" + balancer);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the alarm's dimensions name an ECS cluster or service, a target group or a load balancer: then they,
+     * not its name, say whose it is.
+     */
+    public static boolean namesAResource(Alarm alarm) {
+        Map<String, String> d = alarm.dimensions();
+        return d.containsKey("ClusterName") || d.containsKey("ServiceName") || d.containsKey("TargetGroup")
+                || d.containsKey("LoadBalancer");
     }
 
     public boolean contains(Alarm alarm) {

@@ -14,6 +14,11 @@ public record OpsPorts(Ecs ecs, AutoScaling autoScaling, Alarms alarms, Metrics 
                 imageScans, secrets, dns, databases, securityGroups, admin, webhooks);
     }
 
+    public OpsPorts withNotifier(Notifier newNotifier) {
+        return new OpsPorts(ecs, autoScaling, alarms, metrics, logs, targetHealth, storage, tables, newNotifier,
+                imageScans, secrets, dns, databases, securityGroups, admin, webhooks);
+    }
+
     public OpsPorts withImageScans(ImageScans newImageScans) {
         return new OpsPorts(ecs, autoScaling, alarms, metrics, logs, targetHealth, storage, tables, notifier,
                 newImageScans, secrets, dns, databases, securityGroups, admin, webhooks);

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * RDS: the environment's PostgreSQL instance. As RDS does: a class change applied immediately keeps the instance
@@ -28,6 +30,9 @@ final class SimDatabases implements Databases {
     static final List<String> ORDERABLE = List.of("db.m6g.large", "db.m6g.xlarge", "db.m6g.2xlarge", "db.m7g.large",
             "db.m7g.xlarge", "db.r6g.large", "db.r6g.xlarge", "db.r6g.2xlarge", "db.r6g.4xlarge", "db.r7g.large",
             "db.r7g.xlarge", "db.t4g.medium", "db.t4g.large");
+    /** RDS answers one orderable option per class and storage type. */
+    static final List<String> STORAGE_TYPES = List.of("gp2", "gp3", "io1");
+    static final int OPTIONS_PAGE = 20;
 
     private final SimWorld world;
     final String instanceId;
@@ -54,16 +59,17 @@ final class SimDatabases implements Databases {
 
     @Override
     public void modifyInstanceClass(String id, String newClass, boolean applyImmediately) {
+        Databases.requireInstanceClass(newClass);
         world.exec(Api.MODIFY_DB_INSTANCE, () -> {
             require(id);
-            if (newClass == null || !ORDERABLE.contains(newClass)) {
+            if (!ORDERABLE.contains(newClass)) {
                 throw new InvalidInputException("instanceClass", "RDS refused '" + newClass
                         + "' (InvalidParameterCombination): not offered for " + ENGINE + " " + ENGINE_VERSION);
             }
             settle();
             if (applyingNow) {
                 throw new RemoteFailureException(Api.MODIFY_DB_INSTANCE, Api.MODIFY_DB_INSTANCE
-                        + " failed: InvalidDBInstanceState: instance " + id + " is already being modified", true);
+                        + " failed: InvalidDBInstanceState: instance " + id + " is already being modified", false);
             }
             if (newClass.equals(instanceClass)) {
                 pendingClass = null;
@@ -75,10 +81,23 @@ final class SimDatabases implements Databases {
         });
     }
 
+    /**
+     * One option per class and storage type, {@link #OPTIONS_PAGE} a page (MaxRecords' smallest), one call per page
+     * as the paginator makes them; each class once in the answer.
+     */
     @Override
     public List<String> orderableClasses(String engine, String engineVersion) {
-        return world.call(Api.DESCRIBE_ORDERABLE_DB_OPTIONS, () ->
-                ENGINE.equals(engine) && ENGINE_VERSION.equals(engineVersion) ? ORDERABLE : List.of());
+        List<String> options = ENGINE.equals(engine) && ENGINE_VERSION.equals(engineVersion)
+                ? ORDERABLE.stream().flatMap(c -> STORAGE_TYPES.stream().map(storage -> c)).toList() : List.of();
+        Set<String> classes = new LinkedHashSet<>();
+        int from = 0;
+        do {
+            int start = from;
+            classes.addAll(world.call(Api.DESCRIBE_ORDERABLE_DB_OPTIONS,
+                    () -> options.subList(start, Math.min(options.size(), start + OPTIONS_PAGE))));
+            from += OPTIONS_PAGE;
+        } while (from < options.size());
+        return List.copyOf(classes);
     }
 
     /** The class the instance starts on (scenarios). */

@@ -3,7 +3,6 @@ package io.tdev.ops.sim;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.DnsRecord;
 import io.tdev.ops.model.HealthCheckStatus;
-import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.port.Dns;
 
@@ -16,18 +15,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Route 53: the environment's hosted zone holds its record ({@code dr.recordName}) pointing at the primary target,
- * and the primary's health check ({@code dr.primaryHealthCheckId}) seen by 16 checkers. UPSERTs go into any
- * hosted zone id; a change is PENDING for a minute, then INSYNC. Record names compare as Route 53 compares them:
+ * and the primary's health check ({@code dr.primaryHealthCheckId}) seen by 16 checkers. The account has that zone
+ * only; a change is PENDING for a minute, then INSYNC. Record names compare as Route 53 compares them:
  * without case and without the final dot.
  */
 final class SimDns implements Dns {
     static final Duration PROPAGATION = Duration.ofMinutes(1);
-    static final List<String> TYPES = List.of("A", "AAAA", "CNAME", "TXT", "MX", "NS", "SRV", "CAA", "PTR");
-    private static final Pattern ZONE = Pattern.compile("(/hostedzone/)?Z[A-Z0-9]{1,32}");
     private static final int CHECKERS = 16;
 
     private final SimWorld world;
@@ -55,27 +51,18 @@ final class SimDns implements Dns {
     public Optional<DnsRecord> record(String hostedZoneId, String name, String type) {
         return world.call(Api.LIST_RECORD_SETS, () -> {
             requireZone(hostedZoneId);
-            return Optional.ofNullable(records.get(key(hostedZoneId, name, type)));
+            // as Route 53 lists it: the name in lower case with the final dot
+            return Optional.ofNullable(records.get(key(hostedZoneId, name, type)))
+                    .map(r -> new DnsRecord(bare(r.name()) + ".", r.type(), r.value(), r.ttl()));
         });
     }
 
     @Override
     public String upsert(String hostedZoneId, DnsRecord record) {
+        Dns.requireValid(record);
         return world.call(Api.CHANGE_RECORD_SETS, () -> {
             requireZone(hostedZoneId);
-            if (record.name() == null || record.name().isBlank()) {
-                throw new InvalidInputException("record.name", "must not be empty");
-            }
-            if (!TYPES.contains(record.type())) {
-                throw InvalidInputException.notAllowed("record.type", record.type(), TYPES);
-            }
-            if (record.value() == null || record.value().isBlank()) {
-                throw new InvalidInputException("record.value", "must not be empty");
-            }
-            if (record.ttl() < 0 || record.ttl() > 2_147_483_647L) {
-                throw new InvalidInputException("record.ttl", "must be 0..2147483647, got " + record.ttl());
-            }
-            String id = "/change/C" + world.ids.hex("route53-change", 20).toUpperCase();
+            String id = "C" + world.ids.hex("route53-change", 20).toUpperCase();
             changes.put(id, world.now());
             records.put(key(hostedZoneId, record.name(), record.type()), record);
             return id;
@@ -85,8 +72,7 @@ final class SimDns implements Dns {
     @Override
     public String changeStatus(String changeId) {
         return world.call(Api.GET_CHANGE, () -> {
-            String id = changeId != null && !changeId.startsWith("/change/") ? "/change/" + changeId : changeId;
-            Instant at = changes.get(id);
+            Instant at = changes.get(changeId == null ? null : changeId.replaceFirst("^/?change/", ""));
             if (at == null) {
                 throw new PreconditionFailedException("Route 53 change " + changeId + " not found (NoSuchChange)");
             }
@@ -110,15 +96,20 @@ final class SimDns implements Dns {
         });
     }
 
-    private static void requireZone(String hostedZoneId) {
-        if (hostedZoneId == null || !ZONE.matcher(hostedZoneId).matches()) {
+    /** The account has the environment's zone only: any other is NoSuchHostedZone, as Route 53 answers. */
+    private void requireZone(String hostedZoneId) {
+        String zone = hostedZoneId == null ? null : hostedZoneId.replaceFirst("^/?hostedzone/", "");
+        if (world.config.dr() == null || !world.config.dr().hostedZoneId().replaceFirst("^/?hostedzone/", "").equals(zone)) {
             throw new PreconditionFailedException("hosted zone " + hostedZoneId + " not found (NoSuchHostedZone)");
         }
     }
 
     private static String key(String zone, String name, String type) {
-        String bareName = name == null ? "" : name.toLowerCase(Locale.ROOT).replaceFirst("\\.$", "");
-        return zone.replace("/hostedzone/", "") + " " + bareName + " " + type;
+        return zone.replaceFirst("^/?hostedzone/", "") + " " + bare(name) + " " + type;
+    }
+
+    private static String bare(String name) {
+        return name == null ? "" : name.toLowerCase(Locale.ROOT).replaceFirst("\\.$", "");
     }
 
     Map<String, DnsRecord> records() {

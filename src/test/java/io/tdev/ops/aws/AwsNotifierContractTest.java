@@ -14,8 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
-import java.util.List;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
@@ -153,18 +151,8 @@ class AwsNotifierContractTest extends NotifierContract {
 
     @Override
     protected Published lastPublished() {
-        List<LoggedRequest> sent = wm.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=Publish")));
-        assertThat(sent).isNotEmpty();
-        LoggedRequest last = sent.get(sent.size() - 1);
-        return new Published(formParam(last, "TopicArn"), formParam(last, "Subject"), formParam(last, "Message"));
-    }
-
-    private static String formParam(LoggedRequest request, String name) {
-        for (String pair : request.getBodyAsString().split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
-            }
-        }
-        return null;
+        LoggedRequest last = AwsWireFixture.lastQuery(wm, "Publish");
+        return new Published(AwsWireFixture.formParam(last, "TopicArn"), AwsWireFixture.formParam(last, "Subject"),
+                AwsWireFixture.formParam(last, "Message"));
     }
 }

@@ -206,6 +206,26 @@ public final class AwsWireFixture {
                 : xmlError(400, "Throttling", "Rate exceeded");
     }
 
+    /** A form parameter of a query-protocol request, decoded; null when the request has none. */
+    static String formParam(LoggedRequest request, String name) {
+        for (String pair : request.getBodyAsString().split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    /** The newest query-protocol request of {@code action} WireMock received (fails when there is none). */
+    static LoggedRequest lastQuery(WireMockExtension wm, String action) {
+        List<LoggedRequest> sent = wm.findAll(RequestPatternBuilder.newRequestPattern()
+                .withRequestBody(containing("Action=" + action + "&")));
+        if (sent.isEmpty()) {
+            throw new AssertionError("no " + action + " was sent");
+        }
+        return sent.get(sent.size() - 1);
+    }
+
     // ---- fault scripts
 
     /**

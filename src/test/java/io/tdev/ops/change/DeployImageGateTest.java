@@ -1,5 +1,7 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.change.*;
+
 import io.tdev.ops.api.change.ChangeStatus;
 
 import io.tdev.ops.model.InvalidInputException;
@@ -20,7 +22,7 @@ class DeployImageGateTest {
     private final SimRun run = SimRun.scenario("healthy");
 
     private DeployResult deploy(String image, boolean dryRun) {
-        return new Deploy(run.ctx).run(new Deploy.Request(image, null, true, null, dryRun));
+        return new Deploy(run.ctx).run(new DeployRequest(image, null, true, null, dryRun));
     }
 
     private void nothingChanged() {

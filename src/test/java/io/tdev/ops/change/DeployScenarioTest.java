@@ -1,5 +1,9 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.PlainValues;
+
+import io.tdev.ops.api.change.*;
+
 import io.tdev.ops.api.change.ChangeStatus;
 
 import io.tdev.ops.health.HealthCheck;
@@ -22,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeployScenarioTest {
-    private static Deploy.Request deploy(String image) {
-        return new Deploy.Request(image, null, true, null, false);
+    private static DeployRequest deploy(String image) {
+        return new DeployRequest(image, null, true, null, false);
     }
 
     @Test
@@ -44,7 +48,7 @@ class DeployScenarioTest {
         assertThat(r.actions()).noneMatch(a -> a.dryRun());
         assertThat(run.progress).anyMatch(l -> l.matches(
                 "waiting for t-developer-service-production to reach t-developer-backend-production:43: running \\d+/3, pending \\d+ \\(.+ of 15m\\)"));
-        assertThat(r.toMap()).containsEntry("from", "t-developer-backend-production:42")
+        assertThat(PlainValues.map(r)).containsEntry("from", "t-developer-backend-production:42")
                 .containsEntry("to", "t-developer-backend-production:43").containsEntry("status", "COMPLETED")
                 .containsKey("deploymentId");
     }
@@ -66,7 +70,7 @@ class DeployScenarioTest {
     void aDryRunReturnsThePlanAndMakesNoMutatingCall() {
         SimRun run = SimRun.scenario("healthy");
 
-        DeployResult r = new Deploy(run.ctx).run(new Deploy.Request(run.sim.imageUri("2.0.43"), null, true, null, true));
+        DeployResult r = new Deploy(run.ctx).run(new DeployRequest(run.sim.imageUri("2.0.43"), null, true, null, true));
 
         assertThat(r.status()).isEqualTo(ChangeStatus.PLANNED);
         assertThat(r.actions()).hasSize(2).allMatch(a -> a.dryRun());
@@ -120,7 +124,7 @@ class DeployScenarioTest {
     void aRolloutNotStableInTimeIsTimedOutAndSaysWhereItStopped() {
         SimRun run = SimRun.scenario("healthy");
 
-        DeployResult r = new Deploy(run.ctx).run(new Deploy.Request(run.sim.imageUri("2.0.43"), null, true,
+        DeployResult r = new Deploy(run.ctx).run(new DeployRequest(run.sim.imageUri("2.0.43"), null, true,
                 Duration.ofSeconds(20), false));
 
         assertThat(r.status()).isEqualTo(ChangeStatus.TIMED_OUT);
@@ -133,7 +137,7 @@ class DeployScenarioTest {
     void notWaitingReturnsStartedWithTheDeploymentId() {
         SimRun run = SimRun.scenario("healthy");
 
-        DeployResult r = new Deploy(run.ctx).run(new Deploy.Request(run.sim.imageUri("2.0.43"), null, false, null, false));
+        DeployResult r = new Deploy(run.ctx).run(new DeployRequest(run.sim.imageUri("2.0.43"), null, false, null, false));
 
         assertThat(r.status()).isEqualTo(ChangeStatus.STARTED);
         assertThat(r.deploymentId()).isNotBlank();
@@ -155,7 +159,7 @@ class DeployScenarioTest {
     void anUnknownContainerIsInvalidInputListingTheContainers() {
         SimRun run = SimRun.scenario("healthy");
 
-        assertThatThrownBy(() -> new Deploy(run.ctx).run(new Deploy.Request(run.sim.imageUri("2.1.0"), "frontend", true, null, false)))
+        assertThatThrownBy(() -> new Deploy(run.ctx).run(new DeployRequest(run.sim.imageUri("2.1.0"), "frontend", true, null, false)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("container: got 'frontend'").hasMessageContaining("backend")
                 .hasMessageContaining("xray-daemon");
@@ -179,7 +183,7 @@ class DeployScenarioTest {
         SimRun run = SimRun.scenario("healthy");
         new Deploy(run.ctx).run(deploy(run.sim.imageUri("2.0.43")));
 
-        MarkKnownGoodResult r = new MarkKnownGood(run.ctx).run(null, false, null);
+        MarkKnownGoodResult r = new MarkKnownGood(run.ctx).run(MarkKnownGoodRequest.of(null, false, false, null, null));
 
         assertThat(r.revision()).isEqualTo(run.sim.revision(43));
         assertThat(r.status()).isEqualTo(ChangeStatus.COMPLETED);
@@ -191,12 +195,12 @@ class DeployScenarioTest {
     void markKnownGoodDryRunTagsNothingAndDeregisteredRevisionsAreRefused() {
         SimRun run = SimRun.scenario("healthy");
 
-        MarkKnownGoodResult dry = new MarkKnownGood(run.ctx).run("41", true, null);
+        MarkKnownGoodResult dry = new MarkKnownGood(run.ctx).run(MarkKnownGoodRequest.of("41", true, false, null, null));
 
         assertThat(dry.status()).isEqualTo(ChangeStatus.PLANNED);
         assertThat(dry.revision()).isEqualTo(new TaskDefinitionRef(run.sim.family(), 41));
         assertThat(run.sim.calls(Api.TAG_RESOURCE)).isZero();
-        assertThatThrownBy(() -> new MarkKnownGood(run.ctx).run("36", false, null))
+        assertThatThrownBy(() -> new MarkKnownGood(run.ctx).run(MarkKnownGoodRequest.of("36", false, false, null, null)))
                 .isInstanceOf(PreconditionFailedException.class).hasMessageContaining("INACTIVE");
     }
 }

@@ -1,5 +1,7 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.change.*;
+
 import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.model.Action;
 import io.tdev.ops.testing.SimRun;
@@ -24,14 +26,14 @@ class DryRunEqualsRealRunTest {
                 a.what().equals("notify") ? "(message)" : a.after())).toList();
     }
 
-    private static Rollback.Request rollback(String target, boolean dryRun) {
-        return new Rollback.Request(target, "error rate after deploy", true, null, true, dryRun);
+    private static RollbackRequest rollback(String target, boolean dryRun) {
+        return RollbackRequest.of(target, "error rate after deploy", true, null, true, dryRun);
     }
 
     @Test
     void aRollbackAppliesTheStepsItsDryRunPlanned() {
         SimRun run = SimRun.scenario("healthy");
-        new Deploy(run.ctx).run(new Deploy.Request(run.sim.imageUri("2.0.43"), null, true, null, false));
+        new Deploy(run.ctx).run(new DeployRequest(run.sim.imageUri("2.0.43"), null, true, null, false));
 
         RollbackResult planned = new Rollback(run.ctx).run(rollback("previous", true));
         RollbackResult done = new Rollback(run.ctx).run(rollback("previous", false));
@@ -59,10 +61,10 @@ class DryRunEqualsRealRunTest {
     @Test
     void aDeployAppliesTheStepsItsDryRunPlannedWithTheRevisionEcsRegistered() {
         SimRun run = SimRun.scenario("healthy");
-        Deploy.Request request = new Deploy.Request(run.sim.imageUri("2.0.43"), null, true, null, true);
+        DeployRequest request = new DeployRequest(run.sim.imageUri("2.0.43"), null, true, null, true);
 
         DeployResult planned = new Deploy(run.ctx).run(request);
-        DeployResult done = new Deploy(run.ctx).run(new Deploy.Request(request.image(), null, true, null, false));
+        DeployResult done = new Deploy(run.ctx).run(new DeployRequest(request.image(), null, true, null, false));
 
         assertThat(done.status()).isEqualTo(ChangeStatus.COMPLETED);
         String newRevision = done.from().family() + Deploy.NEW_REVISION;
@@ -78,8 +80,8 @@ class DryRunEqualsRealRunTest {
     void aScaleAppliesTheStepsItsDryRunPlannedIncludingTheAutoscalingBounds() {
         SimRun run = SimRun.scenario("healthy");
 
-        ScaleResult planned = new Scale(run.ctx).run(new Scale.Request("10", false, true, null, true));
-        ScaleResult done = new Scale(run.ctx).run(new Scale.Request("10", false, true, null, false));
+        ScaleResult planned = new Scale(run.ctx).run(ScaleRequest.of("10", false, true, null, true));
+        ScaleResult done = new Scale(run.ctx).run(ScaleRequest.of("10", false, true, null, false));
 
         assertThat(done.status()).isEqualTo(ChangeStatus.COMPLETED);
         assertThat(steps(done.actions())).isEqualTo(steps(planned.actions()))

@@ -1,5 +1,9 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.PlainValues;
+
+import io.tdev.ops.api.change.*;
+
 import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.model.RolloutState;
 import io.tdev.ops.sim.Api;
@@ -18,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RepeatedRollbackTest {
     private final SimRun run = SimRun.scenario("bad-deploy");
-    private final Rollback.Request request = new Rollback.Request("42", "5xx after deploy", true, null, true,
+    private final RollbackRequest request = RollbackRequest.of("42", "5xx after deploy", true, null, true,
             false);
 
     @Test
@@ -48,7 +52,7 @@ class RepeatedRollbackTest {
         assertThat(s.done()).isTrue();
         assertThat(s.stable()).isTrue();
         assertThat(s.failed()).as(s.message()).isFalse();
-        assertThat(s.expected()).isEqualTo(first.to());
+        assertThat(s.revision()).isEqualTo(first.to());
         assertThat(s.current()).isEqualTo(first.to());
         assertThat(s.rolloutState()).isEqualTo(RolloutState.COMPLETED);
         assertThat(s.running()).isEqualTo(s.desired()).isPositive();
@@ -56,7 +60,7 @@ class RepeatedRollbackTest {
         assertThat(s.circuitBreakerRolledBack()).isFalse();
 
         // what the CLI's JSON and the plugin's return value show says the same
-        Map<String, Object> map = second.toMap();
+        Map<String, Object> map = PlainValues.map(second);
         assertThat(map).containsEntry("status", "UNCHANGED")
                 .containsEntry("from", first.to().toString()).containsEntry("to", first.to().toString());
         @SuppressWarnings("unchecked")

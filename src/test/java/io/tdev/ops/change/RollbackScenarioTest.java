@@ -1,5 +1,9 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.PlainValues;
+
+import io.tdev.ops.api.change.*;
+
 import io.tdev.ops.api.change.ChangeStatus;
 
 import io.tdev.ops.api.Progress;
@@ -26,13 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RollbackScenarioTest {
-    private static Rollback.Request to(String target) {
-        return new Rollback.Request(target, "error rate after deploy", true, null, true, false);
+    private static RollbackRequest to(String target) {
+        return RollbackRequest.of(target, "error rate after deploy", true, null, true, false);
     }
 
     private static SimRun deployed43() {
         SimRun run = SimRun.scenario("healthy");
-        new Deploy(run.ctx).run(new Deploy.Request(run.sim.imageUri("2.0.43"), null, true, null, false));
+        new Deploy(run.ctx).run(new DeployRequest(run.sim.imageUri("2.0.43"), null, true, null, false));
         return run;
     }
 
@@ -55,7 +59,7 @@ class RollbackScenarioTest {
                 .contains("by: alice").contains("COMPLETED");
         assertThat(r.notification()).startsWith("sent: message ");
         assertThat(r.actions()).extracting(a -> a.what()).containsExactly("update service", "notify");
-        assertThat(r.toMap()).containsEntry("from", "t-developer-backend-production:43")
+        assertThat(PlainValues.map(r)).containsEntry("from", "t-developer-backend-production:43")
                 .containsEntry("to", "t-developer-backend-production:42").containsEntry("status", "COMPLETED");
     }
 
@@ -142,7 +146,7 @@ class RollbackScenarioTest {
     void aDryRunReturnsThePlanAndMakesNoMutatingCall() {
         SimRun run = SimRun.scenario("bad-deploy");
 
-        RollbackResult r = new Rollback(run.ctx).run(new Rollback.Request(null, "test", true, null, true, true));
+        RollbackResult r = new Rollback(run.ctx).run(RollbackRequest.of(null, "test", true, null, true, true));
 
         assertThat(r.status()).isEqualTo(ChangeStatus.PLANNED);
         assertThat(r.actions()).extracting(a -> a.what()).containsExactly("stop deployment", "update service", "notify");
@@ -171,7 +175,7 @@ class RollbackScenarioTest {
     void aTimedOutWaitSaysWhereItStoppedAndRunningAgainResumesWithoutASecondUpdate() {
         SimRun run = SimRun.scenario("healthy");
 
-        RollbackResult first = new Rollback(run.ctx).run(new Rollback.Request("41", "test", true,
+        RollbackResult first = new Rollback(run.ctx).run(RollbackRequest.of("41", "test", true,
                 Duration.ofSeconds(20), true, false));
 
         assertThat(first.status()).isEqualTo(ChangeStatus.TIMED_OUT);
@@ -230,7 +234,7 @@ class RollbackScenarioTest {
     void withTheCircuitBreakersOwnRollbackTheServiceIsAlreadyBackAndNothingChanges() {
         SimEnvironment sim = SimEnvironment.builder(TestConfigs.production()).circuitBreaker(true).build();
         SimRun run = new SimRun(sim);
-        new Deploy(run.ctx).run(new Deploy.Request(sim.imageUri("2.1.0-bad"), null, true, null, false));
+        new Deploy(run.ctx).run(new DeployRequest(sim.imageUri("2.1.0-bad"), null, true, null, false));
         sim.advanceUntil(s -> s.stable(), Duration.ofMinutes(10));
 
         RollbackResult r = new Rollback(run.ctx).run(to("42"));
@@ -241,7 +245,7 @@ class RollbackScenarioTest {
     @Test
     void aFailedDeploymentIsReplacedWithoutTryingToStopIt() {
         SimRun run = SimRun.scenario("healthy");
-        DeployResult bad = new Deploy(run.ctx).run(new Deploy.Request(run.sim.imageUri("2.1.0-bad"), null, true, null, false));
+        DeployResult bad = new Deploy(run.ctx).run(new DeployRequest(run.sim.imageUri("2.1.0-bad"), null, true, null, false));
 
         RollbackResult r = new Rollback(run.ctx).run(to(null));
 
@@ -255,16 +259,16 @@ class RollbackScenarioTest {
     @Test
     void aDeployAfterAFailedOneIsRefusedWithRollBackFirst() {
         SimRun run = SimRun.scenario("healthy");
-        new Deploy(run.ctx).run(new Deploy.Request(run.sim.imageUri("2.1.0-bad"), null, true, null, false));
+        new Deploy(run.ctx).run(new DeployRequest(run.sim.imageUri("2.1.0-bad"), null, true, null, false));
 
-        assertThatThrownBy(() -> new Deploy(run.ctx).run(new Deploy.Request(run.sim.imageUri("2.0.44"), null, true, null, false)))
+        assertThatThrownBy(() -> new Deploy(run.ctx).run(new DeployRequest(run.sim.imageUri("2.0.44"), null, true, null, false)))
                 .isInstanceOf(PreconditionFailedException.class).hasMessageContaining("FAILED").hasMessageContaining("roll back first");
     }
 
     @Test
     void runningTheDefaultRollbackAgainWhileItRollsKeepsItsTargetAndOnlyWaits() {
         SimRun run = SimRun.scenario("bad-deploy");
-        RollbackResult started = new Rollback(run.ctx).run(new Rollback.Request(null, "bad", false, null, false, false));
+        RollbackResult started = new Rollback(run.ctx).run(RollbackRequest.of(null, "bad", false, null, false, false));
 
         RollbackResult again = new Rollback(run.ctx).run(to(null));
 

@@ -1,5 +1,7 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.change.*;
+
 import io.tdev.ops.api.change.ChangeStatus;
 
 import io.tdev.ops.model.InvalidInputException;
@@ -15,7 +17,7 @@ class ScaleRulesTest {
     private final SimRun run = SimRun.scenario("healthy");
 
     private ScaleResult scale(String count, boolean force) {
-        return new Scale(run.ctx).run(new Scale.Request(count, force, true, null, false));
+        return new Scale(run.ctx).run(ScaleRequest.of(count, force, true, null, false));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package io.tdev.ops.change;
 
+import io.tdev.ops.api.PlainValues;
+
+import io.tdev.ops.api.change.*;
+
 import io.tdev.ops.api.change.ChangeStatus;
 
 import io.tdev.ops.model.InvalidInputException;
@@ -14,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScaleScenarioTest {
-    private static Scale.Request count(String count) {
-        return new Scale.Request(count, false, true, null, false);
+    private static ScaleRequest count(String count) {
+        return ScaleRequest.of(count, false, true, null, false);
     }
 
     @Test
@@ -34,7 +38,7 @@ class ScaleScenarioTest {
         assertThat(r.maxCapacity()).isEqualTo(20);
         assertThat(run.sim.calls(Api.REGISTER_SCALABLE_TARGET)).isEqualTo(1);
         assertThat(run.progress).anyMatch(l -> l.startsWith("waiting for t-developer-service-production"));
-        assertThat(r.toMap()).containsEntry("from", 3).containsEntry("to", 5).containsEntry("status", "COMPLETED");
+        assertThat(PlainValues.map(r)).containsEntry("from", 3).containsEntry("to", 5).containsEntry("status", "COMPLETED");
     }
 
     @Test
@@ -95,7 +99,7 @@ class ScaleScenarioTest {
     void aForcedCountBelowTheRegisteredMinLowersMinCapacity() {
         SimRun run = SimRun.scenario("healthy");
 
-        ScaleResult r = new Scale(run.ctx).run(new Scale.Request("1", true, true, null, false));
+        ScaleResult r = new Scale(run.ctx).run(ScaleRequest.of("1", true, true, null, false));
 
         assertThat(r.minCapacity()).isEqualTo(1);
         assertThat(r.maxCapacity()).isEqualTo(20);
@@ -114,7 +118,7 @@ class ScaleScenarioTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("protected environment");
         assertThat(run.sim.calls(Api.UPDATE_SERVICE)).isZero();
 
-        ScaleResult forced = new Scale(run.ctx).run(new Scale.Request("0", true, true, null, false));
+        ScaleResult forced = new Scale(run.ctx).run(ScaleRequest.of("0", true, true, null, false));
         assertThat(forced.to()).isZero();
         assertThat(run.sim.desiredCount()).isZero();
     }
@@ -125,14 +129,14 @@ class ScaleScenarioTest {
 
         assertThatThrownBy(() -> new Scale(run.ctx).run(count("0")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("autoscaling.minTasks 2");
-        assertThat(new Scale(run.ctx).run(new Scale.Request("0", true, true, null, false)).to()).isZero();
+        assertThat(new Scale(run.ctx).run(ScaleRequest.of("0", true, true, null, false)).to()).isZero();
     }
 
     @Test
     void aDryRunReturnsThePlanAndMakesNoMutatingCall() {
         SimRun run = new SimRun(SimEnvironment.builder(TestConfigs.production()).autoScaling(2, 8).build());
 
-        ScaleResult r = new Scale(run.ctx).run(new Scale.Request("p0", false, true, null, true));
+        ScaleResult r = new Scale(run.ctx).run(ScaleRequest.of("p0", false, true, null, true));
 
         assertThat(r.status()).isEqualTo(ChangeStatus.PLANNED);
         assertThat(r.actions()).hasSize(2).allMatch(a -> a.dryRun());
@@ -151,7 +155,7 @@ class ScaleScenarioTest {
         assertThat(r.to()).isEqualTo(5);
         assertThat(r.minCapacity()).isNull();
         assertThat(r.maxCapacity()).isNull();
-        assertThat(r.toMap()).containsEntry("minCapacity", null);
+        assertThat(PlainValues.map(r)).containsEntry("minCapacity", null);
     }
 
     @Test

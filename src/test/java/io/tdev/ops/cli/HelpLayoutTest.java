@@ -3,6 +3,9 @@ package io.tdev.ops.cli;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +45,22 @@ class HelpLayoutTest {
                 }
             }
         }
+    }
+
+    /** A lone % in a description is a format error picocli reports on stderr, and prints the text unformatted. */
+    @Test
+    void everyHelpRendersWithoutAPicocliWarning() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            for (CommandLine command : everyCommand()) {
+                command.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            }
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
     }
 
     @Test

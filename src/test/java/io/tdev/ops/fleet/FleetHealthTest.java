@@ -88,6 +88,34 @@ class FleetHealthTest {
     }
 
     @Test
+    void anAlarmWhoseDimensionsNameAServiceIsThatServicesWhateverItsNameSays() {
+        Instant hourAgo = Instant.parse("2026-01-01T00:00:00Z");
+        SimEnvironment sim = SimEnvironment.builder(CONFIG).fleet(4, CLUSTERS)
+                // named after svc-0001, but its dimensions watch svc-0003
+                .alarm("svc-0001-cpu-high", io.tdev.ops.model.AlarmState.ALARM, hourAgo, "AWS/ECS", "CPUUtilization",
+                        Map.of("ClusterName", CLUSTERS.get(0), "ServiceName", "svc-0003"))
+                // svc-0001's service name in the other cluster is another service
+                .alarm("batch-memory", io.tdev.ops.model.AlarmState.ALARM, hourAgo, "AWS/ECS", "MemoryUtilization",
+                        Map.of("ClusterName", BATCH, "ServiceName", "svc-0001"))
+                .build();
+
+        Map<String, ServiceHealth> s = byName(run(sim, names(4)));
+
+        assertThat(s.get("svc-0003").reasons()).anyMatch(x -> x.equals("alarms: 1 in ALARM (svc-0001-cpu-high)"));
+        assertThat(s.get("svc-0001").reasons()).noneMatch(x -> x.startsWith("alarms:"));
+        assertThat(s.get("svc-0002").reasons()).noneMatch(x -> x.startsWith("alarms:"));
+    }
+
+    @Test
+    void anAlarmWithoutResourceDimensionsIsAServicesWhenItsNameCarriesTheServiceNameAsAWord() {
+        assertThat(FleetHealth.carriesWord("svc-1-5xx-high", "svc-1")).isTrue();
+        assertThat(FleetHealth.carriesWord("prod/svc-1", "svc-1")).isTrue();
+        assertThat(FleetHealth.carriesWord("svc-10-5xx-high", "svc-1")).isFalse();
+        assertThat(FleetHealth.carriesWord("api-gateway-5xx", "api-gate")).isFalse();
+        assertThat(FleetHealth.carriesWord("my-api-gateway-5xx", "api")).isTrue();
+    }
+
+    @Test
     void aHundredServicesTakeAtMostTwentyPlusATenthOfNCalls() {
         SimEnvironment sim = fleetOf(100);
         int before = sim.callLog().size();

@@ -6,7 +6,8 @@ import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.checklist.ChecklistItem;
 import io.tdev.ops.checklist.PreDeployChecklist;
 import io.tdev.ops.change.Rollback;
-import io.tdev.ops.change.RollbackResult;
+import io.tdev.ops.api.change.RollbackRequest;
+import io.tdev.ops.api.change.RollbackResult;
 
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.AlarmState;
@@ -78,7 +79,7 @@ class HealthScopeTest {
         SimRun run = SimRun.scenario("healthy");
         run.sim.circuitBreaker(false);
         run.sim.markImageBad(run.sim.taskDefinition(41).containers().get(0).image());
-        Rollback.Request request = new Rollback.Request("41", "drill", true, null, false, false);
+        RollbackRequest request = RollbackRequest.of("41", "drill", true, null, false, false);
 
         RollbackResult first = new Rollback(run.ctx).run(request);
         RollbackResult second = new Rollback(run.ctx).run(request);
@@ -95,7 +96,7 @@ class HealthScopeTest {
     @Test
     void aSecondIdenticalRollbackAfterACompletedOneIsUnchangedAndStable() {
         SimRun run = SimRun.scenario("bad-deploy");
-        Rollback.Request request = new Rollback.Request("42", "5xx", true, null, true, false);
+        RollbackRequest request = RollbackRequest.of("42", "5xx", true, null, true, false);
 
         new Rollback(run.ctx).run(request);
         RollbackResult second = new Rollback(run.ctx).run(request);

@@ -6,7 +6,7 @@ import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.TaskDefinitionRef;
 import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.checklist.ChecklistItem;
-import io.tdev.ops.change.RollbackResult;
+import io.tdev.ops.api.change.RollbackResult;
 import io.tdev.ops.checklist.ChecklistResult;
 import io.tdev.ops.api.health.HealthResult;
 import io.tdev.ops.health.HealthSignal;
@@ -96,17 +96,15 @@ class ReportsTest {
 
     @Test
     void otherResultsRenderTheirKeysAndTheActionLog() {
-        RollbackResult r = new RollbackResult(new TaskDefinitionRef("fam", 43), new TaskDefinitionRef("fam", 42),
+        RollbackResult r = RollbackResult.of(new TaskDefinitionRef("fam", 43), new TaskDefinitionRef("fam", 42),
                 "last-known-good", "tagged", ChangeStatus.PLANNED, "5xx", "alice", "would roll back", null, null, null,
                 null, List.of(new Action("update service", "c/s", "fam:43", "fam:42", AT, true)));
 
-        String text = TextReport.render(r);
-        String md = MarkdownReport.render(r);
+        String md = r.markdown();
 
-        assertThat(text).startsWith("rollback PLANNED: would roll back").contains("  from: fam:43").contains("  to: fam:42")
-                .contains("(dry run) update service c/s: fam:43 -> fam:42");
-        assertThat(md).contains("| from | fam:43 |").contains("| to | fam:42 |")
-                .contains("| 2026-11-26T09:00:00Z | update service | c/s | fam:43 | fam:42 | yes |");
+        assertThat(md).startsWith("## tdev-ops rollback").contains("- **from**: fam:43").contains("- **to**: fam:42")
+                .contains("- **status**: PLANNED").contains("| what | target | before | after | at | dryRun |")
+                .contains("| update service | c/s | fam:43 | fam:42 | 2026-11-26T09:00:00Z | true |");
         assertThat(TextReport.render(checklist())).contains("FAIL     backup").contains("WAIVED   image-scan");
     }
 }

@@ -83,7 +83,7 @@ class SimApiCoverageTest {
         p.admin().restartAgent("search");
         p.admin().invalidateSessions();
         p.webhooks().post("https://hooks.example.com/T1/B2/x", "text");
-        String change = p.dns().upsert("Z1", new DnsRecord("a.example.com", "A", "10.0.0.1", 60));
+        String change = p.dns().upsert(cfg.dr().hostedZoneId(), new DnsRecord("a.example.com", "A", "10.0.0.1", 60));
         p.dns().changeStatus(change);
         p.dns().record(cfg.dr().hostedZoneId(), cfg.dr().recordName(), cfg.dr().recordType());
         p.dns().healthCheck(cfg.dr().primaryHealthCheckId());

@@ -236,14 +236,15 @@ class SimDataServicesTest {
     void aDnsChangeIsPendingThenInSync() {
         var dns = env.ports().dns();
 
-        String change = dns.upsert("Z0123456789ABC", new DnsRecord("api.t-developer.example.com", "CNAME",
+        String zone = env.config().dr().hostedZoneId();
+        String change = dns.upsert(zone, new DnsRecord("api.t-developer.example.com", "CNAME",
                 "t-developer-alb-dr.us-west-2.elb.amazonaws.com", 60));
 
         assertThat(dns.changeStatus(change)).isEqualTo("PENDING");
         env.advance(Duration.ofMinutes(1));
         assertThat(dns.changeStatus(change)).isEqualTo("INSYNC");
-        assertThat(env.dnsRecords()).hasSize(2).containsKey("Z0123456789ABC api.t-developer.example.com CNAME");
-        assertThatThrownBy(() -> dns.upsert("Z0123456789ABC", new DnsRecord("x", "BOGUS", "v", 60)))
+        assertThat(env.dnsRecords()).hasSize(2).containsKey(zone + " api.t-developer.example.com CNAME");
+        assertThatThrownBy(() -> dns.upsert(zone, new DnsRecord("x", "BOGUS", "v", 60)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("CNAME");
         assertThatThrownBy(() -> dns.changeStatus("/change/NOPE")).isInstanceOf(PreconditionFailedException.class);
     }

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.tdevops;
 
 import hudson.Extension;
-import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.api.OpsContext;
-import io.tdev.ops.aws.AwsConnection;
 import io.tdev.ops.api.Sleeper;
+import io.tdev.ops.aws.AwsConnection;
 
 import java.time.Clock;
 
@@ -18,9 +17,8 @@ public final class AwsTdevOpsProvider extends TdevOpsProvider {
                 ? AwsConnection.open(target.aws(), target.credentials(), target.config(), target.progress())
                 : AwsConnection.open(target.aws(), target.config(), target.progress());
         try {
-            OpsContext context = new OpsContext(target.config(), connection.ports(), Clock.systemUTC(),
-                    Sleeper.system(), target.progress(), target.user());
-            return new OpenedTdevOps(new DefaultTdevOps(context), target.config(), connection).withContext(context);
+            return new OpenedTdevOps(new OpsContext(target.config(), connection.ports(), Clock.systemUTC(),
+                    Sleeper.system(), target.progress(), target.user()), connection);
         } catch (RuntimeException e) {
             connection.close();
             throw e;

@@ -1,42 +1,62 @@
 package io.jenkins.plugins.tdevops;
 
+import io.tdev.ops.api.OpenContext;
 import io.tdev.ops.api.OpsContext;
-import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.api.Sleeper;
 import io.tdev.ops.config.EnvironmentConfig;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 
-/** The engine facade for one environment, with what it holds open (AWS clients); closing releases them. */
+/**
+ * The engine opened for one step: the environment's context the typed use cases run with and what to close with it
+ * ({@link OpenContext}, as the CLI opens it), plus how a step that waits by itself paces its looks at a rollout. That
+ * pacing is the one thing the plugin adds: against AWS the poll interval passes in real time between two looks; a
+ * simulation, whose clock moves only when told, lets the interval pass on its own clock and pauses only briefly.
+ */
 public final class OpenedTdevOps implements AutoCloseable {
-    private final TdevOps ops;
-    private final EnvironmentConfig config;
-    private final AutoCloseable resources;
-    private OpsContext context;
-
+    private final OpenContext opened;
     private final Clock clock;
     private final Duration shortestPause;
+    private final Sleeper intervalPasses;
 
-    /** The engine on the wall clock (against AWS). */
-    public OpenedTdevOps(TdevOps ops, EnvironmentConfig config, AutoCloseable resources) {
-        this(ops, config, resources, Clock.systemUTC(), null);
+    /** Against AWS: the context's clock, and the poll interval in real time between two looks. */
+    public OpenedTdevOps(OpsContext context, AutoCloseable resources) {
+        this(new OpenContext(context, resources), context.clock(), null, null);
     }
 
     /**
-     * @param clock         the engine's clock: a waiting step counts its deadline and "waited" on it (a simulation's
-     *                      virtual clock in tests, so a timeout passes without waiting for it)
-     * @param shortestPause null: a waiting step pauses the poll interval between two looks (against AWS); else at
-     *                      most this long in real time (a simulation whose own clock moves between looks)
+     * On a simulation (the plugin's tests, a demo Jenkins).
+     *
+     * @param clock          the clock a waiting step counts its deadline and "waited" on
+     * @param shortestPause  the longest real pause between two looks
+     * @param intervalPasses called before each look with the poll interval: lets it pass on the simulation's clock
+     *                       (against AWS it passes by itself)
      */
-    public OpenedTdevOps(TdevOps ops, EnvironmentConfig config, AutoCloseable resources, Clock clock,
-                         Duration shortestPause) {
-        this.ops = ops;
-        this.config = config;
-        this.resources = resources;
-        this.clock = clock;
-        this.shortestPause = shortestPause;
+    public OpenedTdevOps(OpsContext context, AutoCloseable resources, Clock clock, Duration shortestPause,
+                         Sleeper intervalPasses) {
+        this(new OpenContext(context, resources), clock, Objects.requireNonNull(shortestPause, "shortestPause"),
+                Objects.requireNonNull(intervalPasses, "intervalPasses"));
     }
 
+    private OpenedTdevOps(OpenContext opened, Clock clock, Duration shortestPause, Sleeper intervalPasses) {
+        this.opened = opened;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.shortestPause = shortestPause;
+        this.intervalPasses = intervalPasses;
+    }
+
+    /** What the typed use cases run with. */
+    public OpsContext context() {
+        return opened.context();
+    }
+
+    public EnvironmentConfig config() {
+        return opened.context().config();
+    }
+
+    /** The clock a waiting step counts on: the wall clock against AWS, a simulation's own clock in tests. */
     public Clock clock() {
         return clock;
     }
@@ -46,48 +66,20 @@ public final class OpenedTdevOps implements AutoCloseable {
         return shortestPause == null ? pollMillis : Math.min(pollMillis, shortestPause.toMillis());
     }
 
-    public TdevOps ops() {
-        return ops;
-    }
-
-    public EnvironmentConfig config() {
-        return config;
+    /** Just before a look: on a simulation, the poll interval passes on its clock; against AWS nothing happens. */
+    void beforeLook(long pollMillis) throws InterruptedException {
+        if (intervalPasses != null) {
+            intervalPasses.sleep(Duration.ofMillis(pollMillis));
+        }
     }
 
     /** The same engine, also closing {@code more} (e.g. the credentials it signs with) after its own resources. */
     OpenedTdevOps alsoClosing(AutoCloseable more) {
-        AutoCloseable mine = resources;
-        OpenedTdevOps copy = new OpenedTdevOps(ops, config, () -> {
-            try {
-                if (mine != null) {
-                    mine.close();
-                }
-            } finally {
-                more.close();
-            }
-        }, clock, shortestPause);
-        copy.context = context;
-        return copy;
-    }
-
-    /** The context typed use cases run with, as the provider built it (set once, before the step uses it). */
-    public OpenedTdevOps withContext(OpsContext typedContext) {
-        this.context = typedContext;
-        return this;
-    }
-
-    /** The environment of the typed use cases (weekly report, traffic event, ...): the facade's own context. */
-    public OpsContext context() {
-        if (context == null) {
-            throw new IllegalStateException("the TdevOpsProvider opened no typed context; a provider must call withContext");
-        }
-        return context;
+        return new OpenedTdevOps(opened.alsoClosing(more), clock, shortestPause, intervalPasses);
     }
 
     @Override
     public void close() throws Exception {
-        if (resources != null) {
-            resources.close();
-        }
+        opened.close();
     }
 }

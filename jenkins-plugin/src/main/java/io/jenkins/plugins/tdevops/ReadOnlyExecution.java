@@ -2,6 +2,7 @@ package io.jenkins.plugins.tdevops;
 
 import hudson.AbortException;
 import hudson.model.Run;
+import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.model.TdevException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -43,7 +44,7 @@ final class ReadOnlyExecution extends SynchronousNonBlockingStepExecution<Map<St
     @Override
     protected Map<String, Object> run() throws Exception {
         try (OpenedTdevOps opened = TdevOpsFactory.open(getContext(), connection)) {
-            Map<String, Object> result = PlainData.copy(call.call(opened.ops(), args));
+            Map<String, Object> result = PlainData.copy(call.call(new DefaultTdevOps(opened.context()), args));
             if (summary != null) {
                 TdevResultsAction.record(getContext().get(Run.class), summary.apply(result));
             }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.tdevops;
 
+import io.tdev.ops.api.health.HealthResult;
+
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +10,7 @@ import java.util.Map;
 /**
  * One step's result as the build page shows it: a title ("health check", "rollback", "pre-deploy checklist"), the
  * verdict, one line of detail, and rows (signals, checklist items) of name, status and evidence. Built from the
- * engine's result map, so the page shows the engine's words; plain strings only, kept in build.xml.
+ * engine's result, so the page shows the engine's words; plain strings only, kept in build.xml.
  */
 public final class ResultEntry implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -26,17 +28,15 @@ public final class ResultEntry implements Serializable {
     }
 
     /** tdevHealthCheck: status, reasons, and each signal with its value, threshold and evidence. */
-    static ResultEntry health(Map<String, Object> result) {
+    static ResultEntry health(HealthResult result) {
         List<Row> rows = new ArrayList<>();
-        for (Map<?, ?> signal : maps(result.get("signals"))) {
-            rows.add(new Row(text(signal.get("name")), text(signal.get("status")), join(
-                    text(signal.get("value")), signal.get("threshold") != null ? "threshold " + signal.get("threshold") : "",
-                    text(signal.get("evidence")))));
+        for (var signal : result.signals()) {
+            rows.add(new Row(signal.name(), text(signal.status()), join(text(signal.value()),
+                    signal.threshold() != null ? "threshold " + signal.threshold() : "", text(signal.evidence()))));
         }
-        Object reasons = result.get("reasons");
-        String detail = reasons instanceof List<?> list && !list.isEmpty() ? String.join("; ", strings(list))
-                : "checked at " + text(result.get("checkedAt"));
-        return new ResultEntry("health check", text(result.get("status")), detail, rows);
+        String detail = result.reasons().isEmpty() ? "checked at " + text(result.checkedAt())
+                : String.join("; ", result.reasons());
+        return new ResultEntry("health check", text(result.status()), detail, rows);
     }
 
     /** tdevPreDeployChecklist: passed or not, and each item with its evidence (a waiver's reason and who). */
@@ -114,10 +114,6 @@ public final class ResultEntry implements Serializable {
             }
         }
         return maps;
-    }
-
-    private static List<String> strings(List<?> list) {
-        return list.stream().map(String::valueOf).toList();
     }
 
     private static String text(Object value) {

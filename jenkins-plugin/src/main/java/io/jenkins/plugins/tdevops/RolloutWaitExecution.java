@@ -3,6 +3,8 @@ package io.jenkins.plugins.tdevops;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.tdev.ops.api.DefaultTdevOps;
+import io.tdev.ops.api.TdevOps;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.TdevException;
 import io.tdev.ops.api.change.ChangeStatus;
@@ -73,7 +75,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         mutationArgs.put("wait", false);
         try {
             stepStartedAt = now();
-            started = PlainData.copy(mutation.call(opened().ops(), mutationArgs));
+            started = PlainData.copy(mutation.call(facade(), mutationArgs));
         } catch (TdevException e) {
             finish(new AbortException(e.getMessage()));
             return;
@@ -188,7 +190,8 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             return;
         }
         try {
-            LinkedHashMap<String, Object> look = PlainData.copy(opened().ops().stability(expected));
+            opened().beforeLook(schedule.pollMillis());
+            LinkedHashMap<String, Object> look = PlainData.copy(facade().stability(expected));
             lastLook = look;
             saveState(); // a crash from here on still hands this look to finishRollout
             if (PlainData.isTrue(look.get("done"))) {
@@ -291,7 +294,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
 
     /** {@code abandonedBy}: who stopped waiting (an abort); null when the wait ran to its end. */
     private LinkedHashMap<String, Object> finalWord(Map<String, Object> look, String abandonedBy) throws Exception {
-        return PlainData.copy(opened().ops().finishRollout(StepArgs.create()
+        return PlainData.copy(facade().finishRollout(StepArgs.create()
                 .put("operation", mutation.operation())
                 .put("started", started)
                 .put("stability", look)
@@ -348,6 +351,10 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, stepName + ": could not save the wait's state", e);
         }
+    }
+
+    private TdevOps facade() throws Exception {
+        return new DefaultTdevOps(opened().context());
     }
 
     private OpenedTdevOps opened() throws Exception {

@@ -2,17 +2,22 @@ package io.jenkins.plugins.tdevops;
 
 import hudson.Extension;
 import hudson.Util;
-import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.api.IsoInstant;
+import io.tdev.ops.api.health.HealthRequest;
+import io.tdev.ops.api.health.HealthUseCase;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
- * {@code tdevHealthCheck}: one verdict (HEALTHY, DEGRADED, UNHEALTHY, UNKNOWN) from the service's signals. Returns the
- * engine's map: status, reasons, signals, checkedAt. A verdict is a result, not a failure; the caller decides.
+ * {@code tdevHealthCheck}: one verdict (HEALTHY, DEGRADED, UNHEALTHY, UNKNOWN) from the service's signals
+ * ({@code HealthUseCase}). Returns the CLI's {@code health} JSON as a map: status, reasons, signals, checkedAt, ... A
+ * verdict is a result, not a failure; the caller decides.
  */
 public class TdevHealthCheckStep extends TdevStep {
     private String baselineTime;
@@ -72,13 +77,16 @@ public class TdevHealthCheckStep extends TdevStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new ReadOnlyExecution(context, connection(), StepArgs.create()
-                .put("baselineTime", baselineTime)
-                .put("ignoreAlarms", ignoreAlarms)
-                .put("windowMinutes", windowMinutes)
-                .put("signals", signals)
-                .put("signalTimeoutSeconds", signalTimeoutSeconds)
-                .toMap(), TdevOps::healthCheck, ResultEntry::health);
+        return new OutcomeExecution(context, connection(), c -> HealthUseCase.over(c).run(request()),
+                ResultEntry::health);
+    }
+
+    /** Built when the step runs: a bad argument ends it with the engine's message (no stack trace), nothing read. */
+    private HealthRequest request() {
+        return new HealthRequest(IsoInstant.parse("baselineTime", baselineTime),
+                ignoreAlarms == null ? Set.of() : Set.copyOf(ignoreAlarms),
+                windowMinutes == null ? null : Duration.ofMinutes(windowMinutes), signals,
+                signalTimeoutSeconds == null ? null : Duration.ofSeconds(signalTimeoutSeconds));
     }
 
     @Extension

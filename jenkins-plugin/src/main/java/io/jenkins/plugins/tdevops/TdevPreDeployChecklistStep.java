@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.model.TdevException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -123,7 +124,7 @@ public class TdevPreDeployChecklistStep extends TdevStep {
                     callArgs.put("testReports", reports.toString());
                 }
                 try (OpenedTdevOps opened = TdevOpsFactory.open(getContext(), connection)) {
-                    Map<String, Object> result = PlainData.copy(opened.ops().preDeployChecklist(callArgs));
+                    Map<String, Object> result = PlainData.copy(new DefaultTdevOps(opened.context()).preDeployChecklist(callArgs));
                     TdevResultsAction.record(getContext().get(Run.class), ResultEntry.checklist(result));
                     return result;
                 }

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.tdevops;
 
-import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.api.OpsContext;
-import io.tdev.ops.api.TdevOps;
 import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.port.Notifier;
+import io.tdev.ops.port.OpsPorts;
 import io.tdev.ops.sim.Api;
 import io.tdev.ops.sim.SimEnvironment;
 import io.tdev.ops.sim.SimNotification;
@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,7 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * AWS provider.
  */
 final class SimulatedAws {
-    private static final Duration VIRTUAL_POLL = Duration.ofSeconds(15);
     /** Real time between two looks of a waiting step: enough not to spin, far from any timeout. */
     private static final Duration REAL_PAUSE = Duration.ofMillis(200);
 
@@ -63,13 +61,14 @@ final class SimulatedAws {
     }
 
     /**
-     * Makes the steps default to production with a 1 s poll interval (on the simulation's clock; real pauses are
-     * {@link #REAL_PAUSE}, and a timeout passes on the simulation's clock without waiting for it): an environment
-     * config file on the controller, merged by the engine's ConfigLoader over the built-in production.
+     * Makes the steps default to production, through an environment config file on the controller (merged by the
+     * engine's ConfigLoader over the built-in production) that keeps production's 15 s poll interval: it passes on the
+     * simulation's clock before each look (real pauses are {@link #REAL_PAUSE}), so a timeout passes on the
+     * simulation's clock without waiting for it.
      */
-    static void useProductionWithFastPolls(JenkinsRule j) throws IOException {
-        Path file = Files.createTempFile(j.jenkins.getRootDir().toPath(), "fast-polls", ".yaml");
-        Files.writeString(file, "deploy:\n  pollSeconds: 1\n");
+    static void useProduction(JenkinsRule j) throws IOException {
+        Path file = Files.createTempFile(j.jenkins.getRootDir().toPath(), "production", ".yaml");
+        Files.writeString(file, "deploy:\n  pollSeconds: 15\n");
         TdevOpsConfiguration config = TdevOpsConfiguration.get();
         config.setEnvironment("production");
         config.setConfigFile(file.toString());
@@ -77,11 +76,11 @@ final class SimulatedAws {
 
     /**
      * The set-up every step test shares: a fresh simulated environment in {@code scenarioName}, and the steps defaulting
-     * to production with fast polls. Returns the rule, for {@code j = SimulatedAws.start(rule, "healthy")}.
+     * to production. Returns the rule, for {@code j = SimulatedAws.start(rule, "healthy")}.
      */
     static JenkinsRule start(JenkinsRule j, String scenarioName) throws IOException {
         reset(scenarioName);
-        useProductionWithFastPolls(j);
+        useProduction(j);
         return j;
     }
 
@@ -113,7 +112,7 @@ final class SimulatedAws {
         return sim == null ? List.of() : List.copyOf(sim.notifications());
     }
 
-    /** The threads the waiting steps' engine calls (the change, each look, finishRollout) ran on, in order. */
+    /** The threads a waiting step looked on, and those its notifications (the change's, the final word) went out on. */
     static List<String> callThreads() {
         return List.copyOf(callThreads);
     }
@@ -136,77 +135,35 @@ final class SimulatedAws {
         public OpenedTdevOps open(OpsTarget target) {
             lastTarget = target;
             SimEnvironment env = sim(target.config());
-            OpsContext context = new OpsContext(target.config(), env.ports(), env.clock(), env.sleeper(),
+            // the change and the final word of a rollback each notify: where they ran shows through the notifier
+            Notifier notifier = env.ports().notifier();
+            OpsPorts ports = env.ports().withNotifier((topic, subject, message) -> {
+                callThreads.add(Thread.currentThread().getName());
+                return notifier.publish(topic, subject, message);
+            });
+            OpsContext context = new OpsContext(target.config(), ports, env.clock(), env.sleeper(),
                     target.progress(), target.user());
-            TdevOps ops = new VirtualTimeTdevOps(new DefaultTdevOps(context), env, target.config());
             // the simulation's clock counts deadlines; between two looks only a short real pause (its clock moves)
-            return new OpenedTdevOps(ops, target.config(), null, new StepClock(env.clock()), REAL_PAUSE)
-                    .withContext(context);
+            return new OpenedTdevOps(context, null, new StepClock(env.clock()), REAL_PAUSE,
+                    interval -> beforeLook(env, interval));
         }
     }
 
     /**
-     * The real facade; only {@code stability} first lets a production poll interval (15 s) pass on the simulation's
-     * clock, the way time passes between two polls against AWS, while the step itself pauses only {@link #REAL_PAUSE}.
+     * Before each look of a waiting step: the poll interval passes on the simulation's clock, the way time passes
+     * between two polls against AWS, while the step itself pauses only {@link #REAL_PAUSE}.
      */
-    private record VirtualTimeTdevOps(TdevOps delegate, SimEnvironment env, EnvironmentConfig config)
-            implements TdevOps {
-        @Override
-        public Map<String, Object> stability(Map<String, ?> args) {
-            callThreads.add(Thread.currentThread().getName());
-            if (polls.incrementAndGet() == deniedFromPoll) {
-                env.faults().denyAccess(Api.DESCRIBE_SERVICES, deniedReads);
+    private static void beforeLook(SimEnvironment env, Duration interval) throws InterruptedException {
+        callThreads.add(Thread.currentThread().getName());
+        if (polls.incrementAndGet() == deniedFromPoll) {
+            env.faults().denyAccess(Api.DESCRIBE_SERVICES, deniedReads);
+        }
+        if (rolloutsHeld) {
+            if (stepClockMovesWhileHeld) {
+                heldMillis.addAndGet(interval.toMillis());
             }
-            if (rolloutsHeld) {
-                if (stepClockMovesWhileHeld) {
-                    heldMillis.addAndGet(VIRTUAL_POLL.toMillis());
-                }
-            } else {
-                try {
-                    env.sleeper().sleep(VIRTUAL_POLL);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-            return delegate.stability(args);
-        }
-
-        @Override
-        public Map<String, Object> finishRollout(Map<String, ?> args) {
-            callThreads.add(Thread.currentThread().getName());
-            return delegate.finishRollout(args);
-        }
-
-        @Override
-        public Map<String, Object> healthCheck(Map<String, ?> args) {
-            return delegate.healthCheck(args);
-        }
-
-        @Override
-        public Map<String, Object> ecsDeploy(Map<String, ?> args) {
-            return delegate.ecsDeploy(args);
-        }
-
-        @Override
-        public Map<String, Object> markKnownGood(Map<String, ?> args) {
-            return delegate.markKnownGood(args);
-        }
-
-        @Override
-        public Map<String, Object> rollback(Map<String, ?> args) {
-            callThreads.add(Thread.currentThread().getName());
-            return delegate.rollback(args);
-        }
-
-        @Override
-        public Map<String, Object> scale(Map<String, ?> args) {
-            return delegate.scale(args);
-        }
-
-        @Override
-        public Map<String, Object> preDeployChecklist(Map<String, ?> args) {
-            return delegate.preDeployChecklist(args);
+        } else {
+            env.sleeper().sleep(interval);
         }
     }
 

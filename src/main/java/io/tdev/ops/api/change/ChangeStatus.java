@@ -1,5 +1,7 @@
 package io.tdev.ops.api.change;
 
+import io.tdev.ops.model.InvalidInputException;
+
 /**
  * How a change (deploy, rollback, scale, mark-known-good, and the newer capabilities' changes) ended. COMPLETED:
  * changed and stable; STARTED: changed, not waited for ({@code wait: false}); UNCHANGED: already as asked, nothing
@@ -20,5 +22,17 @@ public enum ChangeStatus {
             case COMPLETED, STARTED, UNCHANGED, PLANNED -> true;
             case FAILED, TIMED_OUT, ABANDONED -> false;
         };
+    }
+
+    /**
+     * Only a change that was made and not waited for has an outcome still to decide.
+     *
+     * @throws InvalidInputException naming {@code started.status} when this is not STARTED
+     */
+    public void requireStarted() {
+        if (this != STARTED) {
+            throw new InvalidInputException("started.status", "is " + this + "; only a change started with wait: false"
+                    + " (status STARTED) has a final outcome to decide, a " + this + " result is already final");
+        }
     }
 }

@@ -1,8 +1,8 @@
 package io.tdev.ops.api.traffic;
 
 import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.port.Databases;
 
-import java.util.regex.Pattern;
 
 /**
  * Move the environment's database to another instance class.
@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
  * @param dryRun           only the plan
  */
 public record DbResizeRequest(String instanceClass, boolean applyImmediately, boolean dryRun) {
-    static final Pattern CLASS = Pattern.compile("db\\.[a-z0-9-]+\\.[a-z0-9]+");
 
     public DbResizeRequest {
         instanceClass = requireClass("instanceClass", instanceClass);
@@ -24,7 +23,7 @@ public record DbResizeRequest(String instanceClass, boolean applyImmediately, bo
             throw new InvalidInputException(field, "is required: an RDS instance class such as db.r6g.xlarge");
         }
         String trimmed = value.strip();
-        if (!CLASS.matcher(trimmed).matches()) {
+        if (!Databases.INSTANCE_CLASS.matcher(trimmed).matches()) {
             throw new InvalidInputException(field, "got '" + value + "'; expected an RDS instance class such as"
                     + " db.r6g.xlarge (db.FAMILY.SIZE)");
         }

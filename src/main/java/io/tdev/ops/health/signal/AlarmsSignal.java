@@ -15,17 +15,11 @@ import java.util.Optional;
  * its service, cluster, target groups or load balancer) in ALARM: any counted one is UNHEALTHY. Not counted: those in
  * {@code ignoreAlarms} and those in ALARM since before the baseline (already failing before the deploy started).
  */
-public final class AlarmsSignal implements Signal {
+public final class AlarmsSignal extends ScopedSignal {
     public static final String NAME = "alarms";
-    private final CheckScope scope;
 
     public AlarmsSignal(CheckScope scope) {
-        this.scope = scope;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, scope, false);
     }
 
     @Override

@@ -20,18 +20,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * running than desired or a rollout in progress: DEGRADED. What it saw of the rollout is also kept as facts
  * ({@link #rollout()}) that the check's result carries, so callers never read them from the signal's text.
  */
-public final class EcsServiceSignal implements Signal {
+public final class EcsServiceSignal extends ScopedSignal {
     public static final String NAME = "ecs-service";
-    private final CheckScope scope;
     private final AtomicReference<EcsRollout> rollout = new AtomicReference<>(EcsRollout.UNREAD);
 
     public EcsServiceSignal(CheckScope scope) {
-        this.scope = scope;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, scope, false);
     }
 
     /** The rollout's facts from the last read; {@link EcsRollout#UNREAD} before (or without) one. */

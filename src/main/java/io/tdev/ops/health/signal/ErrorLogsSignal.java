@@ -17,19 +17,13 @@ import java.util.stream.Collectors;
  * ERROR log events in the check's window against {@link ErrorThresholds}, with their top message patterns (which the
  * check's result carries too: {@link #topPatterns()}).
  */
-public final class ErrorLogsSignal implements Signal {
+public final class ErrorLogsSignal extends ScopedSignal {
     public static final String NAME = "error-logs";
     private static final int MAX_ERROR_EVENTS = 10_000;
-    private final CheckScope scope;
     private final AtomicReference<List<MessagePatterns.Count>> topPatterns = new AtomicReference<>(List.of());
 
     public ErrorLogsSignal(CheckScope scope) {
-        this.scope = scope;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, scope, false);
     }
 
     /** The top patterns of the last read, none before it (or when it was not read). */

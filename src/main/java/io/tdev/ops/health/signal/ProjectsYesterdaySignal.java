@@ -10,22 +10,11 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** Projects created yesterday (UTC) in the metadata table (informational): one Query on the index, else a COUNT scan. */
-public final class ProjectsYesterdaySignal implements Signal {
+public final class ProjectsYesterdaySignal extends ScopedSignal {
     public static final String NAME = "projects-yesterday";
-    private final CheckScope scope;
 
     public ProjectsYesterdaySignal(CheckScope scope) {
-        this.scope = scope;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean informational() {
-        return true;
+        super(NAME, scope, true);
     }
 
     @Override

@@ -11,27 +11,16 @@ import java.util.Optional;
  * The projects bucket's size (informational): from S3's daily storage metrics in the check's GetMetricData, else
  * (a bucket younger than a day) one listing page.
  */
-public final class S3UsageSignal implements Signal {
+public final class S3UsageSignal extends ScopedSignal {
     public static final String NAME = "s3-usage";
     /**
      * A bucket without daily storage metrics is less than a day old (S3 publishes them for every bucket, free), so
      * one ListObjectsV2 page is enough to size it, and the check's cost stays bounded if that ever is not so.
      */
     static final int LISTING_CAP = 1000;
-    private final CheckScope scope;
 
     public S3UsageSignal(CheckScope scope) {
-        this.scope = scope;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean informational() {
-        return true;
+        super(NAME, scope, true);
     }
 
     @Override

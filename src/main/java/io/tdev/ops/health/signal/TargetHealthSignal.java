@@ -12,18 +12,12 @@ import java.util.List;
  * ALB target health of the configured target groups, else the service's: none healthy is UNHEALTHY, some not healthy
  * DEGRADED (draining and unused targets are not counted); no target group at all is NOT_APPLICABLE.
  */
-public final class TargetHealthSignal implements Signal {
+public final class TargetHealthSignal extends ScopedSignal {
     public static final String NAME = "target-health";
     private static final String THRESHOLD = "all targets healthy";
-    private final CheckScope scope;
 
     public TargetHealthSignal(CheckScope scope) {
-        this.scope = scope;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, scope, false);
     }
 
     @Override

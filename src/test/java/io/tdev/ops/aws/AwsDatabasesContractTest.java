@@ -1,14 +1,18 @@
 package io.tdev.ops.aws;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tdev.ops.model.DbInstance;
-import io.tdev.ops.model.InvalidInputException;
-import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.port.Databases;
+import io.tdev.ops.port.contract.ContractWorld;
+import io.tdev.ops.port.contract.DatabasesContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.rds.RdsClient;
+
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
@@ -22,11 +26,13 @@ import static io.tdev.ops.aws.AwsWireFixture.xmlOk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AwsDatabasesTest {
+/**
+ * The {@link DatabasesContract} on {@link AwsDatabases} (RDS' query protocol), and what only the wire shows: the
+ * parameters sent, the paging marker, retries of server errors and timeouts.
+ */
+class AwsDatabasesContractTest extends DatabasesContract {
     @RegisterExtension
     static WireMockExtension wm = AwsWireFixture.extension();
-
-    private static final String DB = "t-developer-db-production";
 
     private static String instance(String cls, String status, String pending) {
         return "<DBInstance><DBInstanceIdentifier>" + DB + "</DBInstanceIdentifier><DBInstanceClass>" + cls + "</DBInstanceClass>"
@@ -130,13 +136,6 @@ class AwsDatabasesTest {
     }
 
     @Test
-    void aClassThatIsNotAnRdsClassIsRefusedAndNothingIsSent() {
-        assertThatThrownBy(() -> databases.modifyInstanceClass(DB, "r6g.xlarge", true))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("instanceClass"));
-        assertThat(wm.getAllServeEvents()).isEmpty();
-    }
-
-    @Test
     void throttledTwiceThenOk() {
         aws.faultsThenOk(() -> query("DescribeDBInstances"), 2, xmlError(400, "Throttling", "Rate exceeded"),
                 xmlOk(described("db.r6g.large", "available")));
@@ -170,10 +169,58 @@ class AwsDatabasesTest {
                 .hasMessageContaining("access denied").hasMessageContaining("rds:ModifyDBInstance").hasMessageContaining(arn);
     }
 
-    @Test
-    void missingInstanceIsAPreconditionNamingIt() {
-        wm.stubFor(query("DescribeDBInstances").willReturn(xmlError(404, "DBInstanceNotFound", "DBInstance " + DB + " not found.")));
+    // ---- the contract's world, as RDS answers it
 
-        assertThatThrownBy(() -> databases.describe(DB)).isInstanceOf(PreconditionFailedException.class).hasMessageContaining(DB);
+    private static final int WORLD = 6;
+
+    @Override
+    protected Databases databases() {
+        return databases;
+    }
+
+    @Override
+    protected void givenTheInstance() {
+        wm.stubFor(query("DescribeDBInstances").atPriority(WORLD).withRequestBody(containing("DBInstanceIdentifier=" + DB))
+                .willReturn(xmlOk(described(CLASS, "available"))));
+        wm.stubFor(query("ModifyDBInstance").atPriority(WORLD).withRequestBody(containing("DBInstanceIdentifier=" + DB))
+                .willReturn(xmlOk(MODIFIED)));
+        wm.stubFor(query("ModifyDBInstance").atPriority(WORLD - 1).withRequestBody(containing("DBInstanceClass=db.x9z.huge"))
+                .willReturn(xmlError(400, "InvalidParameterCombination", "RDS does not support creating a DB instance with"
+                        + " the following combination: DBInstanceClass=db.x9z.huge, Engine=postgres, EngineVersion=16.4,"
+                        + " LicenseModel=postgresql-license. For supported combinations of instance class and database"
+                        + " engine version, see the documentation.")));
+        for (String action : List.of("DescribeDBInstances", "ModifyDBInstance")) {
+            wm.stubFor(query(action).atPriority(WORLD).withRequestBody(containing("DBInstanceIdentifier=" + MISSING))
+                    .willReturn(xmlError(404, "DBInstanceNotFound", "DBInstance " + MISSING + " not found.")));
+        }
+        wm.stubFor(query("DescribeOrderableDBInstanceOptions").atPriority(WORLD + 1).willReturn(xmlOk(orderable(null))));
+        wm.stubFor(query("DescribeOrderableDBInstanceOptions").atPriority(WORLD).withRequestBody(containing("EngineVersion=16.4"))
+                .withRequestBody(notContaining("Marker=")).willReturn(xmlOk(orderable("page2", "db.m6g.large", CLASS))));
+        wm.stubFor(query("DescribeOrderableDBInstanceOptions").atPriority(WORLD).withRequestBody(containing("EngineVersion=16.4"))
+                .withRequestBody(containing("Marker=page2")).willReturn(xmlOk(orderable(null, CLASS, BIGGER, "db.t4g.medium"))));
+    }
+
+    @Override
+    protected void givenAModificationUnderWay() {
+        wm.stubFor(query("ModifyDBInstance").atPriority(1).willReturn(xmlError(400, "InvalidDBInstanceState",
+                "Database instance is not in available state.")));
+    }
+
+    @Override
+    protected void given(ContractWorld.Refusal refusal, String iamAction) {
+        wm.stubFor(query(iamAction.substring("rds:".length())).atPriority(1).willReturn(
+                AwsWireFixture.xmlRefusal(refusal, iamAction, "arn:aws:rds:eu-west-1:123456789012:db:" + DB)));
+    }
+
+    @Override
+    protected Modification modificationAsked() {
+        LoggedRequest sent = AwsWireFixture.lastQuery(wm, "ModifyDBInstance");
+        return new Modification(AwsWireFixture.formParam(sent, "DBInstanceClass"),
+                Boolean.parseBoolean(AwsWireFixture.formParam(sent, "ApplyImmediately")));
+    }
+
+    @Override
+    protected int callsSent() {
+        return wm.getAllServeEvents().size();
     }
 }

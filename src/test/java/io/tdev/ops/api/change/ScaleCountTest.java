@@ -1,4 +1,4 @@
-package io.tdev.ops.change;
+package io.tdev.ops.api.change;
 
 import io.tdev.ops.model.InvalidInputException;
 import org.junit.jupiter.api.Test;
