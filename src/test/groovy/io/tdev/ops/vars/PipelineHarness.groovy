@@ -23,8 +23,6 @@ import static com.lesfurets.jenkins.unit.global.lib.LibraryConfiguration.library
 class PipelineHarness {
     static final List<String> PLUGIN_STEPS = ['tdevPreDeployChecklist', 'tdevEcsDeploy', 'tdevHealthCheck',
                                               'tdevRollback', 'tdevScale', 'tdevMarkKnownGood', 'tdevWeeklyReport', 'tdevMaintenance']
-    /** Steps that change the service and wait for the rollout. */
-    static final List<String> CHANGE_STEPS = ['tdevEcsDeploy', 'tdevRollback', 'tdevScale']
 
     final PipelineMode mode
     final File workspace
@@ -51,11 +49,6 @@ class PipelineHarness {
     final List<String> shell = []
     long sleptSeconds = 0
 
-    /**
-     * True: a change that ends FAILED or TIMED_OUT fails the step with the engine's message and next step, as the
-     * plugin's waiting steps do; false: the step returns the engine's map (what a var must also handle).
-     */
-    boolean failChangesLikeThePlugin = false
     /** Answers an {@code input}: return what Jenkins would return, or throw {@link InputRejected} (an abort). */
     Closure inputAnswer = { Map args -> throw new IllegalStateException("unexpected input: ${args.message}") }
     /**
@@ -115,14 +108,7 @@ class PipelineHarness {
             } catch (TdevException e) {
                 throw new AbortException(e.message)
             }
-            if (!(result instanceof Map)) {
-                return PlainValues.of(result)
-            }
-            if (failChangesLikeThePlugin && step in CHANGE_STEPS && args.wait != false
-                    && result.status in ['FAILED', 'TIMED_OUT']) {
-                throw new AbortException("${step}: ${result.message}. ${result.next ?: ''}".toString())
-            }
-            return result
+            return result instanceof Map ? result : PlainValues.of(result)
         }
         return this
     }

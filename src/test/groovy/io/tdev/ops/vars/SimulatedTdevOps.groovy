@@ -64,7 +64,6 @@ class SimulatedTdevOps {
         ScheduledSteps.bind(harness, this)
         BackupSteps.bind(harness, this)
         SecuritySteps.bind(harness, this)
-        harness.failChangesLikeThePlugin = true
         progress = harness.log
         harness.sleeper = { long seconds -> sim.sleeper().sleep(Duration.ofSeconds(seconds)) }
         return harness
