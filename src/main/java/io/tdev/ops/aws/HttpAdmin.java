@@ -66,6 +66,7 @@ public final class HttpAdmin implements Admin {
 
     @Override
     public AdminReply restartAgent(String agent) {
+        Admin.requireAgent(agent);
         try {
             return post(RESTART_AGENT, JSON.writeValueAsString(Map.of("agent", agent)), false);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

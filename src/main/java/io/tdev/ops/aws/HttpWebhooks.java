@@ -30,8 +30,8 @@ public final class HttpWebhooks implements Webhooks {
 
     @Override
     public int post(String url, String text) {
-        URI uri = URI.create(url);
-        String call = "POST webhook " + uri.getHost();
+        URI uri = Webhooks.requireValid(url, text);
+        String call = Webhooks.call(uri);
         String body;
         try {
             body = JSON.writeValueAsString(Map.of("text", text));

@@ -123,11 +123,6 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            // the same line picocli prints, without building the model of every command first (~2/3 of the start)
-            System.out.println(new Version().getVersion()[0]);
-            return;
-        }
         // The AWS SDK logs through SLF4J; the CLI ships no binding (the jar is also the Jenkins plugin's library),
         // so keep SLF4J's "no providers" notice off the user's terminal.
         if (System.getProperty("slf4j.internal.verbosity") == null) {

@@ -1,12 +1,11 @@
 package io.tdev.ops.cli;
 
-import io.tdev.ops.api.ToolVersion;
 import picocli.CommandLine.IVersionProvider;
 
-/** picocli's --version: "tdev-ops VERSION", from the one version reader ({@link ToolVersion}). */
+/** picocli's --version: "tdev-ops VERSION", the line {@link Launcher} prints without picocli. */
 final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        return new String[] {"tdev-ops " + ToolVersion.current()};
+        return new String[] {Launcher.versionLine()};
     }
 }

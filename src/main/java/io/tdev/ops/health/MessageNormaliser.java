@@ -52,11 +52,20 @@ final class MessageNormaliser {
         return normaliseBuffer(n);
     }
 
-    /** As {@link #normalise(String)}, for the line {@code text[from, from + n)}. */
-    int normalise(char[] text, int from, int n) {
+    /**
+     * As {@link #normalise(String)}, for the UTF-8 bytes {@code text[from, from + n)}: -1 at the first byte that is
+     * not ASCII (the caller decodes such a line), else each byte is its character.
+     */
+    int normaliseAscii(byte[] text, int from, int n) {
         grow(n);
-        System.arraycopy(text, from, c, 0, n);
-        return normaliseBuffer(n);
+        for (int i = 0; i < n; i++) {
+            byte b = text[from + i];
+            if (b < 0) {
+                return -1;
+            }
+            c[i] = (char) b;
+        }
+        return normaliseAsciiBuffer(n);
     }
 
     private void grow(int n) {
@@ -75,6 +84,11 @@ final class MessageNormaliser {
                 return -1;
             }
         }
+        return normaliseAsciiBuffer(n);
+    }
+
+    /** The line in {@code c[0, n)}, known to be ASCII. */
+    private int normaliseAsciiBuffer(int n) {
         m = n;
         if (mayHaveCredential()) {
             bearer();

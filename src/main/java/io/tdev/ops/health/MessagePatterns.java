@@ -1,7 +1,8 @@
 package io.tdev.ops.health;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -71,12 +72,14 @@ public final class MessagePatterns {
         }
 
         /**
-         * Adds every line {@code in} reads (ended by \n, \r\n or \r, as {@link java.io.BufferedReader#readLine}
-         * ends them), reading it in blocks: memory stays the block and the patterns, whatever the length of the
-         * input, and no String is made per line.
+         * Adds every line of the UTF-8 text {@code in} reads (ended by \n, \r\n or \r, as
+         * {@link java.io.BufferedReader#readLine} ends them), reading it in blocks: memory stays the block and the
+         * patterns, whatever the length of the input. An ASCII line (nearly every log line) goes from its bytes
+         * straight into the scan: no decoder pass and no String per line; any other line is decoded on its own (its
+         * end bytes, \n and \r, never occur inside a multi-byte UTF-8 character).
          */
-        public void addLines(Reader in) throws IOException {
-            char[] block = new char[1 << 16];
+        public void addLines(InputStream in) throws IOException {
+            byte[] block = new byte[1 << 18];
             int filled = 0;
             boolean skipNewline = false;
             for (int read = in.read(block, 0, block.length); read >= 0 || filled > 0;
@@ -86,15 +89,15 @@ public final class MessagePatterns {
                 }
                 int start = 0;
                 for (int i = 0; i < filled; i++) {
-                    char ch = block[i];
-                    if (ch == '\n' || ch == '\r') {
-                        if (skipNewline && ch == '\n' && i == start) {
+                    byte b = block[i];
+                    if (b == '\n' || b == '\r') {
+                        if (skipNewline && b == '\n' && i == start) {
                             skipNewline = false;
                             start = i + 1;
                             continue;
                         }
                         addLine(block, start, i - start);
-                        skipNewline = ch == '\r';
+                        skipNewline = b == '\r';
                         start = i + 1;
                     } else {
                         skipNewline = false;
@@ -114,13 +117,12 @@ public final class MessagePatterns {
             }
         }
 
-        private void addLine(char[] text, int from, int n) {
-            int len = normaliser.normalise(text, from, n);
+        private void addLine(byte[] text, int from, int n) {
+            int len = normaliser.normaliseAscii(text, from, n);
             if (len >= 0) {
                 count(normaliser.buffer(), len);
             } else {
-                String pattern = RegexMessageRules.normalise(new String(text, from, n));
-                count(pattern.toCharArray(), pattern.length());
+                add(new String(text, from, n, StandardCharsets.UTF_8));
             }
         }
 

@@ -1,11 +1,12 @@
 package io.tdev.ops.sim;
 
 import io.tdev.ops.model.AdminReply;
-import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.port.Admin;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The service's admin endpoint. As the HTTP adapter does, every call first reads the bearer token from the
@@ -25,7 +26,7 @@ final class SimAdmin implements Admin {
     @Override
     public AdminReply clearCache() {
         token();
-        return world.call(Api.ADMIN_CLEAR_CACHE, () -> {
+        return answer(Api.ADMIN_CLEAR_CACHE, true, () -> {
             int keys = world.cacheStale ? 18_412 : 2_306;
             world.cache.cleared(world.now(), world.cacheStale);
             world.cacheStale = false;
@@ -35,25 +36,44 @@ final class SimAdmin implements Admin {
 
     @Override
     public AdminReply restartAgent(String agent) {
-        if (!LogLines.AGENTS.contains(agent)) {
-            // the service answers 404 for an agent it does not run; the port's callers validate first
-            throw InvalidInputException.notAllowed("agent", agent, LogLines.AGENTS);
-        }
+        Admin.requireAgent(agent);
         token();
-        return world.call(Api.ADMIN_RESTART_AGENT, () -> {
+        AdminReply reply = answer(Api.ADMIN_RESTART_AGENT, false, () -> {
+            if (!LogLines.AGENTS.contains(agent)) {
+                return null; // the service's 404, below: an answer, not a failure of the call
+            }
             restarted.add(agent);
             world.failingAgents.remove(agent);
             return new AdminReply(Api.ADMIN_RESTART_AGENT, 202, "agent " + agent + "-agent restarting", world.now(), 1);
         });
+        if (reply == null) {
+            throw new RemoteFailureException(Api.ADMIN_RESTART_AGENT, Api.ADMIN_RESTART_AGENT
+                    + " answered HTTP 404: the service runs no such agent", false);
+        }
+        return reply;
     }
 
     @Override
     public AdminReply invalidateSessions() {
         token();
-        return world.call(Api.ADMIN_INVALIDATE_SESSIONS, () -> {
+        return answer(Api.ADMIN_INVALIDATE_SESSIONS, true, () -> {
             sessionGenerations++;
             return new AdminReply(Api.ADMIN_INVALIDATE_SESSIONS, 200, "sessions invalidated: 143", world.now(), 1);
         });
+    }
+
+    /**
+     * A simulated fault stands for the endpoint failing on every attempt the HTTP adapter makes: an idempotent call's
+     * failure is worth running again later, a restart's is not (whether it took effect is unknown).
+     */
+    private AdminReply answer(String call, boolean idempotent, Supplier<AdminReply> body) {
+        try {
+            return world.call(call, body);
+        } catch (RemoteFailureException e) {
+            throw new RemoteFailureException(call, e.getMessage() + (idempotent ? "; run it again later"
+                    : " (not retried: it is not idempotent; check the agent's state before running it again)"),
+                    idempotent, e);
+        }
     }
 
     private void token() {

@@ -27,7 +27,24 @@ class PipelineHarness {
     final PipelineMode mode
     final File workspace
     final BasePipelineTest jpu
-    final Map<String, Object> currentBuild = [result: null, description: null, number: 1, displayName: '#1']
+    /** startTimeInMillis: 09:00 UTC on Monday 2026-12-07, the first Monday of a month (the monthly job's day). */
+    final CurrentBuild currentBuild = new CurrentBuild(result: null, description: null, number: 1, displayName: '#1',
+            startTimeInMillis: Date.parse("yyyy-MM-dd'T'HH:mm:ssX", '2026-12-07T09:00:00Z').time)
+    /** The class names of what started the build, as currentBuild.getBuildCauses(className) finds them; none: by hand. */
+    final List<String> buildCauses = currentBuild.causeNames()
+
+    /** currentBuild: its properties a map (as a var reads and sets them), getBuildCauses a method, as on RunWrapper. */
+    static class CurrentBuild extends LinkedHashMap<String, Object> {
+        private final List<String> causes = []
+
+        List<String> causeNames() {
+            causes
+        }
+
+        List<Map> getBuildCauses(String className) {
+            causes.findAll { it == className }.collect { [_class: it, shortDescription: 'Started by timer'] }
+        }
+    }
     final Map<String, Object> env = [JOB_NAME: 'tdev-ops-test', BUILD_NUMBER: '1', BUILD_URL: 'http://jenkins/job/t/1/']
     final Map<String, Object> params = [:]
     /** The build log: echo lines, errors, and the engine's progress lines (which may come from its threads). */

@@ -4,7 +4,7 @@ import io.tdev.ops.health.MessagePatterns;
 import io.tdev.ops.health.RegexMessageRules;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +34,10 @@ final class MessagePatternsBench {
     record Size(int lines, int warmups, int runs) {
     }
 
-    record Measured(Samples nanos, Samples bytes, Samples gcMillis) {
+    /** cpuNanos: the process's user + system time during a run (the JVM's: every thread, JIT and GC included). */
+    record Measured(Samples nanos, Samples bytes, Samples gcMillis, Samples cpuNanos) {
         Measured() {
-            this(new Samples(), new Samples(), new Samples());
+            this(new Samples(), new Samples(), new Samples(), new Samples());
         }
 
         double linesPerSecond(int lines) {
@@ -66,6 +67,9 @@ final class MessagePatternsBench {
 
     private static final Map<String, String> SHORT = Map.of(SCAN, "single scan", REGEX, "regex engine", NAIVE,
             "naive replaceAll", SED, "sed|sort|uniq -c", SCAN_FILE, "single scan from file");
+
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final List<Size> sizes;
     private final Path dir;
@@ -161,15 +165,20 @@ final class MessagePatternsBench {
 
     /** sed's top 5 as "count pattern" lines; its time goes into {@code into} (wall, whole pipeline). */
     private static List<String> sed(Measured into, Path script, Path file) throws IOException, InterruptedException {
+        Path times = Files.createTempFile("tdev-ops-bench", ".times");
         String pipeline = "LC_ALL=C sed -E -f '" + script + "' '" + file + "' | LC_ALL=C sort | uniq -c | LC_ALL=C sort -rn"
                 + " | head -" + TOP;
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("sh", "-c", pipeline).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        // the shell's times: its children's (the pipeline's processes') user and system time, on its second line
+        Process p = new ProcessBuilder("sh", "-c", pipeline + "; times > '" + times + "'")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException("sed pipeline failed: " + pipeline);
         }
         into.nanos().add(System.nanoTime() - t0);
+        into.cpuNanos().add(childrenCpuNanos(Files.readAllLines(times)));
+        Files.delete(times);
         List<String> top = new ArrayList<>();
         for (String l : out.split("\n")) {
             String s = l.strip();
@@ -179,6 +188,17 @@ final class MessagePatternsBench {
             }
         }
         return top;
+    }
+
+    /** The children's user + system time from the output of sh's {@code times} ("0m35.340s 0m1.200s"). */
+    static long childrenCpuNanos(List<String> times) {
+        long total = 0;
+        for (String part : times.get(times.size() - 1).strip().split("\\s+")) {
+            int minutes = part.indexOf('m');
+            total += Math.round((Long.parseLong(part.substring(0, minutes)) * 60
+                    + Double.parseDouble(part.substring(minutes + 1, part.length() - 1))) * 1e9);
+        }
+        return total;
     }
 
     /** How many of the engine's top 5 (count and pattern) sed found too. */
@@ -265,11 +285,13 @@ final class MessagePatternsBench {
     private static List<String> measure(com.sun.management.ThreadMXBean threads, Measured into, List<String> lines,
                                         Function<List<String>, List<String>> grouping) {
         long gc0 = gcMillis();
+        long cpu0 = PROCESS.getProcessCpuTime();
         long bytes0 = threads.getCurrentThreadAllocatedBytes();
         long t0 = System.nanoTime();
         List<String> result = grouping.apply(lines);
         long t1 = System.nanoTime();
         long bytes1 = threads.getCurrentThreadAllocatedBytes();
+        into.cpuNanos().add(PROCESS.getProcessCpuTime() - cpu0);
         into.nanos().add(t1 - t0);
         into.bytes().add(bytes1 - bytes0);
         into.gcMillis().add(gcMillis() - gc0);
@@ -291,7 +313,7 @@ final class MessagePatternsBench {
 
     private static List<String> fromFile(Path file) {
         MessagePatterns.Counter counter = new MessagePatterns.Counter();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(file)) {
             counter.addLines(in);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -319,8 +341,8 @@ final class MessagePatternsBench {
     }
 
     static String markdown(List<Row> rows, BarChart chart) {
-        MarkdownTable t = new MarkdownTable("lines", "grouped by", "runs", "median", "lines/s", "bytes/line", "GC",
-                "throughput vs regex engine", "throughput vs sed");
+        MarkdownTable t = new MarkdownTable("lines", "grouped by", "runs", "median", "CPU (median)", "lines/s",
+                "bytes/line", "GC", "throughput vs regex engine", "throughput vs sed", "sed's CPU / this CPU");
         for (Row r : rows) {
             String n = label(r.lines());
             Way regex = r.way(REGEX);
@@ -330,11 +352,12 @@ final class MessagePatternsBench {
                 Measured m = w.measured();
                 boolean jvm = !w.name().equals(SED);
                 t.row(n, w.name(), m.nanos().count(), MarkdownTable.ms(m.nanos().median()),
-                        MarkdownTable.count(m.linesPerSecond(r.lines())),
+                        MarkdownTable.ms(m.cpuNanos().median()), MarkdownTable.count(m.linesPerSecond(r.lines())),
                         jvm ? String.format(Locale.ROOT, "%,d", m.bytes().median() / r.lines()) : "-",
                         jvm ? gc(m) : "-",
                         MarkdownTable.ratio(m.linesPerSecond(r.lines()) / regex.measured().linesPerSecond(r.lines())),
-                        sed == null ? "" : MarkdownTable.ratio(m.linesPerSecond(r.lines()) / sed.measured().linesPerSecond(r.lines())));
+                        sed == null ? "" : MarkdownTable.ratio(m.linesPerSecond(r.lines()) / sed.measured().linesPerSecond(r.lines())),
+                        sed == null ? "" : MarkdownTable.ratio((double) sed.measured().cpuNanos().median() / m.cpuNanos().median()));
                 chart.value(SHORT.get(w.name()), m.linesPerSecond(r.lines()));
             }
         }
@@ -343,9 +366,11 @@ final class MessagePatternsBench {
         out.append(String.format(Locale.ROOT, "%nThe lines group into %d patterns (%s lines checked pattern by pattern: "
                         + "the engine, the regex engine and the naive baseline agree; every measured run's top %d agree "
                         + "too). bytes/line = median of the measuring thread's allocated bytes per run / lines (the engine's "
-                        + "row over lines in memory: the grouping alone; reading the file adds the line's String); GC = the "
-                        + "collectors' reported time during a run (median). A health check reads at most 10,000 ERROR "
-                        + "events.%n", first.distinctPatterns(), label(Math.min(first.lines(), 10_000)), TOP));
+                        + "row over lines in memory: the grouping alone; reading the file adds only the read block); GC = the "
+                        + "collectors' reported time during a run (median); CPU = the process's user + system time "
+                        + "during a run (the JVM's with its JIT and GC threads; sed's: every process of the pipeline), "
+                        + "which other processes' load inflates far less than the wall time. A health check reads at "
+                        + "most 10,000 ERROR events.%n", first.distinctPatterns(), label(Math.min(first.lines(), 10_000)), TOP));
         for (Row r : rows) {
             if (r.sedAgreement() != null) {
                 out.append(String.format(Locale.ROOT, "%nsed (`target/benchmarks/message-patterns.sed`, the same rules "
@@ -378,11 +403,15 @@ final class MessagePatternsBench {
         if (sed != null) {
             Measured file = r.way(SCAN_FILE).measured();
             double vsSed = file.linesPerSecond(r.lines()) / sed.measured().linesPerSecond(r.lines());
+            double cpuVsSed = (double) sed.measured().cpuNanos().median() / file.cpuNanos().median();
             goals.add(new RunAll.Goal("5. pattern grouping vs `sed \\| sort \\| uniq -c`, " + n + " from the same file",
                     MarkdownTable.count(file.linesPerSecond(r.lines())) + " lines/s (in memory: "
-                            + MarkdownTable.count(scan.linesPerSecond(r.lines())) + ")",
-                    MarkdownTable.count(sed.measured().linesPerSecond(r.lines())) + " lines/s (sed)",
-                    MarkdownTable.ratio(vsSed), ">= 10x", vsSed >= 10));
+                            + MarkdownTable.count(scan.linesPerSecond(r.lines())) + "); CPU "
+                            + MarkdownTable.ms(file.cpuNanos().median()),
+                    MarkdownTable.count(sed.measured().linesPerSecond(r.lines())) + " lines/s (sed); CPU "
+                            + MarkdownTable.ms(sed.measured().cpuNanos().median()),
+                    MarkdownTable.ratio(vsSed) + " (CPU time: " + MarkdownTable.ratio(cpuVsSed) + ")", ">= 10x",
+                    vsSed >= 10));
         }
         long bytes = scan.bytes().median() / r.lines();
         goals.add(new RunAll.Goal("5. pattern grouping allocation, " + n, bytes + " bytes/line",

@@ -15,14 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The short cuts of a CLI start: --version without picocli, the CDS training run, the launcher script. */
 class StartupPathsTest {
     @Test
-    void versionWithoutPicocliPrintsWhatPicocliPrints() throws Exception {
+    void theLauncherPrintsTheVersionPicocliPrints() throws Exception {
         StringWriter picocli = new StringWriter();
         picocli.CommandLine cli = Main.commandLine(new Main());
         cli.setOut(new PrintWriter(picocli));
         assertThat(cli.execute("--version")).isZero();
 
         for (String option : new String[] {"--version", "-V"}) {
-            assertThat(stdoutOf(() -> Main.main(new String[] {option}))).isEqualTo(picocli.toString())
+            assertThat(stdoutOf(() -> Launcher.main(new String[] {option}))).isEqualTo(picocli.toString())
                     .startsWith("tdev-ops ");
         }
     }

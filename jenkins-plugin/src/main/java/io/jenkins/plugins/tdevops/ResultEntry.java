@@ -1,5 +1,7 @@
 package io.jenkins.plugins.tdevops;
 
+import io.tdev.ops.api.checklist.ChecklistItem;
+import io.tdev.ops.api.checklist.ChecklistResult;
 import io.tdev.ops.api.health.HealthResult;
 
 import java.io.Serializable;
@@ -40,15 +42,14 @@ public final class ResultEntry implements Serializable {
     }
 
     /** tdevPreDeployChecklist: passed or not, and each item with its evidence (a waiver's reason and who). */
-    static ResultEntry checklist(Map<String, Object> result) {
+    static ResultEntry checklist(ChecklistResult result) {
         List<Row> rows = new ArrayList<>();
-        for (Map<?, ?> item : maps(result.get("items"))) {
-            String waived = item.get("reason") != null ? "waived: " + item.get("reason")
-                    + (item.get("by") != null ? " (by " + item.get("by") + ")" : "") : "";
-            rows.add(new Row(text(item.get("name")), text(item.get("status")), join(text(item.get("evidence")), waived)));
+        for (ChecklistItem item : result.items()) {
+            String waived = item.reason() != null ? "waived: " + item.reason()
+                    + (item.by() != null ? " (by " + item.by() + ")" : "") : "";
+            rows.add(new Row(item.name(), text(item.status()), join(text(item.evidence()), waived)));
         }
-        boolean passed = Boolean.TRUE.equals(result.get("passed"));
-        return new ResultEntry("pre-deploy checklist", passed ? "PASSED" : "FAILED",
+        return new ResultEntry("pre-deploy checklist", result.passed() ? "PASSED" : "FAILED",
                 rows.stream().filter(r -> "FAIL".equals(r.getStatus())).map(Row::getName).reduce((a, b) -> a + ", " + b)
                         .map(failed -> "failed: " + failed).orElse("every item passed, was waived or skipped"), rows);
     }

@@ -1,25 +1,34 @@
 package io.tdev.ops.aws;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.model.AdminReply;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.SecretValue;
+import io.tdev.ops.port.Admin;
 import io.tdev.ops.port.Secrets;
+import io.tdev.ops.port.contract.AdminContract;
+import io.tdev.ops.port.contract.ContractWorld;
+import io.tdev.ops.sim.SimEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -32,8 +41,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** The admin endpoint over real HTTP against WireMock: the request sent, retries only where idempotent, no token leaks. */
-class HttpAdminTest {
+/**
+ * The {@link AdminContract} on {@link HttpAdmin} over real HTTP (WireMock), its token in the simulation's secret; and
+ * what only the wire shows: the request sent, retries only where idempotent, with back-off, no token leaks.
+ */
+class HttpAdminContractTest extends AdminContract {
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -53,15 +65,19 @@ class HttpAdminTest {
                 return new SecretValue(TOKEN);
             });
 
-    private HttpAdmin admin(String baseUrl, int timeoutSeconds) {
-        EnvironmentConfig base = TestEnvironments.production();
+    private HttpAdmin admin(String baseUrl, int timeoutSeconds, Secrets secrets) {
+        EnvironmentConfig base = ContractWorld.CONFIG;
         EnvironmentConfig.IncidentSettings i = base.incident();
         EnvironmentConfig config = base.withIncident(i.withAdmin(new EnvironmentConfig.AdminEndpoint(baseUrl, "admin_token",
                 timeoutSeconds, 3)));
         return new HttpAdmin(config, secrets, HttpAdmin.client(config), waits::add, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    private HttpAdmin admin() {
+    private HttpAdmin admin(String baseUrl, int timeoutSeconds) {
+        return admin(baseUrl, timeoutSeconds, secrets);
+    }
+
+    private HttpAdmin wired() {
         return admin(wm.baseUrl() + "/", 5);
     }
 
@@ -71,7 +87,7 @@ class HttpAdminTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"cache cleared: 18412 keys\",\"durationMs\":412}")));
 
-        AdminReply reply = admin().clearCache();
+        AdminReply reply = wired().clearCache();
 
         assertThat(reply).isEqualTo(new AdminReply("POST /admin/clear-cache", 200, "cache cleared: 18412 keys", NOW, 1));
         wm.verify(exactly(1), postRequestedFor(urlEqualTo("/admin/clear-cache"))
@@ -84,7 +100,7 @@ class HttpAdminTest {
     void restartAgentSendsTheAgentAsJson() {
         wm.stubFor(post("/admin/restart-agent").willReturn(aResponse().withStatus(202).withBody("restarting search-agent")));
 
-        AdminReply reply = admin().restartAgent("search");
+        AdminReply reply = wired().restartAgent("search");
 
         assertThat(reply.status()).isEqualTo(202);
         assertThat(reply.summary()).isEqualTo("restarting search-agent");
@@ -112,7 +128,7 @@ class HttpAdminTest {
     void restartAgentIsNotRetriedBecauseASecondRestartRestartsAgain() {
         wm.stubFor(post("/admin/restart-agent").willReturn(aResponse().withStatus(503)));
 
-        Throwable thrown = catchThrowable(() -> admin().restartAgent("search"));
+        Throwable thrown = catchThrowable(() -> wired().restartAgent("search"));
 
         assertThat(thrown).isInstanceOf(RemoteFailureException.class).hasMessageContaining("HTTP 503")
                 .hasMessageContaining("not idempotent");
@@ -125,7 +141,7 @@ class HttpAdminTest {
         wm.stubFor(post("/admin/clear-cache").willReturn(aResponse().withStatus(401)
                 .withBody("{\"message\":\"invalid token " + TOKEN + "\"}")));
 
-        Throwable thrown = catchThrowable(() -> admin().clearCache());
+        Throwable thrown = catchThrowable(() -> wired().clearCache());
 
         assertThat(thrown).isInstanceOf(RemoteFailureException.class)
                 .hasMessageContaining("HTTP 401").hasMessageContaining("admin_token")
@@ -140,14 +156,14 @@ class HttpAdminTest {
     void anEchoedTokenInASuccessfulAnswerIsMasked() {
         wm.stubFor(post("/admin/clear-cache").willReturn(aResponse().withStatus(200).withBody("ok, caller " + TOKEN)));
 
-        assertThat(admin().clearCache().summary()).isEqualTo("ok, caller ****");
+        assertThat(wired().clearCache().summary()).isEqualTo("ok, caller ****");
     }
 
     @Test
     void aClientErrorIsNotRetried() {
         wm.stubFor(post("/admin/clear-cache").willReturn(aResponse().withStatus(400)));
 
-        assertThat(catchThrowable(() -> admin().clearCache())).isInstanceOf(RemoteFailureException.class)
+        assertThat(catchThrowable(() -> wired().clearCache())).isInstanceOf(RemoteFailureException.class)
                 .hasMessageContaining("HTTP 400 (not retried)");
         wm.verify(exactly(1), postRequestedFor(urlEqualTo("/admin/clear-cache")));
     }
@@ -156,7 +172,7 @@ class HttpAdminTest {
     void everyAttemptFailingIsRetryableAndSaysHowManyAttempts() {
         wm.stubFor(post("/admin/clear-cache").willReturn(aResponse().withStatus(502)));
 
-        Throwable thrown = catchThrowable(() -> admin().clearCache());
+        Throwable thrown = catchThrowable(() -> wired().clearCache());
 
         assertThat(thrown).isInstanceOfSatisfying(RemoteFailureException.class, e -> {
             assertThat(e.retryable()).isTrue();
@@ -172,4 +188,70 @@ class HttpAdminTest {
         assertThat(thrown).isInstanceOf(PreconditionFailedException.class).hasMessageContaining("incident.admin.baseUrl");
         assertThat(secretReads).isEmpty();
     }
+
+    // ---- the contract's world: the endpoint on a real local HTTP server, the token in the simulation's secret
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private SimEnvironment env;
+    private HttpAdmin admin;
+
+    @Override
+    protected Admin admin() {
+        return admin;
+    }
+
+    @Override
+    protected void givenTheEndpoint() {
+        env = SimEnvironment.builder(ContractWorld.CONFIG).build();
+        admin = admin(wm.baseUrl(), 5, env.ports().secrets());
+        wm.stubFor(post(CLEAR_PATH).atPriority(6).willReturn(message(200, CACHE_CLEARED)));
+        wm.stubFor(post(RESTART_PATH).atPriority(6).withRequestBody(equalToJson("{\"agent\":\"" + AGENT + "\"}"))
+                .willReturn(message(202, RESTARTING)));
+        wm.stubFor(post(RESTART_PATH).atPriority(7).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"unknown agent\"}")));
+        wm.stubFor(post(SESSIONS_PATH).atPriority(6).willReturn(message(200, SESSIONS_INVALIDATED)));
+    }
+
+    private static ResponseDefinitionBuilder message(int status, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"" + message + "\",\"durationMs\":212}");
+    }
+
+    @Override
+    protected void givenTheEndpointFails(String call) {
+        wm.stubFor(post(call.substring("POST ".length())).atPriority(1).willReturn(aResponse().withStatus(503)
+                .withBody("upstream unavailable")));
+    }
+
+    @Override
+    protected void given(ContractWorld.Refusal refusal, String iamAction) {
+        ContractWorld.refuse(env, refusal, iamAction);
+    }
+
+    @Override
+    protected List<String> received() {
+        List<String> calls = new ArrayList<>(wm.getAllServeEvents().stream()
+                .map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl()).toList());
+        Collections.reverse(calls); // WireMock lists the newest first
+        return calls;
+    }
+
+    @Override
+    protected List<String> restarted() {
+        List<String> agents = new ArrayList<>();
+        for (ServeEvent e : wm.getAllServeEvents()) {
+            if (e.getRequest().getUrl().equals(RESTART_PATH) && e.getResponse().getStatus() / 100 == 2) {
+                try {
+                    agents.add(0, JSON.readTree(e.getRequest().getBodyAsString()).get("agent").asText());
+                } catch (IOException notJson) {
+                    throw new UncheckedIOException(notJson);
+                }
+            }
+        }
+        return agents;
+    }
+
+    private static final String CLEAR_PATH = "/admin/clear-cache";
+    private static final String RESTART_PATH = "/admin/restart-agent";
+    private static final String SESSIONS_PATH = "/admin/invalidate-sessions";
 }
