@@ -13,7 +13,6 @@ import io.tdev.ops.api.change.RollbackRequest;
 import io.tdev.ops.api.change.RollbackUseCase;
 import io.tdev.ops.api.change.ScaleRequest;
 import io.tdev.ops.api.change.ScaleUseCase;
-import io.tdev.ops.change.FinishRollout;
 import io.tdev.ops.api.health.HealthRequest;
 import io.tdev.ops.api.health.HealthUseCase;
 import io.tdev.ops.change.StabilityCheck;
@@ -117,10 +116,10 @@ public final class DefaultTdevOps implements TdevOps {
             throw new io.tdev.ops.model.InvalidInputException("started", "is required: the map the first call"
                     + " (with wait: false) returned");
         }
-        FinishRollout.Request request = new FinishRollout.Request(a.string("operation"), started,
+        FacadeFinishRollout.Request request = new FacadeFinishRollout.Request(a.string("operation"), started,
                 a.map("stability", "the map the last stability call returned"), a.instant("startedAt"),
                 a.optionalBool("notify"), a.string("abandonedBy"));
-        return PlainValues.map((Record) new FinishRollout(run()).run(request));
+        return PlainValues.map((Record) new FacadeFinishRollout(run()).run(request));
     }
 
     private static int nonNegativeInt(StepArguments a, String name) {
