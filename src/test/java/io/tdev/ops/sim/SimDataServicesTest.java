@@ -190,8 +190,10 @@ class SimDataServicesTest {
         storage.putBucketPolicy(bucket, denyAll);
 
         assertThat(env.bucketPolicy()).contains(denyAll);
-        assertThatThrownBy(() -> storage.putBucketPolicy(bucket, "{not json")).isInstanceOf(RemoteFailureException.class)
-                .hasMessageContaining("MalformedPolicy");
+        assertThatThrownBy(() -> storage.putBucketPolicy(bucket, "{not json")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("policyJson");
+        assertThatThrownBy(() -> storage.putBucketPolicy(bucket, "{\"Version\":\"2012-10-17\"}"))
+                .isInstanceOf(RemoteFailureException.class).hasMessageContaining("MalformedPolicy");
         assertThat(env.bucketPolicy()).contains(denyAll);
     }
 
