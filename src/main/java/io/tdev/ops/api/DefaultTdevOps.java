@@ -2,9 +2,8 @@ package io.tdev.ops.api;
 
 import io.tdev.ops.model.ServiceState;
 import io.tdev.ops.model.TaskDefinitionRef;
-import io.tdev.ops.report.JUnitXmlReport;
-import io.tdev.ops.report.MarkdownReport;
-import io.tdev.ops.checklist.ChecklistResult;
+import io.tdev.ops.api.checklist.ChecklistRequest;
+import io.tdev.ops.api.checklist.ChecklistUseCase;
 import io.tdev.ops.api.change.DeployRequest;
 import io.tdev.ops.api.change.DeployUseCase;
 import io.tdev.ops.api.change.MarkKnownGoodRequest;
@@ -14,13 +13,10 @@ import io.tdev.ops.api.change.RollbackRequest;
 import io.tdev.ops.api.change.RollbackUseCase;
 import io.tdev.ops.api.change.ScaleRequest;
 import io.tdev.ops.api.change.ScaleUseCase;
-import io.tdev.ops.change.FinishRollout;
 import io.tdev.ops.api.health.HealthRequest;
 import io.tdev.ops.api.health.HealthUseCase;
-import io.tdev.ops.checklist.PreDeployChecklist;
 import io.tdev.ops.change.StabilityCheck;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -90,16 +86,12 @@ public final class DefaultTdevOps implements TdevOps {
     @Override
     public Map<String, Object> preDeployChecklist(Map<String, ?> args) {
         StepArguments a = StepArguments.of("preDeployChecklist", args, CHECKLIST_ARGS);
-        PreDeployChecklist.Request request = new PreDeployChecklist.Request(a.string("image"), a.string("testReports"),
-                Path.of("").toAbsolutePath(), a.positiveInt("backupMaxAgeHours"), a.bool("takeBackup", false),
-                a.string("scanSeverity"), a.stringMap("waive"), a.string("waivedBy"), a.strings("skip"),
-                a.bool("notify", true), a.string("message"), a.bool("dryRun", false),
+        ChecklistRequest request = new ChecklistRequest(a.string("image"), a.string("testReports"),
+                a.positiveInt("backupMaxAgeHours"), a.bool("takeBackup", false),
+                ChecklistRequest.scanSeverity(a.string("scanSeverity")), a.stringMap("waive"), a.string("waivedBy"),
+                a.strings("skip"), a.bool("notify", true), a.string("message"), a.bool("dryRun", false),
                 a.positiveDuration("scanTimeoutMinutes", MINUTE));
-        ChecklistResult result = new PreDeployChecklist(run()).run(request);
-        Map<String, Object> map = result.toMap();
-        map.put("junitXml", JUnitXmlReport.checklist(result));
-        map.put("markdown", MarkdownReport.checklist(result));
-        return map;
+        return PlainValues.map(ChecklistUseCase.over(run()).run(request));
     }
 
     @Deprecated // removed when the plugin switches to RolloutWatchUseCase (issue 8)
@@ -124,10 +116,10 @@ public final class DefaultTdevOps implements TdevOps {
             throw new io.tdev.ops.model.InvalidInputException("started", "is required: the map the first call"
                     + " (with wait: false) returned");
         }
-        FinishRollout.Request request = new FinishRollout.Request(a.string("operation"), started,
+        FacadeFinishRollout.Request request = new FacadeFinishRollout.Request(a.string("operation"), started,
                 a.map("stability", "the map the last stability call returned"), a.instant("startedAt"),
                 a.optionalBool("notify"), a.string("abandonedBy"));
-        return PlainValues.map((Record) new FinishRollout(run()).run(request));
+        return PlainValues.map((Record) new FacadeFinishRollout(run()).run(request));
     }
 
     private static int nonNegativeInt(StepArguments a, String name) {

@@ -3,6 +3,10 @@ package io.tdev.ops.api;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.TaskDefinitionRef;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
@@ -22,6 +26,15 @@ import java.util.Optional;
  */
 public final class PlainValues {
     private PlainValues() {
+    }
+
+    /**
+     * A record component left out of the plain form while it is null: a key that only some results carry (the
+     * checklist's {@code wouldPass} exists only in a dry run), so callers keep testing for the key itself.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.RECORD_COMPONENT)
+    public @interface OmittedWhenNull {
     }
 
     /** A map for a record, else the plain form of {@code value} (see the class comment). */
@@ -72,7 +85,11 @@ public final class PlainValues {
     private static Map<String, Object> record(Record record) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (RecordComponent component : record.getClass().getRecordComponents()) {
-            map.put(component.getName(), of(read(record, component)));
+            Object value = read(record, component);
+            if (value == null && component.isAnnotationPresent(OmittedWhenNull.class)) {
+                continue;
+            }
+            map.put(component.getName(), of(value));
         }
         return map;
     }

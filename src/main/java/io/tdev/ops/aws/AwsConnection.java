@@ -1,6 +1,7 @@
 package io.tdev.ops.aws;
 
 import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.files.FileTestReports;
 import io.tdev.ops.port.Admin;
 import io.tdev.ops.port.Alarms;
 import io.tdev.ops.port.AutoScaling;
@@ -65,7 +66,10 @@ public final class AwsConnection implements AutoCloseable {
                 LazyPort.of(Admin.class, () -> new HttpAdmin(config, secrets, HttpAdmin.client(config),
                         io.tdev.ops.api.Sleeper.system(), java.time.Clock.systemUTC())),
                 LazyPort.of(Webhooks.class, () -> new HttpWebhooks(HttpAdmin.client(config),
-                        Duration.ofSeconds(config.incident().admin().timeoutSeconds()))));
+                        Duration.ofSeconds(config.incident().admin().timeoutSeconds()))),
+                // the build's reports are local files wherever the engine runs against AWS (a Jenkins step reads its
+                // workspace instead)
+                FileTestReports.inWorkingDirectory());
     }
 
     /**

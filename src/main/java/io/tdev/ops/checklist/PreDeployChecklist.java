@@ -1,8 +1,17 @@
 package io.tdev.ops.checklist;
 
+import io.tdev.ops.api.checklist.ChecklistItem;
+import io.tdev.ops.api.checklist.ChecklistRequest;
+import io.tdev.ops.api.checklist.ChecklistResult;
+import io.tdev.ops.api.checklist.ChecklistUseCase;
+import io.tdev.ops.api.checklist.ItemStatus;
+import io.tdev.ops.model.TestReport;
+import io.tdev.ops.port.TestReports;
+import io.tdev.ops.report.JUnitXmlReport;
+import io.tdev.ops.report.MarkdownReport;
+
 import io.tdev.ops.support.Durations;
 import io.tdev.ops.change.KnownGood;
-import io.tdev.ops.change.Rollback;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.support.Waits;
 
@@ -19,7 +28,6 @@ import io.tdev.ops.model.TableBackup;
 import io.tdev.ops.model.TaskDefinitionRef;
 import io.tdev.ops.model.TdevException;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,54 +36,30 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import static io.tdev.ops.api.checklist.ChecklistItem.BACKUP;
+import static io.tdev.ops.api.checklist.ChecklistItem.IMAGE_SCAN;
+import static io.tdev.ops.api.checklist.ChecklistItem.MONITORING;
+import static io.tdev.ops.api.checklist.ChecklistItem.ROLLBACK_PLAN;
+import static io.tdev.ops.api.checklist.ChecklistItem.TESTS_PASSED;
+import static io.tdev.ops.api.checklist.ChecklistItem.TEAM_NOTIFIED;
+
 /**
- * The runbook's six checks before a deploy, each with evidence: all tests pass (JUnit XML reports), the image scan
- * is clean (ECR findings at or above a severity), a fresh DynamoDB backup exists (or is taken), a known-good
- * revision exists to roll back to, the alarms exist and have data, and the team is notified through SNS. An item
- * that cannot be checked FAILs with why; only the items listed in {@code checklist.waivable} can be waived.
+ * The runbook's six checks before a deploy, each with evidence: all tests pass (JUnit XML reports, read through the
+ * {@link TestReports} port), the image scan is clean (ECR findings at or above a severity), a fresh DynamoDB backup
+ * exists (or is taken), a known-good revision exists to roll back to, the alarms exist and have data, and the team is
+ * notified through SNS. An item that cannot be checked FAILs with why; only the items listed in
+ * {@code checklist.waivable} can be waived.
  */
-public final class PreDeployChecklist {
-    public static final String TESTS_PASSED = "tests-passed";
-    public static final String IMAGE_SCAN = "image-scan";
-    public static final String BACKUP = "backup";
-    public static final String ROLLBACK_PLAN = "rollback-plan";
-    public static final String MONITORING = "monitoring";
-    public static final String TEAM_NOTIFIED = "team-notified";
-    public static final List<String> ITEMS = List.of(TESTS_PASSED, IMAGE_SCAN, BACKUP, ROLLBACK_PLAN, MONITORING,
-            TEAM_NOTIFIED);
-    private static final Map<String, String> TITLES = Map.of(TESTS_PASSED, "All tests pass", IMAGE_SCAN,
-            "Security scan done", BACKUP, "Backup done", ROLLBACK_PLAN, "Rollback plan ready", MONITORING,
-            "Monitoring ready", TEAM_NOTIFIED, "Team notified");
+public final class PreDeployChecklist implements ChecklistUseCase {
     static final Duration SCAN_POLL = Duration.ofSeconds(10);
     static final Duration DEFAULT_SCAN_TIMEOUT = Duration.ofMinutes(10);
     private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
-
-    /**
-     * @param image             image to be deployed (URI, REPOSITORY:TAG, or a TAG of config {@code repository})
-     * @param testReports       directory, file or glob of JUnit XML reports
-     * @param baseDir           relative {@code testReports} resolve against it (the workspace)
-     * @param backupMaxAgeHours null = config {@code checklist.backupMaxAgeHours}
-     * @param scanSeverity      null = config {@code checklist.scanSeverity}
-     * @param waive             item → reason
-     * @param waivedBy          who approved the waivers; required when {@code waive} is not empty
-     * @param message           extra text for the team notification
-     * @param scanTimeout       null = 10 minutes
-     */
-    public record Request(String image, String testReports, Path baseDir, Integer backupMaxAgeHours, boolean takeBackup,
-                          String scanSeverity, Map<String, String> waive, String waivedBy, List<String> skip,
-                          boolean notifyTeam, String message, boolean dryRun, Duration scanTimeout) {
-        public Request {
-            waive = waive == null ? Map.of() : Map.copyOf(waive);
-            skip = skip == null ? List.of() : List.copyOf(skip);
-        }
-    }
 
     private final OpsContext ctx;
 
@@ -83,15 +67,12 @@ public final class PreDeployChecklist {
         this.ctx = ctx;
     }
 
-    static String title(String item) {
-        return TITLES.getOrDefault(item, item);
-    }
-
-    public ChecklistResult run(Request request) {
+    @Override
+    public ChecklistResult run(ChecklistRequest request) {
         EnvironmentConfig config = ctx.config();
-        validate(request, config);
-        Severity threshold = severity(request.scanSeverity() != null ? request.scanSeverity()
-                : config.checklist().scanSeverity(), request.scanSeverity() != null ? "scanSeverity" : "checklist.scanSeverity");
+        checkWaivable(request, config);
+        Severity threshold = request.scanSeverity() != null ? request.scanSeverity()
+                : ChecklistRequest.severity(config.checklist().scanSeverity(), "checklist.scanSeverity");
         int maxAgeHours = request.backupMaxAgeHours() != null ? request.backupMaxAgeHours()
                 : config.checklist().backupMaxAgeHours();
         String by = request.waivedBy();
@@ -113,13 +94,13 @@ public final class PreDeployChecklist {
         boolean passed = items.stream().allMatch(i -> i.status() == ItemStatus.PASS || i.status() == ItemStatus.WAIVED);
         Boolean wouldPass = !request.dryRun() ? null : items.stream().allMatch(i -> i.status() == ItemStatus.PASS
                 || i.status() == ItemStatus.WAIVED || i.status() == ItemStatus.PLANNED);
-        ChecklistResult result = new ChecklistResult(config.name(), config.ecs().service(), request.image(), passed,
+        ChecklistResult result = ChecklistResult.of(config.name(), config.ecs().service(), request.image(), passed,
                 wouldPass, items, now, actions);
         ctx.progress().report(result.summary());
-        return result;
+        return result.rendered(JUnitXmlReport.checklist(result), MarkdownReport.checklist(result));
     }
 
-    private ChecklistItem evaluate(String name, Supplier<ChecklistItem> check, Request request, String by) {
+    private ChecklistItem evaluate(String name, Supplier<ChecklistItem> check, ChecklistRequest request, String by) {
         if (request.waive().containsKey(name)) {
             return ChecklistItem.waived(name, request.waive().get(name), by);
         }
@@ -135,55 +116,26 @@ public final class PreDeployChecklist {
         }
     }
 
-    private static void validate(Request request, EnvironmentConfig config) {
-        for (String item : request.skip()) {
-            if (!ITEMS.contains(item)) {
-                throw InvalidInputException.notAllowed("skip", item, ITEMS);
-            }
-        }
+    /** Which items may be waived is the environment's rule; checked before anything is read. */
+    private static void checkWaivable(ChecklistRequest request, EnvironmentConfig config) {
         List<String> waivable = config.checklist().waivable() == null ? List.of() : config.checklist().waivable();
-        for (Map.Entry<String, String> w : request.waive().entrySet()) {
-            if (!ITEMS.contains(w.getKey())) {
-                throw InvalidInputException.notAllowed("waive", w.getKey(), ITEMS);
-            }
-            if (!waivable.contains(w.getKey())) {
-                throw new InvalidInputException("waive", "'" + w.getKey() + "' cannot be waived in " + config.name()
+        for (String item : request.waive().keySet()) {
+            if (!waivable.contains(item)) {
+                throw new InvalidInputException("waive", "'" + item + "' cannot be waived in " + config.name()
                         + "; waivable items: " + (waivable.isEmpty() ? "none" : String.join(", ", waivable)));
             }
-            if (w.getValue() == null || w.getValue().isBlank()) {
-                throw new InvalidInputException("waive." + w.getKey(), "a waiver needs a reason");
-            }
-            if (request.skip().contains(w.getKey())) {
-                throw new InvalidInputException("skip", "'" + w.getKey() + "' is both waived and skipped; choose one");
-            }
-        }
-        if (!request.waive().isEmpty() && (request.waivedBy() == null || request.waivedBy().isBlank())) {
-            throw new InvalidInputException("waivedBy", "is required with waive: who approved waiving "
-                    + String.join(", ", request.waive().keySet()) + " (recorded in the checklist)");
-        }
-        if (request.backupMaxAgeHours() != null && request.backupMaxAgeHours() < 1) {
-            throw new InvalidInputException("backupMaxAgeHours", "must be 1 or more, got " + request.backupMaxAgeHours());
         }
     }
 
-    static Severity severity(String text, String field) {
-        try {
-            return Severity.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw InvalidInputException.notAllowed(field, text, Arrays.asList(Severity.values()));
-        }
-    }
-
-    private ChecklistItem testsPassed(Request request) {
+    private ChecklistItem testsPassed(ChecklistRequest request) {
         if (request.testReports() == null || request.testReports().isBlank()) {
             return ChecklistItem.fail(TESTS_PASSED, "no test reports given: give a directory or glob of JUnit XML reports");
         }
-        Path base = request.baseDir() != null ? request.baseDir() : Path.of("").toAbsolutePath();
-        List<Path> files = JUnitReports.find(base, request.testReports());
-        if (files.isEmpty()) {
+        List<TestReport> reports = ctx.ports().testReports().read(request.testReports());
+        if (reports.isEmpty()) {
             return ChecklistItem.fail(TESTS_PASSED, "no JUnit XML reports found at " + request.testReports());
         }
-        JUnitReports.Totals t = JUnitReports.read(files);
+        TestTotals t = TestTotals.of(reports);
         String counts = t.tests() + " tests in " + t.files() + " report(s): " + t.failures() + " failures, "
                 + t.errors() + " errors, " + t.skipped() + " skipped"
                 + (t.ignored().isEmpty() ? "" : " (not test reports, ignored: " + String.join(", ", t.ignored()) + ")");
@@ -227,7 +179,7 @@ public final class PreDeployChecklist {
         return new String[]{path, tag};
     }
 
-    private ChecklistItem imageScan(Request request, Severity threshold, List<Action> actions) {
+    private ChecklistItem imageScan(ChecklistRequest request, Severity threshold, List<Action> actions) {
         if (request.image() == null || request.image().isBlank()) {
             return ChecklistItem.fail(IMAGE_SCAN, "no image given: nothing to look up in ECR");
         }
@@ -305,7 +257,7 @@ public final class PreDeployChecklist {
         return status.equalsIgnoreCase("COMPLETE") || status.equalsIgnoreCase("ACTIVE");
     }
 
-    private ChecklistItem backup(Request request, int maxAgeHours, Instant now, List<Action> actions) {
+    private ChecklistItem backup(ChecklistRequest request, int maxAgeHours, Instant now, List<Action> actions) {
         String table = ctx.config().table().name();
         Instant cutoff = now.minus(Duration.ofHours(maxAgeHours));
         List<TableBackup> backups = ctx.retry().call(() -> ctx.ports().tables().listBackups(table));
@@ -365,7 +317,7 @@ public final class PreDeployChecklist {
                 : ChecklistItem.fail(MONITORING, counts + "; without data: " + String.join(", ", noData));
     }
 
-    private ChecklistItem teamNotified(Request request, List<ChecklistItem> before, List<Action> actions) {
+    private ChecklistItem teamNotified(ChecklistRequest request, List<ChecklistItem> before, List<Action> actions) {
         if (!request.notifyTeam()) {
             return ChecklistItem.fail(TEAM_NOTIFIED, "not notified (asked not to); waive it with a reason if the team"
                     + " was told another way");

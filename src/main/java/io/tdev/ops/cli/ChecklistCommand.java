@@ -1,6 +1,9 @@
 package io.tdev.ops.cli;
 
-import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.api.checklist.ChecklistRequest;
+import io.tdev.ops.api.checklist.ChecklistResult;
+import io.tdev.ops.api.checklist.ChecklistUseCase;
 import io.tdev.ops.model.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,6 +11,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +37,7 @@ import java.util.Map;
                         + " --junit-xml checklist.xml",
                 "  tdev-ops checklist --waive image-scan=\"CVE-2026-1234 not reachable\" --waived-by alice"
                         + " --skip team-notified --output markdown"})
-public final class ChecklistCommand extends OpsCommand {
+public final class ChecklistCommand extends OutcomeCommand<ChecklistResult> {
     @Option(names = "--image", paramLabel = "IMAGE", description = "The image about to be deployed (its scan is checked).")
     String image;
 
@@ -84,22 +88,20 @@ public final class ChecklistCommand extends OpsCommand {
     boolean dryRun;
 
     @Override
-    protected Map<String, Object> arguments() {
-        return new ArgumentMap().put("image", image).put("testReports", testReports)
-                .put("backupMaxAgeHours", backupMaxAgeHours).putIfOn("takeBackup", takeBackup)
-                .put("scanSeverity", scanSeverity).put("waive", waive).put("waivedBy", waivedBy).put("skip", skip)
-                .putFalseIfOn("notify", noNotify).put("message", message)
-                .put("scanTimeoutMinutes", scanTimeoutMinutes).putIfOn("dryRun", dryRun)
-                .map();
+    protected ChecklistResult run(OpsContext context) {
+        checkJunitXmlWritable();
+        return ChecklistUseCase.over(context).run(request());
     }
 
-    @Override
-    protected Map<String, Object> invoke(TdevOps ops, Map<String, Object> arguments) {
-        return ops.preDeployChecklist(arguments);
+    /** The options as the use case's request (checked as it is made). */
+    ChecklistRequest request() {
+        return new ChecklistRequest(image, testReports, backupMaxAgeHours, takeBackup,
+                ChecklistRequest.scanSeverity(scanSeverity), waive, waivedBy, skip, !noNotify, message, dryRun,
+                scanTimeoutMinutes == null ? null : Duration.ofMinutes(scanTimeoutMinutes));
     }
 
-    @Override
-    protected void checkInputs() {
+    /** A file the JUnit XML cannot be written to is invalid input before any item is checked or anything published. */
+    private void checkJunitXmlWritable() {
         if (junitXml == null) {
             return;
         }
@@ -117,25 +119,21 @@ public final class ChecklistCommand extends OpsCommand {
     }
 
     @Override
-    protected void afterResult(Map<String, Object> result) {
+    protected void afterResult(ChecklistResult result) {
         if (junitXml == null) {
             return;
         }
-        Object xml = result.get("junitXml");
-        if (xml == null) {
-            throw new InvalidInputException("--junit-xml", "the checklist result has no JUnit XML to write");
-        }
         try {
-            Files.writeString(junitXml, xml.toString());
+            Files.writeString(junitXml, result.junitXml());
         } catch (IOException e) {
             throw new InvalidInputException("--junit-xml", "cannot write " + junitXml + ": " + e.getMessage());
         }
     }
 
     @Override
-    protected int exitCode(Map<String, Object> result) {
+    protected int exitCode(ChecklistResult result) {
         // a dry run passes nothing; it exits 0 when the real run would pass
-        Object verdict = result.containsKey("wouldPass") ? result.get("wouldPass") : result.get("passed");
-        return Boolean.TRUE.equals(verdict) ? 0 : 1;
+        boolean verdict = result.dryRun() ? result.wouldPass() : result.passed();
+        return verdict ? 0 : 1;
     }
 }

@@ -1,11 +1,12 @@
 package io.tdev.ops.cli;
 
-import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.api.change.DeployRequest;
+import io.tdev.ops.api.change.DeployResult;
+import io.tdev.ops.api.change.DeployUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
-import java.util.Map;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         header = "Deploy a new image and wait until the service is stable.",
@@ -22,7 +23,7 @@ import java.util.Map;
                 "  tdev-ops deploy --env staging --image 123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/"
                         + "t-developer-backend-staging:2.1.0 --dry-run",
                 "  tdev-ops deploy --image IMG --no-wait --output json   # then poll with 'health'"})
-public final class DeployCommand extends ChangeCommand {
+public final class DeployCommand extends ChangeCommand<DeployResult> {
     @Option(names = "--image", paramLabel = "IMAGE", required = true, description = "The image to run (required): an ECR image URI"
             + " <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> (or @sha256:<digest>); it must exist in"
             + " that repository, checked before anything changes (a dry run checks too).")
@@ -37,12 +38,8 @@ public final class DeployCommand extends ChangeCommand {
     WaitOptions waiting;
 
     @Override
-    protected Map<String, Object> arguments() {
-        return waiting.addTo(new ArgumentMap().put("image", image).put("container", container)).map();
-    }
-
-    @Override
-    protected Map<String, Object> invoke(TdevOps ops, Map<String, Object> arguments) {
-        return ops.ecsDeploy(arguments);
+    protected DeployResult run(OpsContext context) {
+        return DeployUseCase.over(context).run(new DeployRequest(image, container, waiting.waitForStable(),
+                waiting.timeout(), waiting.dryRun()));
     }
 }

@@ -4,8 +4,9 @@ import io.tdev.ops.api.ToolVersion;
 
 /**
  * The jar's entry point ({@code Main-Class}): answers {@code --version} / {@code -V} alone with only this class and
- * {@link ToolVersion} loaded, else hands the words to {@link Main}. {@link Main} itself cannot answer it as cheaply:
- * loading it links picocli's exception types (its handlers), ~60 classes before the first line of {@code main}.
+ * {@link ToolVersion} loaded from the jar, else hands the words to {@link Main}, whose verification first loads the
+ * picocli types its handlers name (10 classes from the jar for {@code --version} instead of 2; the JVM's own start
+ * is the rest of the time, docs/benchmarks.md).
  */
 public final class Launcher {
     private Launcher() {

@@ -1,11 +1,12 @@
 package io.tdev.ops.cli;
 
-import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.api.change.MarkKnownGoodRequest;
+import io.tdev.ops.api.change.MarkKnownGoodResult;
+import io.tdev.ops.api.change.MarkKnownGoodUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
-import java.util.Map;
 
 @Command(name = "mark-known-good", mixinStandardHelpOptions = true,
         header = "Tag a revision as known-good (the rollback target).",
@@ -18,7 +19,7 @@ import java.util.Map;
                 "Examples:",
                 "  tdev-ops mark-known-good --simulate",
                 "  tdev-ops mark-known-good --env staging --revision t-developer-backend-staging:42 --dry-run"})
-public final class MarkKnownGoodCommand extends ChangeCommand {
+public final class MarkKnownGoodCommand extends ChangeCommand<MarkKnownGoodResult> {
     @Option(names = "--revision", paramLabel = "REV",
             description = "REVISION, FAMILY:REVISION or ARN (default: the service's current revision).")
     String revision;
@@ -27,12 +28,8 @@ public final class MarkKnownGoodCommand extends ChangeCommand {
     PlanOnlyOption planOnly;
 
     @Override
-    protected Map<String, Object> arguments() {
-        return planOnly.addTo(new ArgumentMap().put("revision", revision)).map();
-    }
-
-    @Override
-    protected Map<String, Object> invoke(TdevOps ops, Map<String, Object> arguments) {
-        return ops.markKnownGood(arguments);
+    protected MarkKnownGoodResult run(OpsContext context) {
+        return MarkKnownGoodUseCase.over(context).run(MarkKnownGoodRequest.of(revision, planOnly.dryRun, false, null,
+                null));
     }
 }

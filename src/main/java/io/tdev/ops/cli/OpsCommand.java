@@ -78,10 +78,6 @@ public abstract class OpsCommand implements Callable<Integer> {
                 out.print(ResultRenderer.render(common.output(), spec.name(), result));
                 out.flush();
                 afterResult(result);
-                String failure = Outcomes.failure(spec.name(), result);
-                if (failure != null) {
-                    err.println("error: " + failure);
-                }
                 String warning = warning(result);
                 if (warning != null) {
                     err.println("warning: " + warning);

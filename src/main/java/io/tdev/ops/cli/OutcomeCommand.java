@@ -36,6 +36,11 @@ public abstract class OutcomeCommand<R extends Outcome> implements Callable<Inte
         return result.ok() ? 0 : 1;
     }
 
+    /** For a result that is not ok: where it stopped and what to run next, for stderr ("error: ..."), or null. */
+    protected String failure(R result) {
+        return null;
+    }
+
     /** Something to say on stderr about the result besides the result itself, or null. */
     protected String warning(R result) {
         return null;
@@ -69,6 +74,10 @@ public abstract class OutcomeCommand<R extends Outcome> implements Callable<Inte
                 out.print(render(result));
                 out.flush();
                 afterResult(result);
+                String failure = failure(result);
+                if (failure != null) {
+                    err.println("error: " + failure);
+                }
                 String warning = warning(result);
                 if (warning != null) {
                     err.println("warning: " + warning);
@@ -90,7 +99,12 @@ public abstract class OutcomeCommand<R extends Outcome> implements Callable<Inte
         return switch (common.output()) {
             case json -> ResultRenderer.json(plain);
             case text -> ResultRenderer.text(plain);
-            case markdown -> result.markdown() + System.lineSeparator();
+            case markdown -> endsWithNewline(result.markdown());
         };
+    }
+
+    /** The Markdown as the result made it, ended by one line break (not a blank line after its own). */
+    private static String endsWithNewline(String markdown) {
+        return markdown.endsWith("\n") ? markdown : markdown + System.lineSeparator();
     }
 }

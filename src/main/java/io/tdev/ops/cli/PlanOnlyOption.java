@@ -6,9 +6,4 @@ import picocli.CommandLine.Option;
 public final class PlanOnlyOption {
     @Option(names = "--dry-run", description = "Print the plan; change nothing.")
     boolean dryRun;
-
-    /** Adds dryRun only when given (the facade's default applies otherwise). */
-    OpsCommand.ArgumentMap addTo(OpsCommand.ArgumentMap arguments) {
-        return arguments.putIfOn("dryRun", dryRun);
-    }
 }

@@ -1,11 +1,12 @@
 package io.tdev.ops.cli;
 
-import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.api.change.RollbackRequest;
+import io.tdev.ops.api.change.RollbackResult;
+import io.tdev.ops.api.change.RollbackUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
-import java.util.Map;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         header = "Roll back to last-known-good, previous, or a revision.",
@@ -22,7 +23,7 @@ import java.util.Map;
                 "  tdev-ops rollback --simulate --scenario bad-deploy --reason \"5xx after 2.1.0\"",
                 "  tdev-ops rollback --target previous --dry-run",
                 "  tdev-ops rollback --env staging --target t-developer-backend-staging:41 --no-notify"})
-public final class RollbackCommand extends ChangeCommand {
+public final class RollbackCommand extends ChangeCommand<RollbackResult> {
     @Option(names = "--target", paramLabel = "TARGET",
             description = "last-known-good (default) | previous | REVISION | FAMILY:REVISION | ARN.")
     String target;
@@ -37,13 +38,8 @@ public final class RollbackCommand extends ChangeCommand {
     boolean noNotify;
 
     @Override
-    protected Map<String, Object> arguments() {
-        return waiting.addTo(new ArgumentMap().put("target", target).put("reason", reason)
-                .putFalseIfOn("notify", noNotify)).map();
-    }
-
-    @Override
-    protected Map<String, Object> invoke(TdevOps ops, Map<String, Object> arguments) {
-        return ops.rollback(arguments);
+    protected RollbackResult run(OpsContext context) {
+        return RollbackUseCase.over(context).run(RollbackRequest.of(target, reason, waiting.waitForStable(),
+                waiting.timeout(), !noNotify, waiting.dryRun()));
     }
 }

@@ -1,11 +1,12 @@
 package io.tdev.ops.cli;
 
-import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.api.change.ScaleRequest;
+import io.tdev.ops.api.change.ScaleResult;
+import io.tdev.ops.api.change.ScaleUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
-import java.util.Map;
 
 @Command(name = "scale", mixinStandardHelpOptions = true,
         header = "Set the task count: N, +N, -N or a preset (p0, p1).",
@@ -25,7 +26,7 @@ import java.util.Map;
                 "  tdev-ops scale --simulate --count +2",
                 "  tdev-ops scale --count p0 --dry-run",
                 "  tdev-ops scale --env staging --count 0 --force"})
-public final class ScaleCommand extends ChangeCommand {
+public final class ScaleCommand extends ChangeCommand<ScaleResult> {
     @Option(names = "--count", paramLabel = "COUNT", required = true,
             description = "N | +N | -N | a preset of the config's scalePresets (p0, p1).")
     String count;
@@ -37,12 +38,8 @@ public final class ScaleCommand extends ChangeCommand {
     WaitOptions waiting;
 
     @Override
-    protected Map<String, Object> arguments() {
-        return waiting.addTo(new ArgumentMap().put("count", count).putIfOn("force", force)).map();
-    }
-
-    @Override
-    protected Map<String, Object> invoke(TdevOps ops, Map<String, Object> arguments) {
-        return ops.scale(arguments);
+    protected ScaleResult run(OpsContext context) {
+        return ScaleUseCase.over(context).run(ScaleRequest.of(count, force, waiting.waitForStable(), waiting.timeout(),
+                waiting.dryRun()));
     }
 }

@@ -1,5 +1,7 @@
 package io.tdev.ops.cli;
 
+import java.time.Duration;
+
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -15,8 +17,16 @@ public final class WaitOptions {
     @Mixin
     PlanOnlyOption planOnly;
 
-    /** Adds wait, timeoutMinutes and dryRun, only those given (the facade's defaults apply to the rest). */
-    OpsCommand.ArgumentMap addTo(OpsCommand.ArgumentMap arguments) {
-        return planOnly.addTo(arguments.putFalseIfOn("wait", noWait).put("timeoutMinutes", timeoutMinutes));
+    boolean waitForStable() {
+        return !noWait;
+    }
+
+    /** null: the environment's deploy.stableTimeoutMinutes; the request refuses 0 and less. */
+    Duration timeout() {
+        return timeoutMinutes == null ? null : Duration.ofMinutes(timeoutMinutes);
+    }
+
+    boolean dryRun() {
+        return planOnly.dryRun;
     }
 }

@@ -1,8 +1,13 @@
 package io.tdev.ops.incident;
 
-import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.api.admin.AdminRequest;
+import io.tdev.ops.api.change.ChangeResult;
+import io.tdev.ops.api.change.RollbackRequest;
+import io.tdev.ops.api.change.RollbackTarget;
+import io.tdev.ops.api.change.RollbackUseCase;
+import io.tdev.ops.api.change.ScaleRequest;
+import io.tdev.ops.api.change.ScaleUseCase;
 import io.tdev.ops.api.admin.AdminResult;
 import io.tdev.ops.api.admin.AdminUseCase;
 import io.tdev.ops.api.escalation.EscalationRequest;
@@ -141,10 +146,10 @@ public final class IncidentResponse implements IncidentUseCase {
             mark((request.dryRun() ? "planning " : "applying ") + remedy.remedy());
             try {
                 AppliedRemedy done = switch (remedy.remedy()) {
-                    case "rollback" -> fromMap("rollback", new DefaultTdevOps(context).rollback(Map.of(
-                            "target", "last-known-good", "reason", reason, "dryRun", request.dryRun())));
-                    case "scale" -> fromMap("scale", new DefaultTdevOps(context).scale(Map.of(
-                            "count", request.level().equals("P0") ? "p0" : "p1", "dryRun", request.dryRun())));
+                    case "rollback" -> fromChange("rollback", RollbackUseCase.over(context).run(RollbackRequest.of(
+                            RollbackTarget.LAST_KNOWN_GOOD, reason, true, null, true, request.dryRun())));
+                    case "scale" -> fromChange("scale", ScaleUseCase.over(context).run(ScaleRequest.of(
+                            request.level().equals("P0") ? "p0" : "p1", false, true, null, request.dryRun())));
                     case "clear-cache" -> fromAdmin("clear-cache", AdminUseCase.over(context).run(
                             AdminRequest.clearCache(reason, request.dryRun())));
                     default -> fromAdmin("restart-agent", AdminUseCase.over(context).run(AdminRequest.restartAgent(
@@ -165,13 +170,9 @@ public final class IncidentResponse implements IncidentUseCase {
         return applied;
     }
 
-    @SuppressWarnings("unchecked")
-    private static AppliedRemedy fromMap(String remedy, Map<String, Object> result) {
-        Object actions = result.get("actions");
-        String note = result.get("from") + " -> " + result.get("to")
-                + (result.get("message") == null ? "" : ": " + result.get("message"));
-        return new AppliedRemedy(remedy, String.valueOf(result.get("status")), note,
-                actions instanceof List<?> list ? (List<Object>) list : List.of());
+    private static AppliedRemedy fromChange(String remedy, ChangeResult result) {
+        String note = result.from() + " -> " + result.to() + (result.message() == null ? "" : ": " + result.message());
+        return new AppliedRemedy(remedy, result.status().name(), note, List.copyOf(result.actions()));
     }
 
     private static AppliedRemedy fromAdmin(String remedy, AdminResult r) {

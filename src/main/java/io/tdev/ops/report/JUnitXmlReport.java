@@ -1,8 +1,8 @@
 package io.tdev.ops.report;
 
-import io.tdev.ops.checklist.ChecklistItem;
-import io.tdev.ops.checklist.ChecklistResult;
-import io.tdev.ops.checklist.ItemStatus;
+import io.tdev.ops.api.checklist.ChecklistItem;
+import io.tdev.ops.api.checklist.ChecklistResult;
+import io.tdev.ops.api.checklist.ItemStatus;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;

@@ -1,8 +1,8 @@
 package io.tdev.ops.report;
 
 import io.tdev.ops.model.Action;
-import io.tdev.ops.checklist.ChecklistItem;
-import io.tdev.ops.checklist.ChecklistResult;
+import io.tdev.ops.api.checklist.ChecklistItem;
+import io.tdev.ops.api.checklist.ChecklistResult;
 import io.tdev.ops.api.health.HealthResult;
 import io.tdev.ops.health.HealthSignal;
 import io.tdev.ops.health.MessagePatterns;

@@ -1,6 +1,7 @@
 package io.tdev.ops.sim;
 
 import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.files.FileTestReports;
 import io.tdev.ops.model.Alarm;
 import io.tdev.ops.model.DbInstance;
 import io.tdev.ops.model.Deployment;
@@ -101,7 +102,9 @@ public final class SimEnvironment {
         this.world = world;
         this.ports = new OpsPorts(world.ecs, world.autoScaling, world.alarms, world.metrics, world.logs, world.targetHealth,
                 world.storage, world.tables, world.notifier, world.imageScans, world.secrets, world.dns, world.databases,
-                world.securityGroups, world.admin, world.webhooks);
+                world.securityGroups, world.admin, world.webhooks,
+                // the build's test reports are no part of the simulated AWS: a simulated run reads real files
+                FileTestReports.inWorkingDirectory());
     }
 
     /** A named scenario (see the class documentation) seeded with the config's names; unknown names list the known ones. */

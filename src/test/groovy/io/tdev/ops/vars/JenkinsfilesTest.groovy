@@ -205,4 +205,50 @@ class JenkinsfilesTest extends SimulatedVarTest {
         assertThat(world.sim.logRetention().values()).containsOnly(30)
         assertThat(h.archived).containsExactlyInAnyOrder('monthly-maintenance.md', 'monthly-maintenance.json')
     }
+
+    private static final String TIMER = 'hudson.triggers.TimerTrigger$TimerTriggerCause'
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void monthlyExampleStartedByItsTimerOnAnotherDayThanMondayDoesNothing(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('needs-maintenance')
+        PipelineHarness h = attached(mode, world)
+        h.buildCauses << TIMER
+        h.currentBuild.startTimeInMillis = Date.parse("yyyy-MM-dd'T'HH:mm:ssX", '2026-12-02T09:00:00Z').time // a Wednesday
+
+        Outcome outcome = h.runFile('examples/Jenkinsfile.monthly')
+
+        assertThat(outcome.result).as(h.logText()).isEqualTo('SUCCESS')
+        assertThat(h.logText()).contains('Not the first Monday of the month: nothing to do')
+        assertThat(h.callsOf('tdevMaintenance')).isEmpty()
+        assertThat(world.sim.logRetention().values()).doesNotContain(30)
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void monthlyExampleStartedByItsTimerOnTheFirstMondayRuns(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('needs-maintenance')
+        PipelineHarness h = attached(mode, world)
+        h.buildCauses << TIMER
+        h.inputAnswer = { Map args -> 'alice' }
+
+        Outcome outcome = h.runFile('examples/Jenkinsfile.monthly')
+
+        assertThat(outcome.result).as(h.logText()).isEqualTo('UNSTABLE')
+        assertThat(h.callsOf('tdevMaintenance')*.args*.dryRun).containsExactly(true, false)
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineMode)
+    void monthlyExampleStartedByHandOnAnotherDayRuns(PipelineMode mode) {
+        SimulatedTdevOps world = SimulatedTdevOps.scenario('needs-maintenance')
+        PipelineHarness h = attached(mode, world)
+        h.currentBuild.startTimeInMillis = Date.parse("yyyy-MM-dd'T'HH:mm:ssX", '2026-12-02T09:00:00Z').time
+        h.inputAnswer = { Map args -> 'alice' }
+
+        Outcome outcome = h.runFile('examples/Jenkinsfile.monthly')
+
+        assertThat(outcome.result).as(h.logText()).isEqualTo('UNSTABLE')
+        assertThat(h.callsOf('tdevMaintenance')).hasSize(2)
+    }
 }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Bad arguments are refused before any port is touched: every port here is null, so a touch would be an NPE. */
 class FacadeArgumentsTest {
     private static final OpsPorts NO_PORTS = new OpsPorts(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null);
     private final TdevOps ops = new DefaultTdevOps(new OpsContext(TestConfigs.production(), NO_PORTS, Clock.systemUTC(),
             d -> { }, Progress.NONE, "tester"));
 

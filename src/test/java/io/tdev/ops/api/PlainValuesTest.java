@@ -45,6 +45,17 @@ class PlainValuesTest {
         assertThat(plain.get("ok")).isEqualTo(true);
     }
 
+    record Verdict(boolean passed, @PlainValues.OmittedWhenNull Boolean wouldPass, String image) {
+    }
+
+    @Test
+    void aComponentOmittedWhenNullIsAKeyOnlyWhileItHasAValue() {
+        assertThat(List.copyOf(PlainValues.map(new Verdict(false, true, null)).keySet()))
+                .containsExactly("passed", "wouldPass", "image");
+        assertThat(List.copyOf(PlainValues.map(new Verdict(true, null, null)).keySet()))
+                .containsExactly("passed", "image");
+    }
+
     @Test
     void aValueThatIsNeitherPlainNorARecordIsRefusedWhereItIsMade() {
         assertThatThrownBy(() -> PlainValues.of(new Object()))

@@ -48,7 +48,21 @@ class LayeringTest {
     void coreDependsOnNoAdapterOrFrontEnd() {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("io.tdev.ops.aws..", "io.tdev.ops.sim..",
-                        "io.tdev.ops.cli..")
+                        "io.tdev.ops.files..", "io.tdev.ops.cli..")
+                .check(classes);
+    }
+
+    /** The checklist reads the build's test reports through the TestReports port, wherever they are (an agent). */
+    @Test
+    void theChecklistTouchesNoFileSystem() {
+        noClasses().that().resideInAnyPackage("io.tdev.ops.checklist..", "io.tdev.ops.api.checklist..")
+                .should().dependOnClassesThat().resideInAPackage("java.nio.file..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.io.File.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.io.FileInputStream.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.io.FileReader.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.io.FileOutputStream.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.io.FileWriter.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.io.RandomAccessFile.class.getName())
                 .check(classes);
     }
 
@@ -108,7 +122,8 @@ class LayeringTest {
 
     /**
      * The Jenkins plugin is not compiled by this build, so its sources are scanned: of the engine it imports only
-     * api (with each capability's api package), model and config, and aws only where it wires the client factory.
+     * api (with each capability's api package), model and config, aws only where it wires the client factory, and
+     * port and files only in WorkspaceReports, its adapter of the TestReports port.
      */
     @Test
     void thePluginImportsOnlyApiModelAndTheWiring() throws java.io.IOException {
@@ -116,6 +131,8 @@ class LayeringTest {
         java.util.Set<String> allowed = java.util.Set.of("api", "model", "config", "aws");
         java.util.Set<String> awsWiring = java.util.Set.of("AwsSettingsResolver.java", "OpsTarget.java",
                 "AwsTdevOpsProvider.java");
+        // the plugin's one adapter: the checklist's test reports read in the workspace with the engine's file adapter
+        java.util.Set<String> reportsAdapter = java.util.Set.of("WorkspaceReports.java");
         java.util.regex.Pattern engineImport = java.util.regex.Pattern.compile(
                 "^import (?:static )?io\\.tdev\\.ops\\.([a-z]+)\\.", java.util.regex.Pattern.MULTILINE);
         java.util.List<String> offending = new java.util.ArrayList<>();
@@ -126,8 +143,9 @@ class LayeringTest {
                 java.util.regex.Matcher m = engineImport.matcher(java.nio.file.Files.readString(file));
                 while (m.find()) {
                     String pkg = m.group(1);
-                    boolean ok = allowed.contains(pkg)
-                            && (!pkg.equals("aws") || awsWiring.contains(file.getFileName().toString()));
+                    String name = file.getFileName().toString();
+                    boolean ok = allowed.contains(pkg) && (!pkg.equals("aws") || awsWiring.contains(name))
+                            || (pkg.equals("port") || pkg.equals("files")) && reportsAdapter.contains(name);
                     if (!ok) {
                         offending.add(file.getFileName() + " imports io.tdev.ops." + pkg);
                     }
@@ -135,6 +153,29 @@ class LayeringTest {
             }
         }
         org.assertj.core.api.Assertions.assertThat(scanned).as("plugin sources found").isGreaterThan(20);
+        org.assertj.core.api.Assertions.assertThat(offending).isEmpty();
+    }
+
+    /**
+     * The plugin's steps and tests run the typed use cases: no argument map goes into the engine and no result map is
+     * read back (issue 8), so neither the map facade nor its argument reader appears in the plugin's sources, by
+     * import or by full name.
+     */
+    @Test
+    void thePluginCallsTheTypedUseCasesOnlyNeverTheMapFacade() throws java.io.IOException {
+        java.util.regex.Pattern facade = java.util.regex.Pattern.compile(
+                "io\\.tdev\\.ops\\.api\\.(TdevOps|DefaultTdevOps|StepArguments)\\b");
+        java.util.List<String> offending = new java.util.ArrayList<>();
+        for (String root : java.util.List.of("jenkins-plugin/src/main/java", "jenkins-plugin/src/test/java")) {
+            try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(root))) {
+                for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    java.util.regex.Matcher m = facade.matcher(java.nio.file.Files.readString(file));
+                    while (m.find()) {
+                        offending.add(file.getFileName() + " names api." + m.group(1));
+                    }
+                }
+            }
+        }
         org.assertj.core.api.Assertions.assertThat(offending).isEmpty();
     }
 }

@@ -72,7 +72,7 @@ final class CliStartupBench {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " not found: run ./mvnw -B -q -Dmaven.test.skip=true package first");
         }
-        WireMockServer aws = new WireMockServer(wireMockConfig().dynamicPort());
+        WireMockServer aws = new WireMockServer(wireMockConfig().dynamicPort().extensions(new MetricDataAnswer()));
         aws.start();
         try {
             stubHealthCheck(aws);
@@ -162,7 +162,7 @@ final class CliStartupBench {
                   </TargetHealthDescriptions></DescribeTargetHealthResult>
                   <ResponseMetadata><RequestId>c534f810-f389-11e5-9192-3fff33344cfa</RequestId></ResponseMetadata>
                 </DescribeTargetHealthResponse>""")));
-        aws.stubFor(query("GetMetricData").willReturn(xml(metricData())));
+        aws.stubFor(query("GetMetricData").willReturn(xml("").withTransformers(MetricDataAnswer.NAME)));
         Instant t = Instant.now().minus(20, ChronoUnit.MINUTES);
         aws.stubFor(target("Logs_20140328.FilterLogEvents").willReturn(ok(json, "{\"events\":["
                 + event(t, "ERROR Generation failed for project 7b0e5c1a-2f4d-4a9e-8c3b-1d2e3f4a5b6c: timeout after 61234 ms") + ","
@@ -213,15 +213,59 @@ final class CliStartupBench {
                 + at.toEpochMilli() + "\"}";
     }
 
-    /** Every metric id the adapters ask for (q0.. for the CPU/memory queries, the storage metrics by name). */
-    private static String metricData() {
-        Instant t = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(10, ChronoUnit.MINUTES);
-        StringBuilder members = new StringBuilder();
-        for (String id : List.of("q0", "q1", "q2", "q3", "q4", "q5", "cpu", "memory")) {
-            members.append(member(id, t, 60, 38.5, 41.0, 44.25, 40.0));
+    /**
+     * Answers a GetMetricData as CloudWatch does: one result per query the request names, under the query's id, with
+     * a series that fits its metric (S3's storage metrics one point a day, a day late; the rest one a minute).
+     */
+    static final class MetricDataAnswer implements com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2 {
+        static final String NAME = "metric-data-answer";
+
+        @Override
+        public com.github.tomakehurst.wiremock.http.ResponseDefinition transform(
+                com.github.tomakehurst.wiremock.stubbing.ServeEvent event) {
+            return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(event.getResponseDefinition())
+                    .but().withBody(metricData(form(event.getRequest().getBodyAsString()))).build();
         }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
+    }
+
+    /** The results of the queries {@code MetricDataQueries.member.N.Id} of a GetMetricData form. */
+    static String metricData(Map<String, String> form) {
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(10, ChronoUnit.MINUTES);
         Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS);
-        members.append(member("bytes", day, 86_400, 5.36870912E9)).append(member("objects", day, 86_400, 18234.0));
+        StringBuilder members = new StringBuilder();
+        for (int n = 1; form.containsKey("MetricDataQueries.member." + n + ".Id"); n++) {
+            String query = "MetricDataQueries.member." + n + ".";
+            String id = form.get(query + "Id");
+            String metric = form.getOrDefault(query + "MetricStat.Metric.MetricName", "");
+            members.append(switch (metric) {
+                case "BucketSizeBytes" -> member(id, day, 86_400, 5.36870912E9);
+                case "NumberOfObjects" -> member(id, day, 86_400, 18234.0);
+                case "MemoryUtilization" -> member(id, minute, 60, 52.0, 53.5, 51.25, 52.75);
+                default -> member(id, minute, 60, 38.5, 41.0, 44.25, 40.0);
+            });
+        }
         return "<GetMetricDataResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\"><GetMetricDataResult>"
                 + "<MetricDataResults>" + members + "</MetricDataResults><Messages/></GetMetricDataResult>"
                 + "<ResponseMetadata><RequestId>3f1e2a8b-0c4d-4e5f-9a6b-7c8d9e0f1a2b</RequestId></ResponseMetadata>"

@@ -1,6 +1,11 @@
 package io.tdev.ops.checklist;
 
 import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.api.checklist.ChecklistItem;
+import io.tdev.ops.api.checklist.ChecklistRequest;
+import io.tdev.ops.api.checklist.ChecklistResult;
+import io.tdev.ops.api.checklist.ChecklistUseCase;
+import io.tdev.ops.api.checklist.ItemStatus;
 
 import io.tdev.ops.model.ImageScanFindings;
 import io.tdev.ops.model.InvalidInputException;
@@ -10,14 +15,11 @@ import io.tdev.ops.port.ImageScans;
 import io.tdev.ops.port.OpsPorts;
 import io.tdev.ops.sim.Api;
 import io.tdev.ops.sim.SimEnvironment;
+import io.tdev.ops.testing.InMemoryTestReports;
 import io.tdev.ops.testing.SimRun;
 import io.tdev.ops.testing.TestConfigs;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,20 +32,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PreDeployChecklistScenarioTest {
-    @TempDir
-    Path workspace;
+    /** The build's reports, in memory: where they are read from is the TestReports port's business. */
+    private final InMemoryTestReports workspace = new InMemoryTestReports();
 
-    private void reports(int pass, int fail) throws IOException {
-        Path dir = Files.createDirectories(workspace.resolve("target/surefire-reports"));
-        Files.writeString(dir.resolve("TEST-app.xml"), JUnitReportsTest.suite("app.AppTest", pass, fail, 0, 0));
+    private void reports(int pass, int fail) {
+        workspace.add("target/surefire-reports/TEST-app.xml", InMemoryTestReports.suite("app.AppTest", pass, fail, 0, 0));
     }
 
-    private PreDeployChecklist.Request request(SimRun run) {
-        return new PreDeployChecklist.Request(run.sim.imageUri("2.0.43"), "target/surefire-reports", workspace, null,
-                false, null, Map.of(), null, List.of(), true, null, false, null);
+    /** The use case on the run's simulated environment, reading this test's reports. */
+    private ChecklistUseCase checklist(SimRun run) {
+        return checklist(run.ctx);
     }
 
-    private static PreDeployChecklist.Request with(PreDeployChecklist.Request r, Function<Builder, Builder> change) {
+    private ChecklistUseCase checklist(OpsContext ctx) {
+        return ChecklistUseCase.over(new OpsContext(ctx.config(), ctx.ports().withTestReports(workspace), ctx.clock(),
+                ctx.sleeper(), ctx.progress(), ctx.user()));
+    }
+
+    private ChecklistRequest request(SimRun run) {
+        return ChecklistRequest.of(run.sim.imageUri("2.0.43"), "target/surefire-reports");
+    }
+
+    private static ChecklistRequest with(ChecklistRequest r, Function<Builder, Builder> change) {
         return change.apply(new Builder(r)).build();
     }
 
@@ -51,7 +61,6 @@ class PreDeployChecklistScenarioTest {
     private static final class Builder {
         String image;
         String testReports;
-        Path base;
         Integer maxAge;
         boolean takeBackup;
         String severity;
@@ -62,13 +71,12 @@ class PreDeployChecklistScenarioTest {
         String message;
         boolean dryRun;
 
-        Builder(PreDeployChecklist.Request r) {
+        Builder(ChecklistRequest r) {
             image = r.image();
             testReports = r.testReports();
-            base = r.baseDir();
             maxAge = r.backupMaxAgeHours();
             takeBackup = r.takeBackup();
-            severity = r.scanSeverity();
+            severity = r.scanSeverity() == null ? null : r.scanSeverity().name();
             waive = r.waive();
             by = r.waivedBy();
             skip = r.skip();
@@ -77,9 +85,9 @@ class PreDeployChecklistScenarioTest {
             dryRun = r.dryRun();
         }
 
-        PreDeployChecklist.Request build() {
-            return new PreDeployChecklist.Request(image, testReports, base, maxAge, takeBackup, severity, waive, by, skip,
-                    notify, message, dryRun, null);
+        ChecklistRequest build() {
+            return new ChecklistRequest(image, testReports, maxAge, takeBackup, ChecklistRequest.scanSeverity(severity),
+                    waive, by, skip, notify, message, dryRun, null);
         }
     }
 
@@ -88,13 +96,13 @@ class PreDeployChecklistScenarioTest {
     }
 
     @Test
-    void everyItemPassesWithEvidenceOnAHealthyEnvironment() throws IOException {
+    void everyItemPassesWithEvidenceOnAHealthyEnvironment() {
         reports(12, 0);
         SimRun run = SimRun.scenario("healthy");
 
-        ChecklistResult r = new PreDeployChecklist(run.ctx).run(request(run));
+        ChecklistResult r = checklist(run).run(request(run));
 
-        assertThat(r.items()).extracting(ChecklistItem::name).containsExactlyElementsOf(PreDeployChecklist.ITEMS);
+        assertThat(r.items()).extracting(ChecklistItem::name).containsExactlyElementsOf(ChecklistItem.NAMES);
         assertThat(r.items()).allMatch(i -> i.status() == ItemStatus.PASS);
         assertThat(r.passed()).isTrue();
         Map<String, ChecklistItem> i = items(r);
@@ -110,13 +118,13 @@ class PreDeployChecklistScenarioTest {
     }
 
     @Test
-    void failingTestsAndMissingReportsFailTheTestsItem() throws IOException {
+    void failingTestsAndMissingReportsFailTheTestsItem() {
         SimRun run = SimRun.scenario("healthy");
 
-        ChecklistResult none = new PreDeployChecklist(run.ctx).run(request(run));
+        ChecklistResult none = checklist(run).run(request(run));
         reports(10, 2);
-        ChecklistResult failing = new PreDeployChecklist(run.ctx).run(request(run));
-        ChecklistResult notGiven = new PreDeployChecklist(run.ctx).run(with(request(run), b -> {
+        ChecklistResult failing = checklist(run).run(request(run));
+        ChecklistResult notGiven = checklist(run).run(with(request(run), b -> {
             b.testReports = null;
             return b;
         }));
@@ -131,12 +139,12 @@ class PreDeployChecklistScenarioTest {
     }
 
     @Test
-    void findingsAtOrAboveTheSeverityThresholdFailTheScan() throws IOException {
+    void findingsAtOrAboveTheSeverityThresholdFailTheScan() {
         reports(3, 0);
         SimRun run = SimRun.scenario("scan-findings");
 
-        ChecklistResult high = new PreDeployChecklist(run.ctx).run(request(run));
-        ChecklistResult critical = new PreDeployChecklist(run.ctx).run(with(request(run), b -> {
+        ChecklistResult high = checklist(run).run(request(run));
+        ChecklistResult critical = checklist(run).run(with(request(run), b -> {
             b.severity = "critical";
             return b;
         }));
@@ -145,7 +153,7 @@ class PreDeployChecklistScenarioTest {
         assertThat(scan.status()).isEqualTo(ItemStatus.FAIL);
         assertThat(scan.evidence()).startsWith("4 finding(s) at HIGH or above").contains("1 CRITICAL, 3 HIGH");
         assertThat(items(critical).get("image-scan").evidence()).startsWith("1 finding(s) at CRITICAL or above");
-        assertThatThrownBy(() -> new PreDeployChecklist(run.ctx).run(with(request(run), b -> {
+        assertThatThrownBy(() -> checklist(run).run(with(request(run), b -> {
             b.severity = "SEVERE";
             return b;
         }))).isInstanceOf(InvalidInputException.class).hasMessageContaining("scanSeverity: got 'SEVERE'")
@@ -153,7 +161,7 @@ class PreDeployChecklistScenarioTest {
     }
 
     @Test
-    void anImageNeverScannedIsScannedAndWaitedFor() throws IOException {
+    void anImageNeverScannedIsScannedAndWaitedFor() {
         reports(3, 0);
         SimEnvironment sim = SimEnvironment.scenario("healthy", TestConfigs.production());
         NeverScanned scans = new NeverScanned(sim);
@@ -162,8 +170,7 @@ class PreDeployChecklistScenarioTest {
         List<String> progress = new ArrayList<>();
         OpsContext ctx = new OpsContext(sim.config(), ports, sim.clock(), sim.sleeper(), progress::add, "alice");
 
-        ChecklistResult r = new PreDeployChecklist(ctx).run(new PreDeployChecklist.Request("2.0.43",
-                "target/surefire-reports", workspace, null, false, null, Map.of(), null, List.of(), true, null, false, null));
+        ChecklistResult r = checklist(ctx).run(ChecklistRequest.of("2.0.43", "target/surefire-reports"));
 
         ChecklistItem scan = items(r).get("image-scan");
         assertThat(scan.status()).isEqualTo(ItemStatus.PASS);
@@ -211,13 +218,13 @@ class PreDeployChecklistScenarioTest {
     }
 
     @Test
-    void aStaleBackupFailsUnlessOneIsTaken() throws IOException {
+    void aStaleBackupFailsUnlessOneIsTaken() {
         reports(3, 0);
         SimRun run = SimRun.scenario("stale-backup");
         int before = run.sim.backups().size();
 
-        ChecklistResult stale = new PreDeployChecklist(run.ctx).run(request(run));
-        ChecklistResult taken = new PreDeployChecklist(run.ctx).run(with(request(run), b -> {
+        ChecklistResult stale = checklist(run).run(request(run));
+        ChecklistResult taken = checklist(run).run(with(request(run), b -> {
             b.takeBackup = true;
             return b;
         }));
@@ -231,45 +238,45 @@ class PreDeployChecklistScenarioTest {
     }
 
     @Test
-    void noKnownGoodRevisionFailsTheRollbackPlan() throws IOException {
+    void noKnownGoodRevisionFailsTheRollbackPlan() {
         reports(3, 0);
         SimRun run = SimRun.scenario("no-known-good");
 
-        ChecklistItem plan = items(new PreDeployChecklist(run.ctx).run(request(run))).get("rollback-plan");
+        ChecklistItem plan = items(checklist(run).run(request(run))).get("rollback-plan");
 
         assertThat(plan.status()).isEqualTo(ItemStatus.FAIL);
         assertThat(plan.evidence()).contains("no ACTIVE revision").contains("mark-known-good");
     }
 
     @Test
-    void alarmsWithoutDataFailMonitoring() throws IOException {
+    void alarmsWithoutDataFailMonitoring() {
         reports(3, 0);
         SimRun run = SimRun.scenario("alarm-storm");
 
-        ChecklistItem monitoring = items(new PreDeployChecklist(run.ctx).run(request(run))).get("monitoring");
+        ChecklistItem monitoring = items(checklist(run).run(request(run))).get("monitoring");
 
         assertThat(monitoring.status()).isEqualTo(ItemStatus.FAIL);
         assertThat(monitoring.evidence()).contains("1 INSUFFICIENT_DATA").contains("t-developer-production-xray-sampling");
     }
 
     @Test
-    void anItemThatCannotBeCheckedFailsWithWhy() throws IOException {
+    void anItemThatCannotBeCheckedFailsWithWhy() {
         reports(3, 0);
         SimRun run = SimRun.scenario("healthy");
         run.sim.faults().denyAccess(Api.LIST_BACKUPS, 1);
 
-        ChecklistItem backup = items(new PreDeployChecklist(run.ctx).run(request(run))).get("backup");
+        ChecklistItem backup = items(checklist(run).run(request(run))).get("backup");
 
         assertThat(backup.status()).isEqualTo(ItemStatus.FAIL);
         assertThat(backup.evidence()).startsWith("could not check: access denied");
     }
 
     @Test
-    void waivableItemsCanBeWaivedWithReasonAndWhoOthersNot() throws IOException {
+    void waivableItemsCanBeWaivedWithReasonAndWhoOthersNot() {
         reports(3, 0);
         SimRun run = SimRun.scenario("scan-findings");
 
-        ChecklistResult r = new PreDeployChecklist(run.ctx).run(with(request(run), b -> {
+        ChecklistResult r = checklist(run).run(with(request(run), b -> {
             b.waive = Map.of("image-scan", "CVE-2026-1 fixed upstream, patch tomorrow");
             b.by = "lee";
             return b;
@@ -280,8 +287,10 @@ class PreDeployChecklistScenarioTest {
         assertThat(scan.reason()).isEqualTo("CVE-2026-1 fixed upstream, patch tomorrow");
         assertThat(scan.by()).isEqualTo("lee");
         assertThat(r.passed()).isTrue();
-        assertThatThrownBy(() -> new PreDeployChecklist(run.ctx).run(with(request(run), b -> {
+        assertThatThrownBy(() -> checklist(run).run(with(request(run), b -> {
+            // a typed request needs who approved a waiver before the environment's rules are asked
             b.waive = Map.of("backup", "trust me");
+            b.by = "lee";
             return b;
         }))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("'backup' cannot be waived").hasMessageContaining("waivable items: image-scan, team-notified");
@@ -291,13 +300,13 @@ class PreDeployChecklistScenarioTest {
     void unknownItemNamesAreInvalidInputListingTheSix() {
         SimRun run = SimRun.scenario("healthy");
 
-        assertThatThrownBy(() -> new PreDeployChecklist(run.ctx).run(with(request(run), b -> {
+        assertThatThrownBy(() -> checklist(run).run(with(request(run), b -> {
             b.skip = List.of("load-test");
             return b;
         }))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("skip: got 'load-test'")
                 .hasMessageContaining("tests-passed, image-scan, backup, rollback-plan, monitoring, team-notified");
-        assertThatThrownBy(() -> new PreDeployChecklist(run.ctx).run(with(request(run), b -> {
+        assertThatThrownBy(() -> checklist(run).run(with(request(run), b -> {
             b.waive = Map.of("coffee", "none");
             return b;
         }))).isInstanceOf(InvalidInputException.class).hasMessageContaining("waive: got 'coffee'");
@@ -305,11 +314,11 @@ class PreDeployChecklistScenarioTest {
     }
 
     @Test
-    void skippedItemsAreNotCheckedAndDoNotPass() throws IOException {
+    void skippedItemsAreNotCheckedAndDoNotPass() {
         reports(3, 0);
         SimRun run = SimRun.scenario("healthy");
 
-        ChecklistResult r = new PreDeployChecklist(run.ctx).run(with(request(run), b -> {
+        ChecklistResult r = checklist(run).run(with(request(run), b -> {
             b.skip = List.of("image-scan");
             return b;
         }));
@@ -320,15 +329,15 @@ class PreDeployChecklistScenarioTest {
     }
 
     @Test
-    void notNotifyingFailsTheTeamItemWhichCanBeWaived() throws IOException {
+    void notNotifyingFailsTheTeamItemWhichCanBeWaived() {
         reports(3, 0);
         SimRun run = SimRun.scenario("healthy");
 
-        ChecklistResult silent = new PreDeployChecklist(run.ctx).run(with(request(run), b -> {
+        ChecklistResult silent = checklist(run).run(with(request(run), b -> {
             b.notify = false;
             return b;
         }));
-        ChecklistResult waived = new PreDeployChecklist(run.ctx).run(with(request(run), b -> {
+        ChecklistResult waived = checklist(run).run(with(request(run), b -> {
             b.waive = Map.of("team-notified", "announced in the stand-up");
             b.by = "bob";
             return b;
@@ -341,11 +350,11 @@ class PreDeployChecklistScenarioTest {
     }
 
     @Test
-    void aDryRunTakesNoBackupStartsNoScanAndPublishesNothing() throws IOException {
+    void aDryRunTakesNoBackupStartsNoScanAndPublishesNothing() {
         reports(3, 0);
         SimRun run = SimRun.scenario("stale-backup");
 
-        ChecklistResult r = new PreDeployChecklist(run.ctx).run(with(request(run), b -> {
+        ChecklistResult r = checklist(run).run(with(request(run), b -> {
             b.takeBackup = true;
             b.dryRun = true;
             return b;

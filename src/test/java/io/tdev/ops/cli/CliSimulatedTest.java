@@ -156,6 +156,17 @@ class CliSimulatedTest {
     }
 
     @Test
+    void checklistWritesItsJUnitXmlWithOneTestCasePerItem() throws IOException {
+        Path xml = dir.resolve("checklist.xml");
+        int exit = run("checklist", "--simulate", "--test-reports", reports(0).toString(), "--skip", "image-scan",
+                "--junit-xml", xml.toString(), "--output", "json");
+
+        assertThat(exit).as(printed.err()).isEqualTo(1);
+        assertThat(Files.readString(xml)).isEqualTo(json().get("junitXml").asText())
+                .contains("<testsuite name=\"tdev-ops.pre-deploy-checklist.production\" tests=\"6\"");
+    }
+
+    @Test
     void checklistWaiverOfAnItemThatIsNotWaivableIsExitTwo() throws IOException {
         int exit = run("checklist", "--simulate", "--test-reports", reports(0).toString(),
                 "--waive", "backup=no time", "--waived-by", "alice");

@@ -1,7 +1,8 @@
 package io.tdev.ops.health;
 
-import io.tdev.ops.checklist.ChecklistItem;
-import io.tdev.ops.checklist.PreDeployChecklist;
+import io.tdev.ops.api.checklist.ChecklistItem;
+import io.tdev.ops.api.checklist.ChecklistRequest;
+import io.tdev.ops.api.checklist.ChecklistUseCase;
 import io.tdev.ops.model.AlarmState;
 import io.tdev.ops.model.TargetGroup;
 import io.tdev.ops.sim.Api;
@@ -36,8 +37,8 @@ class AlarmScopeTest {
     }
 
     private static ChecklistItem monitoring(SimRun run) {
-        return new PreDeployChecklist(run.ctx).run(new PreDeployChecklist.Request(null, null, null, null, false, null,
-                        null, null, List.of(), false, null, true, null)).items().stream()
+        return ChecklistUseCase.over(run.ctx).run(new ChecklistRequest(null, null, null, false, null, null, null,
+                        List.of(), false, null, true, null)).items().stream()
                 .filter(i -> i.name().equals("monitoring")).findFirst().orElseThrow();
     }
 

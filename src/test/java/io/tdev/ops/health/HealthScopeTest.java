@@ -3,8 +3,9 @@ package io.tdev.ops.health;
 import io.tdev.ops.api.health.HealthResult;
 
 import io.tdev.ops.api.change.ChangeStatus;
-import io.tdev.ops.checklist.ChecklistItem;
-import io.tdev.ops.checklist.PreDeployChecklist;
+import io.tdev.ops.api.checklist.ChecklistItem;
+import io.tdev.ops.api.checklist.ChecklistRequest;
+import io.tdev.ops.api.checklist.ChecklistUseCase;
 import io.tdev.ops.change.Rollback;
 import io.tdev.ops.api.change.RollbackRequest;
 import io.tdev.ops.api.change.RollbackResult;
@@ -40,8 +41,8 @@ class HealthScopeTest {
         SimRun run = withStagingAlarmFiring(TestConfigs.production());
 
         HealthResult r = new HealthCheck(run.ctx).run(HealthOptions.defaults());
-        ChecklistItem monitoring = new PreDeployChecklist(run.ctx).run(new PreDeployChecklist.Request(null, null,
-                null, null, false, null, null, null, List.of(), false, null, true, null)).items().stream()
+        ChecklistItem monitoring = ChecklistUseCase.over(run.ctx).run(new ChecklistRequest(null, null, null, false, null, null, null,
+                List.of(), false, null, true, null)).items().stream()
                 .filter(i -> i.name().equals("monitoring")).findFirst().orElseThrow();
 
         assertThat(signal(r, "alarms").status()).isEqualTo(SignalStatus.HEALTHY);

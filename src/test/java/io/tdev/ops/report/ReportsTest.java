@@ -5,12 +5,12 @@ import io.tdev.ops.model.Action;
 import io.tdev.ops.model.ServiceRef;
 import io.tdev.ops.model.TaskDefinitionRef;
 import io.tdev.ops.api.change.ChangeStatus;
-import io.tdev.ops.checklist.ChecklistItem;
+import io.tdev.ops.api.checklist.ChecklistItem;
 import io.tdev.ops.api.change.RollbackResult;
-import io.tdev.ops.checklist.ChecklistResult;
+import io.tdev.ops.api.checklist.ChecklistResult;
 import io.tdev.ops.api.health.HealthResult;
 import io.tdev.ops.health.HealthSignal;
-import io.tdev.ops.checklist.ItemStatus;
+import io.tdev.ops.api.checklist.ItemStatus;
 import io.tdev.ops.health.MessagePatterns;
 import io.tdev.ops.health.SignalStatus;
 import io.tdev.ops.health.Verdict;
@@ -32,7 +32,7 @@ class ReportsTest {
     private static final Instant AT = Instant.parse("2026-11-26T09:00:00Z");
 
     static ChecklistResult checklist() {
-        return new ChecklistResult("production", "t-developer-service-production", "repo:2.0.43", false, null, List.of(
+        return ChecklistResult.of("production", "t-developer-service-production", "repo:2.0.43", false, null, List.of(
                 new ChecklistItem("tests-passed", "All tests pass", ItemStatus.PASS, "12 tests in 2 report(s)", null, null),
                 new ChecklistItem("image-scan", "Security scan done", ItemStatus.WAIVED, "waived by lee: CVE <fix> & \"tomorrow\"",
                         "CVE <fix> & \"tomorrow\"", "lee"),
@@ -66,7 +66,7 @@ class ReportsTest {
 
     @Test
     void checklistMarkdownIsATableWithEveryItemAndPipesEscaped() {
-        ChecklistResult c = new ChecklistResult("staging", "svc", null, true, null, List.of(
+        ChecklistResult c = ChecklistResult.of("staging", "svc", null, true, null, List.of(
                 new ChecklistItem("tests-passed", "All tests pass", ItemStatus.PASS, "a | b\nc", null, null)), AT, List.of());
         String md = MarkdownReport.checklist(c);
         assertThat(md).contains("**PASSED**").contains("| Item | Status | Evidence |")

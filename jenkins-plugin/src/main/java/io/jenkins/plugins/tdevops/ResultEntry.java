@@ -1,11 +1,13 @@
 package io.jenkins.plugins.tdevops;
 
+import io.tdev.ops.api.change.RollbackResult;
+import io.tdev.ops.api.checklist.ChecklistItem;
+import io.tdev.ops.api.checklist.ChecklistResult;
 import io.tdev.ops.api.health.HealthResult;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One step's result as the build page shows it: a title ("health check", "rollback", "pre-deploy checklist"), the
@@ -40,25 +42,24 @@ public final class ResultEntry implements Serializable {
     }
 
     /** tdevPreDeployChecklist: passed or not, and each item with its evidence (a waiver's reason and who). */
-    static ResultEntry checklist(Map<String, Object> result) {
+    static ResultEntry checklist(ChecklistResult result) {
         List<Row> rows = new ArrayList<>();
-        for (Map<?, ?> item : maps(result.get("items"))) {
-            String waived = item.get("reason") != null ? "waived: " + item.get("reason")
-                    + (item.get("by") != null ? " (by " + item.get("by") + ")" : "") : "";
-            rows.add(new Row(text(item.get("name")), text(item.get("status")), join(text(item.get("evidence")), waived)));
+        for (ChecklistItem item : result.items()) {
+            String waived = item.reason() != null ? "waived: " + item.reason()
+                    + (item.by() != null ? " (by " + item.by() + ")" : "") : "";
+            rows.add(new Row(item.name(), text(item.status()), join(text(item.evidence()), waived)));
         }
-        boolean passed = Boolean.TRUE.equals(result.get("passed"));
-        return new ResultEntry("pre-deploy checklist", passed ? "PASSED" : "FAILED",
+        return new ResultEntry("pre-deploy checklist", result.passed() ? "PASSED" : "FAILED",
                 rows.stream().filter(r -> "FAIL".equals(r.getStatus())).map(Row::getName).reduce((a, b) -> a + ", " + b)
                         .map(failed -> "failed: " + failed).orElse("every item passed, was waived or skipped"), rows);
     }
 
     /** tdevRollback: from which revision to which, its status, why, and the engine's message. */
-    static ResultEntry rollback(Map<String, Object> result) {
-        String detail = text(result.get("from")) + " \u2192 " + text(result.get("to"))
-                + (result.get("reason") != null ? " (" + result.get("reason") + ")" : "")
-                + (result.get("message") != null ? ": " + result.get("message") : "");
-        return new ResultEntry("rollback", text(result.get("status")), detail, List.of());
+    static ResultEntry rollback(RollbackResult result) {
+        String detail = text(result.from()) + " \u2192 " + text(result.to())
+                + (result.reason() != null ? " (" + result.reason() + ")" : "")
+                + (result.message() != null ? ": " + result.message() : "");
+        return new ResultEntry("rollback", text(result.status()), detail, List.of());
     }
 
     public String getTitle() {
@@ -102,18 +103,6 @@ public final class ResultEntry implements Serializable {
         public String getEvidence() {
             return evidence;
         }
-    }
-
-    private static List<Map<?, ?>> maps(Object value) {
-        List<Map<?, ?>> maps = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            for (Object element : list) {
-                if (element instanceof Map<?, ?> map) {
-                    maps.add(map);
-                }
-            }
-        }
-        return maps;
     }
 
     private static String text(Object value) {

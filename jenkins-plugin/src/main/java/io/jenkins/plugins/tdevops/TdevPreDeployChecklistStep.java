@@ -1,28 +1,25 @@
 package io.jenkins.plugins.tdevops;
 
-import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
-import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.tdev.ops.api.DefaultTdevOps;
-import io.tdev.ops.model.TdevException;
+import io.tdev.ops.api.checklist.ChecklistRequest;
+import io.tdev.ops.api.checklist.ChecklistUseCase;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code tdevPreDeployChecklist}: the runbook's six pre-deploy items with evidence (tests, image scan, backup,
- * rollback plan, monitoring, team notified), each PASS / FAIL / WAIVED / SKIPPED. Returns passed, items, junitXml,
- * markdown. A failed checklist is a result ({@code passed: false}); the gate is the caller's.
+ * rollback plan, monitoring, team notified), each PASS / FAIL / WAIVED / SKIPPED ({@code ChecklistUseCase}; the
+ * test reports are read in the workspace, see {@link WorkspaceReports}). Returns the CLI's {@code checklist} JSON as
+ * a map: passed, items, junitXml, markdown, ... A failed checklist is a result ({@code passed: false}); the gate is
+ * the caller's.
  */
 public class TdevPreDeployChecklistStep extends TdevStep {
     private String image;
@@ -91,49 +88,17 @@ public class TdevPreDeployChecklistStep extends TdevStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, connection(), testReports, StepArgs.create()
-                .put("image", image).put("backupMaxAgeHours", backupMaxAgeHours).put("takeBackup", takeBackup)
-                .put("scanSeverity", scanSeverity).put("waive", Waiver.toMap(waive)).put("waivedBy", waivedBy).put("skip", skip)
-                .put("notify", notify).put("message", message).put("dryRun", dryRun)
-                .put("scanTimeoutMinutes", scanTimeoutMinutes)
-                .toMap());
+        return new OutcomeExecution(context, connection(), c -> ChecklistUseCase.over(WorkspaceReports.over(c,
+                context.get(FilePath.class), context.get(TaskListener.class), testReports)).run(request()),
+                ResultEntry::checklist);
     }
 
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-        private static final long serialVersionUID = 1L;
-
-        private final transient Connection connection;
-        private final transient String testReports;
-        private final transient Map<String, Object> args;
-
-        Execution(StepContext context, Connection connection, String testReports, Map<String, Object> args) {
-            super(context);
-            this.connection = connection;
-            this.testReports = testReports;
-            this.args = args;
-        }
-
-        @Override
-        protected Map<String, Object> run() throws Exception {
-            Path reports = null;
-            try {
-                Map<String, Object> callArgs = new LinkedHashMap<>(args);
-                if (testReports != null) {
-                    reports = WorkspaceReports.copyToController(getContext().get(FilePath.class), testReports,
-                            getContext().get(TaskListener.class));
-                    callArgs.put("testReports", reports.toString());
-                }
-                try (OpenedTdevOps opened = TdevOpsFactory.open(getContext(), connection)) {
-                    Map<String, Object> result = PlainData.copy(new DefaultTdevOps(opened.context()).preDeployChecklist(callArgs));
-                    TdevResultsAction.record(getContext().get(Run.class), ResultEntry.checklist(result));
-                    return result;
-                }
-            } catch (TdevException e) {
-                throw new AbortException(e.getMessage());
-            } finally {
-                WorkspaceReports.delete(reports);
-            }
-        }
+    /** Built when the step runs: a bad argument ends it with the engine's message (no stack trace), nothing read. */
+    private ChecklistRequest request() {
+        return new ChecklistRequest(image, testReports, backupMaxAgeHours, Boolean.TRUE.equals(takeBackup),
+                ChecklistRequest.scanSeverity(scanSeverity), Waiver.toMap(waive), waivedBy, skip,
+                !Boolean.FALSE.equals(notify), message, Boolean.TRUE.equals(dryRun),
+                scanTimeoutMinutes == null ? null : Duration.ofMinutes(scanTimeoutMinutes));
     }
 
     @Extension

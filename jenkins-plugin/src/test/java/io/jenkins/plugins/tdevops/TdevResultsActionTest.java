@@ -1,5 +1,11 @@
 package io.jenkins.plugins.tdevops;
 
+import io.tdev.ops.api.change.ChangeStatus;
+import io.tdev.ops.api.change.RollbackResult;
+import io.tdev.ops.api.checklist.ChecklistItem;
+import io.tdev.ops.api.checklist.ChecklistResult;
+import io.tdev.ops.api.checklist.ItemStatus;
+import io.tdev.ops.model.TaskDefinitionRef;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -7,6 +13,7 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
+import java.time.Instant;
 import java.util.List;
 
 import static io.jenkins.plugins.tdevops.Pipelines.fails;
@@ -68,15 +75,18 @@ class TdevResultsActionTest {
 
     @Test
     void theEntriesComeFromTheEnginesMapsWordForWord() {
-        ResultEntry checklist = ResultEntry.checklist(java.util.Map.of("passed", false, "items", List.of(
-                java.util.Map.of("name", "backup", "status", "FAIL", "evidence", "newest backup is 30h old"),
-                java.util.Map.of("name", "image-scan", "status", "WAIVED", "evidence", "2 HIGH", "reason", "INC-1",
-                        "by", "alice"))));
+        ResultEntry checklist = ResultEntry.checklist(ChecklistResult.of("production", "svc", null, false, null,
+                List.of(new ChecklistItem("backup", "Backup done", ItemStatus.FAIL, "newest backup is 30h old", null,
+                                null),
+                        new ChecklistItem("image-scan", "Security scan done", ItemStatus.WAIVED, "2 HIGH", "INC-1",
+                                "alice")), Instant.parse("2026-12-07T09:00:00Z"), List.of()));
         assertEquals("FAILED", checklist.getVerdict());
         assertEquals("failed: backup", checklist.getDetail());
         assertEquals("2 HIGH; waived: INC-1 (by alice)", checklist.getRows().get(1).getEvidence());
-        ResultEntry rollback = ResultEntry.rollback(java.util.Map.of("from", "td:43", "to", "td:42",
-                "status", "FAILED", "message", "not stable after 15m"));
+        ResultEntry rollback = ResultEntry.rollback(RollbackResult.of(TaskDefinitionRef.parse("td:43"),
+                TaskDefinitionRef.parse("td:42"), "previous", "the revision before td:43", ChangeStatus.FAILED, null,
+                "alice", "not stable after 15m", "run tdevRollback again", null, null, null, List.of()));
+        assertEquals("FAILED", rollback.getVerdict());
         assertEquals("td:43 \u2192 td:42: not stable after 15m", rollback.getDetail());
     }
 

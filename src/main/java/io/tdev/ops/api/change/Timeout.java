@@ -11,8 +11,8 @@ final class Timeout {
 
     static void check(Duration timeout) {
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-            throw new InvalidInputException("timeoutMinutes", "got " + timeout.toMinutes() + "; allowed: more than 0"
-                    + " minutes, or none for the environment's deploy.stableTimeoutMinutes");
+            throw new InvalidInputException("timeoutMinutes", "must be more than 0, got " + timeout.toMinutes()
+                    + "; allowed: more than 0 minutes, or none for the environment's deploy.stableTimeoutMinutes");
         }
     }
 }

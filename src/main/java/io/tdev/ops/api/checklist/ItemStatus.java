@@ -1,4 +1,4 @@
-package io.tdev.ops.checklist;
+package io.tdev.ops.api.checklist;
 
 /**
  * Status of a checklist item. SKIPPED = not checked (asked to skip, or a dry run that cannot tell), which is not a

@@ -1,6 +1,4 @@
-package io.tdev.ops.change;
-
-import io.tdev.ops.change.FinishRollout;
+package io.tdev.ops.api;
 
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.InvalidInputException;
@@ -16,23 +14,23 @@ import java.util.Map;
 
 /**
  * Reads back a result map a use case returned earlier (the plugin keeps it between a {@code wait: false} call and
- * {@link FinishRollout}). Errors name the key under its prefix ({@code started.to}) and what it should hold.
+ * {@link FacadeFinishRollout}). Errors name the key under its prefix ({@code started.to}) and what it should hold.
  */
 @Deprecated // removed with the facade's finishRollout (issue 8)
-final class ResultMaps {
+final class FacadeResultMaps {
     private final Map<?, ?> map;
     private final String prefix;
 
-    private ResultMaps(Map<?, ?> map, String prefix) {
+    private FacadeResultMaps(Map<?, ?> map, String prefix) {
         this.map = map;
         this.prefix = prefix;
     }
 
-    static ResultMaps of(Map<?, ?> map, String prefix) {
+    static FacadeResultMaps of(Map<?, ?> map, String prefix) {
         if (map == null) {
             throw new InvalidInputException(prefix, "is required");
         }
-        return new ResultMaps(map, prefix);
+        return new FacadeResultMaps(map, prefix);
     }
 
     @Override
@@ -154,7 +152,7 @@ final class ResultMaps {
             if (!(list.get(i) instanceof Map<?, ?> m)) {
                 throw new InvalidInputException(field(key) + "[" + i + "]", "must be a map (what, target, before, after, at, dryRun)");
             }
-            ResultMaps a = of(m, field(key) + "[" + i + "]");
+            FacadeResultMaps a = of(m, field(key) + "[" + i + "]");
             out.add(new Action(a.requiredString("what"), a.string("target"), a.string("before"), a.string("after"),
                     a.instant("at"), m.get("dryRun") != null && a.bool("dryRun")));
         }
@@ -162,7 +160,7 @@ final class ResultMaps {
     }
 
     /** A nested map, e.g. the stability look kept in a result. */
-    ResultMaps nested(String key) {
+    FacadeResultMaps nested(String key) {
         Object v = map.get(key);
         if (v == null) {
             return null;

@@ -1,6 +1,6 @@
-package io.tdev.ops.change;
+package io.tdev.ops.api;
 
-import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.change.RolloutWatch;
 import io.tdev.ops.api.change.ChangeResult;
 import io.tdev.ops.api.change.ChangeStatus;
 import io.tdev.ops.api.change.DeployResult;
@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The map facade's {@code finishRollout}: reads the first call's result map and the caller's last look back and
+ * The map facade's {@code finishRollout} (the engine has no map reader: this goes with the facade): reads the first call's result map and the caller's last look back and
  * finishes through {@link RolloutWatch}. Only the facade uses it; typed callers keep a {@link PendingChange}.
  */
 @Deprecated // removed when the plugin and the shared library's tests switch to RolloutWatchUseCase (issue 8)
-public final class FinishRollout {
+final class FacadeFinishRollout {
     public static final List<String> OPERATIONS = List.of("rollback", "ecsDeploy", "scale");
 
     /**
@@ -38,7 +38,7 @@ public final class FinishRollout {
 
     private final OpsContext ctx;
 
-    public FinishRollout(OpsContext ctx) {
+    FacadeFinishRollout(OpsContext ctx) {
         this.ctx = ctx;
     }
 
@@ -53,7 +53,7 @@ public final class FinishRollout {
         if (request.notifyTeam() != null && !op.equals("rollback")) {
             throw new InvalidInputException("notify", "only a rollback notifies the team; " + op + " takes no notify");
         }
-        ResultMaps m = ResultMaps.of(request.started(), "started");
+        FacadeResultMaps m = FacadeResultMaps.of(request.started(), "started");
         ChangeResult started = switch (op) {
             case "rollback" -> RollbackResult.of(m.ref("from"), m.ref("to"), m.string("target"),
                     m.string("chosenBecause"), m.enumValue("status", ChangeStatus.class), m.string("reason"),
@@ -75,16 +75,16 @@ public final class FinishRollout {
                         + " no timed actions: the ISO-8601 instant the wait began"));
         PendingChange pending = PendingChange.of(started, ctx.config().name(), ctx.config().serviceRef(), since, since,
                 op.equals("rollback") ? !Boolean.FALSE.equals(request.notifyTeam()) : null);
-        Stability look = request.lastLook() == null ? null : stability(ResultMaps.of(request.lastLook(), "stability"));
+        Stability look = request.lastLook() == null ? null : stability(FacadeResultMaps.of(request.lastLook(), "stability"));
         return new RolloutWatch(ctx).finish(pending, look, request.abandonedBy());
     }
 
     /** The facade's {@code stability} map read back; errors name the key under {@code stability.}. */
     public static Stability stability(Map<?, ?> map) {
-        return stability(ResultMaps.of(map, "stability"));
+        return stability(FacadeResultMaps.of(map, "stability"));
     }
 
-    private static Stability stability(ResultMaps m) {
+    private static Stability stability(FacadeResultMaps m) {
         return new Stability(m.bool("done"), m.bool("stable"), m.bool("failed"), m.string("message"),
                 m.optionalRef("revision"), m.optionalRef("current"), m.rolloutState("rolloutState"),
                 m.requiredInt("running"), m.requiredInt("desired"), m.requiredInt("pending"),
