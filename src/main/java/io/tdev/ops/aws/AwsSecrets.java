@@ -131,6 +131,7 @@ public final class AwsSecrets implements Secrets {
 
     @Override
     public void writeDocument(String secretId, String document, String description) {
+        Secrets.requireDocument(document);
         ResourceCall.exec("secretsmanager:PutSecretValue", "secret", secretId, "security.policyBackupSecret", () -> {
             try {
                 client.putSecretValue(r -> r.secretId(secretId).secretString(document));
@@ -150,7 +151,10 @@ public final class AwsSecrets implements Secrets {
         } catch (RemoteFailureException e) {
             String code = e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s
                     ? ResourceCall.errorCode(s) : "no response";
-            if (e.getMessage() != null && e.getMessage().startsWith("access denied")) {
+            // access denied keeps AWS's wording (principal, action, resource); throttling says only that it was
+            boolean throttled = e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s
+                    && s.isThrottlingException();
+            if (throttled || e.getMessage() != null && e.getMessage().startsWith("access denied")) {
                 throw new RemoteFailureException(e.api(), e.getMessage(), e.retryable());
             }
             throw new RemoteFailureException(e.api(), action + " failed for secret '" + secretId + "': " + code

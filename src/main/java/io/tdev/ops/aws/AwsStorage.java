@@ -191,10 +191,7 @@ public final class AwsStorage implements Storage {
      */
     @Override
     public void addLifecycleRule(String bucket, io.tdev.ops.model.LifecycleRule rule) {
-        if (rule.expirationDays() == null || rule.expirationDays() < 1) {
-            throw new InvalidInputException("lifecycleRule", "got rule '" + rule.id() + "' without expiration days;"
-                    + " allowed a rule that expires objects after 1 day or more (nothing was changed)");
-        }
+        Storage.requireExpiringRule(rule);
         GetBucketLifecycleConfigurationResponse current = ResourceCall.run("s3:GetLifecycleConfiguration", "bucket",
                 bucket, "bucket", () -> {
                     try {

@@ -2,6 +2,7 @@ package io.tdev.ops.aws;
 
 import io.tdev.ops.model.BackupDescription;
 import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.PointInTimeRecovery;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.ScanSegments;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.SourceTableDetails;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TableAlreadyExistsException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 import java.time.Instant;
@@ -43,7 +45,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -59,7 +60,6 @@ import java.util.stream.Stream;
  * {@value ScanSegments#MAX} in parallel.
  */
 public final class AwsTables implements Tables {
-    private static final Pattern BACKUP_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
     /**
      * Bounds always carry milliseconds: "00:00:00.000Z" sorts below both "00:00:00Z" and "00:00:00.123Z" of the
      * same second, where "00:00:00Z" would sort above "00:00:00.123Z" ('.' is below 'Z').
@@ -98,7 +98,7 @@ public final class AwsTables implements Tables {
 
     @Override
     public long countBetween(String table, String timeAttribute, Instant from, Instant to, Optional<String> indexName) {
-        checkRange(from, to);
+        Tables.requireRange(from, to);
         if (indexName.isPresent()) {
             return countByIndex(table, indexName.get(), timeAttribute, from, to);
         }
@@ -113,7 +113,7 @@ public final class AwsTables implements Tables {
 
     @Override
     public long countDistinct(String table, String attribute, String timeAttribute, Instant from, Instant to) {
-        checkRange(from, to);
+        Tables.requireRange(from, to);
         int segments = segmentsFor(table);
         List<Set<String>> perSegment = inSegments(segments, segment -> {
             Set<String> values = new HashSet<>();
@@ -214,18 +214,9 @@ public final class AwsTables implements Tables {
         return Map.of(":from", AttributeValue.fromS(BOUND.format(from)), ":to", AttributeValue.fromS(BOUND.format(to)));
     }
 
-    private static void checkRange(Instant from, Instant to) {
-        if (!from.isBefore(to)) {
-            throw new InvalidInputException("from", "got " + from + "; must be before to (" + to + ")");
-        }
-    }
-
     @Override
     public TableBackup createBackup(String table, String backupName) {
-        if (backupName == null || !BACKUP_NAME.matcher(backupName).matches()) {
-            throw new InvalidInputException("backupName", "got '" + backupName
-                    + "'; allowed: 3 to 255 of the characters a-z A-Z 0-9 _ - .");
-        }
+        Tables.requireName("backupName", backupName);
         BackupDetails b = ResourceCall.run("dynamodb:CreateBackup", "table", table, "table.name",
                 () -> client.createBackup(r -> r.tableName(table).backupName(backupName)).backupDetails());
         return new TableBackup(b.backupArn(), b.backupName(), table, b.backupCreationDateTime(), b.backupStatusAsString(),
@@ -298,13 +289,17 @@ public final class AwsTables implements Tables {
 
     @Override
     public TableState restore(String backupArn, String targetTable) {
-        if (targetTable == null || !BACKUP_NAME.matcher(targetTable).matches()) {
-            throw new InvalidInputException("targetTable", "got '" + targetTable
-                    + "'; allowed: 3 to 255 of the characters a-z A-Z 0-9 _ - .");
-        }
-        return state(ResourceCall.run("dynamodb:RestoreTableFromBackup", "backup", backupArn, null,
-                () -> client.restoreTableFromBackup(r -> r.backupArn(backupArn).targetTableName(targetTable))
-                        .tableDescription()));
+        Tables.requireName("targetTable", targetTable);
+        return state(ResourceCall.run("dynamodb:RestoreTableFromBackup", "backup", backupArn, null, () -> {
+            try {
+                return client.restoreTableFromBackup(r -> r.backupArn(backupArn).targetTableName(targetTable))
+                        .tableDescription();
+            } catch (TableAlreadyExistsException e) {
+                // a state of the account to change, not a failure of the call: as a missing resource is
+                throw new PreconditionFailedException("table " + targetTable + " already exists"
+                        + " (dynamodb:RestoreTableFromBackup: TableAlreadyExistsException); restore into a new table name");
+            }
+        }));
     }
 
     private static TableState state(TableDescription t) {

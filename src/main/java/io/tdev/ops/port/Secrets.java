@@ -1,5 +1,6 @@
 package io.tdev.ops.port;
 
+import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.SecretValue;
 import io.tdev.ops.model.SecretStatus;
 
@@ -35,6 +36,21 @@ public interface Secrets {
     /** The current value of one of tdev-ops' own documents, or empty when that secret does not exist. */
     Optional<String> readDocument(String secretId);
 
-    /** Stores a document as the new current version, creating the secret when it does not exist. */
+    /**
+     * Stores a document as the new current version, creating the secret when it does not exist. A document Secrets
+     * Manager would refuse is an InvalidInputException ({@link #requireDocument}) before anything is sent.
+     */
     void writeDocument(String secretId, String document, String description);
+
+    /** The longest SecretString Secrets Manager stores, in bytes. */
+    int MAX_SECRET_BYTES = 65_536;
+
+    /** What every adapter checks before it writes a document: 1 to {@link #MAX_SECRET_BYTES} bytes of UTF-8. */
+    static void requireDocument(String document) {
+        int bytes = document == null ? 0 : document.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes == 0 || bytes > MAX_SECRET_BYTES) {
+            throw new InvalidInputException("document", "got " + bytes + " bytes; Secrets Manager stores 1 to "
+                    + MAX_SECRET_BYTES);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.tdev.ops.port;
 
+import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PublicAccessBlock;
 import io.tdev.ops.model.ReplicationStatus;
 import io.tdev.ops.model.StorageUsage;
@@ -23,6 +24,14 @@ public interface Storage {
      * configuration on each put.
      */
     void addLifecycleRule(String bucket, io.tdev.ops.model.LifecycleRule rule);
+
+    /** What every adapter checks before it reads or puts anything: the rule expires objects after 1 day or more. */
+    static void requireExpiringRule(io.tdev.ops.model.LifecycleRule rule) {
+        if (rule.expirationDays() == null || rule.expirationDays() < 1) {
+            throw new InvalidInputException("lifecycleRule", "got rule '" + rule.id() + "' without expiration days;"
+                    + " allowed a rule that expires objects after 1 day or more (nothing was changed)");
+        }
+    }
     /**
      * Usage by listing the bucket, stopping after {@code maxObjects} objects (then {@code truncated}): the bounded
      * fallback of a health check when the storage metrics have no datapoint.

@@ -1,6 +1,7 @@
 package io.tdev.ops.port;
 
 import io.tdev.ops.model.BackupDescription;
+import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PointInTimeRecovery;
 import io.tdev.ops.model.TableBackup;
 import io.tdev.ops.model.TableState;
@@ -8,9 +9,27 @@ import io.tdev.ops.model.TableState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** DynamoDB. */
 public interface Tables {
+    /** DynamoDB's table and backup names: 3 to 255 of a-z A-Z 0-9 _ - . */
+    Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+
+    /** A table or backup name DynamoDB would refuse is invalid input naming {@code field}, before anything is sent. */
+    static void requireName(String field, String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidInputException(field, "got '" + name + "'; allowed: 3 to 255 of the characters a-z A-Z 0-9 _ - .");
+        }
+    }
+
+    /** A time range [from, to) that is empty or reversed is invalid input, before anything is sent. */
+    static void requireRange(Instant from, Instant to) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw new InvalidInputException("from", "got " + from + "; must be before to (" + to + ")");
+        }
+    }
+
     /**
      * Items whose {@code timeAttribute} (ISO-8601 string) is in [from, to). With an index name, a Query on that
      * index; otherwise a segmented parallel Scan with Select=COUNT.

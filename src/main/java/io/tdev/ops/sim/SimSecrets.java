@@ -1,6 +1,5 @@
 package io.tdev.ops.sim;
 
-import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.SecretStatus;
@@ -121,7 +120,7 @@ final class SimSecrets implements Secrets {
             }
             if (s.withStage(Stage.AWSPENDING) != null) {
                 throw new RemoteFailureException(Api.ROTATE_SECRET, Api.ROTATE_SECRET
-                        + " failed: InvalidRequestException: A previous rotation isn't complete. That rotation will be reattempted.", true);
+                        + " failed: InvalidRequestException: A previous rotation isn't complete. That rotation will be reattempted.", false);
             }
             Version pending = new Version(world.ids.uuid("secret-version"), newValue(), world.now());
             pending.stages.add(Stage.AWSPENDING);
@@ -186,9 +185,7 @@ final class SimSecrets implements Secrets {
 
     @Override
     public void writeDocument(String secretId, String document, String description) {
-        if (document == null || document.isEmpty()) {
-            throw new InvalidInputException("document", "must not be empty");
-        }
+        Secrets.requireDocument(document);
         boolean exists = world.inspect(() -> find(secretId) != null);
         if (exists) {
             world.exec(Api.PUT_SECRET_VALUE, () -> put(settled(secretId), document));

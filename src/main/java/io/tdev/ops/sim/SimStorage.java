@@ -1,6 +1,7 @@
 package io.tdev.ops.sim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
@@ -81,6 +82,7 @@ final class SimStorage implements Storage {
     /** As the AWS adapter: read the configuration, keep every other rule, put the whole configuration back. */
     @Override
     public void addLifecycleRule(String bucket, io.tdev.ops.model.LifecycleRule rule) {
+        Storage.requireExpiringRule(rule);
         List<io.tdev.ops.model.LifecycleRule> rules = new ArrayList<>(lifecycleRules(bucket));
         rules.removeIf(r -> r.id().equals(rule.id()));
         rules.add(rule);
@@ -191,7 +193,7 @@ final class SimStorage implements Storage {
         return world.call(Api.GET_REPLICATION, () -> {
             requireBucket(bucket);
             return replication
-                    ? new ReplicationStatus(true, List.of(bucket + "-replica-us-west-2"), List.of("Enabled"))
+                    ? new ReplicationStatus(true, List.of(bucket + "-replica-us-west-2"), List.of("projects-replica: Enabled"))
                     : new ReplicationStatus(false, List.of(), List.of());
         });
     }
@@ -227,19 +229,28 @@ final class SimStorage implements Storage {
 
     @Override
     public void putBucketPolicy(String bucket, String policyJson) {
+        JsonNode document = policyDocument(policyJson); // refused before the call, as the adapter does
         world.exec(Api.PUT_BUCKET_POLICY, () -> {
             requireBucket(bucket);
-            try {
-                if (policyJson == null || !JSON.readTree(policyJson).has("Statement")) {
-                    throw new RemoteFailureException(Api.PUT_BUCKET_POLICY, Api.PUT_BUCKET_POLICY
-                            + " failed: MalformedPolicy: Policy has no Statement", false);
-                }
-            } catch (JsonProcessingException e) {
+            if (!document.has("Statement")) {
                 throw new RemoteFailureException(Api.PUT_BUCKET_POLICY, Api.PUT_BUCKET_POLICY
-                        + " failed: MalformedPolicy: Policies must be valid JSON", false);
+                        + " failed: MalformedPolicy: Policy has no Statement", false);
             }
             policy = policyJson;
         });
+    }
+
+    private static JsonNode policyDocument(String policyJson) {
+        JsonNode document;
+        try {
+            document = policyJson == null ? null : JSON.readTree(policyJson);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("policyJson", "is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (document == null || !document.isObject()) {
+            throw new InvalidInputException("policyJson", "must be a JSON object (an IAM policy document)");
+        }
+        return document;
     }
 
     @Override

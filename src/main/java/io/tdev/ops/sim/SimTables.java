@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * DynamoDB: the metadata table (one item per generated project, with its creation time and user) and its
@@ -38,7 +37,6 @@ final class SimTables implements Tables {
     static final Duration RESTORE_TAKES = Duration.ofMinutes(4);
     /** DynamoDB keeps point-in-time recovery data for 35 days. */
     private static final Duration PITR_WINDOW = Duration.ofDays(35);
-    private static final Pattern BACKUP_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
 
     record Item(String projectId, Instant createdAt, String userId) {
@@ -121,19 +119,19 @@ final class SimTables implements Tables {
      */
     @Override
     public long countBetween(String table, String timeAttribute, Instant from, Instant to, Optional<String> indexName) {
+        Tables.requireRange(from, to);
         long size = describe(table);
         if (indexName.isPresent()) {
+            if (!indexes.contains(indexName.get())) {
+                // the adapter reads the index's keys from DescribeTable and refuses an index the table does not have
+                throw new InvalidInputException("table.createdAtIndex", "got '" + indexName.get() + "'; table " + table
+                        + " has the indexes " + List.copyOf(indexes));
+            }
             long count = 0;
             for (Instant day = from.truncatedTo(ChronoUnit.DAYS); day.isBefore(to); day = day.plus(Duration.ofDays(1))) {
                 Instant lo = day.isBefore(from) ? from : day;
                 Instant hi = day.plus(Duration.ofDays(1)).isBefore(to) ? day.plus(Duration.ofDays(1)) : to;
-                count += world.call(Api.DYNAMODB_QUERY, () -> {
-                    if (!indexes.contains(indexName.get())) {
-                        throw new RemoteFailureException(Api.DYNAMODB_QUERY, Api.DYNAMODB_QUERY
-                                + " failed: ValidationException: The table does not have the specified index: " + indexName.get(), false);
-                    }
-                    return countIn(table, timeAttribute, lo, hi);
-                });
+                count += world.call(Api.DYNAMODB_QUERY, () -> countIn(table, timeAttribute, lo, hi));
             }
             return count;
         }
@@ -168,6 +166,7 @@ final class SimTables implements Tables {
 
     @Override
     public long countDistinct(String table, String attribute, String timeAttribute, Instant from, Instant to) {
+        Tables.requireRange(from, to);
         scanPages(describe(table));
         return world.inspect(() -> {
             List<Item> items = items(table);
@@ -240,12 +239,9 @@ final class SimTables implements Tables {
 
     @Override
     public TableBackup createBackup(String table, String backupName) {
+        Tables.requireName("backupName", backupName);
         return world.call(Api.CREATE_BACKUP, () -> {
             List<Item> items = items(table);
-            if (backupName == null || !BACKUP_NAME.matcher(backupName).matches()) {
-                throw new InvalidInputException("backupName", "got '" + backupName
-                        + "'; must be 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'");
-            }
             Instant now = world.now();
             Backup b = new Backup(backupArn(table, now), backupName, table, now, List.copyOf(items));
             backups.add(b);
@@ -266,14 +262,12 @@ final class SimTables implements Tables {
 
     @Override
     public TableState restore(String backupArn, String targetTable) {
+        Tables.requireName("targetTable", targetTable);
         return world.call(Api.RESTORE_TABLE, () -> {
             Backup b = backup(backupArn);
-            if (targetTable == null || targetTable.isBlank()) {
-                throw new InvalidInputException("targetTable", "must not be empty");
-            }
             if (tables.containsKey(targetTable)) {
-                throw new PreconditionFailedException("table " + targetTable
-                        + " already exists (TableAlreadyExistsException); restore into a new table name");
+                throw new PreconditionFailedException("table " + targetTable + " already exists"
+                        + " (dynamodb:RestoreTableFromBackup: TableAlreadyExistsException); restore into a new table name");
             }
             if (world.now().isBefore(b.createdAt().plus(BACKUP_TAKES))) {
                 throw new RemoteFailureException(Api.RESTORE_TABLE, Api.RESTORE_TABLE

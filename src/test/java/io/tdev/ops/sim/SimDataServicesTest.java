@@ -69,7 +69,7 @@ class SimDataServicesTest {
         assertThat(restored).isPositive().isLessThan(all);
         assertThatThrownBy(() -> tables.restore(newest.arn(), table)).isInstanceOf(PreconditionFailedException.class)
                 .hasMessageContaining("already exists");
-        assertThatThrownBy(() -> tables.restore("arn:aws:dynamodb:x:1:table/t/backup/nope", "t2"))
+        assertThatThrownBy(() -> tables.restore("arn:aws:dynamodb:x:1:table/t/backup/nope", "t2-restored"))
                 .isInstanceOf(PreconditionFailedException.class);
     }
 
@@ -86,8 +86,8 @@ class SimDataServicesTest {
         assertThat(week).isGreaterThan(yesterday * 4);
         assertThat(users).isBetween(2L, 40L);
         assertThat(env.calls(Api.DYNAMODB_SCAN)).isEqualTo(3);
-        assertThatThrownBy(() -> tables.countBetween(table, "created_at", today, env.now(), Optional.of("by-created")))
-                .isInstanceOf(RemoteFailureException.class).hasMessageContaining("by-created");
+        assertThatThrownBy(() -> tables.countBetween(table, "created_at", today.minus(Duration.ofDays(1)), today,
+                Optional.of("by-created"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("by-created");
         assertThatThrownBy(() -> tables.countBetween("nope", "created_at", today, env.now(), Optional.empty()))
                 .isInstanceOf(PreconditionFailedException.class);
     }
@@ -190,8 +190,10 @@ class SimDataServicesTest {
         storage.putBucketPolicy(bucket, denyAll);
 
         assertThat(env.bucketPolicy()).contains(denyAll);
-        assertThatThrownBy(() -> storage.putBucketPolicy(bucket, "{not json")).isInstanceOf(RemoteFailureException.class)
-                .hasMessageContaining("MalformedPolicy");
+        assertThatThrownBy(() -> storage.putBucketPolicy(bucket, "{not json")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("policyJson");
+        assertThatThrownBy(() -> storage.putBucketPolicy(bucket, "{\"Version\":\"2012-10-17\"}"))
+                .isInstanceOf(RemoteFailureException.class).hasMessageContaining("MalformedPolicy");
         assertThat(env.bucketPolicy()).contains(denyAll);
     }
 

@@ -1,10 +1,14 @@
 package io.tdev.ops.aws;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tdev.ops.model.BackupDescription;
 import io.tdev.ops.model.PointInTimeRecovery;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.TableState;
+import io.tdev.ops.port.Tables;
+import io.tdev.ops.port.contract.ContractWorld;
+import io.tdev.ops.port.contract.TablesContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,13 +30,14 @@ import static io.tdev.ops.aws.AwsWireFixture.jsonOk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The DynamoDB calls of backup, restore and dr-check, on the wire. */
-class AwsTablesBackupRestoreTest {
+/**
+ * The {@link TablesContract} on {@link AwsTables} (DynamoDB's JSON protocol, two scan segments), and what only the
+ * wire shows: the requests of backup, restore and dr-check, retries, the resource a refusal names.
+ */
+class AwsTablesContractTest extends TablesContract {
     @RegisterExtension
     static WireMockExtension wm = AwsWireFixture.extension();
 
-    private static final String TABLE = "t-developer-metadata-production";
-    private static final String TARGET = TABLE + "-restored";
     private static final String BACKUP_ARN = "arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE
             + "/backup/01764147600000-a1b2c3d4";
     private static final String DDB = "DynamoDB_20120810.";
@@ -72,19 +77,6 @@ class AwsTablesBackupRestoreTest {
         assertThat(d.itemCount()).isEqualTo(931);
         assertThat(d.tableSizeBytes()).isEqualTo(383600);
         AwsActionsAssert.sentOnlyDeclared(aws, "Tables.describeBackup");
-    }
-
-    @Test
-    void describeTableIsEmptyForATableThatDoesNotExistAndTheStateOtherwise() {
-        wm.stubFor(json(DDB + "DescribeTable").withRequestBody(matchingJsonPath("$.TableName", equalTo(TARGET)))
-                .willReturn(jsonError(400, "ResourceNotFoundException",
-                        "Requested resource not found: Table: " + TARGET + " not found")));
-        wm.stubFor(json(DDB + "DescribeTable").withRequestBody(matchingJsonPath("$.TableName", equalTo(TABLE)))
-                .willReturn(jsonOk("{\"Table\":" + tableDescription(TABLE, "ACTIVE", 931, 383600) + "}")));
-
-        assertThat(tables.describeTable(TARGET)).isEmpty();
-        assertThat(tables.describeTable(TABLE)).contains(new TableState(TABLE, "ACTIVE", 931, 383600));
-        AwsActionsAssert.sentOnlyDeclared(aws, "Tables.describeTable");
     }
 
     @Test
@@ -169,5 +161,81 @@ class AwsTablesBackupRestoreTest {
         assertThatThrownBy(() -> tables.pointInTimeRecovery(TABLE)).isInstanceOf(RemoteFailureException.class)
                 .hasMessageContaining("access denied").hasMessageContaining("dynamodb:DescribeContinuousBackups")
                 .hasMessageContaining(arn);
+    }
+
+    // ---- the contract's world, as DynamoDB answers it
+
+    private static final int WORLD = 6;
+    private static final String OLDER = "arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE + "/backup/01764979200000-0a1b2c3d";
+    private static final String NEWER = "arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE + "/backup/01765065600000-4e5f6a7b";
+
+    @Override
+    protected Tables tables() {
+        return tables;
+    }
+
+    private static MappingBuilder call(String operation, String jsonPath, String value) {
+        return json(DDB + operation).atPriority(WORLD).withRequestBody(matchingJsonPath(jsonPath, equalTo(value)));
+    }
+
+    private static String summary(String arn, String name, long created) {
+        return "{\"TableName\":\"" + TABLE + "\",\"TableId\":\"e8a5a2a8-3c3b-4b0a-9d7e-0f6f3c2a1b9d\",\"TableArn\":"
+                + "\"arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE + "\",\"BackupArn\":\"" + arn + "\",\"BackupName\":\""
+                + name + "\",\"BackupCreationDateTime\":" + created + ".0,\"BackupStatus\":\"AVAILABLE\",\"BackupType\":\"USER\","
+                + "\"BackupSizeBytes\":223440}";
+    }
+
+    @Override
+    protected void givenTheTableAndItsBackups() {
+        wm.stubFor(call("DescribeTable", "$.TableName", TABLE)
+                .willReturn(jsonOk("{\"Table\":" + tableDescription(TABLE, "ACTIVE", 931, 223440) + "}")));
+        wm.stubFor(json(DDB + "DescribeTable").atPriority(WORLD + 1).willReturn(jsonError(400, "ResourceNotFoundException",
+                "Requested resource not found: Table: " + MISSING + " not found")));
+        wm.stubFor(call("Scan", "$.TableName", TABLE).withRequestBody(matchingJsonPath("$.Segment", equalTo("0")))
+                .withRequestBody(matchingJsonPath("$.ExclusiveStartKey", absent()))
+                .willReturn(jsonOk("{\"Count\":400,\"ScannedCount\":400,\"LastEvaluatedKey\":{\"project_id\":{\"S\":\"p-0400\"}}}")));
+        wm.stubFor(call("Scan", "$.TableName", TABLE).withRequestBody(matchingJsonPath("$.Segment", equalTo("0")))
+                .withRequestBody(matchingJsonPath("$.ExclusiveStartKey.project_id.S", equalTo("p-0400")))
+                .willReturn(jsonOk("{\"Count\":61,\"ScannedCount\":61}")));
+        wm.stubFor(call("Scan", "$.TableName", TABLE).withRequestBody(matchingJsonPath("$.Segment", equalTo("1")))
+                .willReturn(jsonOk("{\"Count\":470,\"ScannedCount\":470}")));
+        wm.stubFor(call("DescribeContinuousBackups", "$.TableName", TABLE).willReturn(jsonOk("{\"ContinuousBackupsDescription\":"
+                + "{\"ContinuousBackupsStatus\":\"ENABLED\",\"PointInTimeRecoveryDescription\":{\"PointInTimeRecoveryStatus\":"
+                + "\"ENABLED\",\"EarliestRestorableDateTime\":1761123600.0,\"LatestRestorableDateTime\":1795683300.0,"
+                + "\"RecoveryPeriodInDays\":35}}}")));
+        // DynamoDB lists backups oldest first, a page at a time
+        wm.stubFor(call("ListBackups", "$.TableName", TABLE).withRequestBody(matchingJsonPath("$.ExclusiveStartBackupArn", absent()))
+                .willReturn(jsonOk("{\"BackupSummaries\":[" + summary(OLDER, TABLE + "-daily-20261206-0000", 1764979200)
+                        + "],\"LastEvaluatedBackupArn\":\"" + OLDER + "\"}")));
+        wm.stubFor(call("ListBackups", "$.ExclusiveStartBackupArn", OLDER)
+                .willReturn(jsonOk("{\"BackupSummaries\":[" + summary(NEWER, TABLE + "-daily-20261207-0000", 1765065600) + "]}")));
+        wm.stubFor(call("DescribeBackup", "$.BackupArn", NEWER).willReturn(jsonOk("{\"BackupDescription\":{\"BackupDetails\":"
+                + "{\"BackupArn\":\"" + NEWER + "\",\"BackupName\":\"" + TABLE + "-daily-20261207-0000\",\"BackupSizeBytes\":223440,"
+                + "\"BackupStatus\":\"AVAILABLE\",\"BackupType\":\"USER\",\"BackupCreationDateTime\":1765065600.0},"
+                + "\"SourceTableDetails\":{\"TableName\":\"" + TABLE + "\",\"TableId\":\"e8a5a2a8-3c3b-4b0a-9d7e-0f6f3c2a1b9d\","
+                + "\"TableSizeBytes\":223440,\"ItemCount\":931,\"TableCreationDateTime\":1700000000.0,"
+                + "\"KeySchema\":[{\"AttributeName\":\"project_id\",\"KeyType\":\"HASH\"}],"
+                + "\"ProvisionedThroughput\":{\"ReadCapacityUnits\":0,\"WriteCapacityUnits\":0}}}}")));
+        wm.stubFor(json(DDB + "DescribeBackup").atPriority(WORLD + 1).willReturn(jsonError(400, "BackupNotFoundException",
+                "Backup not found")));
+        wm.stubFor(call("CreateBackup", "$.TableName", TABLE).willReturn(jsonOk("{\"BackupDetails\":{\"BackupArn\":\""
+                + "arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE + "/backup/01765087200000-8c9d0e1f\",\"BackupName\":"
+                + "\"manual-backup-production-20261207-060000\",\"BackupSizeBytes\":0,\"BackupStatus\":\"CREATING\","
+                + "\"BackupType\":\"USER\",\"BackupCreationDateTime\":1765087200.0}}")));
+        wm.stubFor(call("RestoreTableFromBackup", "$.TargetTableName", TARGET)
+                .willReturn(jsonOk("{\"TableDescription\":" + tableDescription(TARGET, "CREATING", 0, 0) + "}")));
+        wm.stubFor(call("RestoreTableFromBackup", "$.TargetTableName", TABLE)
+                .willReturn(jsonError(400, "TableAlreadyExistsException", "Table already exists: " + TABLE)));
+    }
+
+    @Override
+    protected void given(ContractWorld.Refusal refusal, String iamAction) {
+        wm.stubFor(json(DDB + iamAction.substring("dynamodb:".length())).atPriority(1).willReturn(AwsWireFixture.jsonRefusal(
+                refusal, iamAction, "arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE)));
+    }
+
+    @Override
+    protected int callsSent() {
+        return wm.getAllServeEvents().size();
     }
 }

@@ -1,19 +1,34 @@
 package io.tdev.ops.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
+import io.tdev.ops.port.Secrets;
+import io.tdev.ops.port.contract.ContractWorld;
+import io.tdev.ops.port.contract.SecretsContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -24,11 +39,11 @@ import static io.tdev.ops.aws.AwsWireFixture.jsonError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-class AwsSecretsTest {
+/** The {@link SecretsContract} on {@link AwsSecrets} (JSON 1.1), and what only the wire shows. */
+class AwsSecretsContractTest extends SecretsContract {
     @RegisterExtension
     static WireMockExtension wm = AwsWireFixture.extension();
 
-    private static final String SECRET = "t-developer/production/api-keys";
     private static final String VALUE = "sk-live-7f3a9c2e41d8b6";
     private static final String ROTATE = "secretsmanager.RotateSecret";
 
@@ -169,5 +184,89 @@ class AwsSecretsTest {
 
         assertThat(catchThrowable(() -> secrets.value(SECRET, "admin_token"))).isInstanceOf(RemoteFailureException.class)
                 .hasMessageContaining("secretsmanager:GetSecretValue");
+    }
+
+    // ---- the contract's world, as Secrets Manager answers it
+
+    private static final int WORLD = 6;
+    private static final String PREFIX = "secretsmanager.";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:" + SECRET + "-a1b2c3";
+
+    @Override
+    protected Secrets secrets() {
+        return secrets;
+    }
+
+    private static MappingBuilder call(String operation, String secretId) {
+        return json(PREFIX + operation).atPriority(WORLD).withRequestBody(matchingJsonPath("$.SecretId", equalTo(secretId)));
+    }
+
+    private static ResponseDefinitionBuilder notFound() {
+        return jsonError(400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
+    }
+
+    @Override
+    protected void givenTheApiKeySecret() {
+        wm.stubFor(call("RotateSecret", SECRET).willReturn(jsonOk("{\"ARN\":\"" + ARN + "\",\"Name\":\"" + SECRET
+                + "\",\"VersionId\":\"EXAMPLE3-90ab-cdef-fedc-ba987SECRET3\"}")));
+        wm.stubFor(call("DescribeSecret", SECRET).willReturn(jsonOk("{\"ARN\":\"" + ARN + "\",\"Name\":\"" + SECRET
+                + "\",\"RotationEnabled\":true,\"RotationLambdaARN\":\"arn:aws:lambda:eu-west-1:123456789012:function:"
+                + "t-developer-rotate\",\"RotationRules\":{\"AutomaticallyAfterDays\":30},\"LastRotatedDate\":1764064800,"
+                + "\"LastChangedDate\":1764064801}")));
+        wm.stubFor(call("ListSecretVersionIds", SECRET).withRequestBody(notContaining("NextToken")).willReturn(jsonOk(
+                "{\"ARN\":\"" + ARN + "\",\"Name\":\"" + SECRET + "\",\"NextToken\":\"page-2\",\"Versions\":[{\"VersionId\":"
+                        + "\"EXAMPLE2-90ab-cdef-fedc-ba987SECRET2\",\"VersionStages\":[\"AWSCURRENT\"],\"CreatedDate\":1764064800}]}")));
+        wm.stubFor(call("ListSecretVersionIds", SECRET).withRequestBody(matchingJsonPath("$.NextToken", equalTo("page-2")))
+                .willReturn(jsonOk("{\"ARN\":\"" + ARN + "\",\"Name\":\"" + SECRET + "\",\"Versions\":[{\"VersionId\":"
+                        + "\"EXAMPLE1-90ab-cdef-fedc-ba987SECRET1\",\"VersionStages\":[\"AWSPREVIOUS\"],\"CreatedDate\":1761472800}]}")));
+        wm.stubFor(call("GetSecretValue", SECRET).willReturn(jsonOk("{\"ARN\":\"" + ARN + "\",\"Name\":\"" + SECRET
+                + "\",\"VersionId\":\"EXAMPLE2-90ab-cdef-fedc-ba987SECRET2\",\"SecretString\":\"{\\\"" + TOKEN_KEY + "\\\":\\\""
+                + "adm-5b1f0c9e7a3d4e2f\\\",\\\"openai\\\":\\\"sk-other\\\"}\",\"VersionStages\":[\"AWSCURRENT\"],"
+                + "\"CreatedDate\":1764064800}")));
+        wm.stubFor(call("PutSecretValue", SECRET).willReturn(jsonOk("{\"ARN\":\"" + ARN + "\",\"Name\":\"" + SECRET
+                + "\",\"VersionId\":\"EXAMPLE4-90ab-cdef-fedc-ba987SECRET4\",\"VersionStages\":[\"AWSCURRENT\"]}")));
+        for (String operation : List.of("RotateSecret", "DescribeSecret", "ListSecretVersionIds", "GetSecretValue", "PutSecretValue")) {
+            wm.stubFor(call(operation, MISSING).willReturn(notFound()));
+            wm.stubFor(call(operation, DOCUMENT).willReturn(notFound()));
+        }
+        wm.stubFor(json(PREFIX + "CreateSecret").atPriority(WORLD).withRequestBody(matchingJsonPath("$.Name", equalTo(DOCUMENT)))
+                .willReturn(jsonOk("{\"ARN\":\"arn:aws:secretsmanager:eu-west-1:123456789012:secret:" + DOCUMENT
+                        + "-d4e5f6\",\"Name\":\"" + DOCUMENT + "\",\"VersionId\":\"EXAMPLE5-90ab-cdef-fedc-ba987SECRET5\"}")));
+    }
+
+    @Override
+    protected void givenARotationUnderWay() {
+        wm.stubFor(json(PREFIX + "RotateSecret").atPriority(1).willReturn(jsonError(400, "InvalidRequestException",
+                "A previous rotation isn't complete. That rotation will be reattempted.")));
+    }
+
+    @Override
+    protected void given(ContractWorld.Refusal refusal, String iamAction) {
+        wm.stubFor(json(PREFIX + iamAction.substring("secretsmanager:".length())).atPriority(1)
+                .willReturn(AwsWireFixture.jsonRefusal(refusal, iamAction, ARN)));
+    }
+
+    @Override
+    protected String valueStored(String secretId) {
+        List<LoggedRequest> writes = wm.findAll(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", matching(PREFIX + "(PutSecretValue|CreateSecret)")));
+        for (int i = writes.size() - 1; i >= 0; i--) {
+            try {
+                JsonNode body = JSON.readTree(writes.get(i).getBodyAsString());
+                JsonNode id = body.has("SecretId") ? body.get("SecretId") : body.get("Name");
+                if (secretId.equals(id.asText())) {
+                    return body.get("SecretString").asText();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new AssertionError("nothing was written to " + secretId);
+    }
+
+    @Override
+    protected int callsSent() {
+        return wm.getAllServeEvents().size();
     }
 }
