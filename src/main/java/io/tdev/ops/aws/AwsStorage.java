@@ -170,10 +170,9 @@ public final class AwsStorage implements Storage {
         return ResourceCall.run("s3:GetLifecycleConfiguration", "bucket", bucket, "bucket", () -> {
             try {
                 return s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules().stream()
-                        .map(r -> new io.tdev.ops.model.LifecycleRule(r.id(),
-                                r.filter() != null && r.filter().prefix() != null ? r.filter().prefix()
-                                        : r.prefix() != null ? r.prefix() : "",
-                                r.expiration() != null ? r.expiration().days() : null, r.statusAsString()))
+                        .map(r -> new io.tdev.ops.model.LifecycleRule(r.id(), LifecycleFilters.prefix(r),
+                                r.expiration() != null ? r.expiration().days() : null, r.statusAsString(),
+                                LifecycleFilters.narrowedBy(r)))
                         .toList();
             } catch (S3Exception e) {
                 if ("NoSuchLifecycleConfiguration".equals(ResourceCall.errorCode(e))) {

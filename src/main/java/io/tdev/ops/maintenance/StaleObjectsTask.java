@@ -18,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * stale-objects: objects of the projects bucket older than {@code staleDays}: count, total size, the oldest, by
- * top-level prefix. Never deletes. Without an expiration rule it proposes one (expire after
+ * top-level prefix. Never deletes. Without an expiration rule that covers every stale object (enabled, under its
+ * prefix, not narrowed to tagged or sized objects) it proposes one (expire after
  * {@code schedule.maintenance.lifecycleExpireDays}), shown first; only {@code applyLifecycle} creates it, keeping
  * the bucket's other rules (S3 replaces the whole lifecycle configuration on every put).
  */
@@ -62,9 +63,18 @@ final class StaleObjectsTask implements MaintenanceTask {
             return new TaskResult(name(), TaskStatus.OK, summary, findings, List.of());
         }
         List<LifecycleRule> rules = retry.call(() -> context.ports().storage().lifecycleRules(bucket));
-        if (rules.stream().anyMatch(r -> r.expirationDays() != null && "Enabled".equals(r.status()))) {
-            return new TaskResult(name(), TaskStatus.OK, summary + "; the bucket has an expiration rule", findings, List.of());
+        // covered only when every stale object expires by some rule: one for another prefix, or only for tagged or
+        // sized objects, leaves these where they are
+        List<StoredObject> uncovered = stale.stream()
+                .filter(o -> rules.stream().noneMatch(r -> r.expiresEvery(o.key()))).toList();
+        if (uncovered.isEmpty()) {
+            return new TaskResult(name(), TaskStatus.OK, summary + "; the bucket's expiration rules cover them",
+                    findings, List.of());
         }
+        rules.stream().filter(r -> r.expirationDays() != null && "Enabled".equals(r.status())).forEach(r ->
+                findings.add("rule " + r.id() + " expires only objects under '" + r.prefix() + "'"
+                        + (r.narrowedBy() == null ? "" : " with " + r.narrowedBy()) + ": " + uncovered.size()
+                        + " stale object(s) are not among them (e.g. " + uncovered.get(0).key() + ")"));
         int expire = context.config().schedule().maintenance().lifecycleExpireDays();
         LifecycleRule proposed = new LifecycleRule(RULE_ID, "", expire, "Enabled");
         String shown = "rule " + RULE_ID + ": expire every object " + expire + " days after it was written";
@@ -74,7 +84,7 @@ final class StaleObjectsTask implements MaintenanceTask {
                     + " rule and run with --apply-lifecycle to create it", findings, List.of());
         }
         Plan plan = new Plan(name(), context.clock()).add("create lifecycle rule", bucket,
-                rules.size() + " rule(s), none expiring", shown,
+                rules.size() + " rule(s), none expiring every stale object", shown,
                 () -> context.ports().storage().addLifecycleRule(bucket, proposed));
         return plan.carryOut(request.dryRun(), summary, findings);
     }

@@ -16,7 +16,7 @@ class AbortAtEveryStepTest extends VarTest {
     /** One run of {@code job} over fresh scripted answers; {@code abortAt} 0 runs it through. */
     private Map run(PipelineMode mode, String job, int abortAt, Closure script) {
         ScriptedOps ops = new ScriptedOps()
-        PipelineHarness h = new PipelineHarness(mode, workspace).bind(ops)
+        PipelineHarness h = ops.bind(new PipelineHarness(mode, workspace))
         h.inputAnswer = confirmedBy('alice', 'P0 drill')
         script(ops)
         h.abortAtStep = abortAt

@@ -1,58 +1,41 @@
 package io.tdev.ops.vars
 
-import io.tdev.ops.api.OpsContext
-import io.tdev.ops.api.PlainValues
 import io.tdev.ops.api.backup.BackupRequest
+import io.tdev.ops.api.backup.BackupUseCase
 import io.tdev.ops.api.backup.DrCheckRequest
+import io.tdev.ops.api.backup.DrCheckUseCase
 import io.tdev.ops.api.backup.FailoverRequest
+import io.tdev.ops.api.backup.FailoverUseCase
 import io.tdev.ops.api.backup.ListBackupsRequest
+import io.tdev.ops.api.backup.ListBackupsUseCase
 import io.tdev.ops.api.backup.RestoreRequest
-import io.tdev.ops.backup.DrCheck
-import io.tdev.ops.backup.Failover
-import io.tdev.ops.backup.ListBackups
-import io.tdev.ops.backup.RestoreBackup
-import io.tdev.ops.backup.TakeBackup
-import io.tdev.ops.model.TdevException
-import io.tdev.ops.api.Progress
+import io.tdev.ops.api.backup.RestoreUseCase
+import io.tdev.ops.model.InvalidInputException
 
 /**
- * The plugin's typed backup steps (tdevBackup, tdevRestore, tdevDrCheck, tdevFailover) bound to the real use cases (Groovy 2.4 cannot call an interface's static {@code over}) on
- * a simulated world, the way the plugin runs them: the request from the step's arguments, the record's plain values
- * back ({@link PlainValues}), an engine failure as the step's AbortException.
+ * The backup steps as the plugin binds them: TdevBackupStep (a backup, or with {@code list} the latest ones),
+ * TdevRestoreStep, TdevDrCheckStep, TdevFailoverStep.
  */
 class BackupSteps {
-    static final List<String> STEPS = ['tdevBackup', 'tdevRestore', 'tdevDrCheck', 'tdevFailover']
-
-    static PipelineHarness bind(PipelineHarness h, SimulatedTdevOps world) {
-        Progress toLog = { String line -> h.log << line } as Progress
-        OpsContext ctx = new OpsContext(world.config, world.sim.ports(), world.sim.clock(), world.sim.sleeper(), toLog, 'jenkins')
-        Map<String, Closure> calls = [
-                tdevBackup  : { Map a ->
-                    a.list ? new ListBackups(ctx).run(new ListBackupsRequest((a.limit ?: 20) as int))
-                            : new TakeBackup(ctx).run(new BackupRequest(a.verify as boolean, a.dryRun as boolean))
-                },
-                tdevRestore : { Map a ->
-                    new RestoreBackup(ctx).run(new RestoreRequest((String) (a.backup ?: 'latest'), (String) a.targetTable,
-                            a.dryRun as boolean))
-                },
-                tdevDrCheck : { Map a -> new DrCheck(ctx).run(new DrCheckRequest((Integer) a.sampleSize)) },
-                tdevFailover: { Map a -> new Failover(ctx).run(new FailoverRequest((String) a.to, a.dryRun as boolean)) },
-        ]
-        calls.each { String step, Closure call ->
-            h.jpu.helper.registerAllowedMethod(step, [Map]) { Map given ->
-                Map args = given.collectEntries { k, v -> [(k.toString()): v instanceof CharSequence ? v.toString() : v] }
-                h.stepCalls << [step: step, args: args]
-                h.steps << step
-                if (args.environment != null && args.environment != world.config.name()) {
-                    throw new AbortException("${step}: environment '${args.environment}' is not the one under test")
-                }
-                try {
-                    return PlainValues.map((Record) call(args))
-                } catch (TdevException e) {
-                    throw new AbortException(e.message)
-                }
+    static void bind(PipelineHarness harness, SimulatedTdevOps world) {
+        harness.bindStep('tdevBackup', ['verify', 'list', 'limit', 'dryRun']) { StepCall c ->
+            if (!c.flag('list')) {
+                return world.over(BackupUseCase).run(new BackupRequest(c.flag('verify'), c.flag('dryRun')))
             }
+            if (c.flag('verify') || c.flag('dryRun')) {
+                throw new InvalidInputException('list', 'lists only; drop ' + (c.flag('verify') ? 'verify' : 'dryRun'))
+            }
+            world.over(ListBackupsUseCase).run(new ListBackupsRequest(c.whole('limit', 20)))
         }
-        return h
+        harness.bindStep('tdevRestore', ['targetTable', 'backup', 'dryRun']) { StepCall c ->
+            world.over(RestoreUseCase).run(new RestoreRequest(c.text('backup') ?: RestoreRequest.LATEST,
+                    c.text('targetTable'), c.flag('dryRun')))
+        }
+        harness.bindStep('tdevDrCheck', ['sampleSize']) { StepCall c ->
+            world.over(DrCheckUseCase).run(new DrCheckRequest(c.whole('sampleSize')))
+        }
+        harness.bindStep('tdevFailover', ['to', 'dryRun']) { StepCall c ->
+            world.over(FailoverUseCase).run(new FailoverRequest(c.text('to'), c.flag('dryRun')))
+        }
     }
 }

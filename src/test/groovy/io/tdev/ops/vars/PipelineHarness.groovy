@@ -4,7 +4,6 @@ import com.lesfurets.jenkins.unit.BasePipelineTest
 import com.lesfurets.jenkins.unit.cps.BasePipelineTestCPS
 import groovy.json.JsonOutput
 import io.tdev.ops.api.PlainValues
-import io.tdev.ops.api.TdevOps
 import io.tdev.ops.model.TdevException
 import org.yaml.snakeyaml.Yaml
 
@@ -24,10 +23,6 @@ import static com.lesfurets.jenkins.unit.global.lib.LibraryConfiguration.library
 class PipelineHarness {
     static final List<String> PLUGIN_STEPS = ['tdevPreDeployChecklist', 'tdevEcsDeploy', 'tdevHealthCheck',
                                               'tdevRollback', 'tdevScale', 'tdevMarkKnownGood', 'tdevWeeklyReport', 'tdevMaintenance']
-    /** Steps that change the service and wait for the rollout. */
-    static final List<String> CHANGE_STEPS = ['tdevEcsDeploy', 'tdevRollback', 'tdevScale']
-    /** Arguments every plugin step takes that select where it runs, not what it does. */
-    static final List<String> PLUGIN_ONLY_ARGS = ['environment', 'configFile', 'region', 'credentialsId', 'roleArn', 'endpointUrl']
 
     final PipelineMode mode
     final File workspace
@@ -57,6 +52,10 @@ class PipelineHarness {
     final List<String> stages = []
     /** Every plugin step call: [step: name, args: the full map the var passed]. */
     final List<Map> stepCalls = []
+    /** The bound plugin steps and their own parameters (what {@link StepCall} accepts besides where a step runs). */
+    final Map<String, List<String>> stepParameters = [:]
+    /** The environment the steps act on (null: any); a step asking for another fails. */
+    String environment
     final List<Map> inputs = []
     final List<Map> timeouts = []
     /** True: every {@code timeout} expires before its body ends, as when nobody answers an input in time. */
@@ -67,11 +66,6 @@ class PipelineHarness {
     final List<String> shell = []
     long sleptSeconds = 0
 
-    /**
-     * True: a change that ends FAILED or TIMED_OUT fails the step with the engine's message and next step, as the
-     * plugin's waiting steps do; false: the step returns the engine's map (what a var must also handle).
-     */
-    boolean failChangesLikeThePlugin = false
     /** Answers an {@code input}: return what Jenkins would return, or throw {@link InputRejected} (an abort). */
     Closure inputAnswer = { Map args -> throw new IllegalStateException("unexpected input: ${args.message}") }
     /**
@@ -109,83 +103,29 @@ class PipelineHarness {
         registerSteps()
     }
 
-    /** Binds the plugin's steps to {@code ops}; their failures reach the script as Jenkins' AbortException does. */
-    PipelineHarness bind(TdevOps ops) {
-        bind(ops, null)
-    }
-
     /**
-     * As {@link #bind(TdevOps)}, for one environment: a step asking for another {@code environment} fails as the plugin
-     * would with an unknown one. Relative {@code testReports} are resolved against the workspace, as the plugin does.
+     * Binds plugin step {@code step}, whose own parameters (besides {@link StepCall#WHERE}) are {@code parameters}:
+     * {@code call} gets the arguments as a {@link StepCall} and returns the use case's result record, which reaches the
+     * script as the plugin returns it: plain maps, lists and scalars ({@link PlainValues}); a scripted answer returns
+     * such a map itself. A step asking for another {@code environment} than {@link #environment} fails as the plugin
+     * would with an unknown one; engine errors reach the script as Jenkins' AbortException.
      */
-    PipelineHarness bind(TdevOps ops, String environment) {
-        Map<String, Closure> calls = [
-                tdevPreDeployChecklist: { Map a -> ops.preDeployChecklist(a) },
-                tdevEcsDeploy         : { Map a -> ops.ecsDeploy(a) },
-                tdevHealthCheck       : { Map a -> ops.healthCheck(a) },
-                tdevRollback          : { Map a -> ops.rollback(a) },
-                tdevScale             : { Map a -> ops.scale(a) },
-                tdevMarkKnownGood     : { Map a -> ops.markKnownGood(a) },
-        ]
-        calls.each { String step, Closure call ->
-            register(step, [Map]) { Map given ->
-                // Jenkins binds step arguments to the step's Java types: a GString arrives as a String
-                Map args = (Map) asJava(given)
-                stepCalls << [step: step, args: args]
-                if (environment != null && args.environment != null && args.environment != environment) {
-                    throw new AbortException("${step}: environment '${args.environment}' is not the one under test (${environment})")
-                }
-                Map engineArgs = args.findAll { k, v -> !(k in PLUGIN_ONLY_ARGS) }
-                if (engineArgs.waive != null) {
-                    engineArgs.waive = waiveMap(step, engineArgs.waive)
-                }
-                if (engineArgs.testReports instanceof CharSequence && !new File(engineArgs.testReports.toString()).absolute) {
-                    engineArgs.testReports = new File(workspace, engineArgs.testReports.toString()).absolutePath
-                }
-                Map result
-                try {
-                    result = call(engineArgs)
-                } catch (TdevException e) {
-                    throw new AbortException(e.message)
-                }
-                if (failChangesLikeThePlugin && step in CHANGE_STEPS && engineArgs.wait != false
-                        && result.status in ['FAILED', 'TIMED_OUT']) {
-                    throw new AbortException("${step}: ${result.message}. ${result.next ?: ''}".toString())
-                }
-                return result
-            }
-        }
-        return this
-    }
-
-    /**
-     * As the plugin's tdevPreDeployChecklist binds {@code waive}: a list of [item:, reason:] (Waiver), handed to the
-     * engine as item -> reason; a Map is refused as the Pipeline argument binder would.
-     */
-    private static Map waiveMap(String step, Object waive) {
-        if (!(waive instanceof List) || !waive.every { it instanceof Map && it.keySet() == ['item', 'reason'] as Set }) {
-            throw new AbortException("${step}: waive must be a list of [item: ..., reason: ...]; got '${waive}'")
-        }
-        Map map = new LinkedHashMap()
-        waive.each { Map w -> map[w.item] = w.reason }
-        return map
-    }
-
-    /**
-     * Binds a plugin step over a typed use case: {@code call} gets the step's arguments (without the where-it-runs
-     * ones) and returns the use case's result record, which reaches the script as the plugin returns it: plain maps,
-     * lists and scalars ({@link PlainValues}). Engine errors reach the script as Jenkins' AbortException.
-     */
-    PipelineHarness bindOutcome(String step, Closure call) {
+    PipelineHarness bindStep(String step, List<String> parameters, Closure call) {
+        stepParameters[step] = parameters
         register(step, [Map]) { Map given ->
+            // Jenkins binds step arguments to the step's Java types: a GString arrives as a String
             Map args = (Map) asJava(given)
             stepCalls << [step: step, args: args]
-            Map engineArgs = args.findAll { k, v -> !(k in PLUGIN_ONLY_ARGS) }
+            if (environment != null && args.environment != null && args.environment != environment) {
+                throw new AbortException("${step}: environment '${args.environment}' is not the one under test (${environment})")
+            }
+            Object result
             try {
-                return PlainValues.of(call(engineArgs))
+                result = call(StepCall.of(step, args, parameters))
             } catch (TdevException e) {
                 throw new AbortException(e.message)
             }
+            return result instanceof Map ? result : PlainValues.of(result)
         }
         return this
     }

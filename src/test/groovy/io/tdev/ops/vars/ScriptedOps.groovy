@@ -1,26 +1,23 @@
 package io.tdev.ops.vars
 
-import io.tdev.ops.api.TdevOps
 import io.tdev.ops.api.change.ChangeStatus
-import io.tdev.ops.model.InvalidInputException
 import io.tdev.ops.model.PreconditionFailedException
 
 /**
- * A {@link TdevOps} whose answers a unit test scripts, for the paths the simulated environment does not reach
- * easily (a rollback that fails, a refusal, a malformed answer). It accepts only the argument names the facade
- * documents, as the engine does, so a var passing a wrong name fails here too.
+ * Answers to the runbook's six plugin steps that a unit test scripts, for the paths the simulated environment does not
+ * reach easily (a rollback that fails, a refusal, a malformed answer): each answer is the map the step would return.
+ * A step call is read as the plugin's step reads it ({@link StepCall}, {@link RunbookSteps#PARAMETERS}), so a var
+ * passing a wrong name or type fails here too. Calls are recorded under the use case's name with the arguments the
+ * plugin passes on (waivers as item -> reason).
  */
-class ScriptedOps implements TdevOps {
-    static final Map<String, List<String>> ARGUMENTS = [
-            healthCheck       : ['baselineTime', 'ignoreAlarms', 'windowMinutes', 'signals'],
-            ecsDeploy         : ['image', 'container', 'wait', 'timeoutMinutes', 'dryRun'],
-            markKnownGood     : ['revision', 'dryRun', 'requireHealthy', 'baselineTime', 'ignoreAlarms'],
-            rollback          : ['target', 'reason', 'wait', 'timeoutMinutes', 'notify', 'dryRun'],
-            scale             : ['count', 'force', 'wait', 'timeoutMinutes', 'dryRun'],
-            preDeployChecklist: ['image', 'testReports', 'backupMaxAgeHours', 'takeBackup', 'scanSeverity', 'waive',
-                                 'waivedBy', 'skip', 'notify', 'message', 'dryRun'],
-            stability         : ['revision', 'desiredCount'],
-    ]
+class ScriptedOps {
+    /** The use case each step runs, the name calls are recorded under. */
+    static final Map<String, String> USE_CASES = [tdevHealthCheck       : 'healthCheck',
+                                                  tdevPreDeployChecklist: 'preDeployChecklist',
+                                                  tdevEcsDeploy         : 'ecsDeploy',
+                                                  tdevRollback          : 'rollback',
+                                                  tdevScale             : 'scale',
+                                                  tdevMarkKnownGood     : 'markKnownGood']
 
     final List<Map> calls = []
 
@@ -64,43 +61,35 @@ class ScriptedOps implements TdevOps {
         calls.findAll { it.method == method }
     }
 
-    private Map answer(String method, Map args, Closure body) {
-        List<String> allowed = ARGUMENTS[method]
-        args.keySet().each { key ->
-            if (!(key in allowed)) {
-                throw InvalidInputException.notAllowed(method + ' argument', key, allowed)
+    /** Binds the six steps of {@code harness} to these answers (as they are when the step is called). */
+    PipelineHarness bind(PipelineHarness harness) {
+        USE_CASES.each { String step, String useCase ->
+            harness.bindStep(step, RunbookSteps.PARAMETERS[step]) { StepCall c ->
+                Map args = useCase == 'preDeployChecklist' ? RunbookSteps.checklistArguments(c, harness) : c.args
+                answer(useCase, args)
             }
         }
-        calls << [method: method, args: new LinkedHashMap(args)]
-        Map result = body(args)
+        return harness
+    }
+
+    private Closure script(String useCase) {
+        switch (useCase) {
+            case 'healthCheck': return health
+            case 'preDeployChecklist': return checklist
+            case 'ecsDeploy': return deploy
+            case 'rollback': return rollbackTo
+            case 'markKnownGood': return mark
+            default: return { Map args -> throw new PreconditionFailedException("${useCase} is not scripted") }
+        }
+    }
+
+    private Map answer(String useCase, Map args) {
+        calls << [method: useCase, args: new LinkedHashMap(args)]
+        Map result = script(useCase)(args)
         // as the engine: a change's ok fact is its ChangeStatus' (a script names only the status)
         if (result != null && !result.containsKey('ok') && ChangeStatus.values()*.name().contains(result.status)) {
             result = result + [ok: ChangeStatus.valueOf(result.status as String).ok()]
         }
         return result
     }
-
-    @Override
-    Map<String, Object> healthCheck(Map<String, ?> args) { answer('healthCheck', args, health) }
-
-    @Override
-    Map<String, Object> ecsDeploy(Map<String, ?> args) { answer('ecsDeploy', args, deploy) }
-
-    @Override
-    Map<String, Object> markKnownGood(Map<String, ?> args) { answer('markKnownGood', args, mark) }
-
-    @Override
-    Map<String, Object> rollback(Map<String, ?> args) { answer('rollback', args, rollbackTo) }
-
-    @Override
-    Map<String, Object> scale(Map<String, ?> args) { throw new PreconditionFailedException('scale is not scripted') }
-
-    @Override
-    Map<String, Object> preDeployChecklist(Map<String, ?> args) { answer('preDeployChecklist', args, checklist) }
-
-    @Override
-    Map<String, Object> stability(Map<String, ?> args) { throw new PreconditionFailedException('stability is not scripted') }
-
-    @Override
-    Map<String, Object> finishRollout(Map<String, ?> args) { throw new PreconditionFailedException('finishRollout is not scripted') }
 }

@@ -5,6 +5,6 @@ abstract class ScriptedVarTest extends VarTest {
     ScriptedOps ops = new ScriptedOps()
 
     PipelineHarness harness(PipelineMode mode) {
-        new PipelineHarness(mode, workspace).bind(ops)
+        ops.bind(new PipelineHarness(mode, workspace))
     }
 }

@@ -1,20 +1,6 @@
 package io.tdev.ops.vars
 
 import groovy.json.JsonSlurper
-import io.tdev.ops.admin.AdminCalls
-import io.tdev.ops.api.OpsContext
-import io.tdev.ops.api.admin.AdminRequest
-import io.tdev.ops.api.escalation.EscalationRequest
-import io.tdev.ops.escalation.Escalate
-import io.tdev.ops.api.PlainValues
-import io.tdev.ops.api.security.LockdownBucketRequest
-import io.tdev.ops.api.security.RotateSecretRequest
-import io.tdev.ops.api.security.SecurityCheckRequest
-import io.tdev.ops.model.TdevException
-import io.tdev.ops.security.BucketLockdown
-import io.tdev.ops.security.SecretRotation
-import io.tdev.ops.security.SecurityCheck
-import io.tdev.ops.api.Progress
 import io.tdev.ops.sim.Api
 import org.junit.jupiter.params.ParameterizedTest
 import org.junit.jupiter.params.provider.EnumSource
@@ -24,35 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat
 /** tdevDailySecurityCheck and tdevSecurityIncident on the real engine over the simulated environment. */
 class SecurityVarsOnSimulationTest extends SimulatedVarTest {
 
-    /**
-     * A harness whose security steps run the typed use cases on {@code world} and return their plain values, as the
-     * plugin's steps do (PlainValues; an engine error as AbortException). The implementations are built directly:
-     * Groovy 2.4 cannot call a static method of an interface (the use cases' {@code over}).
-     */
+    /** A harness whose security steps run the typed use cases on {@code world} ({@link SecuritySteps}). */
     PipelineHarness securityHarness(PipelineMode mode, SimulatedTdevOps world) {
-        PipelineHarness h = attached(mode, world)
-        OpsContext c = new OpsContext(world.config, world.sim.ports(), world.sim.clock(), world.sim.sleeper(),
-                { String line -> h.log << line } as Progress, 'jenkins')
-        Map<String, Closure> typed = [
-                tdevSecurityCheck : { Map a -> new SecurityCheck(c).run(new SecurityCheckRequest((a.windowHours ?: 24) as int)) },
-                tdevRotateSecret  : { Map a -> new SecretRotation(c).run(new RotateSecretRequest(a.dryRun as boolean)) },
-                tdevLockdownBucket: { Map a -> new BucketLockdown(c).run(new LockdownBucketRequest(a.restore as boolean, a.dryRun as boolean)) },
-                tdevInvalidateSessions: { Map a -> new AdminCalls(c).run(AdminRequest.invalidateSessions(a.reason as String, a.dryRun as boolean)) },
-                tdevEscalate      : { Map a -> new Escalate(c).run(new EscalationRequest(a.kind as String, a.subject as String,
-                        a.summary as String, world.sim.now(), false, a.noNotify as boolean)) },
-        ]
-        typed.each { String name, Closure call ->
-            h.jpu.helper.registerAllowedMethod(name, [Map]) { Map given ->
-                h.steps << name
-                h.stepCalls << [step: name, args: given]
-                try {
-                    return PlainValues.of(call(given))
-                } catch (TdevException e) {
-                    throw new AbortException(e.message)
-                }
-            }
-        }
-        return h
+        attached(mode, world)
     }
 
     @ParameterizedTest

@@ -3,9 +3,7 @@ package io.tdev.ops.vars
 import com.fasterxml.jackson.databind.DeserializationFeature
 import com.fasterxml.jackson.databind.ObjectMapper
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory
-import io.tdev.ops.api.DefaultTdevOps
 import io.tdev.ops.api.OpsContext
-import io.tdev.ops.api.TdevOps
 import io.tdev.ops.config.EnvironmentConfig
 import io.tdev.ops.api.Progress
 import io.tdev.ops.sim.SimEnvironment
@@ -13,15 +11,14 @@ import io.tdev.ops.sim.SimEnvironment
 import java.time.Duration
 
 /**
- * The real engine ({@link DefaultTdevOps}) on the simulated environment, wired to a pipeline the way the plugin
- * wires it: the steps call the facade, the engine's progress lines go to the build log, and {@code sleep}
- * advances the simulation's virtual clock.
+ * The real engine on the simulated environment, wired to a pipeline the way the plugin wires it: each step runs its
+ * typed use case ({@code XxxUseCase.over(context).run(request)}) and returns the result's plain values, the engine's
+ * progress lines go to the build log, and {@code sleep} advances the simulation's virtual clock.
  */
 class SimulatedTdevOps {
     final EnvironmentConfig config
     final SimEnvironment sim
-    final TdevOps ops
-    /** What the typed use cases run with: the same environment and progress lines as the facade. */
+    /** What the use cases run with: this world's config, ports and clock, progress lines to {@link #progress}. */
     final OpsContext context
     /** Where the engine's progress lines go: the build log once attached to a pipeline. */
     List<String> progress = Collections.synchronizedList([])
@@ -31,7 +28,14 @@ class SimulatedTdevOps {
         this.config = sim.config()
         Progress toLog = { String line -> progress << line } as Progress
         this.context = new OpsContext(config, sim.ports(), sim.clock(), sim.sleeper(), toLog, 'jenkins')
-        this.ops = new DefaultTdevOps(context)
+    }
+
+    /**
+     * The implementation of {@code useCase} on this world, as the plugin's steps get it: {@code XxxUseCase.over(context)}.
+     * Groovy 2.4 cannot call a static method of a Java interface (its call site fails verification), so reflection does.
+     */
+    def <T> T over(Class<T> useCase) {
+        (T) useCase.getMethod('over', OpsContext).invoke(null, context)
     }
 
     static SimulatedTdevOps scenario(String name, String environment = 'production') {
@@ -50,13 +54,16 @@ class SimulatedTdevOps {
         }
     }
 
+    /** Binds every plugin step the vars call to this world. */
     PipelineHarness attach(PipelineHarness harness) {
-        harness.bind(ops, config.name())
+        harness.environment = config.name()
+        RunbookSteps.bind(harness, this)
         TrafficSteps.bind(harness, this)
         IncidentSteps.bind(harness, this)
         FleetSteps.bind(harness, this)
         ScheduledSteps.bind(harness, this)
-        harness.failChangesLikeThePlugin = true
+        BackupSteps.bind(harness, this)
+        SecuritySteps.bind(harness, this)
         progress = harness.log
         harness.sleeper = { long seconds -> sim.sleeper().sleep(Duration.ofSeconds(seconds)) }
         return harness

@@ -12,7 +12,7 @@ class TdevNightlyBackupTest extends SimulatedVarTest {
     static final String TABLE = 't-developer-metadata-production'
 
     PipelineHarness harness(PipelineMode mode, SimulatedTdevOps world) {
-        BackupSteps.bind(attached(mode, world), world)
+        attached(mode, world)
     }
 
     @ParameterizedTest

@@ -94,7 +94,7 @@ class VarsDocumentationTest {
 
     @Test
     void noVarHasTheNameOfAPluginStep() {
-        assertThat(varSources().collect { it.name - '.groovy' }).doesNotContainAnyElementsOf(PipelineHarness.PLUGIN_STEPS + BackupSteps.STEPS)
+        assertThat(varSources().collect { it.name - '.groovy' }).doesNotContainAnyElementsOf(PluginStepSources.parameters().keySet())
     }
 
     @Test

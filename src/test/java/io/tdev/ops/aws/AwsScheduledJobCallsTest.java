@@ -178,6 +178,26 @@ class AwsScheduledJobCallsTest {
     }
 
     @Test
+    void aRuleSelectingByTagOrSizeIsReadAsNarrowedAndItsAndPrefixIsKept() {
+        wm.stubFor(get(urlEqualTo("/" + BUCKET + "?lifecycle")).willReturn(xmlOk("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <LifecycleConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+                  <Rule><ID>expire-temp</ID><Filter><Tag><Key>temp</Key><Value>true</Value></Tag></Filter>
+                    <Status>Enabled</Status><Expiration><Days>1</Days></Expiration></Rule>
+                  <Rule><ID>expire-big-exports</ID><Filter><And><Prefix>exports/</Prefix>
+                    <ObjectSizeGreaterThan>1048576</ObjectSizeGreaterThan></And></Filter>
+                    <Status>Enabled</Status><Expiration><Days>7</Days></Expiration></Rule>
+                  <Rule><ID>legacy</ID><Prefix>logs/</Prefix><Status>Enabled</Status>
+                    <Expiration><Days>30</Days></Expiration></Rule>
+                </LifecycleConfiguration>""")));
+
+        assertThat(storage().lifecycleRules(BUCKET)).containsExactly(
+                new LifecycleRule("expire-temp", "", 1, "Enabled", "tag temp=true"),
+                new LifecycleRule("expire-big-exports", "exports/", 7, "Enabled", "object size > 1048576 bytes"),
+                new LifecycleRule("legacy", "logs/", 30, "Enabled"));
+    }
+
+    @Test
     void addLifecycleRuleKeepsEveryOtherRuleAsS3ReturnedItAndReplacesItsOwn() {
         wm.stubFor(get(urlEqualTo("/" + BUCKET + "?lifecycle")).willReturn(xmlOk(OTHERS_LIFECYCLE)
                 .withHeader("x-amz-transition-default-minimum-object-size", "all_storage_classes_128K")));

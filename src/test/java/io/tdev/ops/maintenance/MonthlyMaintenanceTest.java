@@ -6,6 +6,7 @@ import io.tdev.ops.api.maintenance.MaintenanceResult;
 import io.tdev.ops.api.maintenance.MaintenanceResult.TaskStatus;
 import io.tdev.ops.api.maintenance.MaintenanceUseCase;
 import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.model.LifecycleRule;
 import io.tdev.ops.api.Progress;
 import io.tdev.ops.sim.Api;
 import io.tdev.ops.sim.SimEnvironment;
@@ -82,6 +83,33 @@ class MonthlyMaintenanceTest {
         assertThat(activeRevisions(sim)).containsExactly(43, 42, 30);
         assertThat(r.task("task-definitions").actions()).hasSize(21)
                 .allMatch(a -> a.what().equals("deregister task definition") && !a.dryRun());
+    }
+
+    @Test
+    void anExpirationRuleForAnotherPrefixOrOnlyForTaggedObjectsDoesNotCoverTheStaleProjects() throws Exception {
+        SimEnvironment sim = SimEnvironment.scenario("healthy", TestConfigs.production());
+        String bucket = sim.config().bucket();
+        sim.ports().storage().addLifecycleRule(bucket, new LifecycleRule("expire-tmp", "tmp/", 3, "Enabled"));
+        sim.ports().storage().addLifecycleRule(bucket, new LifecycleRule("expire-temp", "", 1, "Enabled", "tag temp=true"));
+
+        MaintenanceResult r = run(sim, new MaintenanceRequest(List.of("stale-objects"), false, null, null, null, false));
+
+        assertThat(r.task("stale-objects").status()).isEqualTo(TaskStatus.FINDINGS);
+        assertThat(r.task("stale-objects").findings())
+                .anyMatch(f -> f.startsWith("rule expire-tmp expires only objects under 'tmp/': "))
+                .anyMatch(f -> f.startsWith("rule expire-temp expires only objects under '' with tag temp=true: "))
+                .anyMatch(f -> f.startsWith("proposed lifecycle rule tdev-ops-expire-projects"));
+    }
+
+    @Test
+    void aWholeBucketExpirationRuleCoversTheStaleProjects() throws Exception {
+        SimEnvironment sim = SimEnvironment.scenario("healthy", TestConfigs.production());
+        sim.ports().storage().addLifecycleRule(sim.config().bucket(), new LifecycleRule("expire-all", "", 365, "Enabled"));
+
+        MaintenanceResult r = run(sim, new MaintenanceRequest(List.of("stale-objects"), false, null, null, null, false));
+
+        assertThat(r.task("stale-objects").status()).isEqualTo(TaskStatus.OK);
+        assertThat(r.task("stale-objects").summary()).endsWith("the bucket's expiration rules cover them");
     }
 
     @Test

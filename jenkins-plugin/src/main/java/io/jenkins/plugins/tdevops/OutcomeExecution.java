@@ -57,9 +57,7 @@ final class OutcomeExecution extends SynchronousNonBlockingStepExecution<Map<Str
                 // the use case stopped waiting because the build was aborted: an abort, not a result
                 throw new InterruptedException("aborted while waiting; the change already made goes on (see the log)");
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> plain = (Map<String, Object>) PlainValues.of(result);
-            return PlainData.copy(plain);
+            return PlainData.of(result);
         } catch (TdevException e) {
             throw new AbortException(e.getMessage());
         }

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.tdevops;
 
+import io.tdev.ops.api.Outcome;
+import io.tdev.ops.api.PlainValues;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -7,26 +10,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Deep copies of the engine's plain results into mutable, serializable JDK collections: waiting executions keep them
- * in program.dat, and a sandboxed Pipeline script reads them.
+ * A step's return value: the engine's result record as plain values ({@link PlainValues}, the CLI's JSON keys), in
+ * mutable, serializable JDK collections, since the Pipeline script keeps it in its program state and a sandboxed
+ * script reads it.
  */
 final class PlainData {
     private PlainData() {
     }
 
-    static LinkedHashMap<String, Object> copy(Map<String, ?> map) {
+    static LinkedHashMap<String, Object> of(Outcome result) {
+        return copy((Map<?, ?>) PlainValues.of(result));
+    }
+
+    private static LinkedHashMap<String, Object> copy(Map<?, ?> map) {
         LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
         if (map != null) {
-            map.forEach((key, value) -> copy.put(key, copyValue(value)));
+            map.forEach((key, value) -> copy.put(String.valueOf(key), copyValue(value)));
         }
         return copy;
     }
 
     private static Object copyValue(Object value) {
         if (value instanceof Map<?, ?> map) {
-            LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((key, v) -> copy.put(String.valueOf(key), copyValue(v)));
-            return copy;
+            return copy(map);
         }
         if (value instanceof Collection<?> collection) {
             List<Object> copy = new ArrayList<>(collection.size());
@@ -38,9 +44,5 @@ final class PlainData {
         }
         // anything else (an enum, an Instant) reaches the script as its text, as the CLI's JSON shows it
         return value.toString();
-    }
-
-    static boolean isTrue(Object value) {
-        return Boolean.TRUE.equals(value);
     }
 }

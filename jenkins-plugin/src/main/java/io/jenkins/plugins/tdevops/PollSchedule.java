@@ -1,15 +1,17 @@
 package io.jenkins.plugins.tdevops;
 
 import hudson.Util;
+import io.tdev.ops.api.change.PendingChange;
 import io.tdev.ops.config.EnvironmentConfig;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * When a waiting step looks at the service and when it gives up: the environment's poll interval and the step's
- * {@code timeoutMinutes} (default the environment's stable timeout), counted from when the wait began on the
- * controller's clock. Serializable with the step, so a restart keeps the same deadline.
+ * When a waiting step looks at the service and when it gives up: the environment's poll interval, and the pending
+ * change's wait (from when it began to its deadline, the step's {@code timeoutMinutes} or the environment's stable
+ * timeout, both on the engine's clock). Serializable with the step, so a restart keeps the same deadline.
  */
 final class PollSchedule implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -24,19 +26,17 @@ final class PollSchedule implements Serializable {
         this.pollMillis = pollMillis;
     }
 
-    /** {@code timeoutMinutes}: the step's argument (a Number), or null for the environment's default. */
-    static PollSchedule from(EnvironmentConfig config, Object timeoutMinutes, long now) {
-        long pollMillis = TimeUnit.SECONDS.toMillis(Math.max(1, config.deploy().pollSeconds()));
-        long minutes = timeoutMinutes instanceof Number n ? n.longValue() : config.deploy().stableTimeoutMinutes();
-        return new PollSchedule(now, now + TimeUnit.MINUTES.toMillis(minutes), pollMillis);
+    static PollSchedule of(PendingChange change, EnvironmentConfig config) {
+        return new PollSchedule(change.since().toEpochMilli(), change.deadline().toEpochMilli(),
+                TimeUnit.SECONDS.toMillis(Math.max(1, config.deploy().pollSeconds())));
     }
 
     long pollMillis() {
         return pollMillis;
     }
 
-    boolean passed(long now) {
-        return now >= deadline;
+    boolean passed(Instant now) {
+        return now.toEpochMilli() >= deadline;
     }
 
     /** "up to" of the wait, e.g. "15 min". */
@@ -45,7 +45,7 @@ final class PollSchedule implements Serializable {
     }
 
     /** "1 min 30 sec of 15 min". */
-    String elapsed(long now) {
-        return Util.getTimeSpanString(now - startedAt) + " of " + total();
+    String elapsed(Instant now) {
+        return Util.getTimeSpanString(Math.max(0, now.toEpochMilli() - startedAt)) + " of " + total();
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.tdevops;
 
+import io.tdev.ops.api.change.RollbackResult;
 import io.tdev.ops.api.checklist.ChecklistItem;
 import io.tdev.ops.api.checklist.ChecklistResult;
 import io.tdev.ops.api.health.HealthResult;
@@ -7,7 +8,6 @@ import io.tdev.ops.api.health.HealthResult;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One step's result as the build page shows it: a title ("health check", "rollback", "pre-deploy checklist"), the
@@ -55,11 +55,11 @@ public final class ResultEntry implements Serializable {
     }
 
     /** tdevRollback: from which revision to which, its status, why, and the engine's message. */
-    static ResultEntry rollback(Map<String, Object> result) {
-        String detail = text(result.get("from")) + " \u2192 " + text(result.get("to"))
-                + (result.get("reason") != null ? " (" + result.get("reason") + ")" : "")
-                + (result.get("message") != null ? ": " + result.get("message") : "");
-        return new ResultEntry("rollback", text(result.get("status")), detail, List.of());
+    static ResultEntry rollback(RollbackResult result) {
+        String detail = text(result.from()) + " \u2192 " + text(result.to())
+                + (result.reason() != null ? " (" + result.reason() + ")" : "")
+                + (result.message() != null ? ": " + result.message() : "");
+        return new ResultEntry("rollback", text(result.status()), detail, List.of());
     }
 
     public String getTitle() {
@@ -103,18 +103,6 @@ public final class ResultEntry implements Serializable {
         public String getEvidence() {
             return evidence;
         }
-    }
-
-    private static List<Map<?, ?>> maps(Object value) {
-        List<Map<?, ?>> maps = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            for (Object element : list) {
-                if (element instanceof Map<?, ?> map) {
-                    maps.add(map);
-                }
-            }
-        }
-        return maps;
     }
 
     private static String text(Object value) {

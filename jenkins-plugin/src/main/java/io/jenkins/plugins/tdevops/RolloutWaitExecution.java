@@ -3,16 +3,20 @@ package io.jenkins.plugins.tdevops;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.tdev.ops.api.DefaultTdevOps;
-import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.api.change.ChangeResult;
+import io.tdev.ops.api.change.ChangeStatus;
+import io.tdev.ops.api.change.PendingChange;
+import io.tdev.ops.api.change.RollbackResult;
+import io.tdev.ops.api.change.RolloutWatchUseCase;
+import io.tdev.ops.api.change.Stability;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.TdevException;
-import io.tdev.ops.api.change.ChangeStatus;
 import org.jenkinsci.plugins.workflow.steps.AbstractStepExecutionImpl;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,47 +24,65 @@ import java.util.logging.Logger;
 /**
  * A mutation that waits for the ECS service to become stable, and survives a controller restart (the shape of
  * workflow-basic-steps' SleepStep, jenkinsci/workflow-basic-steps-plugin SleepStep.java): {@link #start()} has the
- * plugin's own pool ({@link StepThreads}, not Jenkins' shared {@link jenkins.util.Timer}, which only schedules) ask
- * the engine for the change with {@code wait: false} and keep what it expects in serializable fields, saved at once
- * ({@code saveState}) so that even after a crash {@link #onResume()} knows the rollout is under way; further tasks ask
- * the engine's {@code stability} at the environment's poll interval until it is done, failed, or the timeout passes
- * on the engine's clock. {@link #onResume()} re-arms the poll after a restart, {@link #stop} cancels it. When the look is done or the
- * timeout passes, the engine's {@code finishRollout} turns the first result and the last look into the final one
- * (COMPLETED, FAILED or TIMED_OUT: the map {@code wait: true} returns; ABANDONED after an abort) and, for a rollback,
- * tells the team. Whether the service is stable, and what the outcome is, are the engine's answers, never decided
- * here; only a STARTED change is waited for (PLANNED, UNCHANGED return at once), as the engine's ChangeStatus defines.
- * {@link PollSchedule} says when to look and when to give up, {@link StepEnding} lets the step end once,
- * {@link EngineSession} (re)opens the engine, {@link WaitFailureMessage} words the failures, {@link AbortedBy} who
- * aborted.
+ * plugin's own pool ({@link StepThreads}, not Jenkins' shared {@link jenkins.util.Timer}, which only schedules) start
+ * the step's typed use case with {@code wait: false} and keep only the engine's {@link PendingChange} (what was
+ * changed, from what to what, since when, until when: a small serializable value, no engine output), saved at once
+ * ({@code saveState}) so that even after a crash {@link #onResume()} knows the rollout is under way; further tasks
+ * hand it to the engine's {@link RolloutWatchUseCase#look} at the environment's poll interval until a look is done or
+ * the deadline passes on the engine's clock. {@link #onResume()} re-arms the poll after a restart, {@link #stop}
+ * cancels it. When the look is done or the deadline passes, {@link RolloutWatchUseCase#finish} turns the pending
+ * change and the last look into the final result (COMPLETED, FAILED or TIMED_OUT: the result {@code wait: true}
+ * returns; ABANDONED after an abort) and, for a rollback, tells the team. Whether the service is stable, and what the
+ * outcome is, are the engine's answers, never decided here; only a STARTED change is waited for (PLANNED, UNCHANGED
+ * return at once), as the engine's ChangeStatus defines. The step returns the result record as plain values
+ * ({@link PlainData}, the CLI's JSON keys).
+ * <p>The last look itself is kept in memory only (its message is saved, for the status and a failure message): after
+ * a restart the next look decides, or the engine looks once itself when the wait ends before one. {@link PollSchedule}
+ * says when to look and when to give up, {@link StepEnding} lets the step end once, {@link EngineSession} (re)opens
+ * the engine, {@link WaitFailureMessage} words the failures, {@link AbortedBy} who aborted.
  */
 final class RolloutWaitExecution extends AbstractStepExecutionImpl {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(RolloutWaitExecution.class.getName());
 
+    /** The step's typed use case, started with {@code wait: false}. */
+    @FunctionalInterface
+    interface ChangeCall {
+        ChangeResult start(OpsContext context);
+    }
+
     private final Mutation mutation;
     private final String stepName;
     private final EngineSession engine;
-    private final LinkedHashMap<String, Object> args;
     private final StepEnding ending = new StepEnding();
+    /** Only {@link #begin} uses these: after a restart the change is never requested again. */
+    private final transient ChangeCall call;
+    private final transient Duration timeout;
+    private final boolean waits;
 
-    private LinkedHashMap<String, Object> started;
-    private LinkedHashMap<String, Object> expected;
-    private LinkedHashMap<String, Object> lastLook;
-    private String service;
-    /** When the change began, on the engine's clock (ISO-8601): what {@code finishRollout} counts "waited" from. */
-    private String changeStartedAt;
-    /** When the step began, on the engine's clock (millis): ChangeStart's fallback. */
-    private long stepStartedAt;
+    private volatile boolean requested;
+    private PendingChange pending;
     private PollSchedule schedule;
+    private String service;
+    /** What the last look said, for the status and the failure message (the look itself is not kept across a restart). */
+    private String lastLookSaid;
 
+    private transient volatile Stability lastLook;
     private transient volatile ScheduledFuture<?> task;
 
-    RolloutWaitExecution(StepContext context, Mutation mutation, Connection connection, Map<String, Object> args) {
+    /**
+     * @param waits   false: the step returns the STARTED result ({@code wait: false})
+     * @param timeout how long to wait; null: the environment's {@code deploy.stableTimeoutMinutes}
+     */
+    RolloutWaitExecution(StepContext context, Mutation mutation, Connection connection, ChangeCall call, boolean waits,
+                         Duration timeout) {
         super(context);
         this.mutation = mutation;
         this.stepName = mutation.stepName();
         this.engine = new EngineSession(connection);
-        this.args = PlainData.copy(args);
+        this.call = call;
+        this.waits = waits;
+        this.timeout = timeout;
     }
 
     @Override
@@ -71,11 +93,13 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
     }
 
     private void begin() {
-        LinkedHashMap<String, Object> mutationArgs = new LinkedHashMap<>(args);
-        mutationArgs.put("wait", false);
+        ChangeResult started;
+        PendingChange change;
         try {
-            stepStartedAt = now();
-            started = PlainData.copy(mutation.call(facade(), mutationArgs));
+            started = call.start(opened().context());
+            requested = true;
+            service = opened().config().serviceRef().toString();
+            change = started.status() == ChangeStatus.STARTED && waits ? watch().pending(started, timeout) : null;
         } catch (TdevException e) {
             finish(new AbortException(e.getMessage()));
             return;
@@ -83,45 +107,40 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             finish(e);
             return;
         }
-        Object status = started.get("status");
-        changeStartedAt = ChangeStart.of(started, stepStartedAt);
-        try {
-            service = opened().config().serviceRef().toString();
-        } catch (Exception e) {
-            finish(e);
-            return;
-        }
         if (ending.ended()) {
-            log(stepName + ": aborted while the change was requested; the engine reported: " + started.get("message"));
-            if (ChangeStatus.STARTED.name().equals(status)) {
-                abandon(null);
+            log(stepName + ": aborted while the change was requested; the engine reported: " + started.message());
+            if (change != null) {
+                abandon(change, null);
+            } else {
+                engine.closeQuietly(); // stop() closed it, but this thread opened it again to read the service
             }
             return;
         }
-        if (!ChangeStatus.STARTED.name().equals(status) || Boolean.FALSE.equals(args.get("wait"))) {
+        if (change == null) {
             // PLANNED (dry run), UNCHANGED (already there), or the caller did not want to wait
-            if (Boolean.FALSE.equals(started.get("ok"))) { // the engine's ChangeStatus.ok() decided it
-                finish(new AbortException(stepName + ": " + started.get("message") + ". " + mutation.nextSteps(started)));
+            if (!started.ok()) { // the engine's ChangeStatus.ok() decided it
+                finish(new AbortException(stepName + ": " + started.message() + ". "
+                        + mutation.nextSteps(String.valueOf(started.from()), String.valueOf(started.to()))));
             } else {
                 ending.markEnded();
                 engine.closeQuietly();
                 recordOnBuildPage(started);
-                getContext().onSuccess(started);
+                getContext().onSuccess(PlainData.of(started));
             }
             return;
         }
         try {
-            schedule = PollSchedule.from(opened().config(), args.get("timeoutMinutes"), now());
-            expected = PlainData.copy(mutation.expectation(started));
+            schedule = PollSchedule.of(change, opened().config());
         } catch (Exception e) {
             finish(e);
             return;
         }
+        pending = change;
         // the rollout is under way: keep that now, so that onResume after a crash (not only after a clean shutdown,
         // which saves anyway) resumes the wait instead of saying the change was still being requested
         saveState();
         if (ending.ended()) {
-            abandon(null); // aborted just now; stop() may have seen no wait yet
+            abandon(change, null); // aborted just now; stop() may have seen no wait yet
             return;
         }
         log(stepName + ": waiting up to " + schedule.total() + " for " + waitingFor());
@@ -133,7 +152,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         if (ending.ended()) {
             return;
         }
-        if (started == null || expected == null) {
+        if (pending == null) {
             // the restart came while the engine was asked for the change: whether AWS got it is unknown here
             finish(new AbortException(stepName + ": Jenkins restarted while the change was being requested; "
                     + "check the service with tdevHealthCheck and run " + stepName + " again (it is idempotent)"));
@@ -145,38 +164,39 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
 
     @Override
     public void stop(Throwable cause) throws Exception {
-        ScheduledFuture<?> pending = task;
-        if (pending != null) {
-            pending.cancel(false);
+        ScheduledFuture<?> scheduled = task;
+        if (scheduled != null) {
+            scheduled.cancel(false);
         }
         if (!ending.claimEnd()) {
             return; // a poll is already ending the step through the engine
         }
-        if (expected == null) {
+        PendingChange change = pending;
+        if (change == null) {
             // not waiting yet: begin() reports what the engine did once its call returns
             engine.closeQuietly();
             getContext().onFailure(cause);
             return;
         }
-        // finishRollout calls AWS: off the CPS VM thread, like the polls
-        task = StepThreads.now(() -> abandon(cause));
+        // finishing calls AWS: off the CPS VM thread, like the polls
+        task = StepThreads.now(() -> abandon(change, cause));
     }
 
     /** A safe restart waits while the change is being requested: after it, nothing is lost by restarting. */
     @Override
     public boolean blocksRestart() {
-        return expected == null && !ending.ended();
+        return pending == null && !ending.ended();
     }
 
     @Override
     public String getStatus() {
-        if (started == null) {
+        if (!requested) {
             return "requesting the change";
         }
-        if (schedule == null || expected == null) {
+        if (schedule == null || pending == null) {
             return "the change was requested; preparing the wait";
         }
-        String look = lastLook != null ? "; last look: " + lastLook.get("message") : "";
+        String look = lastLookSaid != null ? "; last look: " + lastLookSaid : "";
         return "waiting for " + waitingFor() + look;
     }
 
@@ -191,14 +211,15 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         }
         try {
             opened().beforeLook(schedule.pollMillis());
-            LinkedHashMap<String, Object> look = PlainData.copy(facade().stability(expected));
+            Stability look = watch().look(pending);
             lastLook = look;
-            saveState(); // a crash from here on still hands this look to finishRollout
-            if (PlainData.isTrue(look.get("done"))) {
+            lastLookSaid = look.message();
+            saveState(); // a crash from here on still says what this look saw
+            if (look.done()) {
                 conclude(look, null);
                 return;
             }
-            log(stepName + ": waiting for " + service + ": " + look.get("message") + " (" + elapsed() + ")");
+            log(stepName + ": waiting for " + service + ": " + look.message() + " (" + elapsed() + ")");
         } catch (RemoteFailureException e) {
             if (!e.retryable()) {
                 conclude(lastLook, "cannot read the service: " + e.getMessage());
@@ -227,36 +248,36 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
     }
 
     /**
-     * Asks the engine for the final result from the first one and the last look (none: it looks itself), the map it
-     * returns for the same call with {@code wait: true}, and ends the step with it: COMPLETED returns it, FAILED and
-     * TIMED_OUT fail the step with the engine's message. A rollback's final outcome goes to SNS from there.
+     * Asks the engine for the final result of the pending change from the last look (none: it looks itself), the
+     * result it returns for the same call with {@code wait: true}, and ends the step with it: COMPLETED returns it,
+     * FAILED and TIMED_OUT fail the step with the engine's message. A rollback's final outcome goes to SNS from there.
      * {@code problem}: why polling stopped early (an error reading the service), leading the failure message.
      */
-    private void conclude(Map<String, Object> look, String problem) {
+    private void conclude(Stability look, String problem) {
         if (!ending.claimEnd()) {
             return;
         }
         String why = problem == null ? "" : problem + ". ";
-        LinkedHashMap<String, Object> result;
+        ChangeResult result;
         try {
-            result = finalWord(look, null);
+            result = watch().finish(pending, look, null);
         } catch (Exception e) {
-            LOGGER.log(Level.WARNING, stepName + ": finishRollout failed", e);
+            LOGGER.log(Level.WARNING, stepName + ": finishing the wait failed", e);
             finish(new AbortException(stepName + ": " + why + "The outcome could not be decided either: "
-                    + WaitFailureMessage.describe(e) + ". " + notUndone() + " " + WaitFailureMessage.lastLookSaid(lastLook)
-                    + " " + mutation.nextSteps(started)));
+                    + WaitFailureMessage.describe(e) + ". " + notUndone(pending) + " "
+                    + WaitFailureMessage.lastLookSaid(lastLookSaid) + " " + nextSteps(pending)));
             return;
         }
         String notified = WaitFailureMessage.notified(result);
         recordOnBuildPage(result);
-        if (ChangeStatus.COMPLETED.name().equals(result.get("status"))) {
+        if (result.status() == ChangeStatus.COMPLETED) {
             // the engine's own look found it stable after all: the rollout's outcome, not the read error, decides
-            log(stepName + ": " + why + result.get("message") + " (" + elapsed() + ")." + notified);
+            log(stepName + ": " + why + result.message() + " (" + elapsed() + ")." + notified);
             engine.closeQuietly();
-            getContext().onSuccess(result);
+            getContext().onSuccess(PlainData.of(result));
         } else {
-            finish(new AbortException(stepName + ": " + why + result.get("status") + ": " + result.get("message")
-                    + ". " + notUndone() + " " + mutation.nextSteps(started) + notified));
+            finish(new AbortException(stepName + ": " + why + result.status() + ": " + result.message() + ". "
+                    + notUndone(pending) + " " + nextSteps(pending) + notified));
         }
     }
 
@@ -267,7 +288,7 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
      * next. {@code cause} (null: the step has already ended) ends the step as it was stopped, so the build stays
      * ABORTED.
      */
-    private void abandon(Throwable cause) {
+    private void abandon(PendingChange change, Throwable cause) {
         if (!ending.claimFinalWord()) {
             if (cause != null) {
                 getContext().onFailure(cause);
@@ -276,41 +297,29 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         }
         String word;
         try {
-            LinkedHashMap<String, Object> result = finalWord(lastLook, AbortedBy.of(cause));
+            ChangeResult result = watch().finish(change, lastLook, AbortedBy.of(cause));
             recordOnBuildPage(result);
-            word = "the engine's last word: " + result.get("status") + ": " + result.get("message") + "."
+            word = "the engine's last word: " + result.status() + ": " + result.message() + "."
                     + WaitFailureMessage.notified(result);
         } catch (Exception e) {
-            LOGGER.log(Level.WARNING, stepName + ": finishRollout after an abort failed", e);
+            LOGGER.log(Level.WARNING, stepName + ": finishing the wait after an abort failed", e);
             word = "the outcome could not be decided: " + WaitFailureMessage.describe(e) + "; "
-                    + WaitFailureMessage.lastLookSaid(lastLook);
+                    + WaitFailureMessage.lastLookSaid(lastLookSaid);
         }
-        log(stepName + ": aborted while waiting; " + word + " " + notUndone() + " " + mutation.nextSteps(started));
+        log(stepName + ": aborted while waiting; " + word + " " + notUndone(change) + " " + nextSteps(change));
         engine.closeQuietly();
         if (cause != null) {
             getContext().onFailure(cause);
         }
     }
 
-    /** {@code abandonedBy}: who stopped waiting (an abort); null when the wait ran to its end. */
-    private LinkedHashMap<String, Object> finalWord(Map<String, Object> look, String abandonedBy) throws Exception {
-        return PlainData.copy(facade().finishRollout(StepArgs.create()
-                .put("operation", mutation.operation())
-                .put("started", started)
-                .put("stability", look)
-                .put("startedAt", changeStartedAt)
-                .put("notify", args.get("notify"))
-                .put("abandonedBy", abandonedBy)
-                .toMap()));
-    }
-
     /** A rollback's outcome (from -> to, status) goes on the build page; other changes show in their own steps. */
-    private void recordOnBuildPage(Map<String, Object> result) {
-        if (mutation != Mutation.ROLLBACK) {
+    private void recordOnBuildPage(ChangeResult result) {
+        if (!(result instanceof RollbackResult rollback)) {
             return;
         }
         try {
-            TdevResultsAction.record(getContext().get(Run.class), ResultEntry.rollback(result));
+            TdevResultsAction.record(getContext().get(Run.class), ResultEntry.rollback(rollback));
         } catch (Exception e) {
             LOGGER.log(Level.WARNING, stepName + ": could not show the rollback on the build page", e);
         }
@@ -322,14 +331,16 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         getContext().onFailure(failure);
     }
 
-    private String notUndone() {
-        return WaitFailureMessage.notUndone(service, started);
+    private static String notUndone(PendingChange change) {
+        return WaitFailureMessage.notUndone(change);
+    }
+
+    private String nextSteps(PendingChange change) {
+        return mutation.nextSteps(change.from(), change.to());
     }
 
     private String waitingFor() {
-        StringBuilder target = new StringBuilder(service).append(" to become stable");
-        expected.forEach((name, value) -> target.append(", ").append(name).append(' ').append(value));
-        return target.toString();
+        return service + " to become stable, " + pending.awaited();
     }
 
     private String elapsed() {
@@ -341,8 +352,12 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
     }
 
     /** The engine's clock: the wall clock against AWS, a simulation's own clock in tests. */
-    private long now() throws Exception {
-        return opened().clock().millis();
+    private Instant now() throws Exception {
+        return opened().clock().instant();
+    }
+
+    private RolloutWatchUseCase watch() throws Exception {
+        return RolloutWatchUseCase.over(opened().context());
     }
 
     private void saveState() {
@@ -351,10 +366,6 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, stepName + ": could not save the wait's state", e);
         }
-    }
-
-    private TdevOps facade() throws Exception {
-        return new DefaultTdevOps(opened().context());
     }
 
     private OpenedTdevOps opened() throws Exception {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where the waiting steps' AWS calls run: the plugin's own bounded pool, never {@link Timer}. Timer is Jenkins' shared
- * pool of 10 threads for all background work; a mutation, a poll, {@code finishRollout} or an SDK retry back-off can
+ * pool of 10 threads for all background work; a mutation, a poll, the final word or an SDK retry back-off can
  * each take seconds to minutes, and would starve it. As workflow-basic-steps' SleepStep does, Timer only schedules
  * (the next poll); the task it fires hands the work to this pool at once. A step that adds a waiting execution uses
  * {@link #now} and {@link #later} the same way.

@@ -2,6 +2,10 @@ package io.jenkins.plugins.tdevops;
 
 import hudson.Extension;
 import hudson.Util;
+import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.api.change.ChangeResult;
+import io.tdev.ops.api.change.DeployRequest;
+import io.tdev.ops.api.change.DeployUseCase;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -32,9 +36,14 @@ public class TdevEcsDeployStep extends TdevMutationStep {
         this.container = Util.fixEmptyAndTrim(container);
     }
 
+    /** The deploy the step starts, without waiting (the step waits); a missing image is the engine's to refuse. */
+    DeployRequest request() {
+        return new DeployRequest(image, container, false, timeout(), isDryRun());
+    }
+
     @Override
-    StepArgs ownArgs() {
-        return StepArgs.create().required("image", image).put("container", container);
+    ChangeResult change(OpsContext context) {
+        return DeployUseCase.over(context).run(request());
     }
 
     @Override

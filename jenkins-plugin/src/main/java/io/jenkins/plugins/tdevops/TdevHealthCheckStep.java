@@ -82,7 +82,7 @@ public class TdevHealthCheckStep extends TdevStep {
     }
 
     /** Built when the step runs: a bad argument ends it with the engine's message (no stack trace), nothing read. */
-    private HealthRequest request() {
+    HealthRequest request() {
         return new HealthRequest(IsoInstant.parse("baselineTime", baselineTime),
                 ignoreAlarms == null ? Set.of() : Set.copyOf(ignoreAlarms),
                 windowMinutes == null ? null : Duration.ofMinutes(windowMinutes), signals,

@@ -2,18 +2,21 @@ package io.jenkins.plugins.tdevops;
 
 import hudson.Extension;
 import hudson.Util;
-import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.api.IsoInstant;
+import io.tdev.ops.api.change.MarkKnownGoodRequest;
+import io.tdev.ops.api.change.MarkKnownGoodUseCase;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code tdevMarkKnownGood}: tags a task definition revision (default: the service's current one) as the rollback
- * target {@code last-known-good}. Returns revision, status, actions. Tagging is quick and idempotent, so a restart
- * simply runs it again.
+ * target {@code last-known-good} ({@code MarkKnownGoodUseCase}). Returns the CLI's JSON as a map: revision, status, ok,
+ * tag, value, message, actions. Tagging is quick and idempotent, so a restart simply runs it again.
  */
 public class TdevMarkKnownGoodStep extends TdevStep {
     private String revision;
@@ -74,13 +77,13 @@ public class TdevMarkKnownGoodStep extends TdevStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new ReadOnlyExecution(context, connection(), StepArgs.create()
-                .put("revision", revision)
-                .put("dryRun", dryRun)
-                .put("requireHealthy", requireHealthy)
-                .put("baselineTime", baselineTime)
-                .put("ignoreAlarms", ignoreAlarms)
-                .toMap(), TdevOps::markKnownGood);
+        return new OutcomeExecution(context, connection(), c -> MarkKnownGoodUseCase.over(c).run(request()));
+    }
+
+    /** Built when the step runs: a bad argument ends it with the engine's message (no stack trace), nothing tagged. */
+    MarkKnownGoodRequest request() {
+        return MarkKnownGoodRequest.of(revision, Boolean.TRUE.equals(dryRun), Boolean.TRUE.equals(requireHealthy),
+                IsoInstant.parse("baselineTime", baselineTime), ignoreAlarms == null ? Set.of() : Set.copyOf(ignoreAlarms));
     }
 
     @Extension

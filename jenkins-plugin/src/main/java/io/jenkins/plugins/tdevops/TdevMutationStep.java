@@ -1,14 +1,18 @@
 package io.jenkins.plugins.tdevops;
 
+import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.api.change.ChangeResult;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundSetter;
 
+import java.time.Duration;
+
 /**
  * What the steps that change the ECS service ({@code tdevRollback}, {@code tdevScale}, {@code tdevEcsDeploy}) share:
  * the {@code wait}, {@code timeoutMinutes} and {@code dryRun} arguments (bound by Pipeline through these inherited
- * setters), and starting the resumable wait with the facade's argument map. Each step adds its own arguments and
- * names its {@link Mutation}.
+ * setters), and starting the resumable wait. Each step adds its own arguments, names its {@link Mutation} and starts
+ * its typed use case without waiting: the step waits by itself ({@link RolloutWaitExecution}).
  */
 public abstract class TdevMutationStep extends TdevStep {
     private Boolean wait;
@@ -42,18 +46,23 @@ public abstract class TdevMutationStep extends TdevStep {
         this.dryRun = dryRun;
     }
 
-    /** The step's own arguments under the facade's names. */
-    abstract StepArgs ownArgs();
+    /** How long to wait; null: the environment's {@code deploy.stableTimeoutMinutes}. */
+    Duration timeout() {
+        return timeoutMinutes == null ? null : Duration.ofMinutes(timeoutMinutes);
+    }
 
-    /** The facade call this step makes and waits for. */
+    boolean isDryRun() {
+        return Boolean.TRUE.equals(dryRun);
+    }
+
+    /** The step's typed use case with {@code wait: false}: STARTED (or PLANNED, UNCHANGED) at once. */
+    abstract ChangeResult change(OpsContext context);
+
     abstract Mutation mutation();
 
     @Override
     public final StepExecution start(StepContext context) {
-        return new RolloutWaitExecution(context, mutation(), connection(), ownArgs()
-                .put("wait", wait)
-                .put("timeoutMinutes", timeoutMinutes)
-                .put("dryRun", dryRun)
-                .toMap());
+        return new RolloutWaitExecution(context, mutation(), connection(), this::change, !Boolean.FALSE.equals(wait),
+                timeout());
     }
 }

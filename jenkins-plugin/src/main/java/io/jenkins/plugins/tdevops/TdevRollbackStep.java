@@ -2,6 +2,10 @@ package io.jenkins.plugins.tdevops;
 
 import hudson.Extension;
 import hudson.Util;
+import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.api.change.ChangeResult;
+import io.tdev.ops.api.change.RollbackRequest;
+import io.tdev.ops.api.change.RollbackUseCase;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -46,9 +50,14 @@ public class TdevRollbackStep extends TdevMutationStep {
         this.notify = notify;
     }
 
+    /** The rollback the step starts: without waiting (the step waits), notifying unless {@code notify: false}. */
+    RollbackRequest request() {
+        return RollbackRequest.of(target, reason, false, timeout(), !Boolean.FALSE.equals(notify), isDryRun());
+    }
+
     @Override
-    StepArgs ownArgs() {
-        return StepArgs.create().put("target", target).put("reason", reason).put("notify", notify);
+    ChangeResult change(OpsContext context) {
+        return RollbackUseCase.over(context).run(request());
     }
 
     @Override

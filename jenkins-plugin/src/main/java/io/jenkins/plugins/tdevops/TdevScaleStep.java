@@ -2,6 +2,10 @@ package io.jenkins.plugins.tdevops;
 
 import hudson.Extension;
 import hudson.Util;
+import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.api.change.ChangeResult;
+import io.tdev.ops.api.change.ScaleRequest;
+import io.tdev.ops.api.change.ScaleUseCase;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -32,9 +36,14 @@ public class TdevScaleStep extends TdevMutationStep {
         this.force = force;
     }
 
+    /** The scaling the step starts, without waiting (the step waits); a missing count is the engine's to refuse. */
+    ScaleRequest request() {
+        return ScaleRequest.of(count, Boolean.TRUE.equals(force), false, timeout(), isDryRun());
+    }
+
     @Override
-    StepArgs ownArgs() {
-        return StepArgs.create().required("count", count).put("force", force);
+    ChangeResult change(OpsContext context) {
+        return ScaleUseCase.over(context).run(request());
     }
 
     @Override

@@ -1,8 +1,9 @@
 package io.jenkins.plugins.tdevops;
 
+import io.tdev.ops.api.change.ChangeResult;
+import io.tdev.ops.api.change.PendingChange;
+import io.tdev.ops.api.change.RollbackResult;
 import io.tdev.ops.model.TdevException;
-
-import java.util.Map;
 
 /**
  * The pieces of a waiting step's failure message: what it changed and did not undo, what the last look said, and an
@@ -14,23 +15,23 @@ final class WaitFailureMessage {
     }
 
     /** A failed wait reverts nothing; the message says so, with what was changed. */
-    static String notUndone(String service, Map<String, Object> started) {
-        return "It changed " + service + " from " + started.get("from") + " to " + started.get("to")
+    static String notUndone(PendingChange change) {
+        return "It changed " + change.service() + " from " + change.from() + " to " + change.to()
                 + " and did not undo that.";
     }
 
-    static String lastLookSaid(Map<String, Object> lastLook) {
-        return lastLook == null ? "No look at the service succeeded."
-                : "The last look said: " + lastLook.get("message") + ".";
+    /** {@code lastLook}: the message of the last look that succeeded, or null. */
+    static String lastLookSaid(String lastLook) {
+        return lastLook == null ? "No look at the service succeeded." : "The last look said: " + lastLook + ".";
     }
 
     static String describe(Exception e) {
         return e instanceof TdevException ? e.getMessage() : e.getClass().getSimpleName() + " (see the controller log)";
     }
 
-    /** " Team notification: ID." when the engine's result has one, else "". */
-    static String notified(Map<String, Object> result) {
-        Object notification = result.get("notification");
-        return notification == null ? "" : " Team notification: " + notification + ".";
+    /** " Team notification: ID." when the engine told the team (a rollback's final word), else "". */
+    static String notified(ChangeResult result) {
+        return result instanceof RollbackResult rollback && rollback.notification() != null
+                ? " Team notification: " + rollback.notification() + "." : "";
     }
 }

@@ -44,8 +44,9 @@ class RolloutWaitStateTest {
     void theStateIsSavedOnceTheRolloutIsUnderWayAndAfterEveryLook() throws Exception {
         Run<?, ?> run = succeeds(j, "echo 'a build to run the step in'");
         RecordingContext context = new RecordingContext(run);
-        RolloutWaitExecution execution = new RolloutWaitExecution(context, Mutation.ROLLBACK,
-                new Connection(null, null, null, null, null, null), Map.of("reason", "state test"));
+        TdevRollbackStep step = new TdevRollbackStep();
+        step.setReason("state test");
+        RolloutWaitExecution execution = (RolloutWaitExecution) step.start(context);
         context.execution = execution;
 
         assertFalse(execution.start(), "asynchronous");

@@ -1,5 +1,10 @@
 package io.jenkins.plugins.tdevops;
 
+import io.tdev.ops.api.change.MarkKnownGoodRequest;
+import io.tdev.ops.api.change.RollbackRequest;
+import io.tdev.ops.api.change.ScaleRequest;
+import io.tdev.ops.api.health.HealthRequest;
+import io.tdev.ops.model.InvalidInputException;
 import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.jenkinsci.plugins.structs.describable.DescribableParameter;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -7,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,22 +21,24 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Pipeline argument names are the facade's (TdevOps javadoc), plus the connection arguments every step shares;
- * required ones are exactly the facade's required ones.
+ * The Pipeline argument names are the engine's request fields under the CLI options' camelCase, plus the connection
+ * arguments every step shares; the required ones are the engine's required ones, and the steps build the engine's
+ * typed requests from exactly what was given.
  */
 @WithJenkins
 class StepArgumentNamesTest {
     private static final Set<String> CONNECTION =
             Set.of("environment", "configFile", "region", "credentialsId", "roleArn", "endpointUrl");
 
-    private static void assertArguments(Class<? extends Step> step, Set<String> facade, Set<String> required) {
+    private static void assertArguments(Class<? extends Step> step, Set<String> own, Set<String> required) {
         DescribableModel<?> model = DescribableModel.of(step);
         Set<String> names = model.getParameters().stream().map(DescribableParameter::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> expected = new TreeSet<>(facade);
+        Set<String> expected = new TreeSet<>(own);
         expected.addAll(CONNECTION);
         assertEquals(expected, names, step.getSimpleName());
         Set<String> requiredNames = model.getParameters().stream().filter(DescribableParameter::isRequired)
@@ -38,7 +47,7 @@ class StepArgumentNamesTest {
     }
 
     @Test
-    void everyStepTakesTheFacadesArgumentNames(JenkinsRule j) {
+    void everyStepTakesTheEnginesArgumentNames(JenkinsRule j) {
         assertArguments(TdevHealthCheckStep.class,
                 Set.of("baselineTime", "ignoreAlarms", "windowMinutes", "signals", "signalTimeoutSeconds"), Set.of());
         assertArguments(TdevEcsDeployStep.class,
@@ -78,15 +87,39 @@ class StepArgumentNamesTest {
     }
 
     @Test
-    void theStepMapsOnlyWhatWasGiven(JenkinsRule j) throws Exception {
-        TdevRollbackStep step = (TdevRollbackStep) DescribableModel.of(TdevRollbackStep.class)
+    void theStepsMakeTheEnginesRequestsFromWhatWasGivenAndLeaveTheRestToItsDefaults(JenkinsRule j) throws Exception {
+        TdevRollbackStep rollback = (TdevRollbackStep) DescribableModel.of(TdevRollbackStep.class)
                 .instantiate(Map.of("target", "previous", "timeoutMinutes", 5, "environment", "staging"));
-        assertEquals("previous", step.getTarget());
-        assertEquals(5, step.getTimeoutMinutes());
-        assertEquals(null, step.getWait());
-        assertEquals("staging", step.connection().environment());
-        assertEquals(Map.of("target", "previous", "timeoutMinutes", 5),
-                StepArgs.create().put("target", step.getTarget()).put("reason", step.getReason())
-                        .put("wait", step.getWait()).put("timeoutMinutes", step.getTimeoutMinutes()).toMap());
+        assertEquals("staging", rollback.connection().environment());
+        assertEquals(null, rollback.getWait());
+        // the step waits by itself: the engine is asked without waiting; notify is the engine's default (on)
+        assertEquals(RollbackRequest.of("previous", null, false, Duration.ofMinutes(5), true, false), rollback.request());
+
+        TdevScaleStep scale = (TdevScaleStep) DescribableModel.of(TdevScaleStep.class)
+                .instantiate(Map.of("count", "+2", "dryRun", true));
+        assertEquals(ScaleRequest.of("+2", false, false, null, true), scale.request());
+
+        TdevMarkKnownGoodStep mark = (TdevMarkKnownGoodStep) DescribableModel.of(TdevMarkKnownGoodStep.class)
+                .instantiate(Map.of("requireHealthy", true, "baselineTime", "2026-01-31T09:00:00Z",
+                        "ignoreAlarms", List.of("t-developer-canary")));
+        assertEquals(MarkKnownGoodRequest.of(null, false, true, Instant.parse("2026-01-31T09:00:00Z"),
+                Set.of("t-developer-canary")), mark.request());
+
+        TdevHealthCheckStep health = (TdevHealthCheckStep) DescribableModel.of(TdevHealthCheckStep.class)
+                .instantiate(Map.of("windowMinutes", 30, "signals", List.of("alarms")));
+        assertEquals(new HealthRequest(null, Set.of(), Duration.ofMinutes(30), List.of("alarms"), null),
+                health.request());
+    }
+
+    @Test
+    void aRequiredArgumentLeftOutIsTheEnginesToRefuseNamingIt() {
+        InvalidInputException count = assertThrows(InvalidInputException.class, () -> new TdevScaleStep(" ").request());
+        assertEquals("count", count.field());
+        InvalidInputException image = assertThrows(InvalidInputException.class,
+                () -> new TdevEcsDeployStep(null).request());
+        assertEquals("image", image.field());
+        TdevHealthCheckStep health = new TdevHealthCheckStep();
+        health.setBaselineTime("yesterday");
+        assertEquals("baselineTime", assertThrows(InvalidInputException.class, health::request).field());
     }
 }

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.tdevops;
 
+import io.tdev.ops.api.change.ChangeStatus;
+import io.tdev.ops.api.change.RollbackResult;
 import io.tdev.ops.api.checklist.ChecklistItem;
 import io.tdev.ops.api.checklist.ChecklistResult;
 import io.tdev.ops.api.checklist.ItemStatus;
+import io.tdev.ops.model.TaskDefinitionRef;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,8 +83,10 @@ class TdevResultsActionTest {
         assertEquals("FAILED", checklist.getVerdict());
         assertEquals("failed: backup", checklist.getDetail());
         assertEquals("2 HIGH; waived: INC-1 (by alice)", checklist.getRows().get(1).getEvidence());
-        ResultEntry rollback = ResultEntry.rollback(java.util.Map.of("from", "td:43", "to", "td:42",
-                "status", "FAILED", "message", "not stable after 15m"));
+        ResultEntry rollback = ResultEntry.rollback(RollbackResult.of(TaskDefinitionRef.parse("td:43"),
+                TaskDefinitionRef.parse("td:42"), "previous", "the revision before td:43", ChangeStatus.FAILED, null,
+                "alice", "not stable after 15m", "run tdevRollback again", null, null, null, List.of()));
+        assertEquals("FAILED", rollback.getVerdict());
         assertEquals("td:43 \u2192 td:42: not stable after 15m", rollback.getDetail());
     }
 

@@ -68,7 +68,7 @@ class TdevRollbackStepTest {
         SimulatedAws.reset("healthy");
         WorkflowRun b = fails(j, "tdevRollback()");
         j.assertLogContains("nothing to roll back to", b);
-        j.assertLogContains("markKnownGood", b);
+        j.assertLogContains("mark revisions known-good", b);
         j.assertLogNotContains("\tat io.tdev", b);
     }
 
