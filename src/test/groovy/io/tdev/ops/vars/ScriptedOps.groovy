@@ -65,7 +65,10 @@ class ScriptedOps {
     PipelineHarness bind(PipelineHarness harness) {
         USE_CASES.each { String step, String useCase ->
             harness.bindStep(step, RunbookSteps.PARAMETERS[step]) { StepCall c ->
-                Map args = useCase == 'preDeployChecklist' ? RunbookSteps.checklistArguments(c, harness) : c.args
+                Map args = new LinkedHashMap(c.args)
+                if (c.has('waive')) {
+                    args.waive = c.waivers('waive')
+                }
                 answer(useCase, args)
             }
         }
