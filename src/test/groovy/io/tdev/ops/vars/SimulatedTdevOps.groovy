@@ -31,15 +31,15 @@ class SimulatedTdevOps {
     }
 
     /**
-     * The implementation of {@code useCase} on this world, as the plugin's steps get it: {@code XxxUseCase.over(context)}.
-     * Groovy 2.4 cannot call a static method of a Java interface (its call site fails verification), so reflection does.
+     * The implementation of {@code useCase} on this world, as the plugin's steps get it: {@code XxxUseCase.over(context)}
+     * (through {@link UseCases}: Groovy 2.4 cannot call a static method of a Java interface).
      */
     def <T> T over(Class<T> useCase) {
         over(useCase, context)
     }
 
     static <T> T over(Class<T> useCase, OpsContext context) {
-        (T) useCase.getMethod('over', OpsContext).invoke(null, context)
+        UseCases.over(useCase, context)
     }
 
     static SimulatedTdevOps scenario(String name, String environment = 'production') {
