@@ -48,7 +48,7 @@ public final class DefaultTdevOps implements TdevOps {
 
     @Override
     public Map<String, Object> healthCheck(Map<String, ?> args) {
-        return HealthUseCase.over(run()).run(HealthRequest.fromArguments(args)).toMap();
+        return PlainValues.map(HealthUseCase.over(run()).run(HealthRequest.fromArguments(args)));
     }
 
     @Override

@@ -138,7 +138,7 @@ final class FacadeResultMaps {
         return string(key) == null ? RolloutState.UNKNOWN : enumValue(key, RolloutState.class);
     }
 
-    /** The {@code actions} list as {@link OpsResult#actionMaps} wrote it. */
+    /** The {@code actions} list as PlainValues wrote it (what, target, before, after, at, dryRun). */
     List<Action> actions(String key) {
         Object v = map.get(key);
         if (v == null) {

@@ -52,7 +52,8 @@ public final class IamPolicy {
         COMMANDS.put("checklist", List.of("Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf", "Alarms.alarms", "TargetHealth.loadBalancerArns", "ImageScans.startScan",
                 "ImageScans.findings", "Tables.listBackups", "Tables.createBackup", "Notifier.publish"));
         COMMANDS.put("weekly-report", List.of("Ecs.describeService", "TargetHealth.loadBalancerArns", "Metrics.query",
-                "Tables.countDistinct", "Tables.countBetween", "Alarms.history", "Ecs.rollbacks", "Notifier.publish"));
+                "Tables.countDistinct", "Tables.countBetween", "Alarms.history", "Alarms.alarms", "Ecs.rollbacks",
+                "Notifier.publish"));
         COMMANDS.put("maintenance", List.of("Logs.logGroups", "Logs.putRetention", "ImageScans.images",
                 "ImageScans.findings", "ImageScans.startScan", "Storage.objectsOlderThan", "Storage.lifecycleRules",
                 "Storage.addLifecycleRule", "Ecs.describeService", "Ecs.listTaskDefinitions", "Ecs.tagsOf",

@@ -1,6 +1,5 @@
 package io.tdev.ops.demo;
 
-import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.api.Progress;
@@ -28,7 +27,7 @@ public final class GatedDeployDemo {
         String image = sim.imageUri(scenario.imageTag());
         Path reports = TestEvidence.write();
         try {
-            return new GatedDeployStory(new DefaultTdevOps(context), config, sim.clock(), sim.sleeper())
+            return new GatedDeployStory(DeploySteps.over(context), config, sim.clock(), sim.sleeper())
                     .run(scenario, image, reports);
         } finally {
             delete(reports);

@@ -1,7 +1,24 @@
 package io.tdev.ops.demo;
 
-import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.api.change.ChangeStatus;
+import io.tdev.ops.api.change.DeployRequest;
+import io.tdev.ops.api.change.DeployResult;
+import io.tdev.ops.api.change.MarkKnownGoodRequest;
+import io.tdev.ops.api.change.MarkKnownGoodResult;
+import io.tdev.ops.api.change.PendingChange;
+import io.tdev.ops.api.change.RollbackRequest;
+import io.tdev.ops.api.change.RollbackResult;
+import io.tdev.ops.api.change.Stability;
+import io.tdev.ops.api.checklist.ChecklistItem;
+import io.tdev.ops.api.checklist.ChecklistRequest;
+import io.tdev.ops.api.checklist.ChecklistResult;
+import io.tdev.ops.api.checklist.ItemStatus;
+import io.tdev.ops.api.health.HealthRequest;
+import io.tdev.ops.api.health.HealthResult;
 import io.tdev.ops.config.EnvironmentConfig;
+import io.tdev.ops.health.HealthSignal;
+import io.tdev.ops.health.SignalStatus;
+import io.tdev.ops.health.Verdict;
 import io.tdev.ops.demo.DemoScenario.Outcome;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.RemoteFailureException;
@@ -12,12 +29,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The gated deploy a pipeline runs, told step by step through the {@link TdevOps} facade only: checklist with
+ * The gated deploy a pipeline runs, told step by step through the typed use cases only ({@link DeploySteps}): checklist with
  * evidence, deploy without waiting, bake (a health check every {@code deploy.pollSeconds} for
  * {@code deploy.bakeMinutes}, counting only alarms that were not already in ALARM when the deploy started), then
  * either an automatic rollback to the last known-good revision or marking the new revision known-good (only when
@@ -25,12 +42,12 @@ import java.util.Map;
  */
 public final class GatedDeployStory {
     private static final int EVIDENCE_CHARS = 240;
-    private final TdevOps ops;
+    private final DeploySteps ops;
     private final EnvironmentConfig config;
     private final Sleeper sleeper;
     private final Timeline timeline;
 
-    public GatedDeployStory(TdevOps ops, EnvironmentConfig config, Clock clock, Sleeper sleeper) {
+    public GatedDeployStory(DeploySteps ops, EnvironmentConfig config, Clock clock, Sleeper sleeper) {
         this.ops = ops;
         this.config = config;
         this.sleeper = sleeper;
@@ -44,43 +61,41 @@ public final class GatedDeployStory {
     }
 
     private Outcome tell(String image, Path testReports) throws InterruptedException {
-        Map<String, Object> before = ops.healthCheck(Map.of());
+        HealthResult before = ops.health(HealthRequest.defaults());
         timeline.add("health", "before the deploy: " + verdict(before));
 
-        Map<String, Object> checklist = ops.preDeployChecklist(Map.of("image", image,
-                "testReports", testReports.toString(), "takeBackup", true, "notify", true,
-                "message", "Deploying " + image + " to " + config.name()));
-        for (Object item : list(checklist.get("items"))) {
-            Map<?, ?> i = (Map<?, ?>) item;
-            timeline.add("checklist", i.get("name") + " " + i.get("status") + ": " + text(i.get("evidence")));
+        ChecklistResult checklist = ops.checklist(new ChecklistRequest(image, testReports.toString(), null, true, null,
+                Map.of(), null, List.of(), true, "Deploying " + image + " to " + config.name(), false, null));
+        for (ChecklistItem i : checklist.items()) {
+            timeline.add("checklist", i.name() + " " + i.status() + ": " + text(i.evidence()));
         }
-        if (!Boolean.TRUE.equals(checklist.get("passed"))) {
+        if (!checklist.passed()) {
             timeline.decide("stop: do not deploy", "the pre-deploy checklist failed: " + failedItems(checklist));
             return Outcome.GATE_FAILED;
         }
-        timeline.decide("deploy " + image, "the pre-deploy checklist passed (" + list(checklist.get("items")).size()
+        timeline.decide("deploy " + image, "the pre-deploy checklist passed (" + checklist.items().size()
                 + " items, none failed)");
 
         Instant deployStart = timeline.now();
-        Map<String, Object> deploy;
+        DeployResult deploy;
         try {
-            deploy = ops.ecsDeploy(Map.of("image", image, "wait", false));
+            deploy = ops.deploy(new DeployRequest(image, null, false, null, false));
         } catch (PreconditionFailedException | RemoteFailureException e) {
             timeline.add("deploy", "failed: " + e.getMessage());
             timeline.decide("stop", "the deploy could not start: " + e.getMessage());
             return Outcome.DEPLOY_FAILED;
         }
-        String newRevision = text(deploy.get("to"));
-        timeline.add("deploy", "started " + deploy.get("deploymentId") + ": " + deploy.get("from") + " -> "
-                + newRevision + " (" + deploy.get("status") + "); baseline for alarms: " + deployStart);
+        String newRevision = text(deploy.to());
+        timeline.add("deploy", "started " + deploy.deploymentId() + ": " + deploy.from() + " -> "
+                + newRevision + " (" + deploy.status() + "); baseline for alarms: " + deployStart);
 
-        Bake bake = bake(deployStart, newRevision);
+        // an UNCHANGED deploy started no rollout: the bake watches the service's health only
+        Bake bake = bake(deployStart, deploy.status() == ChangeStatus.STARTED ? ops.pending(deploy) : null);
         if (bake.failure == null) {
             // the engine applies the one known-good rule (a HEALTHY check now, on a completed rollout)
-            Map<String, Object> marked;
+            MarkKnownGoodResult marked;
             try {
-                marked = ops.markKnownGood(Map.of("revision", newRevision, "requireHealthy", true,
-                        "baselineTime", deployStart.toString()));
+                marked = ops.markKnownGood(MarkKnownGoodRequest.of(newRevision, false, true, deployStart, Set.of()));
             } catch (PreconditionFailedException e) {
                 timeline.add("known-good", "refused: " + e.getMessage());
                 timeline.decide("leave " + newRevision + " deployed, not marked known-good", "no check of the "
@@ -89,22 +104,23 @@ public final class GatedDeployStory {
             }
             timeline.decide("mark " + newRevision + " known-good", "the bake passed: " + bake.checks
                     + " health checks over " + config.deploy().bakeMinutes() + " minutes, none UNHEALTHY, and "
-                    + marked.get("message"));
-            timeline.add("known-good", marked.get("revision") + " " + marked.get("status"));
+                    + marked.message());
+            timeline.add("known-good", marked.revision() + " " + marked.status());
             return Outcome.MARKED_KNOWN_GOOD;
         }
 
         timeline.decide("roll back to last-known-good", bake.failure);
-        Map<String, Object> rollback;
+        RollbackResult rollback;
         try {
-            rollback = ops.rollback(Map.of("target", "last-known-good", "reason", "bake: " + bake.failure));
+            rollback = ops.rollback(RollbackRequest.of("last-known-good", "bake: " + bake.failure, true, null, true,
+                    false));
         } catch (PreconditionFailedException | RemoteFailureException e) {
             timeline.add("rollback", "failed: " + e.getMessage());
             return Outcome.ROLLBACK_FAILED;
         }
-        timeline.add("rollback", rollback.get("from") + " -> " + rollback.get("to") + " " + rollback.get("status")
-                + (rollback.get("message") == null ? "" : ": " + rollback.get("message")));
-        timeline.add("notification", "alert topic: " + text(rollback.get("notification")));
+        timeline.add("rollback", rollback.from() + " -> " + rollback.to() + " " + rollback.status()
+                + (rollback.message() == null ? "" : ": " + rollback.message()));
+        timeline.add("notification", "alert topic: " + text(rollback.notification()));
 
         if (!healthyAgain(deployStart, timeline.now())) {
             timeline.decide("escalate", "still not HEALTHY " + config.deploy().bakeMinutes()
@@ -115,25 +131,28 @@ public final class GatedDeployStory {
         return Outcome.ROLLED_BACK;
     }
 
-    /** Health checks every pollSeconds for bakeMinutes; the first UNHEALTHY (or a failed rollout) ends it. */
-    private Bake bake(Instant deployStart, String revision) throws InterruptedException {
+    /**
+     * Health checks every pollSeconds for bakeMinutes, each with a look at the rollout ({@code rolloutOf}; null: none
+     * was started); the first UNHEALTHY (or a failed rollout) ends it.
+     */
+    private Bake bake(Instant deployStart, PendingChange rolloutOf) throws InterruptedException {
         Duration poll = Duration.ofSeconds(config.deploy().pollSeconds());
         Instant end = deployStart.plus(Duration.ofMinutes(config.deploy().bakeMinutes()));
         int checks = 0;
         while (timeline.now().isBefore(end)) {
             sleeper.sleep(poll);
-            Map<String, Object> rollout = ops.stability(Map.of("revision", revision));
-            Map<String, Object> health = ops.healthCheck(Map.of("baselineTime", deployStart.toString()));
+            Stability rollout = rolloutOf == null ? null : ops.look(rolloutOf);
+            HealthResult health = ops.health(new HealthRequest(deployStart, Set.of(), null, List.of(), null));
             checks++;
-            timeline.add("bake", "rollout " + rollout.get("running") + "/" + rollout.get("desired") + " running, "
-                    + rollout.get("pending") + " pending" + (Boolean.TRUE.equals(rollout.get("failed"))
-                    ? " FAILED: " + rollout.get("message") : "") + "; health " + verdict(health));
-            if ("UNHEALTHY".equals(health.get("status"))) {
+            timeline.add("bake", (rollout == null ? "no rollout" : "rollout " + rollout.running() + "/"
+                    + rollout.desired() + " running, " + rollout.pending() + " pending"
+                    + (rollout.failed() ? " FAILED: " + rollout.message() : "")) + "; health " + verdict(health));
+            if (health.status() == Verdict.UNHEALTHY) {
                 return new Bake(checks, "health check " + checks + " of the bake is UNHEALTHY: " + badSignals(health)
                         + unhealthyEvidence(health));
             }
-            if (Boolean.TRUE.equals(rollout.get("failed"))) {
-                return new Bake(checks, "the rollout failed: " + rollout.get("message"));
+            if (rollout != null && rollout.failed()) {
+                return new Bake(checks, "the rollout failed: " + rollout.message());
             }
         }
         timeline.add("bake", checks + " health checks in " + config.deploy().bakeMinutes()
@@ -151,10 +170,10 @@ public final class GatedDeployStory {
         do {
             long sinceRollback = Duration.between(rolledBack, timeline.now()).toSeconds();
             long windowMinutes = Math.max(1, (sinceRollback + 59) / 60);
-            Map<String, Object> health = ops.healthCheck(Map.of("baselineTime", deployStart.toString(),
-                    "windowMinutes", windowMinutes));
+            HealthResult health = ops.health(new HealthRequest(deployStart, Set.of(), Duration.ofMinutes(windowMinutes),
+                    List.of(), null));
             timeline.add("health", "after the rollback: " + verdict(health));
-            if ("HEALTHY".equals(health.get("status"))) {
+            if (health.healthy()) {
                 return true;
             }
             sleeper.sleep(poll);
@@ -165,65 +184,49 @@ public final class GatedDeployStory {
     private record Bake(int checks, String failure) {
     }
 
-    private static String verdict(Map<String, Object> health) {
+    private static String verdict(HealthResult health) {
         String bad = badSignals(health);
-        return health.get("status") + (bad.isEmpty() ? "" : " (" + bad + ")");
+        return health.status() + (bad.isEmpty() ? "" : " (" + bad + ")");
     }
 
     /** The signals that are not HEALTHY, with their values and thresholds. */
-    static String badSignals(Map<String, Object> health) {
+    static String badSignals(HealthResult health) {
         List<String> bad = new ArrayList<>();
-        for (Object s : list(health.get("signals"))) {
-            Map<?, ?> signal = (Map<?, ?>) s;
-            Object status = signal.get("status");
-            if (!"HEALTHY".equals(status) && !"INFO".equals(status) && !"NOT_APPLICABLE".equals(status)) {
-                Object threshold = signal.get("threshold");
-                bad.add(signal.get("name") + " " + status + ": " + text(signal.get("value"))
-                        + (threshold == null || text(threshold).isEmpty() ? "" : " (threshold " + text(threshold) + ")"));
+        for (HealthSignal signal : health.signals()) {
+            SignalStatus status = signal.status();
+            if (status != SignalStatus.HEALTHY && status != SignalStatus.INFO && status != SignalStatus.NOT_APPLICABLE) {
+                String threshold = text(signal.threshold());
+                bad.add(signal.name() + " " + status + ": " + text(signal.value())
+                        + (threshold.isEmpty() ? "" : " (threshold " + threshold + ")"));
             }
         }
         return String.join("; ", bad);
     }
 
     /** The evidence of the UNHEALTHY signals (which alarms, which messages), shortened for the decision record. */
-    static String unhealthyEvidence(Map<String, Object> health) {
+    static String unhealthyEvidence(HealthResult health) {
         List<String> evidence = new ArrayList<>();
-        for (Object s : list(health.get("signals"))) {
-            Map<?, ?> signal = (Map<?, ?>) s;
-            String text = text(signal.get("evidence"));
-            if ("UNHEALTHY".equals(signal.get("status")) && !text.isEmpty()) {
-                evidence.add(signal.get("name") + ": " + (text.length() > EVIDENCE_CHARS
+        for (HealthSignal signal : health.signals()) {
+            String text = text(signal.evidence());
+            if (signal.status() == SignalStatus.UNHEALTHY && !text.isEmpty()) {
+                evidence.add(signal.name() + ": " + (text.length() > EVIDENCE_CHARS
                         ? text.substring(0, EVIDENCE_CHARS - 3) + "..." : text));
             }
         }
         return evidence.isEmpty() ? "" : ". Evidence: " + String.join(" | ", evidence);
     }
 
-    private static String failedItems(Map<String, Object> checklist) {
+    private static String failedItems(ChecklistResult checklist) {
         List<String> failed = new ArrayList<>();
-        for (Object item : list(checklist.get("items"))) {
-            Map<?, ?> i = (Map<?, ?>) item;
-            if ("FAIL".equals(i.get("status"))) {
-                failed.add(i.get("name") + ": " + text(i.get("evidence")));
+        for (ChecklistItem i : checklist.items()) {
+            if (i.status() == ItemStatus.FAIL) {
+                failed.add(i.name() + ": " + text(i.evidence()));
             }
         }
         return String.join("; ", failed);
     }
 
-    private static List<?> list(Object value) {
-        return value instanceof List<?> l ? l : List.of();
-    }
-
     static String text(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new LinkedHashMap<>(map);
-            List<String> parts = new ArrayList<>();
-            copy.forEach((k, v) -> parts.add(k + "=" + text(v)));
-            return String.join(", ", parts);
-        }
-        if (value instanceof List<?> l) {
-            return String.join("; ", l.stream().map(GatedDeployStory::text).toList());
-        }
         return value == null ? "" : String.valueOf(value);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import io.tdev.ops.support.OpsResult;
 
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalAmount;
@@ -23,11 +22,7 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    public static String render(OpsResult result) {
-        return render(result.toMap());
-    }
-
-    /** A result map, or any record of plain values (the CLI's error object). */
+    /** Plain values ({@code PlainValues.of(result)}), or any record of plain values (the CLI's error object). */
     public static String render(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -6,24 +6,12 @@ import io.tdev.ops.api.checklist.ChecklistResult;
 import io.tdev.ops.api.health.HealthResult;
 import io.tdev.ops.health.HealthSignal;
 import io.tdev.ops.health.MessagePatterns;
-import io.tdev.ops.support.OpsResult;
 
 import java.util.List;
-import java.util.Map;
 
 /** Markdown of results: tables for signals, checklist items and actions (pull requests, Jenkins summaries, chat). */
 public final class MarkdownReport {
     private MarkdownReport() {
-    }
-
-    public static String render(OpsResult result) {
-        if (result instanceof HealthResult h) {
-            return health(h);
-        }
-        if (result instanceof ChecklistResult c) {
-            return checklist(c);
-        }
-        return generic(result);
     }
 
     public static String health(HealthResult h) {
@@ -72,18 +60,6 @@ public final class MarkdownReport {
                     .append(" | ").append(cell(i.evidence())).append(" |\n");
         }
         actions(b, c.actions());
-        return b.toString();
-    }
-
-    private static String generic(OpsResult r) {
-        StringBuilder b = new StringBuilder("## ").append(cell(r.summary())).append("\n\n| Key | Value |\n|---|---|\n");
-        for (Map.Entry<String, Object> e : r.toMap().entrySet()) {
-            if (e.getValue() == null || e.getKey().equals("actions") || e.getValue() instanceof Map) {
-                continue;
-            }
-            b.append("| ").append(e.getKey()).append(" | ").append(cell(String.valueOf(e.getValue()))).append(" |\n");
-        }
-        actions(b, r.actions());
         return b.toString();
     }
 

@@ -6,7 +6,8 @@ import io.tdev.ops.api.checklist.ChecklistResult;
 import io.tdev.ops.api.health.HealthResult;
 import io.tdev.ops.health.HealthSignal;
 import io.tdev.ops.health.MessagePatterns;
-import io.tdev.ops.support.OpsResult;
+import io.tdev.ops.api.Outcome;
+import io.tdev.ops.api.PlainValues;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ public final class TextReport {
     private TextReport() {
     }
 
-    public static String render(OpsResult result) {
+    /** A health check or checklist in its own layout; any other result as its plain values. */
+    public static String render(Outcome result) {
         StringBuilder b = new StringBuilder();
         if (result instanceof HealthResult h) {
             b.append(h.environment()).append(' ').append(h.service()).append(": ").append(h.status()).append('\n');
@@ -45,15 +47,18 @@ public final class TextReport {
                 b.append(String.format("  %-8s %-14s %s%n", i.status(), i.name(), i.evidence()));
             }
         } else {
-            b.append(result.summary()).append('\n');
-            for (Map.Entry<String, Object> e : result.toMap().entrySet()) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) PlainValues.of(result)).entrySet()) {
                 if (e.getValue() == null || e.getKey().equals("actions") || e.getValue() instanceof Map) {
                     continue;
                 }
                 b.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
             }
         }
-        actions(b, result.actions());
+        if (result instanceof HealthResult h) {
+            actions(b, h.actions());
+        } else if (result instanceof ChecklistResult c) {
+            actions(b, c.actions());
+        }
         return b.toString();
     }
 

@@ -2,9 +2,12 @@ package io.tdev.ops.aws;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.api.OpsContext;
-import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.api.PlainValues;
+import io.tdev.ops.api.change.ScaleRequest;
+import io.tdev.ops.api.change.ScaleUseCase;
+import io.tdev.ops.api.health.HealthRequest;
+import io.tdev.ops.api.health.HealthUseCase;
 import io.tdev.ops.api.Sleeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +48,7 @@ public class AwsEngineOverTheWireTest {
     static WireMockExtension wm = AwsWireFixture.extension();
 
     private AwsConnection aws;
-    private TdevOps ops;
+    private OpsContext context;
     private final List<String> progress = new ArrayList<>();
 
     @BeforeEach
@@ -53,8 +56,8 @@ public class AwsEngineOverTheWireTest {
         aws = AwsConnection.open(AwsClientFactory.create(AwsWireFixture.settings(wm.baseUrl()), null,
                 BackoffStrategy.retryImmediately()), TestEnvironments.production());
         Sleeper noWait = d -> { };
-        ops = new DefaultTdevOps(new OpsContext(TestEnvironments.production(), aws.ports(), Clock.systemUTC(), noWait,
-                progress::add, "on-call"));
+        context = new OpsContext(TestEnvironments.production(), aws.ports(), Clock.systemUTC(), noWait, progress::add,
+                "on-call");
     }
 
     @AfterEach
@@ -142,6 +145,11 @@ public class AwsEngineOverTheWireTest {
                 .willReturn(xmlOk(metricData(List.of(new double[] {35.0, 41.5, 38.25}, new double[] {52.0, 55.0, 54.0})))));
     }
 
+    private Map<String, Object> health() {
+        return PlainValues.map(HealthUseCase.over(context).run(new HealthRequest(null, java.util.Set.of(), null,
+                AWS_A_SIGNALS, null)));
+    }
+
     private static final List<String> AWS_A_SIGNALS = List.of("ecs-service", "alarms", "target-health", "cpu", "memory");
 
     @SuppressWarnings("unchecked")
@@ -154,7 +162,7 @@ public class AwsEngineOverTheWireTest {
     void aHealthCheckOfAHealthyServiceReadsEverySignalFromAws() {
         stubHealthySignals(wm, "");
 
-        Map<String, Object> result = ops.healthCheck(Map.of("signals", AWS_A_SIGNALS));
+        Map<String, Object> result = health();
 
         assertThat(result.get("status")).as("%s", result).isEqualTo("HEALTHY");
         for (String name : AWS_A_SIGNALS) {
@@ -179,7 +187,7 @@ public class AwsEngineOverTheWireTest {
                   <Namespace>AWS/ApplicationELB</Namespace>
                 </member>""".formatted(Instant.now().minus(2, ChronoUnit.MINUTES)));
 
-        Map<String, Object> result = ops.healthCheck(Map.of("signals", AWS_A_SIGNALS));
+        Map<String, Object> result = health();
 
         assertThat(result.get("status")).isEqualTo("UNHEALTHY");
         assertThat(signal(result, "alarms").get("status")).isEqualTo("UNHEALTHY");
@@ -205,7 +213,7 @@ public class AwsEngineOverTheWireTest {
                   "CreationTime": 1735689600.0}]}""".formatted(CLUSTER, SERVICE))));
         wm.stubFor(json(AAS + "RegisterScalableTarget").willReturn(jsonOk("{}")));
 
-        Map<String, Object> result = ops.scale(Map.of("count", "p0"));
+        Map<String, Object> result = PlainValues.map(ScaleUseCase.over(context).run(ScaleRequest.of("p0", false, true, null, false)));
 
         assertThat(result).containsEntry("from", 2).containsEntry("to", 10).containsEntry("status", "COMPLETED")
                 .containsEntry("minCapacity", 10).containsEntry("maxCapacity", 10)

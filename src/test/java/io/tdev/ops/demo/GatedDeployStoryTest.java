@@ -1,6 +1,27 @@
 package io.tdev.ops.demo;
 
-import io.tdev.ops.api.TdevOps;
+import io.tdev.ops.api.change.ChangeResult;
+import io.tdev.ops.api.change.ChangeStatus;
+import io.tdev.ops.api.change.DeployRequest;
+import io.tdev.ops.api.change.DeployResult;
+import io.tdev.ops.api.change.MarkKnownGoodRequest;
+import io.tdev.ops.api.change.MarkKnownGoodResult;
+import io.tdev.ops.api.change.PendingChange;
+import io.tdev.ops.api.change.RollbackRequest;
+import io.tdev.ops.api.change.RollbackResult;
+import io.tdev.ops.api.change.Stability;
+import io.tdev.ops.api.checklist.ChecklistItem;
+import io.tdev.ops.api.checklist.ChecklistRequest;
+import io.tdev.ops.api.checklist.ChecklistResult;
+import io.tdev.ops.api.health.HealthRequest;
+import io.tdev.ops.api.health.HealthResult;
+import io.tdev.ops.health.HealthSignal;
+import io.tdev.ops.health.SignalStatus;
+import io.tdev.ops.health.Verdict;
+import io.tdev.ops.model.Action;
+import io.tdev.ops.model.RolloutState;
+import io.tdev.ops.model.ServiceRef;
+import io.tdev.ops.model.TaskDefinitionRef;
 import io.tdev.ops.config.ConfigLoader;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.demo.DemoScenario.Outcome;
@@ -19,7 +40,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The story's decisions over a scripted facade: what it rolls back on, and when it says "not as designed". */
+/** The story's decisions over scripted use cases: what it rolls back on, and when it says "not as designed". */
 class GatedDeployStoryTest {
     @TempDir
     Path reports;
@@ -27,11 +48,15 @@ class GatedDeployStoryTest {
     private final EnvironmentConfig config = ConfigLoader.builtIn("production");
     private final MutableClock clock = new MutableClock();
     private final Sleeper sleeper = clock::advance;
+    private static final ServiceRef SERVICE = new ServiceRef("t-developer-cluster-production", "t-developer-service-production");
+    private static final TaskDefinitionRef T6 = new TaskDefinitionRef("t", 6);
+    private static final TaskDefinitionRef T7 = new TaskDefinitionRef("t", 7);
+    private static final String IMAGE = "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/t-developer-backend-production:";
 
     /** Health answers by check number; everything else answers as a healthy world does. */
-    private final class ScriptedOps implements TdevOps {
+    private final class ScriptedOps implements DeploySteps {
         final List<String> calls = new ArrayList<>();
-        final List<Map<String, ?>> healthArgs = new ArrayList<>();
+        final List<HealthRequest> healthRequests = new ArrayList<>();
         private final List<String> verdicts;
         private final boolean checklistPasses;
 
@@ -41,58 +66,61 @@ class GatedDeployStoryTest {
         }
 
         @Override
-        public Map<String, Object> healthCheck(Map<String, ?> args) {
+        public HealthResult health(HealthRequest request) {
             calls.add("healthCheck");
-            healthArgs.add(args);
-            String status = verdicts.get(Math.min(healthArgs.size() - 1, verdicts.size() - 1));
-            return Map.of("status", status, "signals", List.of(
-                    Map.of("name", "alarms", "status", status, "value", status.equals("HEALTHY") ? "0" : "1 in ALARM",
-                            "threshold", "0")));
+            healthRequests.add(request);
+            String status = verdicts.get(Math.min(healthRequests.size() - 1, verdicts.size() - 1));
+            HealthSignal alarms = new HealthSignal("alarms", SignalStatus.valueOf(status),
+                    status.equals("HEALTHY") ? "0" : "1 in ALARM", "0", "t-developer-5xx-production", false);
+            return HealthResult.of(SERVICE, "production", Verdict.valueOf(status), List.of(), List.of(alarms),
+                    List.of(), clock.instant(), request.baselineTime(), List.of(), List.of(), null);
         }
 
         @Override
-        public Map<String, Object> ecsDeploy(Map<String, ?> args) {
-            calls.add("ecsDeploy " + args);
-            return Map.of("from", "t:6", "to", "t:7", "status", "STARTED", "deploymentId", "ecs-svc/1");
-        }
-
-        @Override
-        public Map<String, Object> markKnownGood(Map<String, ?> args) {
-            calls.add("markKnownGood " + args.get("revision"));
-            return Map.of("revision", args.get("revision"), "status", "COMPLETED");
-        }
-
-        @Override
-        public Map<String, Object> rollback(Map<String, ?> args) {
-            calls.add("rollback " + args.get("target"));
-            return Map.of("from", "t:7", "to", "t:6", "status", "COMPLETED", "notification", "msg-1");
-        }
-
-        @Override
-        public Map<String, Object> scale(Map<String, ?> args) {
-            throw new AssertionError("the story does not scale");
-        }
-
-        @Override
-        public Map<String, Object> preDeployChecklist(Map<String, ?> args) {
+        public ChecklistResult checklist(ChecklistRequest request) {
             calls.add("preDeployChecklist");
-            return Map.of("passed", checklistPasses, "items", List.of(Map.of("name", "tests-passed",
-                    "status", checklistPasses ? "PASS" : "FAIL", "evidence", "3 tests")));
+            ChecklistItem tests = checklistPasses ? ChecklistItem.pass("tests-passed", "3 tests")
+                    : ChecklistItem.fail("tests-passed", "3 tests, 1 failed");
+            return ChecklistResult.of("production", SERVICE.service(), request.image(), checklistPasses, null,
+                    List.of(tests), clock.instant(), List.of());
         }
 
         @Override
-        public Map<String, Object> stability(Map<String, ?> args) {
-            return Map.of("done", false, "stable", false, "failed", false, "running", 2, "desired", 2, "pending", 1);
+        public DeployResult deploy(DeployRequest request) {
+            calls.add("ecsDeploy wait=" + request.waitForStable());
+            return DeployResult.of(T6, T7, "t-developer-backend", request.image(), ChangeStatus.STARTED, "ecs-svc/1",
+                    "started", null, null, List.of(new Action("update service", SERVICE.toString(), "t:6", "t:7",
+                            clock.instant(), false)));
         }
 
         @Override
-        public Map<String, Object> finishRollout(Map<String, ?> args) {
-            throw new AssertionError("the story waits with the engine, it does not finish rollouts");
+        public PendingChange pending(ChangeResult started) {
+            return PendingChange.of(started, "production", SERVICE, clock.instant(),
+                    clock.instant().plus(Duration.ofMinutes(15)), null);
+        }
+
+        @Override
+        public Stability look(PendingChange change) {
+            return new Stability(false, false, false, "rolling", T7, T6, RolloutState.IN_PROGRESS, 2, 2, 1, false);
+        }
+
+        @Override
+        public MarkKnownGoodResult markKnownGood(MarkKnownGoodRequest request) {
+            calls.add("markKnownGood " + request.revision());
+            return MarkKnownGoodResult.of(T7, "tdev:known-good", "now by demo", ChangeStatus.COMPLETED, "tagged t:7",
+                    List.of());
+        }
+
+        @Override
+        public RollbackResult rollback(RollbackRequest request) {
+            calls.add("rollback " + request.target());
+            return RollbackResult.of(T7, T6, request.target().text(), "tagged", ChangeStatus.COMPLETED,
+                    request.reason(), "demo", "rolled back", null, "msg-1", null, null, List.of());
         }
     }
 
     private DemoReport tell(ScriptedOps ops, DemoScenario scenario) throws InterruptedException {
-        return new GatedDeployStory(ops, config, clock, sleeper).run(scenario, "repo:" + scenario.imageTag(), reports);
+        return new GatedDeployStory(ops, config, clock, sleeper).run(scenario, IMAGE + scenario.imageTag(), reports);
     }
 
     @Test
@@ -114,9 +142,9 @@ class GatedDeployStoryTest {
 
         tell(ops, DemoScenario.good);
 
-        assertThat(ops.healthArgs.get(0)).isEmpty();
-        assertThat(ops.healthArgs.subList(1, ops.healthArgs.size()))
-                .allSatisfy(args -> assertThat(args.get("baselineTime")).isEqualTo(deployStart.toString()));
+        assertThat(ops.healthRequests.get(0).baselineTime()).isNull();
+        assertThat(ops.healthRequests.subList(1, ops.healthRequests.size()))
+                .allSatisfy(request -> assertThat(request.baselineTime()).isEqualTo(deployStart));
     }
 
     @Test
@@ -129,7 +157,7 @@ class GatedDeployStoryTest {
         assertThat(report.outcome()).isEqualTo(Outcome.MARKED_KNOWN_GOOD);
         assertThat(ops.calls).contains("markKnownGood t:7").noneMatch(c -> c.startsWith("rollback"));
         int expectedChecks = config.deploy().bakeMinutes() * 60 / config.deploy().pollSeconds();
-        assertThat(ops.healthArgs).hasSize(1 + expectedChecks);
+        assertThat(ops.healthRequests).hasSize(1 + expectedChecks);
         assertThat(Duration.between(start, clock.instant())).isEqualTo(Duration.ofMinutes(config.deploy().bakeMinutes()));
     }
 
@@ -159,7 +187,7 @@ class GatedDeployStoryTest {
 
         tell(ops, DemoScenario.good);
 
-        assertThat(ops.calls).anySatisfy(c -> assertThat(c).startsWith("ecsDeploy").contains("wait=false"));
+        assertThat(ops.calls).anySatisfy(c -> assertThat(c).isEqualTo("ecsDeploy wait=false"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tdev.ops.report;
 
+import io.tdev.ops.api.PlainValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.ServiceRef;
@@ -83,7 +84,7 @@ class ReportsTest {
                 List.of(new MessagePatterns.Count("ERROR <n>", 4)), AT, null, List.of(), List.of(), null);
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> json = new ObjectMapper().readValue(JsonReport.render(h), Map.class);
+        Map<String, Object> json = new ObjectMapper().readValue(JsonReport.render(PlainValues.of(h)), Map.class);
 
         assertThat(json.get("status")).isEqualTo("UNHEALTHY");
         assertThat((List<?>) json.get("signals")).hasSize(2).first()

@@ -1,8 +1,6 @@
 package io.tdev.ops.testing;
 
-import io.tdev.ops.api.DefaultTdevOps;
 import io.tdev.ops.api.OpsContext;
-import io.tdev.ops.api.TdevOps;
 import io.tdev.ops.config.EnvironmentConfig;
 import io.tdev.ops.sim.SimEnvironment;
 
@@ -27,10 +25,5 @@ public final class SimRun {
 
     public static SimRun scenario(String name, EnvironmentConfig config) {
         return new SimRun(SimEnvironment.scenario(name, config));
-    }
-
-    public TdevOps facade() {
-        return new DefaultTdevOps(new OpsContext(sim.config(), sim.ports(), sim.clock(), sim.sleeper(), progress::add,
-                "alice"));
     }
 }

@@ -127,6 +127,38 @@ class WeeklyReportTest {
     }
 
     @Test
+    void anAlarmNamedOtherwiseIsAnIncidentWhenItsDimensionsNameTheServiceAndNotWhenTheyNameAnother() {
+        EnvironmentConfig config = TestConfigs.production();
+        Instant wednesday = Instant.parse("2026-11-18T10:00:00Z");
+        SimEnvironment sim = SimEnvironment.builder(config)
+                .alarm("ops-backend-cpu", AlarmState.ALARM, wednesday, "AWS/ECS", "CPUUtilization",
+                        java.util.Map.of("ClusterName", config.ecs().cluster(), "ServiceName", config.ecs().service()))
+                .alarm("ops-batch-cpu", AlarmState.ALARM, wednesday, "AWS/ECS", "CPUUtilization",
+                        java.util.Map.of("ClusterName", config.ecs().cluster(), "ServiceName", "t-developer-batch"))
+                .build();
+
+        WeeklyReportResult r = report(sim, WeeklyReportRequest.lastWeek());
+
+        assertThat(r.incidents()).extracting(Incident::what).singleElement().asString()
+                .startsWith("alarm ops-backend-cpu in ALARM");
+        assertThat(sim.calls(Api.DESCRIBE_ALARMS)).isEqualTo(1);
+    }
+
+    @Test
+    void anAccountAlarmWithoutDimensionsOfTheServiceIsNoIncidentAndAWeekOfOnlyOwnAlarmsReadsNoAlarmDefinitions() {
+        SimEnvironment sim = SimEnvironment.scenario("slo-missed", TestConfigs.production());
+
+        WeeklyReportResult r = report(sim, WeeklyReportRequest.lastWeek());
+
+        assertThat(r.incidents()).extracting(Incident::what).noneMatch(w -> w.contains("billing-estimated-charges"));
+        assertThat(sim.calls(Api.DESCRIBE_ALARMS)).isEqualTo(1); // billing-estimated-charges went to ALARM
+
+        SimEnvironment quiet = SimEnvironment.scenario("slo-missed", TestConfigs.production());
+        report(quiet, WeeklyReportRequest.weekEnding("2026-11-15")); // only the environment's own alarms changed
+        assertThat(quiet.calls(Api.DESCRIBE_ALARMS)).isZero();
+    }
+
+    @Test
     void withNotifyTeamTheSummaryGoesToTheTopicAndIsAnAction() {
         SimEnvironment sim = SimEnvironment.scenario("slo-missed", TestConfigs.production());
 

@@ -111,6 +111,8 @@ final class RolloutWaitExecution extends AbstractStepExecutionImpl {
             log(stepName + ": aborted while the change was requested; the engine reported: " + started.message());
             if (change != null) {
                 abandon(change, null);
+            } else {
+                engine.closeQuietly(); // stop() closed it, but this thread opened it again to read the service
             }
             return;
         }

@@ -3,7 +3,6 @@ package io.tdev.ops.api.checklist;
 import io.tdev.ops.api.Outcome;
 import io.tdev.ops.api.PlainValues;
 import io.tdev.ops.model.Action;
-import io.tdev.ops.support.OpsResult;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +20,7 @@ import java.util.stream.Collectors;
  */
 public record ChecklistResult(boolean passed, @PlainValues.OmittedWhenNull Boolean wouldPass, String environment,
                               String service, String image, List<ChecklistItem> items, Instant checkedAt,
-                              List<Action> actions, String junitXml, String markdown) implements Outcome, OpsResult {
+                              List<Action> actions, String junitXml, String markdown) implements Outcome {
     public ChecklistResult {
         items = List.copyOf(items);
         actions = List.copyOf(actions);
@@ -52,16 +51,11 @@ public record ChecklistResult(boolean passed, @PlainValues.OmittedWhenNull Boole
         return wouldPass != null;
     }
 
-    @Override
+    /** One line for logs: the verdict and every item's status. */
     public String summary() {
         String verdict = wouldPass == null ? (passed ? "PASSED" : "FAILED")
                 : (wouldPass ? "WOULD PASS" : "WOULD FAIL") + " (dry run)";
         return "pre-deploy checklist of " + environment + " " + verdict + ": "
                 + items.stream().map(i -> i.name() + " " + i.status()).collect(Collectors.joining(", "));
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-        return PlainValues.map(this);
     }
 }

@@ -7,7 +7,6 @@ import io.tdev.ops.health.HealthSignal;
 import io.tdev.ops.health.MessagePatterns;
 import io.tdev.ops.health.Verdict;
 import io.tdev.ops.model.RolloutState;
-import io.tdev.ops.support.OpsResult;
 
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.ServiceRef;
@@ -30,7 +29,7 @@ public record HealthResult(Verdict status, String environment, ServiceRef servic
                            List<HealthSignal> signals, RolloutState rolloutState, boolean rolloutFailed,
                            boolean circuitBreakerRolledBack, List<MessagePatterns.Count> topPatterns, Instant checkedAt,
                            Instant baselineTime, List<Action> actions, List<String> notes, String markdown)
-        implements OpsResult, Outcome {
+        implements Outcome {
     public HealthResult {
         notes = notes == null ? List.of() : List.copyOf(notes);
         reasons = List.copyOf(reasons);
@@ -69,14 +68,10 @@ public record HealthResult(Verdict status, String environment, ServiceRef servic
         return healthy();
     }
 
-    @Override
+    /** One line for logs: the verdict and why. */
     public String summary() {
         return environment + " " + service.service() + " is " + status
                 + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));
     }
 
-    @Override
-    public Map<String, Object> toMap() {
-        return PlainValues.map(this);
-    }
 }

@@ -7,10 +7,6 @@ import io.tdev.ops.testing.SimRun;
 import io.tdev.ops.testing.TestConfigs;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,16 +21,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PendingChangeTest {
     private static final Duration POLL = Duration.ofSeconds(15);
-
-    private static PendingChange roundTrip(PendingChange change) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(change);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (PendingChange) in.readObject();
-        }
-    }
 
     private static Stability pollUntilDone(SimRun run, PendingChange change, Duration limit) throws InterruptedException {
         RolloutWatchUseCase watch = RolloutWatchUseCase.over(run.ctx);
@@ -67,7 +53,7 @@ class PendingChangeTest {
         RollbackResult started = RollbackUseCase.over(callerWaits.ctx)
                 .run(RollbackRequest.of("41", "error rate", false, null, true, false));
         RolloutWatchUseCase watch = RolloutWatchUseCase.over(callerWaits.ctx);
-        PendingChange pending = roundTrip(watch.pending(started, Duration.ofMinutes(10)));
+        PendingChange pending = RolloutWatchTest.restarted(watch.pending(started, Duration.ofMinutes(10)));
 
         assertThat(pending.kind()).isEqualTo(PendingChange.Kind.ROLLBACK);
         assertThat(pending.service()).isEqualTo(callerWaits.ctx.config().serviceRef());
@@ -79,7 +65,7 @@ class PendingChangeTest {
         assertThat(Duration.between(pending.since(), pending.deadline())).isEqualTo(Duration.ofMinutes(10));
 
         Stability look = pollUntilDone(callerWaits, pending, Duration.ofMinutes(10));
-        ChangeResult finished = watch.finish(roundTrip(pending), look, null);
+        ChangeResult finished = watch.finish(RolloutWatchTest.restarted(pending), look, null);
 
         assertThat(waited.status()).isEqualTo(ChangeStatus.COMPLETED);
         assertThat(finished).isInstanceOf(RollbackResult.class);
@@ -97,7 +83,7 @@ class PendingChangeTest {
         DeployResult started = DeployUseCase.over(run.ctx)
                 .run(new DeployRequest(run.sim.imageUri("2.0.43"), null, false, null, false));
         RolloutWatchUseCase watch = RolloutWatchUseCase.over(run.ctx);
-        PendingChange pending = roundTrip(watch.pending(started, null));
+        PendingChange pending = RolloutWatchTest.restarted(watch.pending(started, null));
 
         assertThat(Duration.between(pending.since(), pending.deadline()))
                 .isEqualTo(Duration.ofMinutes(run.ctx.config().deploy().stableTimeoutMinutes()));
@@ -116,7 +102,7 @@ class PendingChangeTest {
     void aScalingIsWatchedByItsDesiredCount() throws Exception {
         SimRun run = SimRun.scenario("healthy");
         ScaleResult started = ScaleUseCase.over(run.ctx).run(ScaleRequest.of("+2", false, false, null, false));
-        PendingChange pending = roundTrip(RolloutWatchUseCase.over(run.ctx).pending(started, null));
+        PendingChange pending = RolloutWatchTest.restarted(RolloutWatchUseCase.over(run.ctx).pending(started, null));
 
         assertThat(pending.revision()).isNull();
         assertThat(pending.desiredCount()).isEqualTo(started.to());

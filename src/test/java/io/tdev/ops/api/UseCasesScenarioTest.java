@@ -1,6 +1,22 @@
 package io.tdev.ops.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tdev.ops.api.change.ChangeStatus;
+import io.tdev.ops.api.change.DeployRequest;
+import io.tdev.ops.api.change.DeployResult;
+import io.tdev.ops.api.change.DeployUseCase;
+import io.tdev.ops.api.change.MarkKnownGoodRequest;
+import io.tdev.ops.api.change.MarkKnownGoodUseCase;
+import io.tdev.ops.api.change.PendingChange;
+import io.tdev.ops.api.change.RollbackRequest;
+import io.tdev.ops.api.change.RollbackUseCase;
+import io.tdev.ops.api.change.RolloutWatchUseCase;
+import io.tdev.ops.api.change.ScaleRequest;
+import io.tdev.ops.api.change.ScaleUseCase;
+import io.tdev.ops.api.checklist.ChecklistRequest;
+import io.tdev.ops.api.checklist.ChecklistUseCase;
+import io.tdev.ops.api.health.HealthRequest;
+import io.tdev.ops.api.health.HealthUseCase;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.report.JsonReport;
@@ -15,14 +31,20 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The facade over the simulated environment: argument maps in, maps of plain JDK values out (the JSON contract). */
-class DefaultTdevOpsScenarioTest {
+/**
+ * The typed use cases over the simulated environment: requests in, result records out, and their plain values
+ * ({@link PlainValues}: what the CLI prints as JSON and a Jenkins step returns) plain JDK values all the way down.
+ */
+class UseCasesScenarioTest {
     @TempDir
     Path workspace;
 
@@ -44,7 +66,7 @@ class DefaultTdevOpsScenarioTest {
             return;
         }
         if (o instanceof List<?> l) {
-            l.forEach(DefaultTdevOpsScenarioTest::assertPlain);
+            l.forEach(UseCasesScenarioTest::assertPlain);
             return;
         }
         throw new AssertionError("not a plain JDK value: " + o.getClass() + " " + o);
@@ -54,8 +76,9 @@ class DefaultTdevOpsScenarioTest {
     void healthCheckReturnsStatusSignalsAndMarkdown() throws Exception {
         SimRun run = SimRun.scenario("bad-deploy");
 
-        Map<String, Object> r = run.facade().healthCheck(Map.of("windowMinutes", 30, "signals", List.of("alarms", "error-logs"),
-                "baselineTime", "2026-11-26T08:00:00Z", "ignoreAlarms", List.of("nothing")));
+        Map<String, Object> r = PlainValues.map(HealthUseCase.over(run.ctx).run(new HealthRequest(
+                Instant.parse("2026-11-26T08:00:00Z"), Set.of("nothing"), Duration.ofMinutes(30),
+                List.of("alarms", "error-logs"), null)));
 
         assertPlain(r);
         assertThat(r.get("status")).isEqualTo("UNHEALTHY");
@@ -72,7 +95,8 @@ class DefaultTdevOpsScenarioTest {
         SimRun run = SimRun.scenario("healthy");
         run.sim.faults().hang(Api.DESCRIBE_ALARMS);
 
-        Map<String, Object> r = run.facade().healthCheck(Map.of("signalTimeoutSeconds", 0.3, "signals", List.of("alarms")));
+        Map<String, Object> r = PlainValues.map(HealthUseCase.over(run.ctx).run(new HealthRequest(null, Set.of(), null,
+                List.of("alarms"), Duration.ofMillis(300))));
 
         assertThat(r.get("status")).isEqualTo("UNKNOWN");
         assertThat(list(r.get("signals")).get(0).get("evidence")).asString().contains("not read within 300ms");
@@ -82,12 +106,13 @@ class DefaultTdevOpsScenarioTest {
     @Test
     void deployMarkKnownGoodAndRollbackRoundTrip() {
         SimRun run = SimRun.scenario("healthy");
-        TdevOps ops = run.facade();
 
-        Map<String, Object> deploy = ops.ecsDeploy(Map.of("image", run.sim.imageUri("2.0.43")));
-        Map<String, Object> mark = ops.markKnownGood(Map.of());
-        Map<String, Object> deployBad = ops.ecsDeploy(Map.of("image", run.sim.imageUri("2.1.0-bad"), "timeoutMinutes", 10));
-        Map<String, Object> rollback = ops.rollback(Map.of("reason", "bad image", "dryRun", "false"));
+        Map<String, Object> deploy = PlainValues.map(DeployUseCase.over(run.ctx).run(DeployRequest.of(run.sim.imageUri("2.0.43"))));
+        Map<String, Object> mark = PlainValues.map(MarkKnownGoodUseCase.over(run.ctx).run(MarkKnownGoodRequest.current()));
+        Map<String, Object> deployBad = PlainValues.map(DeployUseCase.over(run.ctx).run(new DeployRequest(
+                run.sim.imageUri("2.1.0-bad"), null, true, Duration.ofMinutes(10), false)));
+        Map<String, Object> rollback = PlainValues.map(RollbackUseCase.over(run.ctx).run(RollbackRequest.of(null,
+                "bad image", true, null, true, false)));
 
         assertPlain(deploy);
         assertPlain(rollback);
@@ -104,7 +129,8 @@ class DefaultTdevOpsScenarioTest {
     void rollbackWithNothingToRollBackToIsAPreconditionFailure() {
         SimRun run = SimRun.scenario("no-known-good");
 
-        assertThatThrownBy(() -> run.facade().rollback(Map.of("target", "last-known-good")))
+        assertThatThrownBy(() -> RollbackUseCase.over(run.ctx).run(RollbackRequest.of("last-known-good", null, true,
+                null, true, false)))
                 .isInstanceOf(PreconditionFailedException.class).hasMessageContaining("nothing to roll back to");
     }
 
@@ -112,13 +138,14 @@ class DefaultTdevOpsScenarioTest {
     void scaleReturnsFromToStatusAndTheAutoscalingBounds() {
         SimRun run = SimRun.scenario("healthy");
 
-        Map<String, Object> r = run.facade().scale(Map.of("count", "p0"));
+        Map<String, Object> r = PlainValues.map(ScaleUseCase.over(run.ctx).run(ScaleRequest.of("p0", false, true, null,
+                false)));
 
         assertPlain(r);
         assertThat(r).containsEntry("from", 3).containsEntry("to", 10).containsEntry("status", "COMPLETED")
                 .containsEntry("minCapacity", 10).containsEntry("maxCapacity", 20)
                 .containsEntry("previousMinCapacity", 2);
-        assertThatThrownBy(() -> run.facade().scale(Map.of("count", 50)))
+        assertThatThrownBy(() -> ScaleUseCase.over(run.ctx).run(ScaleRequest.of("50", false, true, null, false)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("allowed range 2..20");
     }
 
@@ -128,8 +155,9 @@ class DefaultTdevOpsScenarioTest {
         Files.writeString(dir.resolve("TEST-a.xml"), "<testsuite><testcase classname=\"a\" name=\"b\"/></testsuite>");
         SimRun run = SimRun.scenario("stale-backup");
 
-        Map<String, Object> r = run.facade().preDeployChecklist(Map.of("image", "2.0.42", "testReports", dir.toString(),
-                "waive", Map.of("image-scan", "scanned yesterday"), "waivedBy", "lee", "backupMaxAgeHours", 24));
+        Map<String, Object> r = PlainValues.map(ChecklistUseCase.over(run.ctx).run(new ChecklistRequest("2.0.42",
+                dir.toString(), 24, false, null, Map.of("image-scan", "scanned yesterday"), "lee", List.of(), true, null,
+                false, null)));
 
         assertPlain(r);
         assertThat(r.get("passed")).isEqualTo(false);
@@ -151,16 +179,20 @@ class DefaultTdevOpsScenarioTest {
     @Test
     void stabilityIsOneLookAtARolloutStartedWithoutWaiting() {
         SimRun run = SimRun.scenario("healthy");
-        TdevOps ops = run.facade();
+        RolloutWatchUseCase watch = RolloutWatchUseCase.over(run.ctx);
 
-        Map<String, Object> started = ops.ecsDeploy(Map.of("image", run.sim.imageUri("2.0.43"), "wait", false));
-        Map<String, Object> first = ops.stability(Map.of("revision", started.get("to"), "desiredCount", 3));
+        DeployResult started = DeployUseCase.over(run.ctx).run(new DeployRequest(run.sim.imageUri("2.0.43"), null,
+                false, null, false));
+        PendingChange pending = watch.pending(started, null);
+        Map<String, Object> first = PlainValues.map(watch.look(pending));
         run.sim.advanceUntil(s -> s.stable(), java.time.Duration.ofMinutes(10));
-        Map<String, Object> later = ops.stability(Map.of("revision", "43", "desiredCount", 3));
+        Map<String, Object> later = PlainValues.map(watch.look(pending));
 
-        assertThat(started).containsEntry("status", "STARTED");
+        assertThat(started.status()).isEqualTo(ChangeStatus.STARTED);
+        assertThat(pending.revision()).isEqualTo(started.to());
         assertThat(first).containsEntry("done", false).containsEntry("stable", false).containsEntry("failed", false)
                 .containsKeys("message", "running", "desired", "pending");
-        assertThat(later).containsEntry("done", true).containsEntry("stable", true).containsEntry("running", 3);
+        assertThat(later).containsEntry("done", true).containsEntry("stable", true).containsEntry("running", 3)
+                .containsEntry("revision", "t-developer-backend-production:43");
     }
 }
