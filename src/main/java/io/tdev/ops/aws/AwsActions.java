@@ -124,8 +124,11 @@ public final class AwsActions {
     /** IAM actions that every principal may call without a policy statement. */
     static final Set<String> ALWAYS_ALLOWED = Set.of("sts:GetCallerIdentity");
 
-    /** Port methods that call no AWS API at all (a chat webhook is plain HTTPS to someone else's server). */
-    public static final Set<String> NOT_AWS = Set.of("Webhooks.post");
+    /**
+     * Port methods that call no AWS API at all (a chat webhook is plain HTTPS to someone else's server; test reports
+     * are files in the build's workspace).
+     */
+    public static final Set<String> NOT_AWS = Set.of("Webhooks.post", "TestReports.read");
 
     /** SDK service name (as the client reports it) → IAM service prefix. */
     private static final Map<String, String> PREFIX = Map.ofEntries(
