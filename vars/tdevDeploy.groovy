@@ -144,7 +144,7 @@ void validate(Map s) {
 }
 
 // The checklist's side effects (the team notification, an on-demand backup) must happen once per build, yet a waiver
-// needs a second run: the facade has no way to record a waiver in a result it already gave. So when the team is to be
+// needs a second run: the checklist has no way to record a waiver in a result it already gave. So when the team is to be
 // told, the first run only checks (notify: false; its team-notified FAIL is that choice, not a finding) and the second
 // run, the one published, tells the team once with the whole truth: every item as it is then, waivers with who and
 // why. A backup the first run took is fresh for the second, which then reports it instead of taking another.

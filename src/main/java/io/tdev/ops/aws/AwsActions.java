@@ -125,8 +125,8 @@ public final class AwsActions {
     static final Set<String> ALWAYS_ALLOWED = Set.of("sts:GetCallerIdentity");
 
     /**
-     * Port methods that call no AWS API at all (a chat webhook is plain HTTPS to someone else's server; test reports
-     * are files in the build's workspace).
+     * Port methods that call no AWS API at all: a chat webhook is plain HTTPS to someone else's server; test reports
+     * are files in the workspace or on disk.
      */
     public static final Set<String> NOT_AWS = Set.of("Webhooks.post", "TestReports.read");
 

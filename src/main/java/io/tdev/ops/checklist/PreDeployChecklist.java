@@ -107,6 +107,11 @@ public final class PreDeployChecklist implements ChecklistUseCase {
         if (request.skip().contains(name)) {
             return ChecklistItem.skipped(name, "skipped on request");
         }
+        if (Thread.currentThread().isInterrupted()) {
+            // the caller was aborted (a Jenkins build): nothing more is read, taken or published, and the flag stays
+            // set, so the caller ends as an abort, not with this result
+            return ChecklistItem.fail(name, "not checked: interrupted");
+        }
         try {
             ChecklistItem item = check.get();
             ctx.progress().report("checklist " + name + ": " + item.status() + " (" + item.evidence() + ")");

@@ -1,5 +1,6 @@
 package io.tdev.ops.cli;
 
+import io.tdev.ops.api.OpenContext;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.aws.AwsConnection;
 import io.tdev.ops.aws.AwsSettings;
@@ -30,12 +31,12 @@ public final class EnvironmentSessions implements SessionFactory {
     }
 
     @Override
-    public OpsSession open(CommonOptions common, AwsOptions aws, Progress progress) {
+    public OpenContext open(CommonOptions common, AwsOptions aws, Progress progress) {
         EnvironmentConfig config = ConfigLoader.load(common.env(), common.config());
         return common.simulate() ? simulated(common, aws, config, progress) : onAws(common, aws, config, progress);
     }
 
-    private static OpsSession simulated(CommonOptions common, AwsOptions aws, EnvironmentConfig config,
+    private static OpenContext simulated(CommonOptions common, AwsOptions aws, EnvironmentConfig config,
                                         Progress progress) {
         List<String> awsOptions = aws.given();
         if (!awsOptions.isEmpty()) {
@@ -48,10 +49,10 @@ public final class EnvironmentSessions implements SessionFactory {
         }
         SimEnvironment sim = SimEnvironment.scenario(scenario, config);
         OpsContext context = new OpsContext(config, sim.ports(), sim.clock(), sim.sleeper(), progress, user());
-        return OpsSession.over(context, null);
+        return new OpenContext(context, null);
     }
 
-    private OpsSession onAws(CommonOptions common, AwsOptions aws, EnvironmentConfig config,
+    private OpenContext onAws(CommonOptions common, AwsOptions aws, EnvironmentConfig config,
                                     Progress progress) {
         if (common.scenario() != null) {
             throw new InvalidInputException("--scenario", "only applies with --simulate");
@@ -61,7 +62,7 @@ public final class EnvironmentSessions implements SessionFactory {
         try {
             Clock clock = Clock.systemUTC();
             OpsContext context = new OpsContext(config, connection.ports(), clock, awsSleeper, progress, user());
-            return OpsSession.over(context, connection);
+            return new OpenContext(context, connection);
         } catch (RuntimeException e) {
             connection.close();
             throw e;

@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 
 /**
  * The one place a command prints a {@link TdevException}: "error: ..." on stderr, and with {@code --output json}
- * the {@link ErrorResult} on stdout too. Invalid input names the command's own options, not the facade's arguments.
+ * the {@link ErrorResult} on stdout too. Invalid input names the command's own options, not the request's field names.
  */
 final class ErrorOutput {
     private ErrorOutput() {

@@ -10,12 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The engine names bad input by its facade argument ({@code count}, {@code force}, {@code timeoutMinutes}), which
+ * The engine names bad input by its request field ({@code count}, {@code force}, {@code timeoutMinutes}), which
  * is what the Jenkins steps call it; on the command line the user typed {@code --count}, {@code --force},
  * {@code --timeout-minutes}. This puts the command's own option names into an InvalidInputException.
  */
 final class OptionNames {
-    /** Facade/settings names that are not simply the option name in camelCase. */
+    /** Request-field and settings names that are not simply the option name in camelCase. */
     private static final Map<String, String> IRREGULAR = Map.of(
             "ignoreAlarms", "--ignore-alarm",
             "apiCallTimeout", "--api-call-timeout-seconds",

@@ -1,5 +1,6 @@
 package io.tdev.ops.cli;
 
+import io.tdev.ops.api.OpenContext;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.api.Outcome;
 import io.tdev.ops.api.PlainValues;
@@ -68,8 +69,8 @@ public abstract class OutcomeCommand<R extends Outcome> implements Callable<Inte
             ProgressLines progress = new ProgressLines(err);
             // the root, not the parent: a typed command may sit under a group (traffic-event prepare)
             Main main = (Main) spec.root().userObject();
-            try (OpsSession session = main.sessions().open(common, aws, progress)) {
-                progress.clock(session.clock());
+            try (OpenContext session = main.sessions().open(common, aws, progress)) {
+                progress.clock(session.context().clock());
                 R result = run(session.context());
                 out.print(render(result));
                 out.flush();

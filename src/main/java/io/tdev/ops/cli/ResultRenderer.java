@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Prints a facade result (a map of plain JDK values) as pretty JSON, readable text, or Markdown. Lists of maps
+ * Prints a result's plain form (a map of plain JDK values, from {@code PlainValues}) as pretty JSON, readable text, or Markdown. Lists of maps
  * (signals, items, actions) become tables; the checklist's pre-rendered {@code junitXml} is left out of text and
  * Markdown, and its {@code markdown} is used as is in Markdown.
  */

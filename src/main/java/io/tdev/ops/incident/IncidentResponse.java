@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 /**
  * {@link IncidentUseCase}: diagnose ({@link Diagnosis}), propose ({@link #plan}), escalate by policy (before
  * any change: P0's policy says at once), apply what was asked in the plan's
- * order through the rollback / scale use cases (the map facade until issue 8 types them) and the admin use case,
+ * order through the rollback / scale use cases and the admin use case,
  * stopping at the first failure with what to run next, and write the record.
  */
 public final class IncidentResponse implements IncidentUseCase {
@@ -79,7 +79,7 @@ public final class IncidentResponse implements IncidentUseCase {
                 + n.status()));
         List<AppliedRemedy> applied = apply(request, plan);
         String status = applied.isEmpty() ? "DIAGNOSED"
-                : applied.stream().anyMatch(AppliedRemedy::failed) ? "REMEDY_FAILED" : "REMEDIATED";
+                : applied.stream().anyMatch(a -> !a.ok()) ? "REMEDY_FAILED" : "REMEDIATED";
         String markdown = IncidentReport.markdown(context, request, status, findings, plan, applied,
                 escalation.escalation(), timeline, startedAt);
         return new IncidentResult(request.level(), status, findings, plan, context.config().incident().approvers(),
@@ -129,7 +129,7 @@ public final class IncidentResponse implements IncidentUseCase {
                 if (agent != null) {
                     plan.add(new Remedy("restart-agent", "the " + agent + " agent's calls fail (see failing-agent);"
                             + " restart only that agent, then plan a patch",
-                            "tdev-ops restart-agent" + env + " --agent " + agent + " --reason \"" + reason + "\""));
+                            "tdev-ops restart-agent" + env + " --agent " + agent + " --reason \"" + reason + "\"", agent));
                 }
             }
         }
@@ -153,16 +153,16 @@ public final class IncidentResponse implements IncidentUseCase {
                     case "clear-cache" -> fromAdmin("clear-cache", AdminUseCase.over(context).run(
                             AdminRequest.clearCache(reason, request.dryRun())));
                     default -> fromAdmin("restart-agent", AdminUseCase.over(context).run(AdminRequest.restartAgent(
-                            remedy.command().replaceAll(".*--agent (\\S+).*", "$1"), reason, request.dryRun())));
+                            remedy.agent(), reason, request.dryRun())));
                 };
                 applied.add(done);
                 mark(remedy.remedy() + ": " + done.status());
-                if (done.failed()) {
+                if (!done.ok()) {
                     break;
                 }
             } catch (TdevException e) {
-                applied.add(new AppliedRemedy(remedy.remedy(), "FAILED", e.getMessage() + "; run by hand: "
-                        + remedy.command(), List.of()));
+                applied.add(AppliedRemedy.failed(remedy.remedy(), e.getMessage() + "; run by hand: "
+                        + remedy.command()));
                 mark(remedy.remedy() + " FAILED; the remedies after it were not applied");
                 break;
             }
@@ -172,11 +172,11 @@ public final class IncidentResponse implements IncidentUseCase {
 
     private static AppliedRemedy fromChange(String remedy, ChangeResult result) {
         String note = result.from() + " -> " + result.to() + (result.message() == null ? "" : ": " + result.message());
-        return new AppliedRemedy(remedy, result.status().name(), note, List.copyOf(result.actions()));
+        return new AppliedRemedy(remedy, result.status().name(), result.ok(), note, List.copyOf(result.actions()));
     }
 
     private static AppliedRemedy fromAdmin(String remedy, AdminResult r) {
-        return new AppliedRemedy(remedy, r.status(), r.call() + (r.httpStatus() == 0 ? "" : " HTTP " + r.httpStatus())
+        return new AppliedRemedy(remedy, r.status(), r.ok(), r.call() + (r.httpStatus() == 0 ? "" : " HTTP " + r.httpStatus())
                 + ": " + r.answer(), List.copyOf(r.actions()));
     }
 

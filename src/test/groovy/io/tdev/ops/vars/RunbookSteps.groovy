@@ -1,7 +1,8 @@
 package io.tdev.ops.vars
 
-import io.tdev.ops.api.DefaultTdevOps
-import io.tdev.ops.api.TdevOps
+import io.tdev.ops.api.OpsContext
+import io.tdev.ops.api.checklist.ChecklistRequest
+import io.tdev.ops.api.checklist.ChecklistUseCase
 import io.tdev.ops.api.change.ChangeResult
 import io.tdev.ops.api.change.DeployRequest
 import io.tdev.ops.api.change.DeployUseCase
@@ -13,6 +14,7 @@ import io.tdev.ops.api.change.ScaleRequest
 import io.tdev.ops.api.change.ScaleUseCase
 import io.tdev.ops.api.health.HealthRequest
 import io.tdev.ops.api.health.HealthUseCase
+import io.tdev.ops.files.FileTestReports
 
 import java.time.Duration
 
@@ -39,10 +41,10 @@ class RunbookSteps {
 
     static void bind(PipelineHarness harness, SimulatedTdevOps world) {
         step(harness, 'tdevHealthCheck') { StepCall c -> world.over(HealthUseCase).run(healthRequest(c)) }
-        // Not typed yet (issue 8: the checklist use case is being written); until then the facade, with the
-        // arguments as the plugin's step passes them
-        TdevOps facade = new DefaultTdevOps(world.context)
-        step(harness, 'tdevPreDeployChecklist') { StepCall c -> facade.preDeployChecklist(checklistArguments(c, harness)) }
+        step(harness, 'tdevPreDeployChecklist') { StepCall c ->
+            SimulatedTdevOps.over(ChecklistUseCase, readingReportsIn(harness.workspace, world.context))
+                    .run(checklistRequest(c))
+        }
         step(harness, 'tdevEcsDeploy') { StepCall c ->
             finished(c, world.over(DeployUseCase).run(new DeployRequest(c.text('image'), c.text('container'), waits(c),
                     timeout(c), c.flag('dryRun'))))
@@ -94,19 +96,16 @@ class RunbookSteps {
                 Duration.ofMinutes(1)), c.texts('signals'), c.duration('signalTimeoutSeconds', Duration.ofSeconds(1)))
     }
 
-    /**
-     * The checklist's arguments as the plugin passes them on: waivers as item -> reason, test reports (relative to
-     * the workspace) as the path the plugin copied them to.
-     */
-    static Map checklistArguments(StepCall c, PipelineHarness harness) {
-        Map args = new LinkedHashMap(c.args)
-        if (c.has('waive')) {
-            args.waive = c.waivers('waive')
-        }
-        String reports = c.text('testReports')
-        if (reports != null && !new File(reports).absolute) {
-            args.testReports = harness.file(reports).absolutePath
-        }
-        return args
+    static ChecklistRequest checklistRequest(StepCall c) {
+        new ChecklistRequest(c.text('image'), c.text('testReports'), c.whole('backupMaxAgeHours'), c.flag('takeBackup'),
+                ChecklistRequest.scanSeverity(c.text('scanSeverity')), c.waivers('waive'), c.text('waivedBy'),
+                c.texts('skip'), c.optionalFlag('notify') != false, c.text('message'), c.flag('dryRun'),
+                c.duration('scanTimeoutMinutes', Duration.ofMinutes(1)))
+    }
+
+    /** {@code context} reading test reports in the build's workspace, as the plugin's WorkspaceReports does on the agent. */
+    static OpsContext readingReportsIn(File workspace, OpsContext context) {
+        new OpsContext(context.config(), context.ports().withTestReports(new FileTestReports(workspace.toPath())),
+                context.clock(), context.sleeper(), context.progress(), context.user())
     }
 }

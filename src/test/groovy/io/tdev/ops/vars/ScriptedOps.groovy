@@ -1,6 +1,7 @@
 package io.tdev.ops.vars
 
 import io.tdev.ops.api.change.ChangeStatus
+import io.tdev.ops.api.change.RollbackTarget
 import io.tdev.ops.model.PreconditionFailedException
 
 /**
@@ -29,7 +30,9 @@ class ScriptedOps {
     Closure health = { Map args -> healthy() }
     Closure mark = { Map args -> [revision: args.revision ?: 't-developer:42', status: 'MARKED', actions: []] }
     Closure rollbackTo = { Map args ->
-        String to = args.target ==~ /.*:\d+/ ? args.target : 't-developer:41'
+        // the target is read as the engine reads it: a form it refuses is its InvalidInputException
+        RollbackTarget target = RollbackTarget.parse(args.target as String)
+        String to = target.kind() == RollbackTarget.Kind.REVISION ? args.target : 't-developer:41'
         [from: 't-developer:42', to: to, status: args.dryRun ? 'PLANNED' : 'COMPLETED',
          actions: [[what: 'update-service', target: 't-developer-service-production', before: 't-developer:42', after: to, dryRun: args.dryRun as boolean]],
          notification: args.dryRun ? null : 'sns-message-1']
@@ -65,7 +68,10 @@ class ScriptedOps {
     PipelineHarness bind(PipelineHarness harness) {
         USE_CASES.each { String step, String useCase ->
             harness.bindStep(step, RunbookSteps.PARAMETERS[step]) { StepCall c ->
-                Map args = useCase == 'preDeployChecklist' ? RunbookSteps.checklistArguments(c, harness) : c.args
+                Map args = new LinkedHashMap(c.args)
+                if (c.has('waive')) {
+                    args.waive = c.waivers('waive')
+                }
                 answer(useCase, args)
             }
         }

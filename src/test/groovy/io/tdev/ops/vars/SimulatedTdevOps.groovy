@@ -35,6 +35,10 @@ class SimulatedTdevOps {
      * Groovy 2.4 cannot call a static method of a Java interface (its call site fails verification), so reflection does.
      */
     def <T> T over(Class<T> useCase) {
+        over(useCase, context)
+    }
+
+    static <T> T over(Class<T> useCase, OpsContext context) {
         (T) useCase.getMethod('over', OpsContext).invoke(null, context)
     }
 

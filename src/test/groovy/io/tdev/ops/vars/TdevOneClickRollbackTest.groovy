@@ -64,11 +64,15 @@ class TdevOneClickRollbackTest extends ScriptedVarTest {
         PipelineHarness h = harness(mode)
 
         Outcome wrongTarget = h.run(job("target: 'yesterday'"))
+        Outcome noRevision = h.run(job("target: 'revision'"))
         Outcome wrongRevision = h.run(job("target: 'revision', revision: 'latest'"))
 
         assertThat(wrongTarget.message).contains("target must be one of last-known-good, previous, revision; got 'yesterday'")
-        assertThat(wrongRevision.message).contains("revision must be a number (42), family:42 or a task definition ARN; got 'latest'")
-        assertThat(ops.calls).isEmpty()
+        assertThat(noRevision.message).contains("with target 'revision', revision is required")
+        // the form is the engine's rule, said once: only the plan's dry run was asked, and it refused
+        assertThat(wrongRevision.message).contains("cannot plan a rollback to latest; nothing changed")
+                .contains("got 'latest'; allowed: last-known-good (default), previous, " + io.tdev.ops.api.change.Revision.FORMS)
+        assertThat(ops.calls*.args*.dryRun).containsOnly(true)
     }
 
     @ParameterizedTest

@@ -155,27 +155,4 @@ class LayeringTest {
         org.assertj.core.api.Assertions.assertThat(scanned).as("plugin sources found").isGreaterThan(20);
         org.assertj.core.api.Assertions.assertThat(offending).isEmpty();
     }
-
-    /**
-     * The plugin's steps and tests run the typed use cases: no argument map goes into the engine and no result map is
-     * read back (issue 8), so neither the map facade nor its argument reader appears in the plugin's sources, by
-     * import or by full name.
-     */
-    @Test
-    void thePluginCallsTheTypedUseCasesOnlyNeverTheMapFacade() throws java.io.IOException {
-        java.util.regex.Pattern facade = java.util.regex.Pattern.compile(
-                "io\\.tdev\\.ops\\.api\\.(TdevOps|DefaultTdevOps|StepArguments)\\b");
-        java.util.List<String> offending = new java.util.ArrayList<>();
-        for (String root : java.util.List.of("jenkins-plugin/src/main/java", "jenkins-plugin/src/test/java")) {
-            try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(root))) {
-                for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    java.util.regex.Matcher m = facade.matcher(java.nio.file.Files.readString(file));
-                    while (m.find()) {
-                        offending.add(file.getFileName() + " names api." + m.group(1));
-                    }
-                }
-            }
-        }
-        org.assertj.core.api.Assertions.assertThat(offending).isEmpty();
-    }
 }

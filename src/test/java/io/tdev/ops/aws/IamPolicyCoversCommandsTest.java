@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.cli.CliOutput;
 import io.tdev.ops.cli.Main;
-import io.tdev.ops.cli.OpsSession;
+import io.tdev.ops.api.OpenContext;
 import io.tdev.ops.cli.SessionFactory;
 import io.tdev.ops.config.ConfigLoader;
 import io.tdev.ops.config.EnvironmentConfig;
@@ -189,7 +189,7 @@ class IamPolicyCoversCommandsTest {
             sessionsOpened.add(common.scenario());
             OpsContext context = new OpsContext(config, recording(sim.ports(), called), sim.clock(), sim.sleeper(),
                     progress, "alice");
-            return OpsSession.over(context, null);
+            return new OpenContext(context, null);
         };
         List<String> argv = new ArrayList<>(List.of(run.args()));
         if (run.scenario() != null) {

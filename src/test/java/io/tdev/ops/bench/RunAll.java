@@ -40,12 +40,13 @@ public final class RunAll {
         StringBuilder body = new StringBuilder();
 
         if (!quick) {
-            // first: it rebuilds target/tdev-ops.jar, which the CLI bench then starts
+            // first: it times a fresh copy's build, then rebuilds target/tdev-ops.jar, which the CLI bench starts
             System.err.println("bench: first run (" + FirstRunBench.COMMAND + ") ...");
             FirstRunBench.Result first = new FirstRunBench().run(dir);
             body.append("## 1. First run\n\n")
                     .append("The README's main command, `").append(FirstRunBench.COMMAND).append("`, on this machine's "
-                            + "Maven cache (warm: the dependencies are there). Output in `first-run.log`.\n\n")
+                            + "Maven cache (warm: the dependencies are there), in a fresh copy of the checkout's tracked "
+                            + "files (no `target/`: everything compiles, as after a clone). Output in `first-run.log`.\n\n")
                     .append(FirstRunBench.markdown(first)).append('\n');
             goals.add(new Goal("1. first run: README command, build without tests + demo",
                     String.format(Locale.ROOT, "%.0f s, %d [WARNING] lines", first.totalNanos() / 1e9, first.warnings()),

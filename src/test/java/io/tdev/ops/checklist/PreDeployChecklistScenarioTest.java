@@ -11,7 +11,9 @@ import io.tdev.ops.model.ImageScanFindings;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.Severity;
+import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.port.ImageScans;
+import io.tdev.ops.port.TestReports;
 import io.tdev.ops.port.OpsPorts;
 import io.tdev.ops.sim.Api;
 import io.tdev.ops.sim.SimEnvironment;
@@ -368,6 +370,34 @@ class PreDeployChecklistScenarioTest {
         assertThat(run.sim.calls(Api.CREATE_BACKUP)).isZero();
         assertThat(run.sim.calls(Api.PUBLISH)).isZero();
         assertThat(run.sim.calls(Api.START_IMAGE_SCAN)).isZero();
+    }
+
+    @Test
+    void anInterruptWhileReadingTheReportsChecksTakesAndPublishesNothingMore() {
+        SimRun run = SimRun.scenario("stale-backup");
+        // what the plugin's workspace adapter does when the build is aborted while it reads on the agent
+        TestReports aborted = location -> {
+            Thread.currentThread().interrupt();
+            throw new RemoteFailureException("read test reports", "interrupted while reading the test reports", false);
+        };
+        OpsContext ctx = new OpsContext(run.sim.config(), run.sim.ports().withTestReports(aborted), run.sim.clock(),
+                run.sim.sleeper(), run.progress::add, "alice");
+
+        ChecklistResult r;
+        try {
+            r = ChecklistUseCase.over(ctx).run(with(request(run), b -> {
+                b.takeBackup = true;
+                return b;
+            }));
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+        }
+
+        assertThat(items(r).get("tests-passed").evidence()).startsWith("could not check: interrupted");
+        assertThat(r.items().subList(1, 6)).allSatisfy(i -> assertThat(i.evidence()).isEqualTo("not checked: interrupted"));
+        assertThat(run.sim.calls(Api.CREATE_BACKUP)).isZero();
+        assertThat(run.sim.calls(Api.PUBLISH)).isZero();
+        assertThat(r.passed()).isFalse();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tdev.ops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tdev.ops.api.OpenContext;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.config.ConfigLoader;
 import io.tdev.ops.sim.Api;
@@ -22,7 +23,7 @@ class AdminCommandsTest {
         SessionFactory keepSim = (common, aws, progress) -> {
             var config = ConfigLoader.load(common.env(), common.config());
             sim = SimEnvironment.scenario(common.scenario() == null ? "healthy" : common.scenario(), config);
-            return OpsSession.over(new OpsContext(config, sim.ports(), sim.clock(), sim.sleeper(), progress, "alice"), null);
+            return new OpenContext(new OpsContext(config, sim.ports(), sim.clock(), sim.sleeper(), progress, "alice"), null);
         };
         return printed.run(Main.commandLine(new Main(keepSim)), args);
     }
@@ -90,7 +91,7 @@ class AdminCommandsTest {
             var config = ConfigLoader.load(common.env(), common.config());
             sim = SimEnvironment.scenario("healthy", config);
             sim.faults().fail(Api.ADMIN_CLEAR_CACHE, 1);
-            return OpsSession.over(new OpsContext(config, sim.ports(), sim.clock(), sim.sleeper(), progress, "alice"), null);
+            return new OpenContext(new OpsContext(config, sim.ports(), sim.clock(), sim.sleeper(), progress, "alice"), null);
         };
 
         int exit = printed.run(Main.commandLine(new Main(failing)), "clear-cache", "--simulate");

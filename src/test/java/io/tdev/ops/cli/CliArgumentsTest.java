@@ -2,6 +2,7 @@ package io.tdev.ops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tdev.ops.api.OpenContext;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.api.checklist.ChecklistRequest;
 import io.tdev.ops.config.ConfigLoader;
@@ -48,7 +49,7 @@ class CliArgumentsTest {
             EnvironmentConfig config = ConfigLoader.load(common.env(), common.config());
             SimEnvironment sim = SimEnvironment.scenario(scenario, config);
             prepare.accept(sim);
-            return OpsSession.over(new OpsContext(config, sim.ports(), sim.clock(), sim.sleeper(), progress, "alice"),
+            return new OpenContext(new OpsContext(config, sim.ports(), sim.clock(), sim.sleeper(), progress, "alice"),
                     null);
         };
         return printed.run(Main.commandLine(new Main(sessions)), args);

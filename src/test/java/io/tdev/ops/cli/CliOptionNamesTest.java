@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The CLI speaks the pipeline steps' argument names too (--environment, --config-file), and the engine's errors,
- * which name facade arguments, reach the user with the CLI's own option names.
+ * which name request fields, reach the user with the CLI's own option names.
  */
 class CliOptionNamesTest {
     @TempDir

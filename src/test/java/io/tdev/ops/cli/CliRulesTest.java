@@ -22,7 +22,7 @@ class CliRulesTest {
     }
 
     @Test
-    void theDemoUsesOnlyTheFacadeAndTheSimulation() {
+    void theDemoUsesOnlyTheTypedApiAndTheSimulation() {
         noClasses().that().resideInAPackage("io.tdev.ops.demo..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tdev.ops.cli..", "io.tdev.ops.aws..",
                         "io.tdev.ops.port..", "picocli..", "software.amazon..")

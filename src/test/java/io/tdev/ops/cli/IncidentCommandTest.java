@@ -2,6 +2,7 @@ package io.tdev.ops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tdev.ops.api.OpenContext;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.config.ConfigLoader;
 import io.tdev.ops.sim.Api;
@@ -24,7 +25,7 @@ class IncidentCommandTest {
         SessionFactory keepSim = (common, aws, progress) -> {
             var config = ConfigLoader.load(common.env(), common.config());
             sim = SimEnvironment.scenario(scenario, config);
-            return OpsSession.over(new OpsContext(config, sim.ports(), sim.clock(), sim.sleeper(), progress, "alice"), null);
+            return new OpenContext(new OpsContext(config, sim.ports(), sim.clock(), sim.sleeper(), progress, "alice"), null);
         };
         return printed.run(Main.commandLine(new Main(keepSim)), args);
     }
@@ -47,7 +48,7 @@ class IncidentCommandTest {
         assertThat(r.get("status").asText()).isEqualTo("REMEDIATED");
         assertThat(keys(r.get("diagnosis").get(0))).containsExactly("name", "status", "value", "evidence");
         assertThat(keys(r.get("plan").get(0))).containsExactly("remedy", "why", "command");
-        assertThat(keys(r.get("applied").get(0))).containsExactly("remedy", "status", "note", "actions");
+        assertThat(keys(r.get("applied").get(0))).containsExactly("remedy", "status", "ok", "note", "actions");
         assertThat(keys(r.get("escalation").get(0))).startsWith("level", "to", "channel", "status");
         assertThat(keys(r.get("timeline").get(0))).containsExactly("at", "what");
         assertThat(r.get("timeline").get(0).get("at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");

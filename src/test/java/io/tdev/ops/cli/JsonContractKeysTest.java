@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Pins the JSON keys of the six first operations (README's "JSON output" table, docs/cli.md), exactly and in order,
- * through the real CLI on the simulation: whatever carries a result to the terminal (a facade map or a typed record
- * and its codec), a key that drifts fails here. Keys may be added only by changing this test and the README together.
+ * through the real CLI on the simulation: whatever carries a result to the terminal (a typed record and its codec,
+ * {@code PlainValues}), a key that drifts fails here. Keys may be added only by changing this test and the README together.
  */
 class JsonContractKeysTest {
     private static final ObjectMapper JSON = new ObjectMapper();

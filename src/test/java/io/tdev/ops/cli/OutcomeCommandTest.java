@@ -2,6 +2,7 @@ package io.tdev.ops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tdev.ops.api.OpenContext;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.api.Outcome;
 import io.tdev.ops.model.InvalidInputException;
@@ -61,7 +62,7 @@ class OutcomeCommandTest {
         SessionFactory sim = (common, aws, progress) -> {
             var config = ConfigLoader.load(common.env(), common.config());
             SimEnvironment env = SimEnvironment.scenario("healthy", config);
-            return OpsSession.over(new OpsContext(config, env.ports(), env.clock(), env.sleeper(), progress, "alice"),
+            return new OpenContext(new OpsContext(config, env.ports(), env.clock(), env.sleeper(), progress, "alice"),
                     null);
         };
         CommandLine cli = Main.commandLine(new Main(sim));

@@ -2,6 +2,7 @@ package io.tdev.ops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tdev.ops.api.OpenContext;
 import io.tdev.ops.api.OpsContext;
 import io.tdev.ops.config.ConfigLoader;
 import io.tdev.ops.sim.SimEnvironment;
@@ -22,7 +23,7 @@ class SecurityCommandsTest {
             var config = ConfigLoader.load(common.env(), common.config());
             SimEnvironment env = SimEnvironment.scenario(common.scenario() == null ? "healthy" : common.scenario(), config);
             opened.add(env);
-            return OpsSession.over(new OpsContext(config, env.ports(), env.clock(), env.sleeper(), progress, "alice"), null);
+            return new OpenContext(new OpsContext(config, env.ports(), env.clock(), env.sleeper(), progress, "alice"), null);
         };
         return printed.run(Main.commandLine(new Main(sim)), args);
     }

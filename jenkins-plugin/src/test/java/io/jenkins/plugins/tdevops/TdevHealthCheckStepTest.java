@@ -21,7 +21,7 @@ class TdevHealthCheckStepTest {
     }
 
     @Test
-    void aHealthyServiceReturnsTheVerdictMapOfTheFacade() throws Exception {
+    void aHealthyServiceReturnsTheVerdictMap() throws Exception {
         WorkflowRun b = succeeds(j, """
                 def r = tdevHealthCheck()
                 echo "status=${r.status}"

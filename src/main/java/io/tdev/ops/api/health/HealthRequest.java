@@ -1,6 +1,5 @@
 package io.tdev.ops.api.health;
 
-import io.tdev.ops.api.StepArguments;
 import io.tdev.ops.health.HealthCheck;
 import io.tdev.ops.health.HealthOptions;
 import io.tdev.ops.model.InvalidInputException;
@@ -24,9 +23,6 @@ public record HealthRequest(Instant baselineTime, Set<String> ignoreAlarms, Dura
                             Duration signalTimeout) {
     /** The signal names, in the order they are reported. */
     public static final List<String> SIGNALS = HealthCheck.SIGNALS;
-    /** The argument names of {@link #fromArguments} (the plugin step's and the CLI options' camelCase). */
-    public static final List<String> ARGUMENTS = List.of("baselineTime", "ignoreAlarms", "windowMinutes", "signals",
-            "signalTimeoutSeconds");
 
     public HealthRequest {
         ignoreAlarms = ignoreAlarms == null ? Set.of() : Set.copyOf(ignoreAlarms);
@@ -48,14 +44,6 @@ public record HealthRequest(Instant baselineTime, Set<String> ignoreAlarms, Dura
     /** Every signal, the environment's defaults. */
     public static HealthRequest defaults() {
         return new HealthRequest(null, Set.of(), null, List.of(), null);
-    }
-
-    /** From a step's argument map ({@link #ARGUMENTS}; minutes and seconds may be fractions). */
-    public static HealthRequest fromArguments(java.util.Map<String, ?> arguments) {
-        StepArguments a = StepArguments.of("healthCheck", arguments, ARGUMENTS);
-        return new HealthRequest(a.instant("baselineTime"), a.stringSet("ignoreAlarms"),
-                a.positiveDuration("windowMinutes", Duration.ofMinutes(1)), a.strings("signals"),
-                a.positiveDuration("signalTimeoutSeconds", Duration.ofSeconds(1)));
     }
 
     /** The engine's options of this request. */

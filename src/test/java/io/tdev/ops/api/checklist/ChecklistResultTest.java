@@ -10,7 +10,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The result's plain form is the facade map it replaced: the same keys in the same order, wouldPass only in a dry run. */
+/** The result's plain form is the documented map: the same keys in the same order, wouldPass only in a dry run. */
 class ChecklistResultTest {
     private static final Instant AT = Instant.parse("2026-12-07T09:00:00Z");
     private static final List<ChecklistItem> ITEMS = List.of(ChecklistItem.pass("tests-passed", "3 tests"),
