@@ -1,6 +1,5 @@
 package io.tdev.ops.aws;
 
-import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.LogEvent;
 import io.tdev.ops.model.LogEvents;
 import io.tdev.ops.model.LogGroup;
@@ -13,16 +12,12 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.GetQueryResultsRespo
 import software.amazon.awssdk.services.cloudwatchlogs.model.QueryStatus;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResultField;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * {@link Logs} on CloudWatch Logs: FilterLogEvents (paged by hand so that both an event cap and a page cap
@@ -31,12 +26,8 @@ import java.util.regex.Pattern;
  * {@code new AwsLogs(client)} uses a 20-page cap and {@link Polling#defaults()}.
  */
 public final class AwsLogs implements Logs {
-    /** The values PutRetentionPolicy accepts (AWS API reference, retentionInDays). */
-    static final Set<Integer> RETENTION_DAYS = new TreeSet<>(List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
-            400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653));
+    /** FilterLogEvents' largest page (its {@code limit}). */
     private static final int MAX_PAGE_SIZE = 10_000;
-    /** A log group name (AWS API reference, CreateLogGroup): also what a SOURCE prefix may hold, so it needs no quoting. */
-    private static final Pattern LOG_GROUP_NAME = Pattern.compile("[\\w/.#-]{1,512}");
 
     private final CloudWatchLogsClient client;
     private final int maxPages;
@@ -58,12 +49,7 @@ public final class AwsLogs implements Logs {
 
     @Override
     public LogEvents filter(String logGroup, String filterPattern, Instant from, Instant to, int maxEvents) {
-        if (maxEvents < 1) {
-            throw new InvalidInputException("maxEvents", "got " + maxEvents + "; must be at least 1");
-        }
-        if (!from.isBefore(to)) {
-            throw new InvalidInputException("from", "got " + from + "; must be before to (" + to + ")");
-        }
+        Logs.requireFilter(from, to, maxEvents);
         List<LogEvent> events = new ArrayList<>();
         String token = null;
         int pages = 0;
@@ -93,9 +79,7 @@ public final class AwsLogs implements Logs {
 
     @Override
     public List<Map<String, String>> insights(List<String> logGroups, String query, Instant from, Instant to) {
-        if (logGroups.isEmpty()) {
-            throw new InvalidInputException("logGroups", "got none; name at least one log group");
-        }
+        Logs.requireQueryGroups(logGroups);
         String groups = String.join(", ", logGroups);
         String queryId = ResourceCall.run("logs:StartQuery", "log groups", groups, null,
                 () -> client.startQuery(r -> r.logGroupNames(logGroups).queryString(query)
@@ -109,16 +93,7 @@ public final class AwsLogs implements Logs {
      */
     @Override
     public List<Map<String, String>> insightsUnder(List<String> namePrefixes, String query, Instant from, Instant to) {
-        if (namePrefixes.isEmpty() || namePrefixes.size() > MAX_QUERY_PREFIXES) {
-            throw new InvalidInputException("namePrefixes", "got " + namePrefixes.size() + "; allowed: 1 to "
-                    + MAX_QUERY_PREFIXES + " log group name prefixes");
-        }
-        for (String prefix : namePrefixes) {
-            if (!LOG_GROUP_NAME.matcher(prefix).matches()) {
-                throw new InvalidInputException("namePrefixes", "got '" + prefix + "'; allowed: 1-512 characters of"
-                        + " a-z, A-Z, 0-9, '_', '-', '/', '.', '#'");
-            }
-        }
+        Logs.requireQueryPrefixes(namePrefixes);
         String source = "SOURCE logGroups(namePrefix: ['" + String.join("', '", namePrefixes) + "']) | ";
         String groups = "log groups starting " + String.join(" or ", namePrefixes);
         String queryId = ResourceCall.run("logs:StartQuery", "log groups", groups, null,
@@ -186,9 +161,7 @@ public final class AwsLogs implements Logs {
 
     @Override
     public void putRetention(String logGroup, int days) {
-        if (!RETENTION_DAYS.contains(days)) {
-            throw InvalidInputException.notAllowed("retentionDays", days, RETENTION_DAYS);
-        }
+        Logs.requireRetentionDays(days);
         ResourceCall.exec("logs:PutRetentionPolicy", "log group", logGroup, null,
                 () -> client.putRetentionPolicy(r -> r.logGroupName(logGroup).retentionInDays(days)));
     }

@@ -377,9 +377,8 @@ public record EnvironmentConfig(String name, boolean protectedEnv, String region
      */
     public record MaintenanceSettings(int retentionDays, int staleDays, int keepRevisions, int scanImages,
                                       int scanTimeoutMinutes, int lifecycleExpireDays, String logGroupsContaining) {
-        /** The values CloudWatch Logs' PutRetentionPolicy accepts. */
-        public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
-                365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+        /** The values CloudWatch Logs' PutRetentionPolicy accepts (one list, the Logs port's). */
+        public static final List<Integer> LOG_RETENTION_DAYS = io.tdev.ops.port.Logs.RETENTION_DAYS;
     }
 
     /**

@@ -1,11 +1,9 @@
 package io.tdev.ops.sim;
 
-import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.LogEvent;
 import io.tdev.ops.model.LogEvents;
 import io.tdev.ops.model.LogGroup;
 import io.tdev.ops.model.PreconditionFailedException;
-import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.port.Logs;
 
 import java.time.Duration;
@@ -24,8 +22,6 @@ import java.util.Random;
  * the simulation began is written at set-up, so that 24-hour searches find something.
  */
 final class SimLogs implements Logs {
-    static final List<Integer> RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731,
-            1096, 1827, 2192, 2557, 2922, 3288, 3653);
     static final Duration HISTORY = Duration.ofHours(26);
 
     private static final double PER_MINUTE = 1.0 / 60;
@@ -179,11 +175,10 @@ final class SimLogs implements Logs {
 
     @Override
     public LogEvents filter(String logGroup, String filterPattern, Instant from, Instant to, int maxEvents) {
+        Logs.requireFilter(from, to, maxEvents);
+        // one call however many pages: the adapter's pages are its business, the port's answer is the same
         return world.call(Api.FILTER_LOG_EVENTS, () -> {
-            requireGroup(logGroup);
-            if (maxEvents < 1 || maxEvents > 10_000) {
-                throw new InvalidInputException("maxEvents", "must be 1..10000, got " + maxEvents);
-            }
+            requireGroup(Api.FILTER_LOG_EVENTS, "log group", logGroup, "logGroup", List.of(logGroup));
             LogFilterPattern pattern = LogFilterPattern.parse(filterPattern);
             List<LogEvent> found = new ArrayList<>();
             boolean truncated = false;
@@ -208,12 +203,9 @@ final class SimLogs implements Logs {
 
     @Override
     public List<Map<String, String>> insights(List<String> logGroups, String query, Instant from, Instant to) {
+        Logs.requireQueryGroups(logGroups);
         return world.call(Api.START_QUERY, () -> {
-            logGroups.forEach(this::requireGroup);
-            if (logGroups.size() > MAX_INSIGHTS_GROUPS) {
-                throw new InvalidInputException("logGroups", "got " + logGroups.size() + "; StartQuery takes at most "
-                        + MAX_INSIGHTS_GROUPS + " log groups");
-            }
+            requireGroup(Api.START_QUERY, "log groups", String.join(", ", logGroups), null, logGroups);
             return query(logGroups, query, from, to);
         });
     }
@@ -221,11 +213,8 @@ final class SimLogs implements Logs {
     /** Like AWS: every group under the prefixes, fleet services' included, at most five prefixes a query. */
     @Override
     public List<Map<String, String>> insightsUnder(List<String> namePrefixes, String query, Instant from, Instant to) {
+        Logs.requireQueryPrefixes(namePrefixes);
         return world.call(Api.START_QUERY, () -> {
-            if (namePrefixes.isEmpty() || namePrefixes.size() > MAX_QUERY_PREFIXES) {
-                throw new InvalidInputException("namePrefixes", "got " + namePrefixes.size() + "; allowed: 1 to "
-                        + MAX_QUERY_PREFIXES + " log group name prefixes");
-            }
             List<String> groups = new ArrayList<>(retention.keySet());
             groups.addAll(world.fleet.logGroups());
             return query(groups.stream().distinct().filter(g -> namePrefixes.stream().anyMatch(g::startsWith)).toList(),
@@ -257,12 +246,9 @@ final class SimLogs implements Logs {
 
     @Override
     public void putRetention(String logGroup, int days) {
+        Logs.requireRetentionDays(days);
         world.exec(Api.PUT_RETENTION_POLICY, () -> {
-            requireGroup(logGroup);
-            if (!RETENTION_DAYS.contains(days)) {
-                throw new RemoteFailureException(Api.PUT_RETENTION_POLICY, Api.PUT_RETENTION_POLICY
-                        + " failed: InvalidParameterException: retentionInDays " + days + " is not one of " + RETENTION_DAYS, false);
-            }
+            requireGroup(Api.PUT_RETENTION_POLICY, "log group", logGroup, null, List.of(logGroup));
             retention.put(logGroup, days);
         });
     }
@@ -282,9 +268,6 @@ final class SimLogs implements Logs {
         return lo;
     }
 
-    /** StartQuery's limit on log group names. */
-    static final int MAX_INSIGHTS_GROUPS = 50;
-
     /** The environment's events, or a fleet service's ERRORs in [from, to) (time order either way). */
     private List<LogEvent> eventsOf(String group, Instant from, Instant to) {
         if (world.fleet.hasLogGroup(group)) {
@@ -293,10 +276,19 @@ final class SimLogs implements Logs {
         return group.equals(world.config.logGroup()) ? events : List.of();
     }
 
-    private void requireGroup(String group) {
-        if (!retention.containsKey(group) && !world.fleet.hasLogGroup(group)) {
-            throw new PreconditionFailedException("log group " + group + " not found (ResourceNotFoundException)");
+    /**
+     * CloudWatch Logs' ResourceNotFoundException for a call about {@code groups}, reported as the AWS adapter reports
+     * it: the {@code kind} and {@code name} the call was about, the config field that set it, what to check.
+     */
+    private void requireGroup(String api, String kind, String name, String configField, List<String> groups) {
+        if (groups.stream().allMatch(g -> retention.containsKey(g) || world.fleet.hasLogGroup(g))) {
+            return;
         }
+        throw new PreconditionFailedException(kind + " '" + name + "'"
+                + (configField != null ? " (environment config field " + configField + ")" : "") + " was not found ("
+                + api + ": ResourceNotFoundException: The specified log group does not exist.); "
+                + (configField != null ? "check " + configField + " in the environment config" : "check the name you gave")
+                + " and the region/account you are using");
     }
 
     // ---- for tests ------------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ import io.tdev.ops.model.LogEvents;
 import io.tdev.ops.model.MetricQuery;
 import io.tdev.ops.model.MetricSeries;
 import io.tdev.ops.model.PreconditionFailedException;
-import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.model.TaskDefinition;
 import io.tdev.ops.port.Logs;
 import org.junit.jupiter.api.Test;
@@ -120,8 +119,12 @@ class SimObservabilityTest {
         logs.putRetention(group, 30);
 
         assertThat(env.logRetention()).containsEntry(group, 30);
-        assertThatThrownBy(() -> logs.putRetention(group, 31)).isInstanceOf(RemoteFailureException.class)
-                .hasMessageContaining("30, 60");
+        // refused before the call, as the AWS adapter does (LogsContract)
+        int calls = env.callLog().size();
+        assertThatThrownBy(() -> logs.putRetention(group, 31)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("retentionDays").hasMessageContaining("30, 60");
+        assertThat(env.callLog()).hasSize(calls);
+        assertThat(env.logRetention()).containsEntry(group, 30);
     }
 
     @Test
