@@ -352,6 +352,21 @@ public final class AwsClientFactory implements AutoCloseable {
         return Region.of(n);
     }
 
+    /**
+     * Does the part of a first AWS connection that depends on no setting: the JDK's TLS context (parsing its trust
+     * store, which the JDK keeps for every later context, the HTTP client's included) and the SDK's metadata of every
+     * service (built once, for the first client). A command line runs it on another thread while it reads its words
+     * and config (docs/benchmarks.md). A failure here is left to the real connection to report.
+     */
+    public static void warmUp() {
+        try {
+            javax.net.ssl.SSLContext.getInstance("TLS").init(null, null, null);
+            software.amazon.awssdk.regions.ServiceMetadata.of("ecs");
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            // the connection builds its own context and reports what is wrong with it
+        }
+    }
+
     private static SdkHttpClient httpClient(AwsSettings s) {
         ApacheHttpClient.Builder b = ApacheHttpClient.builder();
         // the SDK's attempt timeout should win over the socket's default 30s read timeout when it is longer

@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.ecr.model.DescribeImageScanFindingsReques
 import software.amazon.awssdk.services.ecr.model.DescribeImageScanFindingsResponse;
 import software.amazon.awssdk.services.ecr.model.EnhancedImageScanFinding;
 import software.amazon.awssdk.services.ecr.model.LimitExceededException;
+import software.amazon.awssdk.services.ecr.model.ScanNotFoundException;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -98,6 +99,9 @@ public final class AwsImageScans implements ImageScans {
         Polling.Wait wait = polling.start("the ECR scan of " + image, "ecr:DescribeImageScanFindings");
         while (true) {
             DescribeImageScanFindingsResponse first = describe(image, request);
+            if (first == null) {
+                return ImageScanFindings.notScanned(repository, imageTag);
+            }
             String status = first.imageScanStatus() != null ? first.imageScanStatus().statusAsString() : "UNKNOWN";
             if (!RUNNING.contains(status) || wait.timedOut()) {
                 return toFindings(repository, imageTag, status, first, request);
@@ -108,7 +112,13 @@ public final class AwsImageScans implements ImageScans {
 
     private DescribeImageScanFindingsResponse describe(String image, DescribeImageScanFindingsRequest request) {
         return ResourceCall.run("ecr:DescribeImageScanFindings", "image scan of", image, "repository",
-                () -> client.describeImageScanFindings(request));
+                () -> {
+                    try {
+                        return client.describeImageScanFindings(request);
+                    } catch (ScanNotFoundException e) {
+                        return null; // never scanned: a fact the caller acts on (it may start the first scan)
+                    }
+                });
     }
 
     private ImageScanFindings toFindings(String repository, String imageTag, String status,

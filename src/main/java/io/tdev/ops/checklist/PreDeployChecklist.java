@@ -22,7 +22,6 @@ import io.tdev.ops.model.Alarm;
 import io.tdev.ops.model.AlarmState;
 import io.tdev.ops.model.ImageScanFindings;
 import io.tdev.ops.model.InvalidInputException;
-import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.Severity;
 import io.tdev.ops.model.TableBackup;
 import io.tdev.ops.model.TaskDefinitionRef;
@@ -222,17 +221,12 @@ public final class PreDeployChecklist implements ChecklistUseCase {
     }
 
     private Optional<ImageScanFindings> findings(String repo, String tag) {
-        try {
-            ImageScanFindings f = ctx.retry().call(() -> ctx.ports().imageScans().findings(repo, tag));
-            if (f == null || f.status() == null || f.status().isBlank() || f.status().equalsIgnoreCase("NONE")
-                    || f.status().equalsIgnoreCase("NOT_FOUND")) {
-                return Optional.empty();
-            }
-            return Optional.of(f);
-        } catch (PreconditionFailedException e) {
-            // ECR answers ScanNotFoundException for an image never scanned
+        ImageScanFindings f = ctx.retry().call(() -> ctx.ports().imageScans().findings(repo, tag));
+        if (f == null || f.status() == null || f.status().isBlank() || f.status().equalsIgnoreCase("NONE")
+                || f.neverScanned()) {
             return Optional.empty();
         }
+        return Optional.of(f);
     }
 
     private ImageScanFindings waitForScan(String repo, String tag, Duration timeout) {

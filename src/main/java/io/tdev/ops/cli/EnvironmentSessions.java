@@ -2,6 +2,7 @@ package io.tdev.ops.cli;
 
 import io.tdev.ops.api.OpenContext;
 import io.tdev.ops.api.OpsContext;
+import io.tdev.ops.aws.AwsClientFactory;
 import io.tdev.ops.aws.AwsConnection;
 import io.tdev.ops.aws.AwsSettings;
 import io.tdev.ops.config.ConfigLoader;
@@ -67,6 +68,44 @@ public final class EnvironmentSessions implements SessionFactory {
             connection.close();
             throw e;
         }
+    }
+
+    /**
+     * Started by {@link Launcher} before picocli reads the words (about a sixth of a second on the main thread:
+     * picocli's classes are too old for the class-data archive): on the other CPU, what the session will need and
+     * that depends on nothing still to be read. Jackson's YAML binding of an environment (a built-in one is bound and
+     * dropped; the command's own load then finds the classes and binders ready) and, unless the words say
+     * {@code --simulate}, {@link AwsClientFactory#warmUp}. Help and the demo open no session: nothing is started.
+     */
+    static void warmUpFor(String[] args) {
+        List<String> warmUps = warmUpsFor(List.of(args));
+        if (warmUps.isEmpty()) {
+            return;
+        }
+        Thread warmUp = new Thread(() -> {
+            if (warmUps.contains("config")) {
+                try {
+                    ConfigLoader.builtIn(ConfigLoader.BUILT_IN.get(0));
+                } catch (RuntimeException e) {
+                    // the command's own load reports what is wrong
+                }
+            }
+            if (warmUps.contains("aws")) {
+                AwsClientFactory.warmUp();
+            }
+        }, "tdev-ops-warm-up");
+        // a daemon: it never keeps the process from ending; one thread, as the main thread has the other CPU
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    /** What {@link #warmUpFor} warms for these words: "config" and "aws", "config" alone, or nothing. */
+    static List<String> warmUpsFor(List<String> words) {
+        if (words.isEmpty() || words.contains("--help") || words.contains("-h") || words.get(0).equals("help")
+                || words.get(0).equals("demo") || words.get(0).equals("iam-policy")) {
+            return List.of();
+        }
+        return words.contains("--simulate") ? List.of("config") : List.of("config", "aws");
     }
 
     /** Who runs the command: recorded in actions and notifications. */

@@ -17,6 +17,7 @@ public final class Launcher {
             System.out.println(versionLine());
             return;
         }
+        EnvironmentSessions.warmUpFor(args);
         Main.main(args);
     }
 

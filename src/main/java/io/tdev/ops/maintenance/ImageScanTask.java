@@ -7,7 +7,6 @@ import io.tdev.ops.api.maintenance.MaintenanceResult.TaskStatus;
 import io.tdev.ops.model.Action;
 import io.tdev.ops.model.ImageDetail;
 import io.tdev.ops.model.ImageScanFindings;
-import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.Severity;
 import io.tdev.ops.support.Durations;
 import io.tdev.ops.support.Retry;
@@ -53,8 +52,8 @@ final class ImageScanTask implements MaintenanceTask {
         int unscanned = 0;
         for (ImageDetail image : newest) {
             String tag = image.tags().get(0);
-            ImageScanFindings scan = findingsOrNull(repository, tag, retry);
-            if (scan == null) {
+            ImageScanFindings scan = retry.call(() -> context.ports().imageScans().findings(repository, tag));
+            if (scan.neverScanned()) {
                 if (request.dryRun()) {
                     actions.add(new Action("start image scan", repository + ":" + tag, "never scanned", "scan started",
                             context.clock().instant(), true));
@@ -84,17 +83,6 @@ final class ImageScanTask implements MaintenanceTask {
         TaskStatus status = flagged > 0 || unscanned > 0 ? TaskStatus.FINDINGS
                 : actions.isEmpty() ? TaskStatus.OK : request.dryRun() ? TaskStatus.PLANNED : TaskStatus.CHANGED;
         return new TaskResult(name(), status, summary, findings, actions);
-    }
-
-    private ImageScanFindings findingsOrNull(String repository, String tag, Retry retry) {
-        try {
-            return retry.call(() -> context.ports().imageScans().findings(repository, tag));
-        } catch (PreconditionFailedException e) {
-            if (e.getMessage().contains("ScanNotFound")) {
-                return null;
-            }
-            throw e;
-        }
     }
 
     private ImageScanFindings waitForScan(String repository, String tag, Retry retry) throws InterruptedException {

@@ -18,6 +18,9 @@ public interface ImageScans {
      */
     java.util.Optional<io.tdev.ops.model.ImageDetail> image(io.tdev.ops.model.EcrImage image);
 
-    /** Findings of the newest scan of the image (status IN_PROGRESS while it runs). */
+    /**
+     * Findings of the newest scan of the image (status IN_PROGRESS while it runs); an image ECR has no scan of
+     * (ScanNotFoundException) is {@link ImageScanFindings#notScanned}, so callers decide on the fact, not on a message.
+     */
     ImageScanFindings findings(String repository, String imageTag);
 }

@@ -51,6 +51,7 @@ public final class SimBuilder {
     static final List<String> RELEASE_CANDIDATES = List.of("2.0.43", "2.0.44", "2.0.50", "2.1.0", "2.1.0-faulty",
             "2.1.0-bad");
     private final List<String> pushedTags = new ArrayList<>(RELEASE_CANDIDATES);
+    private final List<String> neverScannedTags = new ArrayList<>();
     private record PinnedAlarm(String name, AlarmState state, Instant since, String namespace, String metricName,
                                Map<String, String> dimensions) {
     }
@@ -220,6 +221,12 @@ public final class SimBuilder {
 
     public SimBuilder scanFindings(String imageTag, Map<Severity, Integer> counts) {
         scanFindings.put(imageTag, Map.copyOf(counts));
+        return this;
+    }
+
+    /** Images ECR has no scan of (scan on push was off): their findings say so until a scan is started. */
+    public SimBuilder neverScanned(String... tags) {
+        neverScannedTags.addAll(List.of(tags));
         return this;
     }
 
@@ -592,6 +599,7 @@ public final class SimBuilder {
         w.notifier = new SimNotifier(w);
         w.imageScans = new SimImageScans(w);
         scanFindings.forEach(w.imageScans::findings);
+        neverScannedTags.forEach(w.imageScans::neverScanned);
         for (int i = 0; i < pushedTags.size(); i++) {
             w.imageScans.push(pushedTags.get(i), start.minus(Duration.ofMinutes(30L + 10L * (pushedTags.size() - 1 - i))));
         }

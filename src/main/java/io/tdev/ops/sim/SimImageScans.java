@@ -17,6 +17,8 @@ import java.util.Map;
  * simulation began); a new scan runs for two minutes (IN_PROGRESS) and may be started once a day per image,
  * as ECR allows: a start within a day of the last scan leaves that scan as it is, as {@link
  * io.tdev.ops.aws.AwsImageScans} does with ECR's LimitExceededException. Findings per tag come from the scenario; by default a few MEDIUM/LOW ones.
+ * A tag the scenario marks never scanned (scan on push off) has no scan until one is started: its findings are
+ * {@link ImageScanFindings#notScanned}, as the adapter reports ECR's ScanNotFoundException.
  */
 final class SimImageScans implements ImageScans {
     static final Duration SCAN_TAKES = Duration.ofMinutes(2);
@@ -29,6 +31,7 @@ final class SimImageScans implements ImageScans {
     private final Map<String, Map<Severity, Integer>> findingsByTag = new HashMap<>();
     /** Tags pushed to the repository but never deployed (no revision runs them), with their push time. */
     private final Map<String, Instant> pushed = new java.util.LinkedHashMap<>();
+    private final java.util.Set<String> neverScanned = new java.util.HashSet<>();
     private Map<Severity, Integer> defaultFindings = Map.of(Severity.MEDIUM, 2, Severity.LOW, 5, Severity.INFORMATIONAL, 3);
 
     SimImageScans(SimWorld world) {
@@ -37,6 +40,10 @@ final class SimImageScans implements ImageScans {
 
     void findings(String tag, Map<Severity, Integer> counts) {
         findingsByTag.put(tag, Map.copyOf(counts));
+    }
+
+    void neverScanned(String tag) {
+        neverScanned.add(tag);
     }
 
     void push(String tag, Instant at) {
@@ -51,6 +58,10 @@ final class SimImageScans implements ImageScans {
     public void startScan(String repository, String imageTag) {
         world.exec(Api.START_IMAGE_SCAN, () -> {
             requireImage(repository, imageTag);
+            if (neverScanned.contains(imageTag) && !scans.containsKey(imageTag)) {
+                scans.put(imageTag, new Scan(world.now(), countsFor(imageTag)));
+                return;
+            }
             Scan last = scan(imageTag);
             if (world.now().isBefore(last.startedAt().plus(Duration.ofDays(1)))) {
                 // ECR refuses a second basic scan within a day (LimitExceededException) and AwsImageScans takes
@@ -117,6 +128,9 @@ final class SimImageScans implements ImageScans {
     public ImageScanFindings findings(String repository, String imageTag) {
         return world.call(Api.DESCRIBE_IMAGE_SCAN_FINDINGS, () -> {
             requireImage(repository, imageTag);
+            if (neverScanned.contains(imageTag) && !scans.containsKey(imageTag)) {
+                return ImageScanFindings.notScanned(repository, imageTag);
+            }
             Scan s = scan(imageTag);
             Instant done = s.startedAt().plus(SCAN_TAKES);
             if (world.now().isBefore(done)) {

@@ -176,16 +176,6 @@ class AwsImageScansContractTest extends ImageScansContract {
                         assertThat(e.getMessage()).contains("access denied", "ecr:DescribeImageScanFindings", arn));
     }
 
-    @Test
-    void noScanYetIsAPreconditionNamingTheImage() {
-        wm.stubFor(json(DESCRIBE).willReturn(jsonError(400, "ScanNotFoundException",
-                "Image scan does not exist for image with '{imageDigest:'null', imageTag:'v1.8.0'}' in the registry")));
-
-        assertThatThrownBy(() -> scans.findings(REPO, "v1.8.0"))
-                .isInstanceOf(PreconditionFailedException.class)
-                .hasMessageContaining(REPO + ":v1.8.0").hasMessageContaining("config field repository");
-    }
-
     // ---- the contract's world, as ECR answers it
 
     private static final String ECR = "AmazonEC2ContainerRegistry_V20150921.";
@@ -212,6 +202,23 @@ class AwsImageScansContractTest extends ImageScansContract {
                         + "exist in the registry with id '123456789012'")));
         wm.stubFor(json(ECR + "StartImageScan").atPriority(6).willReturn(jsonError(400, "LimitExceededException",
                 "The scan quota per image has been exceeded. Wait and try again.")));
+    }
+
+    /** ECR before the first scan of {@code tag}: ScanNotFoundException; StartImageScan starts one (IN_PROGRESS). */
+    @Override
+    protected void givenNeverScanned(String tag) {
+        String describe = DESCRIBE;
+        wm.stubFor(json(describe).atPriority(2).withRequestBody(matchingJsonPath("$.imageId.imageTag", equalTo(tag)))
+                .inScenario("first scan").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(jsonError(400, "ScanNotFoundException", "Image scan does not exist for image with "
+                        + "'{imageDigest:'null', imageTag:'" + tag + "'}' in the registry with id '123456789012'")));
+        wm.stubFor(json(ECR + "StartImageScan").atPriority(2).withRequestBody(matchingJsonPath("$.imageId.imageTag", equalTo(tag)))
+                .inScenario("first scan").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willSetStateTo("scanning")
+                .willReturn(jsonOk(status("IN_PROGRESS").replace("v1.8.0", tag) + "}")));
+        wm.stubFor(json(describe).atPriority(2).withRequestBody(matchingJsonPath("$.imageId.imageTag", equalTo(tag)))
+                .inScenario("first scan").whenScenarioStateIs("scanning")
+                .willReturn(jsonOk(status("IN_PROGRESS").replace("v1.8.0", tag) + "}")));
     }
 
     /** Images of revisions {@code newest} down to {@code oldest}, pushed a day apart, in ECR's (unsorted) order. */

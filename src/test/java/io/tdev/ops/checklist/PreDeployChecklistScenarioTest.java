@@ -9,7 +9,6 @@ import io.tdev.ops.api.checklist.ItemStatus;
 
 import io.tdev.ops.model.ImageScanFindings;
 import io.tdev.ops.model.InvalidInputException;
-import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.Severity;
 import io.tdev.ops.model.RemoteFailureException;
 import io.tdev.ops.port.ImageScans;
@@ -200,7 +199,7 @@ class PreDeployChecklistScenarioTest {
         @Override
         public ImageScanFindings findings(String repository, String imageTag) {
             if (startedAt == null) {
-                throw new PreconditionFailedException("ecr:DescribeImageScanFindings: ScanNotFoundException");
+                return ImageScanFindings.notScanned(repository, imageTag);
             }
             if (sim.now().isBefore(startedAt.plus(Duration.ofMinutes(1)))) {
                 return new ImageScanFindings(repository, imageTag, "IN_PROGRESS", Map.of(), null);

@@ -27,6 +27,17 @@ class StartupPathsTest {
         }
     }
 
+    /** The warm-up runs beside picocli only for a command that opens a session, and AWS's only when it goes to AWS. */
+    @Test
+    void theWarmUpBesidePicocliIsWhatTheCommandsSessionNeeds() {
+        assertThat(EnvironmentSessions.warmUpsFor(java.util.List.of("health", "--region", "eu-west-1")))
+                .containsExactly("config", "aws");
+        assertThat(EnvironmentSessions.warmUpsFor(java.util.List.of("health", "--simulate"))).containsExactly("config");
+        for (String[] none : new String[][] {{}, {"health", "--help"}, {"help"}, {"demo"}, {"iam-policy", "--commands", "health"}}) {
+            assertThat(EnvironmentSessions.warmUpsFor(java.util.List.of(none))).as(String.join(" ", none)).isEmpty();
+        }
+    }
+
     @Test
     void aCommandLineWithOnlyTheNamedSubcommandParsesPrintsAndExitsAsTheFullOne() {
         String[][] runs = {

@@ -112,6 +112,24 @@ class MonthlyMaintenanceTest {
         assertThat(r.task("stale-objects").summary()).endsWith("the bucket's expiration rules cover them");
     }
 
+    /** ECR's ScanNotFoundException is a fact (the port's notScanned): the real run starts the first scan and waits for it. */
+    @Test
+    void anImageNeverScannedIsScannedByTheRealRunAndOnlyPlannedByTheDryRun() throws Exception {
+        SimEnvironment probe = SimEnvironment.builder(TestConfigs.production()).build();
+        String newest = probe.ports().imageScans().images(probe.config().repository()).get(0).tags().get(0);
+        SimEnvironment sim = SimEnvironment.builder(TestConfigs.production()).neverScanned(newest).build();
+
+        MaintenanceResult plan = run(sim, new MaintenanceRequest(List.of("image-scan"), true, null, null, null, false));
+        MaintenanceResult applied = run(sim, new MaintenanceRequest(List.of("image-scan"), false, null, null, null, false));
+
+        assertThat(plan.task("image-scan").findings()).contains(newest + ": never scanned (a real run starts a scan)");
+        assertThat(plan.task("image-scan").actions()).singleElement().satisfies(a -> assertThat(a.dryRun()).isTrue());
+        assertThat(sim.calls(Api.START_IMAGE_SCAN)).isEqualTo(1);
+        assertThat(applied.task("image-scan").actions()).singleElement()
+                .satisfies(a -> assertThat(a.target()).isEqualTo(sim.config().repository() + ":" + newest));
+        assertThat(sim.ports().imageScans().findings(sim.config().repository(), newest).neverScanned()).isFalse();
+    }
+
     @Test
     void aHealthyMonthNeedsOnlyRetentionAndTheLifecycleReview() throws Exception {
         SimEnvironment sim = SimEnvironment.scenario("healthy", TestConfigs.production());

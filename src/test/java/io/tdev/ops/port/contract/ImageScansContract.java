@@ -22,12 +22,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 public abstract class ImageScansContract {
     protected static final String REPOSITORY = ContractWorld.CONFIG.repository();
     protected static final String TAG = "2.0.42";
+    protected static final String UNSCANNED_TAG = "2.0.40";
     protected static final Map<Severity, Integer> FINDINGS = Map.of(Severity.MEDIUM, 2, Severity.LOW, 5, Severity.INFORMATIONAL, 3);
 
     protected abstract ImageScans imageScans();
 
     /** The repository, its images and their scans as described above. */
     protected abstract void givenScannedImages();
+
+    /** {@code tag} is an image of the repository that ECR has no scan of until one is started. */
+    protected abstract void givenNeverScanned(String tag);
 
     /** The next call of {@code iamAction} is refused so (AWS: every call). */
     protected abstract void given(ContractWorld.Refusal refusal, String iamAction);
@@ -54,6 +58,21 @@ public abstract class ImageScansContract {
             assertThat(i.digest()).startsWith("sha256:");
             assertThat(i.sizeBytes()).isPositive();
         }).extracting(ImageDetail::pushedAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    /** ECR's ScanNotFoundException for an image with no scan is a fact the caller acts on, not a failure. */
+    @Test
+    void anImageNeverScannedSaysSoAndAStartedScanRuns() {
+        givenNeverScanned(UNSCANNED_TAG);
+
+        ImageScanFindings before = imageScans().findings(REPOSITORY, UNSCANNED_TAG);
+        imageScans().startScan(REPOSITORY, UNSCANNED_TAG);
+        ImageScanFindings after = imageScans().findings(REPOSITORY, UNSCANNED_TAG);
+
+        assertThat(before.neverScanned()).isTrue();
+        assertThat(before.counts()).isEmpty();
+        assertThat(after.neverScanned()).isFalse();
+        assertThat(after.status()).isIn("IN_PROGRESS", "COMPLETE");
     }
 
     @Test

@@ -18,6 +18,11 @@ class SimImageScansContractTest extends ImageScansContract {
     }
 
     @Override
+    protected void givenNeverScanned(String tag) {
+        env = SimEnvironment.builder(ContractWorld.CONFIG).revisions(38, 42).neverScanned(tag).build();
+    }
+
+    @Override
     protected void given(ContractWorld.Refusal refusal, String iamAction) {
         ContractWorld.refuse(env, refusal, iamAction);
     }
