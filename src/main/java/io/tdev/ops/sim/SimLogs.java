@@ -236,12 +236,16 @@ final class SimLogs implements Logs {
         return InsightsQuery.parse(query).run(in, groupOf::get);
     }
 
+    /** Like DescribeLogGroups: every group of the account under the prefix, the fleet services' included, by name. */
     @Override
     public List<LogGroup> logGroups(String namePrefix) {
-        return world.call(Api.DESCRIBE_LOG_GROUPS, () -> retention.keySet().stream().sorted()
-                .filter(name -> namePrefix == null || name.startsWith(namePrefix))
-                .map(name -> new LogGroup(name, retention.get(name), storedBytes.get(name)))
-                .toList());
+        return world.call(Api.DESCRIBE_LOG_GROUPS, () -> {
+            java.util.SortedSet<String> names = new java.util.TreeSet<>(retention.keySet());
+            names.addAll(world.fleet.logGroups());
+            return names.stream().filter(name -> namePrefix == null || name.startsWith(namePrefix))
+                    .map(name -> new LogGroup(name, retention.get(name), storedBytes.getOrDefault(name, 0L)))
+                    .toList();
+        });
     }
 
     @Override

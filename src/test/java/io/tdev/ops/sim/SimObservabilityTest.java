@@ -46,6 +46,21 @@ class SimObservabilityTest {
         assertThat(errors.events()).isSortedAccordingTo(java.util.Comparator.comparing(LogEvent::timestamp));
     }
 
+    /** DescribeLogGroups lists every group of the account: the fleet services' too, which Insights and filters read. */
+    @Test
+    void theFleetServicesLogGroupsAreListedAsTheyAreQueried() {
+        SimEnvironment fleet = SimEnvironment.builder(SimConfigs.production()).fleet(3, List.of(env.config().ecs().cluster()))
+                .build();
+
+        List<String> listed = fleet.ports().logs().logGroups("/ecs/svc-").stream().map(g -> g.name()).toList();
+
+        assertThat(listed).containsExactly("/ecs/svc-0001", "/ecs/svc-0002", "/ecs/svc-0003");
+        assertThat(fleet.ports().logs().logGroups(null)).extracting(g -> g.name()).contains("/ecs/svc-0002", group);
+        fleet.ports().logs().putRetention("/ecs/svc-0002", 30);
+        assertThat(fleet.ports().logs().logGroups("/ecs/svc-0002")).singleElement()
+                .satisfies(g -> assertThat(g.retentionDays()).isEqualTo(30));
+    }
+
     @Test
     void filterPatternsCombineTermsPhrasesOptionsAndExclusions() {
         Instant dayAgo = env.now().minus(Duration.ofHours(24));

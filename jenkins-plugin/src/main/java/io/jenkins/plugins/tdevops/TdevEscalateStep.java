@@ -3,14 +3,13 @@ package io.jenkins.plugins.tdevops;
 import hudson.Extension;
 import io.tdev.ops.api.escalation.EscalationRequest;
 import io.tdev.ops.api.escalation.EscalationUseCase;
-import io.tdev.ops.model.InvalidInputException;
+import io.tdev.ops.api.IsoInstant;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * {@code tdevEscalate}: tells whom the environment's escalation policy names for a kind of incident (P0, P1, P2,
@@ -77,18 +76,11 @@ public class TdevEscalateStep extends TdevStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        Instant given = startedAt == null || startedAt.isBlank() ? null : parse(startedAt);
-        return new OutcomeExecution(context, connection(), c -> EscalationUseCase.over(c).run(new EscalationRequest(
-                kind, subject, summary, given != null ? given : c.clock().instant(), resolved, noNotify)));
-    }
-
-    private static Instant parse(String text) {
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("startedAt", "got '" + text + "'; allowed: an ISO-8601 instant such as"
-                    + " 2026-11-26T09:00:00Z, or empty for now");
-        }
+        return new OutcomeExecution(context, connection(), c -> {
+            Instant given = IsoInstant.parse("startedAt", startedAt);
+            return EscalationUseCase.over(c).run(new EscalationRequest(kind, subject, summary,
+                    given != null ? given : c.clock().instant(), resolved, noNotify));
+        });
     }
 
     @Extension

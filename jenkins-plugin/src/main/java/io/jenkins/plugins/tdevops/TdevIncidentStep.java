@@ -1,6 +1,7 @@
 package io.jenkins.plugins.tdevops;
 
 import hudson.Extension;
+import io.tdev.ops.api.IsoInstant;
 import io.tdev.ops.api.incident.IncidentRequest;
 import io.tdev.ops.api.incident.IncidentUseCase;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -8,7 +9,6 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,15 +83,9 @@ public class TdevIncidentStep extends TdevPlannedStep {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        Instant began;
-        try {
-            began = startedAt == null || startedAt.isBlank() ? null : Instant.parse(startedAt);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new hudson.AbortException("startedAt: got '" + startedAt + "'; allowed an ISO instant such as 2026-12-07T02:00:00Z");
-        }
-        IncidentRequest request = new IncidentRequest(level, agent, apply, isDryRun(),
-                IncidentRequest.parseSince(since), began, noNotify);
-        return new OutcomeExecution(context, connection(), c -> IncidentUseCase.over(c).run(request));
+        return new OutcomeExecution(context, connection(), c -> IncidentUseCase.over(c).run(new IncidentRequest(level,
+                agent, apply, isDryRun(), IncidentRequest.parseSince(since), IsoInstant.parse("startedAt", startedAt),
+                noNotify)));
     }
 
     @Extension
