@@ -99,6 +99,12 @@ public final class AwsCall {
             return e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() : null;
         }
 
+        /** AWS refused the caller's IAM permissions (whatever the service calls it). */
+        static boolean accessDenied(AwsServiceException e) {
+            String code = code(e);
+            return code != null && ACCESS_DENIED.contains(code);
+        }
+
         static RuntimeException map(String action, AwsResource resource, AwsServiceException e) {
             String code = code(e);
             String detail = Redact.secrets(e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
@@ -107,7 +113,7 @@ public final class AwsCall {
                 return new RemoteFailureException(action, action + " was throttled by AWS" + attempts(e)
                         + " (" + code + "); the SDK's retries are exhausted: run again later", true, e);
             }
-            if (code != null && ACCESS_DENIED.contains(code)) {
+            if (accessDenied(e)) {
                 return new RemoteFailureException(action, "access denied: IAM action " + action + " on "
                         + refusedResource(detail, resource) + " was refused (AWS: " + detail
                         + "); grant it to the caller's role, see `tdev-ops iam-policy`", false, e);

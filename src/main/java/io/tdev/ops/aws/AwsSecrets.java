@@ -152,9 +152,9 @@ public final class AwsSecrets implements Secrets {
             String code = e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s
                     ? ResourceCall.errorCode(s) : "no response";
             // access denied keeps AWS's wording (principal, action, resource); throttling says only that it was
-            boolean throttled = e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s
-                    && s.isThrottlingException();
-            if (throttled || e.getMessage() != null && e.getMessage().startsWith("access denied")) {
+            boolean keepsWording = e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s
+                    && (s.isThrottlingException() || AwsCall.AwsErrors.accessDenied(s));
+            if (keepsWording) {
                 throw new RemoteFailureException(e.api(), e.getMessage(), e.retryable());
             }
             throw new RemoteFailureException(e.api(), action + " failed for secret '" + secretId + "': " + code

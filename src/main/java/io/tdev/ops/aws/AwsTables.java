@@ -1,6 +1,7 @@
 package io.tdev.ops.aws;
 
 import io.tdev.ops.model.BackupDescription;
+import io.tdev.ops.model.Checks;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PreconditionFailedException;
 import io.tdev.ops.model.PointInTimeRecovery;
@@ -98,7 +99,7 @@ public final class AwsTables implements Tables {
 
     @Override
     public long countBetween(String table, String timeAttribute, Instant from, Instant to, Optional<String> indexName) {
-        Tables.requireRange(from, to);
+        Checks.range(from, to);
         if (indexName.isPresent()) {
             return countByIndex(table, indexName.get(), timeAttribute, from, to);
         }
@@ -113,7 +114,7 @@ public final class AwsTables implements Tables {
 
     @Override
     public long countDistinct(String table, String attribute, String timeAttribute, Instant from, Instant to) {
-        Tables.requireRange(from, to);
+        Checks.range(from, to);
         int segments = segmentsFor(table);
         List<Set<String>> perSegment = inSegments(segments, segment -> {
             Set<String> values = new HashSet<>();

@@ -1,5 +1,6 @@
 package io.tdev.ops.port;
 
+import io.tdev.ops.model.Checks;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.LogEvents;
 import io.tdev.ops.model.LogGroup;
@@ -54,9 +55,7 @@ public interface Logs {
         if (maxEvents < 1) {
             throw new InvalidInputException("maxEvents", "got " + maxEvents + "; allowed: 1 or more events");
         }
-        if (from == null || to == null || !from.isBefore(to)) {
-            throw new InvalidInputException("from", "got " + from + "; must be before to (" + to + ")");
-        }
+        Checks.range(from, to);
     }
 
     /** StartQuery's log group names: 1 to {@link #MAX_QUERY_GROUPS}. */

@@ -23,13 +23,6 @@ public interface Tables {
         }
     }
 
-    /** A time range [from, to) that is empty or reversed is invalid input, before anything is sent. */
-    static void requireRange(Instant from, Instant to) {
-        if (from == null || to == null || !from.isBefore(to)) {
-            throw new InvalidInputException("from", "got " + from + "; must be before to (" + to + ")");
-        }
-    }
-
     /**
      * Items whose {@code timeAttribute} (ISO-8601 string) is in [from, to). With an index name, a Query on that
      * index; otherwise a segmented parallel Scan with Select=COUNT.

@@ -1,6 +1,7 @@
 package io.tdev.ops.sim;
 
 import io.tdev.ops.model.BackupDescription;
+import io.tdev.ops.model.Checks;
 import io.tdev.ops.model.InvalidInputException;
 import io.tdev.ops.model.PointInTimeRecovery;
 import io.tdev.ops.model.PreconditionFailedException;
@@ -119,7 +120,7 @@ final class SimTables implements Tables {
      */
     @Override
     public long countBetween(String table, String timeAttribute, Instant from, Instant to, Optional<String> indexName) {
-        Tables.requireRange(from, to);
+        Checks.range(from, to);
         long size = describe(table);
         if (indexName.isPresent()) {
             if (!indexes.contains(indexName.get())) {
@@ -166,7 +167,7 @@ final class SimTables implements Tables {
 
     @Override
     public long countDistinct(String table, String attribute, String timeAttribute, Instant from, Instant to) {
-        Tables.requireRange(from, to);
+        Checks.range(from, to);
         scanPages(describe(table));
         return world.inspect(() -> {
             List<Item> items = items(table);
