@@ -13,7 +13,9 @@ import io.tdev.ops.api.Sleeper;
 import io.tdev.ops.sim.SimEnvironment;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** The real sessions: the simulated environment with --simulate, AWS otherwise. */
 public final class EnvironmentSessions implements SessionFactory {
@@ -78,19 +80,19 @@ public final class EnvironmentSessions implements SessionFactory {
      * {@code --simulate}, {@link AwsClientFactory#warmUp}. Help and the demo open no session: nothing is started.
      */
     static void warmUpFor(String[] args) {
-        List<String> warmUps = warmUpsFor(List.of(args));
+        Set<WarmUp> warmUps = warmUpsFor(List.of(args));
         if (warmUps.isEmpty()) {
             return;
         }
         Thread warmUp = new Thread(() -> {
-            if (warmUps.contains("config")) {
+            if (warmUps.contains(WarmUp.CONFIG)) {
                 try {
                     ConfigLoader.builtIn(ConfigLoader.BUILT_IN.get(0));
                 } catch (RuntimeException e) {
                     // the command's own load reports what is wrong
                 }
             }
-            if (warmUps.contains("aws")) {
+            if (warmUps.contains(WarmUp.AWS)) {
                 AwsClientFactory.warmUp();
             }
         }, "tdev-ops-warm-up");
@@ -99,13 +101,16 @@ public final class EnvironmentSessions implements SessionFactory {
         warmUp.start();
     }
 
-    /** What {@link #warmUpFor} warms for these words: "config" and "aws", "config" alone, or nothing. */
-    static List<String> warmUpsFor(List<String> words) {
+    /** What {@link #warmUpFor} prepares: the environment's config binding, the AWS connection's start. */
+    enum WarmUp { CONFIG, AWS }
+
+    /** What {@link #warmUpFor} warms for these words: both, the config alone ({@code --simulate}), or nothing. */
+    static Set<WarmUp> warmUpsFor(List<String> words) {
         if (words.isEmpty() || words.contains("--help") || words.contains("-h") || words.get(0).equals("help")
                 || words.get(0).equals("demo") || words.get(0).equals("iam-policy")) {
-            return List.of();
+            return EnumSet.noneOf(WarmUp.class);
         }
-        return words.contains("--simulate") ? List.of("config") : List.of("config", "aws");
+        return words.contains("--simulate") ? EnumSet.of(WarmUp.CONFIG) : EnumSet.allOf(WarmUp.class);
     }
 
     /** Who runs the command: recorded in actions and notifications. */

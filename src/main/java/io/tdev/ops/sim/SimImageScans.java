@@ -58,12 +58,8 @@ final class SimImageScans implements ImageScans {
     public void startScan(String repository, String imageTag) {
         world.exec(Api.START_IMAGE_SCAN, () -> {
             requireImage(repository, imageTag);
-            if (neverScanned.contains(imageTag) && !scans.containsKey(imageTag)) {
-                scans.put(imageTag, new Scan(world.now(), countsFor(imageTag)));
-                return;
-            }
-            Scan last = scan(imageTag);
-            if (world.now().isBefore(last.startedAt().plus(Duration.ofDays(1)))) {
+            Scan last = lastScan(imageTag);
+            if (last != null && world.now().isBefore(last.startedAt().plus(Duration.ofDays(1)))) {
                 // ECR refuses a second basic scan within a day (LimitExceededException) and AwsImageScans takes
                 // that as "already scanned, its findings stand": the engine sees the same here, the earlier scan.
                 return;
@@ -128,10 +124,10 @@ final class SimImageScans implements ImageScans {
     public ImageScanFindings findings(String repository, String imageTag) {
         return world.call(Api.DESCRIBE_IMAGE_SCAN_FINDINGS, () -> {
             requireImage(repository, imageTag);
-            if (neverScanned.contains(imageTag) && !scans.containsKey(imageTag)) {
+            Scan s = lastScan(imageTag);
+            if (s == null) {
                 return ImageScanFindings.notScanned(repository, imageTag);
             }
-            Scan s = scan(imageTag);
             Instant done = s.startedAt().plus(SCAN_TAKES);
             if (world.now().isBefore(done)) {
                 return new ImageScanFindings(repository, imageTag, "IN_PROGRESS", Map.of(), null);
@@ -140,7 +136,11 @@ final class SimImageScans implements ImageScans {
         });
     }
 
-    private Scan scan(String tag) {
+    /** The image's newest scan: the one on push (hours before the start), or null for a tag never scanned until started. */
+    private Scan lastScan(String tag) {
+        if (neverScanned.contains(tag)) {
+            return scans.get(tag);
+        }
         return scans.computeIfAbsent(tag, t -> new Scan(world.epoch.minus(Duration.ofHours(2)), countsFor(t)));
     }
 

@@ -214,12 +214,8 @@ final class SimLogs implements Logs {
     @Override
     public List<Map<String, String>> insightsUnder(List<String> namePrefixes, String query, Instant from, Instant to) {
         Logs.requireQueryPrefixes(namePrefixes);
-        return world.call(Api.START_QUERY, () -> {
-            List<String> groups = new ArrayList<>(retention.keySet());
-            groups.addAll(world.fleet.logGroups());
-            return query(groups.stream().distinct().filter(g -> namePrefixes.stream().anyMatch(g::startsWith)).toList(),
-                    query, from, to);
-        });
+        return world.call(Api.START_QUERY, () -> query(groupNames().stream()
+                .filter(g -> namePrefixes.stream().anyMatch(g::startsWith)).toList(), query, from, to));
     }
 
     /** The query over the events of {@code groups} in [from, to); {@code @log} is "ACCOUNT:GROUP" as in AWS. */
@@ -239,13 +235,17 @@ final class SimLogs implements Logs {
     /** Like DescribeLogGroups: every group of the account under the prefix, the fleet services' included, by name. */
     @Override
     public List<LogGroup> logGroups(String namePrefix) {
-        return world.call(Api.DESCRIBE_LOG_GROUPS, () -> {
-            java.util.SortedSet<String> names = new java.util.TreeSet<>(retention.keySet());
-            names.addAll(world.fleet.logGroups());
-            return names.stream().filter(name -> namePrefix == null || name.startsWith(namePrefix))
-                    .map(name -> new LogGroup(name, retention.get(name), storedBytes.getOrDefault(name, 0L)))
-                    .toList();
-        });
+        return world.call(Api.DESCRIBE_LOG_GROUPS, () -> groupNames().stream()
+                .filter(name -> namePrefix == null || name.startsWith(namePrefix))
+                .map(name -> new LogGroup(name, retention.get(name), storedBytes.getOrDefault(name, 0L)))
+                .toList());
+    }
+
+    /** Every log group of the account, by name: the environment's and the fleet services'. */
+    private java.util.SortedSet<String> groupNames() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(retention.keySet());
+        names.addAll(world.fleet.logGroups());
+        return names;
     }
 
     @Override

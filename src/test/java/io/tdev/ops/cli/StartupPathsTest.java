@@ -31,8 +31,9 @@ class StartupPathsTest {
     @Test
     void theWarmUpBesidePicocliIsWhatTheCommandsSessionNeeds() {
         assertThat(EnvironmentSessions.warmUpsFor(java.util.List.of("health", "--region", "eu-west-1")))
-                .containsExactly("config", "aws");
-        assertThat(EnvironmentSessions.warmUpsFor(java.util.List.of("health", "--simulate"))).containsExactly("config");
+                .containsExactly(EnvironmentSessions.WarmUp.CONFIG, EnvironmentSessions.WarmUp.AWS);
+        assertThat(EnvironmentSessions.warmUpsFor(java.util.List.of("health", "--simulate")))
+                .containsExactly(EnvironmentSessions.WarmUp.CONFIG);
         for (String[] none : new String[][] {{}, {"health", "--help"}, {"help"}, {"demo"}, {"iam-policy", "--commands", "health"}}) {
             assertThat(EnvironmentSessions.warmUpsFor(java.util.List.of(none))).as(String.join(" ", none)).isEmpty();
         }
